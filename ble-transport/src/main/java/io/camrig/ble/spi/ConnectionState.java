@@ -1,0 +1,8 @@
+package io.camrig.ble.spi;
+
+/** The state of a BLE link. */
+public enum ConnectionState {
+    CONNECTING,
+    CONNECTED,
+    DISCONNECTED
+}
