@@ -14,6 +14,26 @@ public final class ProtobufId {
     public static final int ACTION_SET_CAMERA_CONTROL = 0x69;
     /** Response: ResponseGeneric to set camera control. */
     public static final int ACTION_SET_CAMERA_CONTROL_RESPONSE = 0xE9;
+    /** Request: RequestSetTurboActive (feature 0xF1). */
+    public static final int ACTION_SET_TURBO_ACTIVE = 0x6B;
+    /** Response: ResponseGeneric to set turbo active (feature 0xF1). */
+    public static final int ACTION_SET_TURBO_ACTIVE_RESPONSE = 0xEB;
+    /** Request: RequestClearCOHNCert (feature 0xF1). */
+    public static final int ACTION_CLEAR_COHN_CERT = 0x66;
+    /** Request: RequestCreateCOHNCert (feature 0xF1). */
+    public static final int ACTION_CREATE_COHN_CERT = 0x67;
+    /** Request: RequestGetLastCapturedMedia (feature 0xF5). */
+    public static final int ACTION_GET_LAST_CAPTURED_MEDIA = 0x6D;
+    /** Response: ResponseLastCapturedMedia (feature 0xF5). */
+    public static final int ACTION_GET_LAST_CAPTURED_MEDIA_RESPONSE = 0xED;
+    /** Request: RequestCOHNCert (feature 0xF5). */
+    public static final int ACTION_GET_COHN_CERT = 0x6E;
+    /** Response: ResponseCOHNCert (feature 0xF5). */
+    public static final int ACTION_GET_COHN_CERT_RESPONSE = 0xEE;
+    /** Request: RequestGetCOHNStatus (feature 0xF5). */
+    public static final int ACTION_GET_COHN_STATUS = 0x6F;
+    /** Response and notification: NotifyCOHNStatus (feature 0xF5). */
+    public static final int ACTION_COHN_STATUS_NOTIFICATION = 0xEF;
 
     private ProtobufId() {
     }
