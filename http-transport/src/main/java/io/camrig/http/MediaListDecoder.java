@@ -1,0 +1,170 @@
+package io.camrig.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camrig.http.model.MediaDirectory;
+import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.MediaGroup;
+import io.camrig.http.model.MediaList;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes the body of {@code GET /gopro/media/list} (Open GoPro HTTP API 2.0, {@code
+ * OGP_MEDIA_LIST}, schemas {@code MediaList}, {@code SingleMediaListItem}, {@code
+ * GroupedMediaListItem}) into a {@link MediaList}.
+ *
+ * <p>Tolerant where the camera varies: every number may come as a JSON string ({@code "s":
+ * "4194304"}, as cameras send them) or as a JSON number; unknown fields are ignored; a missing
+ * {@code id} becomes {@code ""}; a missing {@code m} of a group is empty. Strict where it matters:
+ * the root must be an object with a {@code media} array; each directory needs {@code d} and an
+ * {@code fs} array; each file needs {@code n}, {@code cre}, {@code mod} and {@code s} as whole
+ * numbers (a size is non-negative bytes); an entry with a {@code g} key is a group and also needs
+ * {@code g}, {@code b} and {@code l}. Anything else raises {@link MediaFormatException} naming
+ * the JSON path, for example {@code media[0].fs[3].s}.
+ */
+public final class MediaListDecoder {
+    private static final String OPERATION = "GET /gopro/media/list";
+
+    private final String camera;
+
+    private MediaListDecoder(String camera) {
+        this.camera = camera;
+    }
+
+    /**
+     * Decodes a media list body.
+     *
+     * @param json the response body, UTF-8 JSON
+     * @return the decoded list
+     * @throws MediaFormatException when the body is not JSON or breaks the rules above
+     */
+    public static MediaList decode(byte[] json) {
+        return decode(json, null);
+    }
+
+    /** As {@link #decode(byte[])}, naming {@code camera} in errors. */
+    static MediaList decode(byte[] json, String camera) {
+        return new MediaListDecoder(camera).list(JsonBodies.readTree(json, camera, OPERATION));
+    }
+
+    private MediaList list(JsonNode root) {
+        if (!root.isObject()) {
+            throw fail("$", "media list is not a JSON object");
+        }
+        JsonNode media = root.get("media");
+        if (media == null || !media.isArray()) {
+            throw fail("media", "missing or not an array");
+        }
+        List<MediaDirectory> dirs = new ArrayList<>(media.size());
+        for (int i = 0; i < media.size(); i++) {
+            dirs.add(directory(media.get(i), "media[" + i + "]"));
+        }
+        JsonNode id = root.get("id");
+        return new MediaList(id == null || id.isNull() ? "" : id.asText(), dirs);
+    }
+
+    private MediaDirectory directory(JsonNode node, String path) {
+        String dir = text(node, "d", path);
+        JsonNode fs = node.get("fs");
+        if (fs == null || !fs.isArray()) {
+            throw fail(path + ".fs", "missing or not an array");
+        }
+        List<MediaFile> files = new ArrayList<>();
+        List<MediaGroup> groups = new ArrayList<>();
+        for (int i = 0; i < fs.size(); i++) {
+            String at = path + ".fs[" + i + "]";
+            JsonNode entry = fs.get(i);
+            if (!entry.isObject()) {
+                throw fail(at, "not a JSON object");
+            }
+            try {
+                if (entry.has("g")) {
+                    groups.add(group(dir, entry, at));
+                } else {
+                    files.add(new MediaFile(dir, text(entry, "n", at), number(entry, "s", at),
+                            time(entry, "cre", at), time(entry, "mod", at)));
+                }
+            } catch (IllegalArgumentException e) {
+                throw fail(at, e.getMessage());
+            }
+        }
+        try {
+            return new MediaDirectory(dir, files, groups);
+        } catch (IllegalArgumentException e) {
+            throw fail(path + ".d", e.getMessage());
+        }
+    }
+
+    private MediaGroup group(String dir, JsonNode entry, String at) {
+        List<Integer> missing = new ArrayList<>();
+        JsonNode m = entry.get("m");
+        if (m != null && !m.isNull()) {
+            if (!m.isArray()) {
+                throw fail(at + ".m", "not an array");
+            }
+            for (int i = 0; i < m.size(); i++) {
+                missing.add(toInt(parse(m.get(i), at + ".m[" + i + "]"), at + ".m[" + i + "]"));
+            }
+        }
+        JsonNode t = entry.get("t");
+        return new MediaGroup(dir, text(entry, "n", at), time(entry, "cre", at), time(entry, "mod", at),
+                toInt(number(entry, "g", at), at + ".g"), t == null || t.isNull() ? "" : t.asText(),
+                toInt(number(entry, "b", at), at + ".b"), toInt(number(entry, "l", at), at + ".l"),
+                missing, toInt(number(entry, "s", at), at + ".s"));
+    }
+
+    private String text(JsonNode node, String key, String path) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) {
+            throw fail(path + "." + key, "missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private long number(JsonNode node, String key, String path) {
+        long value = parse(node.get(key), path + "." + key);
+        if (value < 0) {
+            throw fail(path + "." + key, "negative: " + value);
+        }
+        return value;
+    }
+
+    private Instant time(JsonNode node, String key, String path) {
+        try {
+            return Instant.ofEpochSecond(number(node, key, path));
+        } catch (DateTimeException e) {
+            throw fail(path + "." + key, "not a time in seconds since the epoch");
+        }
+    }
+
+    private long parse(JsonNode v, String path) {
+        if (v == null || v.isNull()) {
+            throw fail(path, "missing");
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v.isTextual()) {
+            try {
+                return Long.parseLong(v.asText().trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        String shown = v.asText();
+        throw fail(path, "not a whole number: '" + (shown.length() > 32 ? shown.substring(0, 32) + "…" : shown) + "'");
+    }
+
+    private int toInt(long value, String path) {
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw fail(path, "out of range: " + value);
+        }
+        return (int) value;
+    }
+
+    private MediaFormatException fail(String path, String what) {
+        return new MediaFormatException(path + ": " + what, camera, OPERATION, null);
+    }
+}

@@ -1,0 +1,65 @@
+package io.camrig.http.model;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One single (not grouped) media file on the camera's SD card: a video, a photo, a raw file.
+ * Implements the {@code SingleMediaListItem} schema of {@code GET /gopro/media/list}
+ * (Open GoPro HTTP API 2.0, operation {@code OGP_MEDIA_LIST}).
+ *
+ * <p>The camera sends every number as a JSON string ({@code "s": "4194304"}); {@link
+ * io.camrig.http.MediaListDecoder} parses them into these components. The file is downloaded
+ * from {@code GET /videos/DCIM/{directory}/{name}} ({@code OGP_DOWNLOAD_MEDIA}).
+ *
+ * @param directory the directory on the card, for example {@code 100GOPRO} (key {@code d} of the
+ *     enclosing entry); case sensitive
+ * @param name the file name, for example {@code GX010001.MP4} (key {@code n}); case sensitive,
+ *     never contains a path separator
+ * @param size the file's size in bytes (key {@code s}); at least 0
+ * @param created creation time, whole seconds since the epoch (key {@code cre})
+ * @param modified last modification time, whole seconds since the epoch (key {@code mod})
+ * @throws IllegalArgumentException from the constructor when a name is empty, {@code "."},
+ *     {@code ".."} or contains {@code '/'}, {@code '\'} or a control character, or the size is
+ *     negative
+ * @throws NullPointerException from the constructor when a component is null
+ */
+public record MediaFile(String directory, String name, long size, Instant created, Instant modified) {
+
+    /** Newest last: by modification time, then creation time, then directory, then name. */
+    public static final Comparator<MediaFile> BY_AGE = Comparator.comparing(MediaFile::modified)
+            .thenComparing(MediaFile::created)
+            .thenComparing(MediaFile::directory)
+            .thenComparing(MediaFile::name);
+
+    public MediaFile {
+        requirePathSegment(directory, "directory");
+        requirePathSegment(name, "name");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(modified, "modified");
+        if (size < 0) {
+            throw new IllegalArgumentException("size must be >= 0 bytes, was " + size);
+        }
+    }
+
+    /**
+     * Checks that {@code value} is usable as one path segment on the camera and on the local disk.
+     *
+     * @throws IllegalArgumentException when it is empty, {@code "."}, {@code ".."} or contains a
+     *     path separator or a control character
+     */
+    static String requirePathSegment(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException(what + " is not a file name: '" + value + "'");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+                throw new IllegalArgumentException(what + " contains a path separator or control character");
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,53 @@
+package io.camrig.http.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The camera's media list: every file on the SD card, by directory. Implements the {@code
+ * MediaList} schema returned by {@code GET /gopro/media/list} (Open GoPro HTTP API 2.0, {@code
+ * OGP_MEDIA_LIST}); decode it with {@link io.camrig.http.MediaListDecoder}.
+ *
+ * @param id the media list identifier the camera sent (key {@code id}); empty when absent
+ * @param directories the directories in the order the camera listed them
+ */
+public record MediaList(String id, List<MediaDirectory> directories) {
+
+    public MediaList {
+        Objects.requireNonNull(id, "id");
+        directories = List.copyOf(directories);
+    }
+
+    /** Every single file of every directory, in listing order (groups excluded). */
+    public List<MediaFile> files() {
+        return directories.stream().flatMap(d -> d.files().stream()).toList();
+    }
+
+    /** Every grouped item of every directory, in listing order. */
+    public List<MediaGroup> groups() {
+        return directories.stream().flatMap(d -> d.groups().stream()).toList();
+    }
+
+    /**
+     * The most recent single file: greatest modification time, then creation time, then directory
+     * and name (so {@code GX010002.MP4} beats {@code GX010001.MP4} recorded in the same second).
+     *
+     * @return the newest file, or empty when the card holds no single file
+     */
+    public Optional<MediaFile> newest() {
+        return files().stream().max(MediaFile.BY_AGE);
+    }
+
+    /** The single file with this directory and name (case sensitive), if listed. */
+    public Optional<MediaFile> find(String directory, String name) {
+        return files().stream()
+                .filter(f -> f.directory().equals(directory) && f.name().equals(name))
+                .findFirst();
+    }
+
+    /** {@code true} when the list holds neither files nor groups. */
+    public boolean isEmpty() {
+        return directories.stream().allMatch(d -> d.files().isEmpty() && d.groups().isEmpty());
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The camera's HTTP side (Open GoPro HTTP API 2.0, {@code http://10.5.5.9:8080} on the camera's
+ * Wi-Fi access point, or the camera's address on a home network): {@link
+ * io.camrig.http.CameraHttpClient} with typed endpoints, streamed and verified media downloads,
+ * and the typed errors it signals.
+ *
+ * <p>Errors are {@link io.camrig.proto.error.CamrigException}s: {@link
+ * io.camrig.http.HttpTransportException} (transient: refused or timed-out connection, 5xx),
+ * {@link io.camrig.http.HttpStatusException} (permanent 4xx), {@link
+ * io.camrig.http.MediaFormatException} (JSON that does not follow the schema), {@link
+ * io.camrig.http.DownloadVerificationException} (a download whose size is not the announced one)
+ * and {@link io.camrig.http.DownloadStorageException} (the local disk refused the file).
+ * Nothing here retries: resilience belongs to the engine.
+ */
+package io.camrig.http;

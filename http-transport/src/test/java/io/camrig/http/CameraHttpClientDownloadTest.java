@@ -1,0 +1,243 @@
+package io.camrig.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camrig.http.model.MediaFile;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.test.StepVerifier;
+
+class CameraHttpClientDownloadTest {
+    private static final int SIZE = 300_000;
+    private static final byte[] CONTENT = TestCamera.content(SIZE);
+    private static final byte[] BIG = TestCamera.content(4 * 1024 * 1024);
+    private static final Duration VERIFY = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+    private TestCamera camera;
+    private CameraHttpClient client;
+
+    @BeforeEach
+    void start() {
+        camera = TestCamera.serve(r -> r
+                .get("/videos/DCIM/100GOPRO/OK.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                        .send(TestCamera.chunks(CONTENT, 8192)))
+                .get("/videos/DCIM/100GOPRO/BIG.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(BIG.length))
+                        .send(TestCamera.chunks(BIG, 16384)))
+                .get("/videos/DCIM/100GOPRO/CHUNKED.MP4", (req, res) -> res
+                        .send(TestCamera.chunks(CONTENT, 8192)))
+                .get("/videos/DCIM/100GOPRO/EMPTY.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, "0").send())
+                .get("/videos/DCIM/100GOPRO/CUT.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                        .send(TestCamera.chunks(Arrays.copyOf(CONTENT, 100_000), 8192))
+                        .then()
+                        .then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose))))
+                .get("/videos/DCIM/100GOPRO/STALL.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                        .send(TestCamera.chunks(Arrays.copyOf(CONTENT, 100_000), 8192).concatWith(Flux.never())))
+                .get("/videos/DCIM/100GOPRO/BUSY.MP4", (req, res) -> res
+                        .status(HttpResponseStatus.SERVICE_UNAVAILABLE).send()));
+        client = CameraHttpClient.create(camera.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        camera.close();
+    }
+
+    private List<Path> filesInDir() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void streamsToDiskWithThrottledProgressAndShowsTheFileOnlyWhenComplete() throws IOException {
+        Path target = dir.resolve("OK.MP4");
+        List<DownloadProgress> seen = new ArrayList<>();
+
+        StepVerifier.create(client.download("100GOPRO", "OK.MP4", SIZE, target))
+                .thenConsumeWhile(p -> !p.complete(), p -> {
+                    assertThat(target).doesNotExist();
+                    seen.add(p);
+                })
+                .assertNext(last -> {
+                    assertThat(last).isEqualTo(new DownloadProgress(SIZE, SIZE));
+                    assertThat(target).exists();
+                })
+                .expectComplete()
+                .verify(VERIFY);
+
+        // Network reads decide the chunk boundaries: assert the throttle, not exact offsets.
+        assertThat(seen).hasSizeBetween(1, SIZE / 65_536);
+        long previous = 0;
+        for (DownloadProgress p : seen) {
+            assertThat(p.totalBytes()).isEqualTo(SIZE);
+            assertThat(p.bytesDone() - previous).isGreaterThanOrEqualTo(65_536);
+            previous = p.bytesDone();
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(filesInDir()).containsExactly(target);
+    }
+
+    @Test
+    void theMediaFileOverloadUsesTheListedNameAndCreatesTheDirectory() throws IOException {
+        MediaFile file = new MediaFile("100GOPRO", "BIG.MP4", BIG.length, Instant.EPOCH, Instant.EPOCH);
+        Path targetDir = dir.resolve("cam1");
+
+        StepVerifier.create(client.download(file, targetDir).last())
+                .expectNext(new DownloadProgress(BIG.length, BIG.length))
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(Files.readAllBytes(targetDir.resolve("BIG.MP4"))).isEqualTo(BIG);
+    }
+
+    @Test
+    void aChunkedBodyIsCountedAndVerified() throws IOException {
+        StepVerifier.create(client.download("100GOPRO", "CHUNKED.MP4", SIZE, dir.resolve("a.mp4")).last())
+                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(Files.readAllBytes(dir.resolve("a.mp4"))).isEqualTo(CONTENT);
+
+        StepVerifier.create(client.download("100GOPRO", "CHUNKED.MP4", SIZE + 1, dir.resolve("b.mp4")))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOfSatisfying(DownloadVerificationException.class, v -> {
+                            assertThat(v.expectedBytes()).isEqualTo(SIZE + 1);
+                            assertThat(v.actualBytes()).isEqualTo(SIZE);
+                            assertThat(v.isTransient()).isFalse();
+                        })
+                        .hasMessageContaining("received 300000 of the announced 300001 bytes"))
+                .verify(VERIFY);
+
+        StepVerifier.create(client.download("100GOPRO", "CHUNKED.MP4", SIZE - 1, dir.resolve("c.mp4")))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DownloadVerificationException.class)
+                        .hasMessageContaining("more than the announced 299999 bytes"))
+                .verify(VERIFY);
+
+        assertThat(filesInDir()).containsExactly(dir.resolve("a.mp4"));
+    }
+
+    @Test
+    void aContentLengthThatDiffersFromTheListFailsBeforeWriting() throws IOException {
+        StepVerifier.create(client.download("100GOPRO", "OK.MP4", 1234, dir.resolve("OK.MP4")))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOfSatisfying(DownloadVerificationException.class, v -> {
+                            assertThat(v.expectedBytes()).isEqualTo(1234);
+                            assertThat(v.actualBytes()).isEqualTo(SIZE);
+                            assertThat(v.operation()).contains("GET /videos/DCIM/100GOPRO/OK.MP4");
+                            assertThat(v.camera()).contains(camera.uri().toString());
+                        }))
+                .verify(VERIFY);
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aConnectionCutShortIsTransientAndLeavesNothing() throws IOException {
+        StepVerifier.create(client.download("100GOPRO", "CUT.MP4", SIZE, dir.resolve("CUT.MP4")))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class)
+                        .hasMessageContaining("closed before the response was complete"))
+                .verify(VERIFY);
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aStallTimesOutTransientlyAndLeavesNothing() throws IOException {
+        CameraHttpClient impatient = new CameraHttpClient(camera.uri(),
+                HttpOptions.defaults().withResponseTimeout(Duration.ofMillis(500)));
+
+        StepVerifier.create(impatient.download("100GOPRO", "STALL.MP4", SIZE, dir.resolve("STALL.MP4")))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class)
+                        .hasMessageContaining("no response data for 500 ms"))
+                .verify(VERIFY);
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void statusErrorsAreTypedAndLeaveAnExistingTargetUntouched() throws IOException {
+        Path target = dir.resolve("GONE.MP4");
+        Files.write(target, "old".getBytes(StandardCharsets.UTF_8));
+
+        StepVerifier.create(client.download("100GOPRO", "GONE.MP4", 10, target))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(HttpStatusException.class,
+                        s -> assertThat(s.status()).isEqualTo(404)))
+                .verify(VERIFY);
+        StepVerifier.create(client.download("100GOPRO", "BUSY.MP4", 10, target))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(HttpTransportException.class,
+                        t -> assertThat(t.status()).hasValue(503)))
+                .verify(VERIFY);
+
+        assertThat(filesInDir()).containsExactly(target);
+        assertThat(Files.readString(target)).isEqualTo("old");
+    }
+
+    @Test
+    void aCompleteDownloadReplacesAnExistingTarget() throws IOException {
+        Path target = dir.resolve("OK.MP4");
+        Files.write(target, "old".getBytes(StandardCharsets.UTF_8));
+
+        StepVerifier.create(client.download("100GOPRO", "OK.MP4", SIZE, target).last())
+                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(filesInDir()).containsExactly(target);
+    }
+
+    @Test
+    void cancellingDeletesTheTemporaryFile() throws IOException {
+        StepVerifier.create(client.download("100GOPRO", "BIG.MP4", BIG.length, dir.resolve("BIG.MP4")))
+                .expectNextMatches(p -> !p.complete())
+                .thenCancel()
+                .verify(VERIFY);
+
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void anEmptyFileCompletesAtOnce() throws IOException {
+        StepVerifier.create(client.download("100GOPRO", "EMPTY.MP4", 0, dir.resolve("EMPTY.MP4")))
+                .expectNext(new DownloadProgress(0, 0))
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(Files.size(dir.resolve("EMPTY.MP4"))).isZero();
+    }
+
+    @Test
+    void namesThatAreNotSinglePathSegmentsAreRejected() {
+        assertThatThrownBy(() -> client.download("100GOPRO", "../escape.mp4", 1, dir.resolve("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.download("100GOPRO/..", "A.MP4", 1, dir.resolve("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.download("100GOPRO", "A.MP4", -1, dir.resolve("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

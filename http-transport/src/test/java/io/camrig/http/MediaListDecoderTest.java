@@ -1,0 +1,120 @@
+package io.camrig.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.MediaGroup;
+import io.camrig.http.model.MediaList;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MediaListDecoderTest {
+
+    private static MediaList decode(String json) {
+        return MediaListDecoder.decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String oneFile(String fileJson) {
+        return "{\"id\":\"1\",\"media\":[{\"d\":\"100GOPRO\",\"fs\":[" + fileJson + "]}]}";
+    }
+
+    @Test
+    void decodesNumbersSentAsStringsAsTheCameraDoes() {
+        MediaList list = decode("""
+                {"id": "2510746051348624995", "media": [{"d": "100GOPRO", "fs": [
+                  {"n": "GOPR0987.JPG", "cre": "1618583762", "mod": "1618583762", "s": "5013927"},
+                  {"n": "GX010990.MP4", "cre": "1451608343", "mod": "1451608343",
+                   "glrv": "806586", "ls": "-1", "s": "10725219"}]}]}""");
+
+        assertThat(list.id()).isEqualTo("2510746051348624995");
+        assertThat(list.files()).containsExactly(
+                new MediaFile("100GOPRO", "GOPR0987.JPG", 5_013_927L,
+                        Instant.ofEpochSecond(1618583762L), Instant.ofEpochSecond(1618583762L)),
+                new MediaFile("100GOPRO", "GX010990.MP4", 10_725_219L,
+                        Instant.ofEpochSecond(1451608343L), Instant.ofEpochSecond(1451608343L)));
+        assertThat(list.groups()).isEmpty();
+    }
+
+    @Test
+    void acceptsJsonNumbersAndSizesBeyondFourGigabytes() {
+        MediaList list = decode(oneFile("{\"n\":\"GX010001.MP4\",\"cre\":1,\"mod\":2,\"s\":5000000000}"));
+
+        assertThat(list.files().get(0).size()).isEqualTo(5_000_000_000L);
+        assertThat(list.files().get(0).modified()).isEqualTo(Instant.ofEpochSecond(2));
+    }
+
+    @Test
+    void ignoresUnknownFieldsAtEveryLevel() {
+        MediaList list = decode("""
+                {"id": "7", "future": {"x": 1}, "media": [{"d": "100GOPRO", "extra": [1, 2], "fs": [
+                  {"n": "GX010001.MP4", "cre": "10", "mod": "11", "s": "42", "raw": "1", "new": "?"}]}]}""");
+
+        assertThat(list.files()).singleElement().extracting(MediaFile::size).isEqualTo(42L);
+    }
+
+    @Test
+    void keepsGroupedItemsApartFromFiles() {
+        MediaList list = decode(oneFile("""
+                {"b": "8", "cre": "1613669353", "g": "1", "l": "396", "m": ["75", "139"],
+                 "mod": "1613669353", "n": "G0010008.JPG", "s": "389", "t": "t"}"""));
+
+        assertThat(list.files()).isEmpty();
+        assertThat(list.groups()).containsExactly(new MediaGroup("100GOPRO", "G0010008.JPG",
+                Instant.ofEpochSecond(1613669353L), Instant.ofEpochSecond(1613669353L),
+                1, "t", 8, 396, java.util.List.of(75, 139), 389));
+        assertThat(list.newest()).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutSizeIsAnErrorNamingItsPath() {
+        assertThatThrownBy(() -> decode(oneFile(
+                "{\"n\":\"A.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"},{\"n\":\"B.MP4\",\"cre\":\"1\",\"mod\":\"1\"}")))
+                .isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("media[0].fs[1].s: missing")
+                .satisfies(e -> assertThat(((MediaFormatException) e).isTransient()).isFalse());
+    }
+
+    @Test
+    void anUnparsableOrNegativeSizeIsAnError() {
+        assertThatThrownBy(() -> decode(oneFile("{\"n\":\"A.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"12x\"}")))
+                .isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("media[0].fs[0].s: not a whole number: '12x'");
+        assertThatThrownBy(() -> decode(oneFile("{\"n\":\"A.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"-5\"}")))
+                .isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("negative");
+        assertThatThrownBy(() -> decode(oneFile("{\"n\":\"A.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":1.5}")))
+                .isInstanceOf(MediaFormatException.class);
+    }
+
+    @Test
+    void aFileNameThatIsAPathIsAnError() {
+        assertThatThrownBy(() -> decode(oneFile("{\"n\":\"../../etc/passwd\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}")))
+                .isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("media[0].fs[0]");
+    }
+
+    @Test
+    void structuralProblemsAreErrors() {
+        assertThatThrownBy(() -> decode("{\"id\":\"1\"}")).isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("media: missing or not an array");
+        assertThatThrownBy(() -> decode("{\"media\":[{\"fs\":[]}]}")).isInstanceOf(MediaFormatException.class)
+                .hasMessageContaining("media[0].d");
+        assertThatThrownBy(() -> decode("{\"media\":[{\"d\":\"100GOPRO\"}]}"))
+                .isInstanceOf(MediaFormatException.class).hasMessageContaining("media[0].fs");
+        assertThatThrownBy(() -> decode("[1]")).isInstanceOf(MediaFormatException.class);
+        assertThatThrownBy(() -> decode("{\"id\":\"1\",\"media\":[{\"d\":\"100GO"))
+                .isInstanceOf(MediaFormatException.class).hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> decode("")).isInstanceOf(MediaFormatException.class);
+    }
+
+    @Test
+    void anEmptyCardAndAMissingIdAreFine() {
+        MediaList list = decode("{\"media\":[]}");
+
+        assertThat(list.id()).isEmpty();
+        assertThat(list.isEmpty()).isTrue();
+        assertThat(list.newest()).isEmpty();
+    }
+}

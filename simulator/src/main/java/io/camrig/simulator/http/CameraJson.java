@@ -1,0 +1,68 @@
+package io.camrig.simulator.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camrig.simulator.media.SdCard;
+import io.camrig.simulator.media.SdCardFile;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes the JSON bodies a camera sends, with numbers as strings where the camera does. */
+final class CameraJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CameraJson() {
+    }
+
+    /**
+     * {@code GET /gopro/media/list} (schema {@code MediaList}): {@code {"id": "…", "media": [{"d":
+     * "100GOPRO", "fs": [{"n": "GX010001.MP4", "cre": "…", "mod": "…", "ls": "-1", "s": "…"}]}]}};
+     * an empty card lists no directory.
+     */
+    static String mediaList(SdCard card) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("id", card.mediaListId());
+        ArrayNode media = root.putArray("media");
+        Map<String, ArrayNode> dirs = new LinkedHashMap<>();
+        List<SdCardFile> files = card.files();
+        for (SdCardFile f : files) {
+            ArrayNode fs = dirs.computeIfAbsent(f.directory(), d -> {
+                ObjectNode dir = media.addObject();
+                dir.put("d", d);
+                return dir.putArray("fs");
+            });
+            String seconds = Long.toString(f.created().getEpochSecond());
+            ObjectNode item = fs.addObject();
+            item.put("n", f.name());
+            item.put("cre", seconds);
+            item.put("mod", seconds);
+            item.put("ls", "-1");
+            item.put("s", Long.toString(f.size()));
+        }
+        return write(root);
+    }
+
+    /**
+     * {@code GET /gopro/camera/state} (schema {@code State}): {@code {"status": {"<id>": value…},
+     * "settings": {"<id>": value…}}}, ids in ascending order.
+     */
+    static String state(Map<Integer, Object> statuses, Map<Integer, Object> settings) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("status", new TreeMap<>(statuses));
+        root.put("settings", new TreeMap<>(settings));
+        return write(root);
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.camrig.simulator.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Faults a {@link VirtualCameraHttpServer} injects into every request until changed; immutable,
+ * with copy-on-write {@code with…} methods. {@link #NONE} injects nothing.
+ *
+ * @param responseDelay wait before answering any request (real time), zero for none
+ * @param forcedStatus when non-zero, every request is answered with this HTTP status and an
+ *     empty body instead of its normal answer (for example 503, a busy camera)
+ * @param cutAfterBytes when {@code >= 0}, a download sends its headers (full {@code
+ *     Content-Length}) and at most this many body bytes, then closes the connection; -1 for none
+ * @throws IllegalArgumentException from the constructor on a negative delay, a status outside
+ *     100..599 (other than 0) or a cut below -1
+ */
+public record HttpFaults(Duration responseDelay, int forcedStatus, long cutAfterBytes) {
+    /** No fault. */
+    public static final HttpFaults NONE = new HttpFaults(Duration.ZERO, 0, -1);
+
+    public HttpFaults {
+        Objects.requireNonNull(responseDelay, "responseDelay");
+        if (responseDelay.isNegative()) {
+            throw new IllegalArgumentException("responseDelay must be >= 0");
+        }
+        if (forcedStatus != 0 && (forcedStatus < 100 || forcedStatus > 599)) {
+            throw new IllegalArgumentException("forcedStatus must be 0 or 100..599, was " + forcedStatus);
+        }
+        if (cutAfterBytes < -1) {
+            throw new IllegalArgumentException("cutAfterBytes must be >= -1, was " + cutAfterBytes);
+        }
+    }
+
+    /** A copy that delays every answer. */
+    public HttpFaults withResponseDelay(Duration delay) {
+        return new HttpFaults(delay, forcedStatus, cutAfterBytes);
+    }
+
+    /** A copy that answers every request with {@code status} (0 restores normal answers). */
+    public HttpFaults withForcedStatus(int status) {
+        return new HttpFaults(responseDelay, status, cutAfterBytes);
+    }
+
+    /** A copy that cuts downloads after {@code bytes} body bytes (-1 for never). */
+    public HttpFaults withCutAfterBytes(long bytes) {
+        return new HttpFaults(responseDelay, forcedStatus, bytes);
+    }
+}

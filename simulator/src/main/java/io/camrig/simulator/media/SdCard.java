@@ -1,0 +1,168 @@
+package io.camrig.simulator.media;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The SD card of one virtual camera: the files it recorded, and their content.
+ *
+ * <p>Recordings are named as a GoPro names its first chapter of a video: {@code GX01nnnn.MP4},
+ * starting at {@code GX010001.MP4}, all in directory {@value #DIRECTORY}; each has the card's
+ * configured size. Nothing is stored: byte {@code i} of a file is a pure function of the camera's
+ * serial number, the file name and {@code i} (a SplitMix64 stream keyed by a hash of serial and
+ * name, one 64-bit word per 8 bytes, so any offset is reached in constant time). {@link
+ * #expectedBytes} and {@link #fill} recompute it for tests without a card.
+ *
+ * <p>Thread-safe: the BLE side records while the HTTP side lists and reads.
+ */
+public final class SdCard {
+    /** The directory every recording goes to. */
+    public static final String DIRECTORY = "100GOPRO";
+    /** The highest file number ({@code GX019999.MP4}); a camera starts a new directory after it. */
+    public static final int MAX_FILES = 9999;
+
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    private final String serial;
+    private final long seed;
+    private final int fileSizeBytes;
+    private final List<SdCardFile> files = new CopyOnWriteArrayList<>();
+
+    /**
+     * An empty card.
+     *
+     * @param serial the camera's serial number; part of every file's content
+     * @param seed the simulation seed; decides the media list id
+     * @param fileSizeBytes size of every recording, in bytes, at least 0 (the simulator's default
+     *     is 4 MiB)
+     */
+    public SdCard(String serial, long seed, int fileSizeBytes) {
+        this.serial = Objects.requireNonNull(serial, "serial");
+        if (fileSizeBytes < 0) {
+            throw new IllegalArgumentException("fileSizeBytes must be >= 0, was " + fileSizeBytes);
+        }
+        this.seed = seed;
+        this.fileSizeBytes = fileSizeBytes;
+    }
+
+    /** The camera's serial number. */
+    public String serial() {
+        return serial;
+    }
+
+    /** Size of each new recording, in bytes. */
+    public int fileSizeBytes() {
+        return fileSizeBytes;
+    }
+
+    /** The media list id this card reports: a decimal number derived from the seed. */
+    public String mediaListId() {
+        return Long.toUnsignedString(mix64(seed ^ fnv1a(serial)));
+    }
+
+    /**
+     * Adds the next recording, {@code GX01nnnn.MP4} in {@value #DIRECTORY}.
+     *
+     * @param when when it was recorded; truncated to whole seconds
+     * @return the new file
+     * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
+     */
+    public synchronized SdCardFile record(Instant when) {
+        int number = files.size() + 1;
+        if (number > MAX_FILES) {
+            throw new IllegalStateException("SD card holds " + MAX_FILES + " recordings already");
+        }
+        SdCardFile file = new SdCardFile(DIRECTORY, String.format("GX01%04d.MP4", number), fileSizeBytes,
+                when.truncatedTo(ChronoUnit.SECONDS));
+        files.add(file);
+        return file;
+    }
+
+    /** Every file, oldest first; an immutable snapshot. */
+    public List<SdCardFile> files() {
+        return List.copyOf(files);
+    }
+
+    /** The file with this directory and name (case sensitive), if recorded. */
+    public Optional<SdCardFile> find(String directory, String name) {
+        return files.stream().filter(f -> f.directory().equals(directory) && f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Reads content of {@code file} into {@code dst}.
+     *
+     * @param offset position in the file, in bytes, {@code >= 0}
+     * @return bytes read, {@code min(len, size - offset)}, or -1 when {@code offset >= size} and
+     *     {@code len > 0}
+     * @throws IndexOutOfBoundsException when {@code off}/{@code len} do not fit {@code dst}
+     */
+    public int read(SdCardFile file, long offset, byte[] dst, int off, int len) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        }
+        if (len == 0) {
+            return 0;
+        }
+        if (offset >= file.size()) {
+            return -1;
+        }
+        int n = (int) Math.min(len, file.size() - offset);
+        fill(serial, file.name(), offset, dst, off, n);
+        return n;
+    }
+
+    /**
+     * The whole content a card of camera {@code serial} holds for file {@code name} of {@code
+     * size} bytes; what a correct download must produce.
+     */
+    public static byte[] expectedBytes(String serial, String name, int size) {
+        byte[] out = new byte[size];
+        fill(serial, name, 0, out, 0, size);
+        return out;
+    }
+
+    /**
+     * Writes bytes {@code [offset, offset + len)} of file {@code name} on camera {@code serial}
+     * into {@code dst[off…]}; content is defined for any offset (the file's size only bounds
+     * reads).
+     */
+    public static void fill(String serial, String name, long offset, byte[] dst, int off, int len) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        long key = mix64(fnv1a(serial) * 31 + fnv1a(name));
+        long pos = offset;
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            long word = mix64(key + ((pos >>> 3) + 1) * GOLDEN_GAMMA);
+            for (int b = (int) (pos & 7); b < 8 && i < end; b++, pos++) {
+                dst[i++] = (byte) (word >>> (b << 3));
+            }
+        }
+    }
+
+    private static long fnv1a(String s) {
+        long h = 0xCBF29CE484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xFF)) * 0x100000001B3L;
+        }
+        return h;
+    }
+
+    /** The SplitMix64 output function. */
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public String toString() {
+        return "SdCard[" + serial + ", " + files.size() + " files]";
+    }
+}
