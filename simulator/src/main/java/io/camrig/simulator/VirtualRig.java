@@ -1,0 +1,91 @@
+package io.camrig.simulator;
+
+import io.camrig.ble.spi.BleCentral;
+import io.camrig.simulator.ble.SimulatedBleCentral;
+import io.camrig.simulator.camera.CameraIdentity;
+import io.camrig.simulator.camera.SimulatedModel;
+import io.camrig.simulator.camera.VirtualCamera;
+import io.camrig.simulator.http.VirtualCameraHttpServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A rig of virtual cameras: each one a GATT peripheral reachable through {@link #central()} and
+ * an HTTP server on 127.0.0.1 (ephemeral port). Close it to stop the servers.
+ *
+ * <pre>{@code
+ * try (VirtualRig rig = VirtualRig.start(SimulatorOptions.defaults()).block()) {
+ *     BleCentral central = rig.central();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class VirtualRig implements AutoCloseable {
+    private final SimulatorOptions options;
+    private final List<VirtualCamera> cameras;
+    private final List<VirtualCameraHttpServer> servers;
+    private final SimulatedBleCentral central;
+
+    private VirtualRig(SimulatorOptions options, List<VirtualCamera> cameras, List<VirtualCameraHttpServer> servers) {
+        this.options = options;
+        this.cameras = List.copyOf(cameras);
+        this.servers = List.copyOf(servers);
+        this.central = new SimulatedBleCentral(cameras, options.scheduler());
+    }
+
+    /** Creates the cameras and starts their HTTP servers. */
+    public static Mono<VirtualRig> start(SimulatorOptions options) {
+        return Mono.defer(() -> {
+            SimulatedModel model = SimulatedModel.byName(options.modelName());
+            SplittableRandom random = new SplittableRandom(options.seed());
+            long min = options.minLatency().toNanos();
+            long span = options.maxLatency().toNanos() - min;
+            List<VirtualCamera> cameras = new ArrayList<>();
+            for (int i = 1; i <= options.cameras(); i++) {
+                Duration latency = Duration.ofNanos(min + (span == 0 ? 0 : random.nextLong(span + 1)));
+                cameras.add(new VirtualCamera(CameraIdentity.generate(i, model, options.seed()), options, latency));
+            }
+            return Flux.fromIterable(cameras)
+                    .concatMap(c -> VirtualCameraHttpServer.start(c.sdCard(), c.statuses()::snapshot)
+                            .doOnNext(s -> c.httpBaseUri(s.baseUri())))
+                    .collectList()
+                    .map(servers -> new VirtualRig(options, cameras, servers));
+        });
+    }
+
+    public SimulatorOptions options() {
+        return options;
+    }
+
+    /** The cameras, in index order (camera 1 first). */
+    public List<VirtualCamera> cameras() {
+        return cameras;
+    }
+
+    /** A BLE central that reaches these cameras. */
+    public BleCentral central() {
+        return central;
+    }
+
+    /** The camera with this serial number. */
+    public Optional<VirtualCamera> camera(String serial) {
+        return cameras.stream().filter(c -> c.identity().serial().equals(serial)).findFirst();
+    }
+
+    /** The HTTP base URI of the camera with this serial number. */
+    public Optional<URI> httpBaseUri(String serial) {
+        return camera(serial).map(VirtualCamera::httpBaseUri);
+    }
+
+    /** Stops every camera's HTTP server. */
+    @Override
+    public void close() {
+        servers.forEach(VirtualCameraHttpServer::close);
+    }
+}

@@ -1,0 +1,60 @@
+package io.camrig.simulator.ble;
+
+import io.camrig.ble.spi.Advertisement;
+import io.camrig.ble.spi.BleCentral;
+import io.camrig.ble.spi.BleException;
+import io.camrig.ble.spi.GattConnection;
+import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.simulator.camera.VirtualCamera;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * A BLE central whose radio reaches only virtual cameras. Every camera advertises
+ * {@code "GoPro XXXX"} (the last four digits of its serial) and service 0xFEA6, as real cameras
+ * in pairing mode do (Open GoPro BLE spec, "Advertisements").
+ */
+public final class SimulatedBleCentral implements BleCentral {
+    private final Map<String, VirtualCamera> cameras;
+    private final Scheduler scheduler;
+
+    public SimulatedBleCentral(List<VirtualCamera> cameras, Scheduler scheduler) {
+        this.cameras = cameras.stream()
+                .collect(Collectors.toMap(c -> c.identity().address(), Function.identity(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Emits one advertisement per virtual camera advertising {@code serviceUuid}, then completes
+     * (a simulated radio hears every camera at once; {@code duration} bounds nothing further).
+     */
+    @Override
+    public Flux<Advertisement> scan(UUID serviceUuid, Duration duration) {
+        return Flux.fromIterable(cameras.values())
+                .map(c -> new Advertisement(c.identity().address(), c.identity().bleName(),
+                        Set.of(GoProUuid.CONTROL_AND_QUERY_SERVICE), -40 - c.identity().index() % 30))
+                .filter(a -> a.serviceUuids().contains(serviceUuid));
+    }
+
+    /** Connects after one link round trip; errors with {@link BleException} for an unknown address. */
+    @Override
+    public Mono<GattConnection> connect(String address) {
+        return Mono.defer(() -> {
+            VirtualCamera camera = cameras.get(address);
+            if (camera == null) {
+                return Mono.error(new BleException("no peripheral answers at this address", address));
+            }
+            return Mono.delay(camera.latency().multipliedBy(2), scheduler)
+                    .map(t -> new SimulatedGattConnection(camera, scheduler));
+        });
+    }
+}

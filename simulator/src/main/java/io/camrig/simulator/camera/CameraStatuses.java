@@ -1,0 +1,106 @@
+package io.camrig.simulator.camera;
+
+import io.camrig.proto.id.StatusId;
+import io.camrig.proto.message.TlvEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A virtual camera's status table: status id → value bytes (big-endian integers), with listeners
+ * told of each change. Thread-safe.
+ */
+public final class CameraStatuses {
+    private final Map<Integer, byte[]> values = new TreeMap<>();
+    private final List<Consumer<TlvEntry>> listeners = new CopyOnWriteArrayList<>();
+
+    /** A table with the statuses a freshly booted camera reports. */
+    public static CameraStatuses initial() {
+        CameraStatuses s = new CameraStatuses();
+        s.setInt(1, 1, 1);                               // battery present
+        s.setInt(StatusId.BATTERY_BARS, 1, 3);
+        s.setInt(StatusId.BUSY, 1, 0);
+        s.setInt(StatusId.ENCODING, 1, 0);
+        s.setInt(13, 4, 0);                              // video encoding duration, s
+        s.setInt(39, 4, 0);                              // videos on the SD card
+        s.setInt(StatusId.SD_CARD_REMAINING_KB, 8, 58_000_000L);
+        s.setInt(StatusId.AP_ENABLED, 1, 0);
+        s.setInt(StatusId.BATTERY_PERCENT, 1, 87);
+        s.setInt(StatusId.CAMERA_CONTROL, 1, 0);
+        return s;
+    }
+
+    /** Sets status {@code id} to {@code value} encoded on {@code width} bytes; tells listeners if it changed. */
+    public void setInt(int id, int width, long value) {
+        byte[] bytes = new byte[width];
+        for (int i = width - 1; i >= 0; i--) {
+            bytes[i] = (byte) value;
+            value >>>= 8;
+        }
+        boolean changed;
+        synchronized (values) {
+            byte[] old = values.put(id, bytes);
+            changed = old == null || !java.util.Arrays.equals(old, bytes);
+        }
+        if (changed) {
+            TlvEntry entry = new TlvEntry(id, bytes);
+            listeners.forEach(l -> l.accept(entry));
+        }
+    }
+
+    /** Sets a boolean status (one byte, 0 or 1). */
+    public void setFlag(int id, boolean on) {
+        setInt(id, 1, on ? 1 : 0);
+    }
+
+    /** The current value of a status as an unsigned integer, or -1 when absent. */
+    public long get(int id) {
+        synchronized (values) {
+            byte[] v = values.get(id);
+            if (v == null) {
+                return -1;
+            }
+            long r = 0;
+            for (byte b : v) {
+                r = (r << 8) | (b & 0xFF);
+            }
+            return r;
+        }
+    }
+
+    /** Entries for the given ids (all statuses when {@code ids} is empty); unknown ids are left out. */
+    public List<TlvEntry> entries(List<Integer> ids) {
+        List<TlvEntry> out = new ArrayList<>();
+        synchronized (values) {
+            if (ids.isEmpty()) {
+                values.forEach((k, v) -> out.add(new TlvEntry(k, v)));
+            } else {
+                for (int id : ids) {
+                    byte[] v = values.get(id);
+                    if (v != null) {
+                        out.add(new TlvEntry(id, v));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A snapshot of all statuses as id → unsigned integer, for the HTTP state endpoint. */
+    public Map<Integer, Object> snapshot() {
+        Map<Integer, Object> out = new TreeMap<>();
+        for (TlvEntry e : entries(List.of())) {
+            out.put(e.id(), e.asLong());
+        }
+        return out;
+    }
+
+    /** Adds a listener told of every change; returns a handle that removes it. */
+    public Runnable onChange(Consumer<TlvEntry> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+}

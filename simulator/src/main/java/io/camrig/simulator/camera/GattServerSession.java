@@ -1,0 +1,136 @@
+package io.camrig.simulator.camera;
+
+import io.camrig.ble.packet.MessageAssembler;
+import io.camrig.ble.packet.PacketFragmenter;
+import io.camrig.ble.spi.BleException;
+import io.camrig.ble.spi.GattNotification;
+import io.camrig.proto.codec.RequestDecoder;
+import io.camrig.proto.error.CamrigException;
+import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.proto.request.CameraRequest;
+import io.camrig.proto.request.UnknownRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The camera's side of one BLE connection: reassembles the packets a central writes to each
+ * request characteristic, decodes them, lets {@link RequestHandler} answer, and packetizes the
+ * responses and push notifications onto the matching response characteristic.
+ *
+ * <p>Push notifications go only to this session's registrations, and only on characteristics
+ * whose notifications the central enabled (Open GoPro BLE spec, "Configure GATT
+ * Characteristics").
+ */
+public final class GattServerSession {
+    private static final Logger log = LoggerFactory.getLogger(GattServerSession.class);
+
+    private final VirtualCamera camera;
+    private final Consumer<GattNotification> outbound;
+    private final Runnable dropLink;
+    private final Map<GoProUuid, MessageAssembler> assemblers = new EnumMap<>(GoProUuid.class);
+    private final Set<GoProUuid> notifying = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> registeredStatuses = ConcurrentHashMap.newKeySet();
+    private final RequestHandler handler;
+    private final Runnable statusSubscription;
+    private volatile boolean open = true;
+
+    GattServerSession(VirtualCamera camera, Consumer<GattNotification> outbound, Runnable dropLink) {
+        this.camera = camera;
+        this.outbound = outbound;
+        this.dropLink = dropLink;
+        this.handler = new RequestHandler(camera, this);
+        this.statusSubscription = camera.statuses().onChange(entry -> {
+            if (registeredStatuses.contains(entry.id())) {
+                send(GoProUuid.QUERY_RESPONSE, handler.statusPush(entry));
+            }
+        });
+    }
+
+    /** Handles one packet written by the central. Called in write order. */
+    public void onWrite(UUID characteristic, byte[] packet) {
+        GoProUuid uuid = GoProUuid.of(characteristic).orElse(null);
+        if (!open || uuid == null || uuid.kind() != GoProUuid.Kind.WRITE || uuid.responseCharacteristic().isEmpty()) {
+            log.debug("{}: ignoring write to {}", camera.identity().serial(), characteristic);
+            return;
+        }
+        MessageAssembler assembler;
+        synchronized (assemblers) {
+            assembler = assemblers.computeIfAbsent(uuid, u -> new MessageAssembler());
+        }
+        assembler.accept(packet, message -> onMessage(uuid, message),
+                error -> log.debug("{}: bad packet on {}: {}", camera.identity().serial(), uuid.label(),
+                        error.getMessage()));
+    }
+
+    private void onMessage(GoProUuid uuid, byte[] message) {
+        CameraRequest request;
+        try {
+            request = RequestDecoder.decode(uuid, message);
+        } catch (CamrigException e) {
+            request = new UnknownRequest(uuid, message);
+        }
+        byte[] response = handler.handle(uuid, request);
+        if (response != null) {
+            send(uuid.responseCharacteristic().orElseThrow(), response);
+        }
+    }
+
+    /** Serves a direct GATT read (AP SSID, AP password, AP state). */
+    public byte[] onRead(UUID characteristic) {
+        GoProUuid uuid = GoProUuid.of(characteristic)
+                .orElseThrow(() -> new BleException("no such characteristic " + characteristic, camera.identity().address()));
+        return switch (uuid) {
+            case WIFI_AP_SSID -> camera.identity().apSsid().getBytes(StandardCharsets.UTF_8);
+            case WIFI_AP_PASSWORD -> camera.identity().apPassword().getBytes(StandardCharsets.UTF_8);
+            case WIFI_AP_STATE -> new byte[] {(byte) camera.statuses().get(io.camrig.proto.id.StatusId.AP_ENABLED)};
+            default -> throw new BleException("characteristic " + uuid.label() + " is not readable",
+                    camera.identity().address());
+        };
+    }
+
+    /** Enables notifications on a characteristic (the central wrote its CCCD). */
+    public void enableNotifications(UUID characteristic) {
+        GoProUuid.of(characteristic).ifPresent(notifying::add);
+    }
+
+    void register(Iterable<Integer> statusIds) {
+        statusIds.forEach(registeredStatuses::add);
+    }
+
+    void unregister(Iterable<Integer> statusIds) {
+        statusIds.forEach(registeredStatuses::remove);
+    }
+
+    void send(GoProUuid characteristic, byte[] message) {
+        if (!open || !notifying.contains(characteristic)) {
+            return;
+        }
+        for (byte[] packet : PacketFragmenter.fragment(message)) {
+            outbound.accept(new GattNotification(characteristic.uuid(), packet));
+        }
+    }
+
+    /** Drops the BLE link from the camera's side (fault injection). */
+    public void dropLink() {
+        if (open) {
+            log.info("{}: dropping BLE link (fault injection)", camera.identity().serial());
+            dropLink.run();
+        }
+    }
+
+    /** Ends the session; no more notifications are sent. Idempotent. */
+    public void close() {
+        if (open) {
+            open = false;
+            statusSubscription.run();
+            camera.sessionClosed(this);
+        }
+    }
+}
