@@ -1,0 +1,161 @@
+package io.camrig.engine.camera;
+
+import io.camrig.ble.packet.PacketFragmenter;
+import io.camrig.ble.spi.GattConnection;
+import io.camrig.engine.error.ConnectionClosedException;
+import io.camrig.engine.error.ExchangeTimeoutException;
+import io.camrig.proto.error.CamrigException;
+import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.proto.message.CameraMessage;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The request queue of one request characteristic (GP-0072, GP-0074, GP-0076 or GP-0091): FIFO,
+ * one exchange in flight. An exchange writes its packets, then waits for the first message on the
+ * response characteristic that its matcher accepts; it fails with
+ * {@link ExchangeTimeoutException} when none comes in time, and with
+ * {@link ConnectionClosedException} when the link goes down.
+ *
+ * <p>Every state change runs on the camera's serialized worker, so no locks are needed.
+ */
+final class ExchangeQueue {
+    private final GoProUuid characteristic;
+    private final GattConnection connection;
+    private final Scheduler worker;
+    private final String camera;
+    private final Deque<Exchange> pending = new ArrayDeque<>();
+    private Exchange inFlight;
+    private CamrigException closedWith;
+
+    ExchangeQueue(GoProUuid characteristic, GattConnection connection, Scheduler worker, String camera) {
+        this.characteristic = characteristic;
+        this.connection = connection;
+        this.worker = worker;
+        this.camera = camera;
+    }
+
+    /** Queues an exchange; nothing is written until the returned Mono is subscribed. */
+    Mono<ExchangeResult> submit(String operation, byte[] message, Predicate<CameraMessage> matcher, Duration timeout) {
+        List<byte[]> packets = PacketFragmenter.fragment(message);
+        return Mono.create(sink -> {
+            Exchange ex = new Exchange(operation, packets, matcher, timeout, sink);
+            sink.onCancel(() -> worker.schedule(() -> cancel(ex)));
+            worker.schedule(() -> enqueue(ex));
+        });
+    }
+
+    /** Offers a decoded message; returns {@code true} when it answered the exchange in flight. */
+    boolean offer(CameraMessage message, long receivedNanos) {
+        Exchange ex = inFlight;
+        if (ex == null || !ex.matcher.test(message)) {
+            return false;
+        }
+        finish(ex);
+        ex.sink.success(new ExchangeResult(message, ex.writeIssuedNanos, receivedNanos));
+        return true;
+    }
+
+    /** Fails every pending exchange and refuses new ones (the link went down). */
+    void close(CamrigException cause) {
+        closedWith = cause;
+        Exchange ex = inFlight;
+        if (ex != null) {
+            finish(ex);
+            ex.sink.error(closed(ex.operation, cause));
+        }
+        while (!pending.isEmpty()) {
+            Exchange p = pending.poll();
+            p.sink.error(closed(p.operation, cause));
+        }
+    }
+
+    private void enqueue(Exchange ex) {
+        if (closedWith != null) {
+            ex.sink.error(closed(ex.operation, closedWith));
+            return;
+        }
+        pending.add(ex);
+        pump();
+    }
+
+    private void pump() {
+        if (closedWith != null) {
+            return;
+        }
+        while (inFlight == null && !pending.isEmpty()) {
+            Exchange ex = pending.poll();
+            if (ex.cancelled) {
+                continue;
+            }
+            inFlight = ex;
+            ex.timeoutTask = worker.schedule(() -> timeout(ex), ex.timeout.toNanos(), TimeUnit.NANOSECONDS);
+            ex.writeIssuedNanos = System.nanoTime();
+            ex.writes = Flux.fromIterable(ex.packets)
+                    .concatMap(p -> connection.write(characteristic.uuid(), p))
+                    .subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
+        }
+    }
+
+    private void timeout(Exchange ex) {
+        if (inFlight == ex) {
+            finish(ex);
+            ex.sink.error(new ExchangeTimeoutException(camera, ex.operation, ex.timeout));
+        }
+    }
+
+    private void writeFailed(Exchange ex, Throwable err) {
+        if (inFlight == ex) {
+            finish(ex);
+            ex.sink.error(closed(ex.operation, err));
+        }
+    }
+
+    private void cancel(Exchange ex) {
+        ex.cancelled = true;
+        pending.remove(ex);
+        // An exchange already written stays in flight: its response must still be consumed.
+    }
+
+    private void finish(Exchange ex) {
+        if (ex.timeoutTask != null) {
+            ex.timeoutTask.dispose();
+        }
+        inFlight = null;
+        pump();
+    }
+
+    private CamrigException closed(String operation, Throwable cause) {
+        return new ConnectionClosedException(camera, operation, cause);
+    }
+
+    private static final class Exchange {
+        final String operation;
+        final List<byte[]> packets;
+        final Predicate<CameraMessage> matcher;
+        final Duration timeout;
+        final MonoSink<ExchangeResult> sink;
+        long writeIssuedNanos;
+        Disposable timeoutTask;
+        Disposable writes;
+        boolean cancelled;
+
+        Exchange(String operation, List<byte[]> packets, Predicate<CameraMessage> matcher, Duration timeout,
+                 MonoSink<ExchangeResult> sink) {
+            this.operation = operation;
+            this.packets = packets;
+            this.matcher = matcher;
+            this.timeout = timeout;
+            this.sink = sink;
+        }
+    }
+}

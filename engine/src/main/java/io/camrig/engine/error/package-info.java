@@ -1,0 +1,2 @@
+/** Errors the engine signals: exchange timeouts, lost links, refusals by the camera, readiness. */
+package io.camrig.engine.error;

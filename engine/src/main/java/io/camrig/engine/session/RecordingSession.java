@@ -1,0 +1,141 @@
+package io.camrig.engine.session;
+
+import io.camrig.ble.spi.BleCentral;
+import io.camrig.engine.camera.Camera;
+import io.camrig.engine.rig.FireResult;
+import io.camrig.engine.rig.Rig;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.engine.rig.RigResult;
+import io.camrig.http.CameraHttpClient;
+import io.camrig.http.DownloadProgress;
+import io.camrig.http.model.MediaFile;
+import io.camrig.proto.error.PermanentCamrigException;
+import io.camrig.proto.id.StatusId;
+import io.camrig.proto.message.HardwareInfo;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+/**
+ * The main job on a rig, each step fanned out with per-camera isolation:
+ * <ol>
+ *   <li>discover (scan for 0xFEA6), connect ({@code connectConcurrency} at a time), enable notifications;</li>
+ *   <li>read the AP SSID and password (GP-0002, GP-0003; the password is never shown), hardware info
+ *       (0x3C), Open GoPro version (0x51), register for busy/encoding status updates (0x53), claim
+ *       control (0xF1 0x69), set date and time (0x0D), load the video preset group (0x3E);</li>
+ *   <li>arm (every camera ready: not busy, not encoding), fire shutter on to all at once, record,
+ *       fire shutter off, wait for encoding off;</li>
+ *   <li>fetch each camera's media list over HTTP and download its newest file to
+ *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete.</li>
+ * </ol>
+ * A camera that fails a step is reported with the step and the typed reason; the others finish.
+ */
+public final class RecordingSession {
+    private final BleCentral central;
+    private final HttpAddressResolver http;
+    private final SessionOptions options;
+    private final SessionListener listener;
+    private final Map<RigMember, HardwareInfo> info = new ConcurrentHashMap<>();
+    private final Map<RigMember, DownloadedFile> files = new ConcurrentHashMap<>();
+
+    public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
+                            SessionListener listener) {
+        this.central = central;
+        this.http = http;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Runs the session; errors only when no camera could be found at all. */
+    public Mono<SessionReport> run() {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            listener.onStep("discover");
+            return Mono.usingWhen(Rig.discover(central, options.rig()),
+                    rig -> steps(rig).map(fire -> report(rig, fire, start)),
+                    rig -> Mono.fromRunnable(rig::close));
+        });
+    }
+
+    private Mono<FireResult> steps(Rig rig) {
+        return step("connect", rig.connect())
+                .then(step("setup", rig.forEach("ap credentials", Camera::readApCredentials, c -> "ssid " + c.ssid())))
+                .then(rig.forEachMember("hardware info", rig.options().concurrency(),
+                        m -> m.camera().orElseThrow().hardwareInfo().doOnNext(h -> info.put(m, h)),
+                        h -> h.modelName() + " " + h.serialNumber() + " fw " + h.firmwareVersion()))
+                .then(rig.forEach("open gopro version", Camera::openGoProVersion, v -> v.major() + "." + v.minor()))
+                .then(rig.forEach("register statuses", c -> c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING,
+                        StatusId.BATTERY_PERCENT, StatusId.SD_CARD_REMAINING_KB),
+                        v -> "battery " + v.getOrDefault(StatusId.BATTERY_PERCENT, -1L) + "%"))
+                .then(rig.forEach("claim control", Camera::claimControl, v -> ""))
+                .then(rig.forEach("set date time", c -> c.setDateTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)),
+                        v -> ""))
+                .then(rig.forEach("load preset group", c -> c.loadPresetGroup(options.presetGroup()),
+                        v -> String.valueOf(options.presetGroup())))
+                .then(step("arm", rig.forEach("arm", c -> c.awaitReady(rig.options().readyTimeout()), v -> "")))
+                .then(step("record", rig.fire(true)))
+                .flatMap(on -> Mono.delay(options.recordFor())
+                        .then(step("stop", rig.fire(false)))
+                        .then(step("download", download(rig)))
+                        .thenReturn(on));
+    }
+
+    private <T> Mono<T> step(String name, Mono<T> work) {
+        return Mono.fromRunnable(() -> listener.onStep(name)).then(work);
+    }
+
+    private Mono<RigResult<DownloadedFile>> download(Rig rig) {
+        return rig.forEachMember("media list", rig.options().concurrency(), m -> client(m).mediaList()
+                        .flatMap(list -> Mono.justOrEmpty(list.newest())
+                                .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
+                                        "the media list is empty", m.advertisedName(), "media list", null)))),
+                        MediaFile::name)
+                .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), m -> {
+                    MediaFile file = lists.value(m).orElseThrow();
+                    Path dir = options.mediaDir().resolve(serial(m));
+                    return client(m).download(file, dir)
+                            .doOnNext(p -> listener.onDownloadProgress(m, p))
+                            .last()
+                            .map(p -> new DownloadedFile(dir.resolve(file.name()), p.totalBytes()))
+                            .doOnNext(f -> files.put(m, f));
+                }, f -> f.path().getFileName() + " " + f.bytes() + " B"));
+    }
+
+    private CameraHttpClient client(RigMember m) {
+        return http.resolve(serial(m))
+                .map(uri -> new CameraHttpClient(uri, options.http()))
+                .orElseThrow(() -> new PermanentCamrigException("no HTTP address for this camera",
+                        m.advertisedName(), "resolve HTTP address", null));
+    }
+
+    private String serial(RigMember m) {
+        HardwareInfo h = info.get(m);
+        return h == null ? m.advertisedName().replace(' ', '_') : h.serialNumber();
+    }
+
+    private SessionReport report(Rig rig, FireResult fire, long startNanos) {
+        List<CameraReport> cameras = new ArrayList<>();
+        for (RigMember m : rig.members()) {
+            HardwareInfo h = info.get(m);
+            DownloadedFile f = files.get(m);
+            String failure = m.failure().map(e -> e.getClass().getSimpleName() + ": " + e.getMessage()).orElse("");
+            cameras.add(new CameraReport(m.index(), m.advertisedName(), m.address(),
+                    h == null ? "" : h.serialNumber(), h == null ? "" : h.modelName(), m.isHealthy(),
+                    m.failedStep().orElse(""), failure, m.log(),
+                    f == null ? "" : f.path().toString(), f == null ? -1 : f.bytes()));
+        }
+        OptionalLong skew = fire == null ? OptionalLong.empty() : fire.fireSkewMicros();
+        OptionalDouble spread = fire == null ? OptionalDouble.empty() : fire.encodingSpreadMillis();
+        return new SessionReport(cameras, skew, spread, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    private record DownloadedFile(Path path, long bytes) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.camrig.engine.session;
+
+import io.camrig.engine.rig.RigOptions;
+import io.camrig.http.HttpOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable options of a {@link RecordingSession}; change them with the {@code with…} methods.
+ *
+ * @param recordFor           how long to record (default 3 s)
+ * @param presetGroup         preset group loaded before recording (default 1000, video)
+ * @param downloadConcurrency how many downloads run at once across the rig (default 4)
+ * @param mediaDir            where files land, as {@code <mediaDir>/<serial>/<file>} (default
+ *                            {@code ./camrig-media})
+ * @param rig                 options of the rig and its cameras
+ * @param http                options of the HTTP clients
+ */
+public record SessionOptions(Duration recordFor, int presetGroup, int downloadConcurrency, Path mediaDir,
+                             RigOptions rig, HttpOptions http) {
+    public SessionOptions {
+        if (recordFor.isNegative()) {
+            throw new IllegalArgumentException("recordFor must not be negative");
+        }
+        if (downloadConcurrency < 1) {
+            throw new IllegalArgumentException("downloadConcurrency must be >= 1");
+        }
+        Objects.requireNonNull(mediaDir, "mediaDir");
+        Objects.requireNonNull(rig, "rig");
+        Objects.requireNonNull(http, "http");
+    }
+
+    public static SessionOptions defaults() {
+        return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), RigOptions.defaults(),
+                HttpOptions.defaults());
+    }
+
+    public SessionOptions withRecordFor(Duration d) {
+        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, rig, http);
+    }
+
+    public SessionOptions withDownloadConcurrency(int n) {
+        return new SessionOptions(recordFor, presetGroup, n, mediaDir, rig, http);
+    }
+
+    public SessionOptions withMediaDir(Path dir) {
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, rig, http);
+    }
+
+    public SessionOptions withRig(RigOptions r) {
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, r, http);
+    }
+}

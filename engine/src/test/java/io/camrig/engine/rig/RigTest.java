@@ -1,0 +1,82 @@
+package io.camrig.engine.rig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camrig.engine.camera.Camera;
+import io.camrig.proto.id.StatusId;
+import io.camrig.simulator.SimulatorOptions;
+import io.camrig.simulator.VirtualRig;
+import io.camrig.simulator.ble.SimulatedBleCentral;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+class RigTest {
+    private VirtualRig sim;
+
+    @AfterEach
+    void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private Rig connectedRig(int cameras) {
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(1024))
+                .block(Duration.ofSeconds(10));
+        Rig rig = Rig.discover(sim.central(), RigOptions.defaults()).block(Duration.ofSeconds(10));
+        RigResult<Camera> connected = rig.connect().block(Duration.ofSeconds(10));
+        assertThat(connected.allOk()).isTrue();
+        return rig;
+    }
+
+    @Test
+    void discoveryFindsEveryAdvertisingCameraInNameOrder() {
+        Rig rig = connectedRig(5);
+        assertThat(rig.members()).hasSize(5);
+        assertThat(rig.members()).extracting(RigMember::advertisedName).isSorted().allMatch(n -> n.startsWith("GoPro "));
+        rig.close();
+    }
+
+    @Test
+    void discoveryWithNoCameraFailsWithATypedError() {
+        StepVerifier.create(Rig.discover(new SimulatedBleCentral(List.of(), Schedulers.parallel()), RigOptions.defaults()))
+                .expectError(NoCamerasFoundException.class)
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void fireIssuesEveryShutterWriteAtOnceAndReportsEachCamera() {
+        Rig rig = connectedRig(8);
+        rig.forEach("register", c -> c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING), v -> "")
+                .block(Duration.ofSeconds(10));
+        FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
+        assertThat(on.shutter().allOk()).isTrue();
+        assertThat(on.encoding().allOk()).isTrue();
+        // Sequential awaiting would put at least one round trip (>= 20 ms) between writes.
+        assertThat(on.fireSkewMicros().getAsLong()).isLessThan(10_000);
+        FireResult off = rig.fire(false).block(Duration.ofSeconds(10));
+        assertThat(off.encoding().allOk()).isTrue();
+        rig.close();
+    }
+
+    @Test
+    void aFailingCameraIsIsolatedAndSkippedInLaterSteps() {
+        Rig rig = connectedRig(4);
+        RigMember victim = rig.members().get(1);
+        RigResult<String> step = rig.forEach("flaky", c -> c.name().equals(victim.advertisedName())
+                ? Mono.error(new IllegalStateException("boom")) : Mono.just("fine"), v -> v).block();
+        assertThat(step.succeeded()).hasSize(3).doesNotContain(victim);
+        assertThat(step.outcomes().get(victim)).isInstanceOf(Outcome.Failed.class);
+
+        RigResult<String> next = rig.forEach("next", c -> Mono.just("ok"), v -> v).block();
+        assertThat(next.outcomes().get(victim)).isInstanceOf(Outcome.Skipped.class);
+        assertThat(next.succeeded()).hasSize(3);
+        assertThat(victim.log()).extracting(StepRecord::status).endsWith("failed", "skipped");
+        rig.close();
+    }
+}

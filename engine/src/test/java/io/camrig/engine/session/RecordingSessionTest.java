@@ -1,0 +1,108 @@
+package io.camrig.engine.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camrig.engine.rig.RigOptions;
+import io.camrig.engine.rig.StepRecord;
+import io.camrig.simulator.SimulatorOptions;
+import io.camrig.simulator.VirtualRig;
+import io.camrig.simulator.camera.VirtualCamera;
+import io.camrig.simulator.media.SdCard;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+/** The main job end to end on a simulated rig: BLE bytes, HTTP downloads, per-camera report. */
+class RecordingSessionTest {
+    private static final int FILE_BYTES = 256 * 1024;
+    private static final List<String> STEPS = List.of("connect", "notifications", "ap credentials", "hardware info",
+            "open gopro version", "register statuses", "claim control", "set date time", "load preset group", "arm",
+            "shutter on", "encoding on", "shutter off", "encoding off", "media list", "download");
+
+    @TempDir
+    Path media;
+
+    private VirtualRig rig;
+
+    @AfterEach
+    void stop() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private RecordingSession session(SimulatorOptions sim) {
+        rig = VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES)).block(Duration.ofSeconds(10));
+        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
+                .withRig(RigOptions.defaults().withExpectedCameras(sim.cameras()));
+        return new RecordingSession(rig.central(), rig::httpBaseUri, options, SessionListener.none());
+    }
+
+    @Test
+    void eightCamerasRecordInSyncAndEveryFileArrivesByteIdentical() {
+        StepVerifier.create(session(SimulatorOptions.defaults()).run())
+                .assertNext(report -> {
+                    assertThat(report.cameras()).hasSize(8);
+                    assertThat(report.allOk()).as("every camera ok: %s", report.cameras()).isTrue();
+                    for (var c : report.cameras()) {
+                        assertThat(c.steps()).extracting(StepRecord::step).containsExactlyElementsOf(STEPS);
+                        assertThat(c.steps()).extracting(StepRecord::status).containsOnly("ok");
+                        assertThat(c.model()).isEqualTo("HERO12 Black");
+                        assertThat(c.fileBytes()).isEqualTo(FILE_BYTES);
+                        assertDownloaded(c.serial(), Path.of(c.file()));
+                    }
+                    // Writes issued together: far less than one link latency (>= 10 ms) apart.
+                    assertThat(report.fireSkewMicros()).isPresent();
+                    assertThat(report.fireSkewMicros().getAsLong()).isLessThan(10_000);
+                    // Encoding started within the spread of the simulated latencies (10-30 ms one way).
+                    assertThat(report.encodingSpreadMillis()).isPresent();
+                    assertThat(report.encodingSpreadMillis().getAsDouble()).isBetween(0.0, 60.0);
+                })
+                .verifyComplete();
+        for (VirtualCamera camera : rig.cameras()) {
+            assertThat(camera.sdCard().files()).hasSize(1);
+            assertThat(camera.clock()).isNotNull();
+        }
+    }
+
+    @Test
+    void aCameraThatDropsItsLinkMidRecordingFailsAloneWithItsReason() {
+        StepVerifier.create(session(SimulatorOptions.defaults().withFailCameras(Set.of(3))).run())
+                .assertNext(report -> {
+                    assertThat(report.allOk()).isFalse();
+                    assertThat(report.succeeded()).isEqualTo(7);
+                    var failed = report.cameras().get(2);
+                    assertThat(failed.ok()).isFalse();
+                    assertThat(failed.failedStep()).isIn("shutter off", "encoding off");
+                    assertThat(failed.failure()).contains("ConnectionClosedException").contains("BLE link lost");
+                    assertThat(failed.steps()).filteredOn(s -> s.step().equals("download"))
+                            .extracting(StepRecord::status).containsExactly("skipped");
+                    for (var c : report.cameras()) {
+                        if (c.index() != 3) {
+                            assertThat(c.ok()).isTrue();
+                            assertDownloaded(c.serial(), Path.of(c.file()));
+                        }
+                    }
+                })
+                .verifyComplete();
+    }
+
+    private void assertDownloaded(String serial, Path file) {
+        assertThat(file).startsWith(media.resolve(serial)).exists();
+        try {
+            byte[] expected = SdCard.expectedBytes(serial, file.getFileName().toString(), FILE_BYTES);
+            assertThat(Files.readAllBytes(file)).isEqualTo(expected);
+            try (var listing = Files.list(file.getParent())) {
+                assertThat(listing).as("no temporary files left").containsExactly(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
