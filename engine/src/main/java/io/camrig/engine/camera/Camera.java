@@ -222,6 +222,31 @@ public final class Camera implements AutoCloseable {
         return deliver(command(CommandId.SET_SHUTTER, RequestEncoder.setShutter(on)));
     }
 
+    /**
+     * Set Shutter (0x01), armed: the request goes in flight and calls {@code onArmed}, then is
+     * written only when {@code trigger} completes, on the thread that completes it. A rig arms
+     * every camera, then completes one trigger, so all writes are issued from one instant.
+     * {@code onArmed} is also called if the request fails before it is armed.
+     */
+    public Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
+        String op = String.format("command 0x%02X %s", CommandId.SET_SHUTTER, CommandId.name(CommandId.SET_SHUTTER));
+        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (told.compareAndSet(false, true)) {
+                onArmed.run();
+            }
+        };
+        EncodedRequest request = RequestEncoder.setShutter(on);
+        return deliver(queues.get(request.characteristic())
+                .submit(op, request.bytes(), m -> m instanceof CommandResponse c && c.commandId() == CommandId.SET_SHUTTER,
+                        options.exchangeTimeout(), trigger, once)
+                .doOnError(e -> once.run())
+                .doOnNext(r -> {
+                    CommandResponse c = (CommandResponse) r.response();
+                    requireSuccess(op, c.status().isSuccess(), c.status().label());
+                }));
+    }
+
     /** Status values as they change (from 0x53 responses and 0x93 pushes); errors when the link drops. */
     public Flux<StatusUpdate> statusUpdates() {
         return statusHub.asFlux().publishOn(options.deliveryScheduler());

@@ -46,9 +46,19 @@ final class ExchangeQueue {
 
     /** Queues an exchange; nothing is written until the returned Mono is subscribed. */
     Mono<ExchangeResult> submit(String operation, byte[] message, Predicate<CameraMessage> matcher, Duration timeout) {
+        return submit(operation, message, matcher, timeout, null, null);
+    }
+
+    /**
+     * Queues an armed exchange: once it is in flight it calls {@code onArmed} (on the worker) and
+     * writes only when {@code trigger} completes — on the thread that completes it, so a rig can
+     * issue many cameras' writes from one instant. Its time limit starts when it is in flight.
+     */
+    Mono<ExchangeResult> submit(String operation, byte[] message, Predicate<CameraMessage> matcher, Duration timeout,
+                                Mono<Void> trigger, Runnable onArmed) {
         List<byte[]> packets = PacketFragmenter.fragment(message);
         return Mono.create(sink -> {
-            Exchange ex = new Exchange(operation, packets, matcher, timeout, sink);
+            Exchange ex = new Exchange(operation, packets, matcher, timeout, sink, trigger, onArmed);
             sink.onCancel(() -> worker.schedule(() -> cancel(ex)));
             worker.schedule(() -> enqueue(ex));
         });
@@ -99,10 +109,23 @@ final class ExchangeQueue {
             }
             inFlight = ex;
             ex.timeoutTask = worker.schedule(() -> timeout(ex), ex.timeout.toNanos(), TimeUnit.NANOSECONDS);
-            ex.writeIssuedNanos = System.nanoTime();
-            ex.writes = Flux.fromIterable(ex.packets)
-                    .concatMap(p -> connection.write(characteristic.uuid(), p))
-                    .subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
+            if (ex.trigger == null) {
+                write(ex);
+            } else {
+                ex.writes = ex.trigger.subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)), () -> write(ex));
+                ex.onArmed.run();
+            }
+        }
+    }
+
+    /** Issues the exchange's writes; runs on the worker, or on the thread completing a trigger. */
+    private void write(Exchange ex) {
+        ex.writeIssuedNanos = System.nanoTime();
+        Disposable writes = Flux.fromIterable(ex.packets)
+                .concatMap(p -> connection.write(characteristic.uuid(), p))
+                .subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
+        if (ex.trigger == null) {
+            ex.writes = writes;
         }
     }
 
@@ -144,18 +167,23 @@ final class ExchangeQueue {
         final Predicate<CameraMessage> matcher;
         final Duration timeout;
         final MonoSink<ExchangeResult> sink;
-        long writeIssuedNanos;
+        final Mono<Void> trigger;
+        final Runnable onArmed;
+        /** Written by the thread that issues the writes, read on the worker. */
+        volatile long writeIssuedNanos;
         Disposable timeoutTask;
         Disposable writes;
         boolean cancelled;
 
         Exchange(String operation, List<byte[]> packets, Predicate<CameraMessage> matcher, Duration timeout,
-                 MonoSink<ExchangeResult> sink) {
+                 MonoSink<ExchangeResult> sink, Mono<Void> trigger, Runnable onArmed) {
             this.operation = operation;
             this.packets = packets;
             this.matcher = matcher;
             this.timeout = timeout;
             this.sink = sink;
+            this.trigger = trigger;
+            this.onArmed = onArmed;
         }
     }
 }

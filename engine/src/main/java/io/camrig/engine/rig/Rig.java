@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A rig of GoPro cameras driven together. Every operation is fanned out with a concurrency bound
@@ -107,10 +110,13 @@ public final class Rig implements AutoCloseable {
     }
 
     /**
-     * Synchronized fire: sends Set Shutter to every healthy camera at once — all writes are issued
-     * together, not one after another's answer — and waits for each camera's encoding status to
-     * follow (on, or off after encoding finishes). Steps {@code "shutter on|off"} and
-     * {@code "encoding on|off"}.
+     * Synchronized fire: sends Set Shutter to every healthy camera at once and waits for each
+     * camera's encoding status (10) to follow — on, or off once encoding has finished. First every
+     * camera's request is armed (in flight, waiting); then one thread issues all the writes in a
+     * row, so they leave within microseconds of each other rather than one answer after another.
+     * A camera that cannot be armed within the exchange time limit is fired late, not waited for.
+     * Steps {@code "shutter on|off"} and {@code "encoding on|off"} (latency from the write to the
+     * status update).
      */
     public Mono<FireResult> fire(boolean on) {
         String suffix = on ? "on" : "off";
@@ -123,11 +129,28 @@ public final class Rig implements AutoCloseable {
                 watchers.put(m, m.camera().orElseThrow().awaitEncoding(on, limit).cache());
                 watchers.get(m).subscribe(u -> { }, e -> { });
             }
+            // Arm: every camera's shutter request goes in flight and waits on one trigger; the
+            // trigger is completed once all are armed, and its thread issues every write in turn.
+            Sinks.Empty<Void> trigger = Sinks.empty();
+            Sinks.Empty<Void> armed = Sinks.empty();
+            AtomicInteger toArm = new AtomicInteger(live.size());
+            Runnable onArmed = () -> {
+                if (toArm.decrementAndGet() == 0) {
+                    armed.tryEmitEmpty();
+                }
+            };
+            Mono<Void> fireWhenArmed = (live.isEmpty() ? Mono.<Void>empty() : armed.asMono())
+                    .timeout(options.camera().exchangeTimeout(), Mono.empty(), options.camera().scheduler())
+                    .then(Mono.fromRunnable(trigger::tryEmitEmpty));
             Mono<RigResult<Long>> shutter = run("shutter " + suffix, Integer.MAX_VALUE,
-                    m -> m.camera().orElseThrow().setShutter(on).map(ExchangeResult::writeIssuedNanos),
-                    t -> "");
+                    m -> m.camera().orElseThrow().setShutterArmed(on, trigger.asMono(), onArmed)
+                            .map(ExchangeResult::writeIssuedNanos),
+                    t -> "")
+                    .zipWith(fireWhenArmed.then(Mono.just(Boolean.TRUE)), (r, fired) -> r);
+            // The encoding step's latency runs from the camera's shutter write to its status update.
             return shutter.flatMap(s -> run("encoding " + suffix, Integer.MAX_VALUE,
-                            m -> watchers.get(m).map(StatusUpdate::receivedNanos), t -> "")
+                            m -> watchers.get(m).map(StatusUpdate::receivedNanos), t -> "",
+                            (m, received) -> Duration.ofNanos(received - s.value(m).orElse(received)))
                     .map(e -> new FireResult(s, e, spreadMicros(s), spreadMillis(e))));
         });
     }
@@ -152,8 +175,13 @@ public final class Rig implements AutoCloseable {
 
     private <T> Mono<RigResult<T>> run(String step, int concurrency, Function<RigMember, Mono<T>> op,
                                        Function<T, String> detail) {
+        return run(step, concurrency, op, detail, null);
+    }
+
+    private <T> Mono<RigResult<T>> run(String step, int concurrency, Function<RigMember, Mono<T>> op,
+                                       Function<T, String> detail, BiFunction<RigMember, T, Duration> latencyOf) {
         return Flux.fromIterable(members)
-                .flatMapSequential(m -> attempt(step, m, op, detail).map(o -> Map.entry(m, o)), concurrency)
+                .flatMapSequential(m -> attempt(step, m, op, detail, latencyOf).map(o -> Map.entry(m, o)), concurrency)
                 .collectList()
                 .map(entries -> {
                     Map<RigMember, Outcome<T>> outcomes = new LinkedHashMap<>();
@@ -163,7 +191,7 @@ public final class Rig implements AutoCloseable {
     }
 
     private <T> Mono<Outcome<T>> attempt(String step, RigMember m, Function<RigMember, Mono<T>> op,
-                                         Function<T, String> detail) {
+                                         Function<T, String> detail, BiFunction<RigMember, T, Duration> latencyOf) {
         if (!m.isHealthy()) {
             Outcome<T> skipped = new Outcome.Skipped<>("failed earlier in " + m.failedStep().orElse("?"));
             m.record(StepRecord.of(step, skipped, ""));
@@ -172,7 +200,8 @@ public final class Rig implements AutoCloseable {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return Mono.defer(() -> op.apply(m))
-                    .map(v -> (Outcome<T>) new Outcome.Ok<>(v, Duration.ofNanos(System.nanoTime() - start)))
+                    .map(v -> (Outcome<T>) new Outcome.Ok<>(v, latencyOf != null ? latencyOf.apply(m, v)
+                            : Duration.ofNanos(System.nanoTime() - start)))
                     .switchIfEmpty(Mono.fromSupplier(() -> new Outcome.Ok<>(null, Duration.ofNanos(System.nanoTime() - start))))
                     .onErrorResume(e -> Mono.just(new Outcome.Failed<>(e, Duration.ofNanos(System.nanoTime() - start))))
                     .doOnNext(o -> {

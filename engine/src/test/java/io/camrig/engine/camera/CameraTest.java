@@ -18,7 +18,10 @@ import io.camrig.proto.message.PushNotification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -54,6 +57,25 @@ class CameraTest {
         link.expectWrite(SETTINGS, "5B 01 42").thenNotify(SETTINGS_RESPONSE, "5B 00");
         StepVerifier.create(open().keepAlive()).verifyComplete();
         assertThat(link.written()).containsExactly("GP-0074 5b0142");
+    }
+
+    @Test
+    void anArmedShutterIsWrittenOnlyWhenTheTriggerCompletes() throws InterruptedException {
+        link.expectWrite(COMMAND, "01 01 01").thenNotify(COMMAND_RESPONSE, "01 00");
+        Camera camera = open();
+        Sinks.Empty<Void> trigger = Sinks.empty();
+        CountDownLatch armed = new CountDownLatch(1);
+        Mono<ExchangeResult> shot = camera.setShutterArmed(true, trigger.asMono(), armed::countDown).cache();
+        shot.subscribe(r -> { }, e -> { });
+
+        assertThat(armed.await(5, TimeUnit.SECONDS)).as("armed").isTrue();
+        assertThat(link.written()).as("nothing written before the trigger").isEmpty();
+        long before = System.nanoTime();
+        trigger.tryEmitEmpty();
+        StepVerifier.create(shot)
+                .assertNext(r -> assertThat(r.writeIssuedNanos()).isGreaterThanOrEqualTo(before))
+                .verifyComplete();
+        assertThat(link.written()).containsExactly("GP-0072 010101");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.camrig.cli;
+
+import io.camrig.cli.decode.DecodeCommand;
+import io.camrig.cli.demo.DemoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code camrig}: drive many GoPro cameras at once. Exit codes: 0 success, 1 an error, 2 bad
+ * usage, 3 some cameras failed (the report is still complete).
+ */
+@Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
+        subcommands = {DemoCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+public final class CamrigCommand implements Runnable {
+    /** Exit code: some cameras failed; the report is complete. */
+    public static final int EXIT_SOME_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try 'camrig demo')");
+    }
+
+    /** A command line configured as the launcher runs it. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new CamrigCommand());
+        cli.registerConverter(java.time.Duration.class, new DurationConverter());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

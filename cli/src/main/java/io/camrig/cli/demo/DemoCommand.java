@@ -1,0 +1,116 @@
+package io.camrig.cli.demo;
+
+import io.camrig.cli.CamrigCommand;
+import io.camrig.engine.rig.RigOptions;
+import io.camrig.engine.session.RecordingSession;
+import io.camrig.engine.session.SessionOptions;
+import io.camrig.engine.session.SessionReport;
+import io.camrig.simulator.SimulatorOptions;
+import io.camrig.simulator.VirtualRig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code camrig demo}: a synchronized recording session on N simulated cameras, end to end over
+ * the same BLE bytes and HTTP a real rig uses. Prints a per-camera report and the rig's fire
+ * skew and encoding spread. Exit code 0 when every camera succeeded, 3 when some failed.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Record in sync on a simulated rig: connect, set up, fire, record, stop, download.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--cameras", paramLabel = "N", defaultValue = "8", description = "Number of simulated cameras (default: ${DEFAULT-VALUE}).")
+    int cameras;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "3s", description = "How long to record: 3, 3s, 500ms, PT3S (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--json", description = "Print the report as one JSON document.")
+    boolean json;
+
+    @Option(names = "--fail-camera", paramLabel = "K", description = "Make camera K (1-based) drop its BLE link mid-recording; repeatable.")
+    Set<Integer> failCameras = Set.of();
+
+    @Option(names = "--media-dir", paramLabel = "DIR", defaultValue = "camrig-media", description = "Where downloads land, as DIR/<serial>/ (default: ${DEFAULT-VALUE}).")
+    Path mediaDir;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "HERO12 Black", description = "Simulated camera model (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "4194304", description = "Size of each recorded file in bytes (default: ${DEFAULT-VALUE}).")
+    int fileSize;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of latencies, serials and media bytes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-progress", description = "Do not draw progress on stderr.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        validate();
+        SimulatorOptions sim = SimulatorOptions.defaults().withCameras(cameras).withSeed(seed)
+                .withMediaFileBytes(fileSize).withFailCameras(failCameras);
+        sim = new SimulatorOptions(sim.cameras(), model, sim.minLatency(), sim.maxLatency(), sim.seed(),
+                sim.mediaFileBytes(), sim.busyAfterCommand(), sim.encodingStopTime(), sim.failCameras(),
+                sim.linkDropDelay(), sim.scheduler());
+        SessionOptions options = SessionOptions.defaults().withRecordFor(duration).withMediaDir(mediaDir)
+                .withRig(RigOptions.defaults().withExpectedCameras(cameras));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = !noProgress && !json;
+        if (!json) {
+            out.printf("camrig demo: %d simulated %s cameras, recording %s%n%n", cameras, model, human(duration));
+            out.flush();
+        }
+        SessionReport report;
+        try (VirtualRig rig = VirtualRig.start(sim).block();
+             ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize)) {
+            report = new RecordingSession(rig.central(), rig::httpBaseUri, options, progress).run().block();
+        }
+        if (json) {
+            out.println(JsonReport.render(report, model, duration));
+        } else {
+            TextReport.render(report, out);
+        }
+        out.flush();
+        return report.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+    }
+
+    private void validate() {
+        CommandLine cl = spec.commandLine();
+        if (cameras < 1 || cameras > 1024) {
+            throw new CommandLine.ParameterException(cl, "--cameras must be between 1 and 1024, got " + cameras);
+        }
+        Set<Integer> bad = failCameras.stream().filter(k -> k < 1 || k > cameras).collect(Collectors.toSet());
+        if (!bad.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--fail-camera must name cameras 1.." + cameras + ", got " + bad);
+        }
+        if (fileSize < 1) {
+            throw new CommandLine.ParameterException(cl, "--file-size must be positive");
+        }
+        if (duration.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new CommandLine.ParameterException(cl, "--duration is at most 10 minutes in the demo");
+        }
+        try {
+            io.camrig.simulator.camera.SimulatedModel.byName(model);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+    }
+}

@@ -1,0 +1,73 @@
+package io.camrig.cli.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camrig.engine.rig.StepRecord;
+import io.camrig.engine.session.CameraReport;
+import io.camrig.engine.session.SessionReport;
+import java.time.Duration;
+
+/**
+ * The session report as one JSON document: {@code rig} (cameras, model, recording ms, fire skew
+ * µs, encoding spread ms, elapsed ms, ok), and {@code cameras}, each with its steps (name,
+ * status, latency ms, detail, error type).
+ */
+final class JsonReport {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    static String render(SessionReport report, String model, Duration recordFor) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode rig = root.putObject("rig");
+        rig.put("cameras", report.cameras().size());
+        rig.put("succeeded", report.succeeded());
+        rig.put("model", model);
+        rig.put("recordMillis", recordFor.toMillis());
+        if (report.fireSkewMicros().isPresent()) {
+            rig.put("fireSkewMicros", report.fireSkewMicros().getAsLong());
+        } else {
+            rig.putNull("fireSkewMicros");
+        }
+        if (report.encodingSpreadMillis().isPresent()) {
+            rig.put("encodingSpreadMillis", report.encodingSpreadMillis().getAsDouble());
+        } else {
+            rig.putNull("encodingSpreadMillis");
+        }
+        rig.put("elapsedMillis", report.elapsedMillis());
+        rig.put("ok", report.allOk());
+        ArrayNode cameras = root.putArray("cameras");
+        for (CameraReport c : report.cameras()) {
+            ObjectNode n = cameras.addObject();
+            n.put("index", c.index());
+            n.put("name", c.name());
+            n.put("address", c.address());
+            n.put("serial", c.serial());
+            n.put("model", c.model());
+            n.put("ok", c.ok());
+            n.put("failedStep", c.failedStep());
+            n.put("failure", c.failure());
+            n.put("file", c.file());
+            n.put("fileBytes", c.fileBytes());
+            ArrayNode steps = n.putArray("steps");
+            for (StepRecord s : c.steps()) {
+                ObjectNode sn = steps.addObject();
+                sn.put("step", s.step());
+                sn.put("status", s.status());
+                sn.put("latencyMillis", s.latency().toNanos() / 1e6);
+                sn.put("detail", s.detail());
+                if (!s.error().isEmpty()) {
+                    sn.put("error", s.error());
+                }
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("report does not serialize", e);
+        }
+    }
+}

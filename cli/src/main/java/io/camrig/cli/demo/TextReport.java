@@ -1,0 +1,76 @@
+package io.camrig.cli.demo;
+
+import io.camrig.engine.rig.StepRecord;
+import io.camrig.engine.session.CameraReport;
+import io.camrig.engine.session.SessionReport;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The human-readable session report: one row per camera, a per-step latency table, the reasons
+ * of failed cameras, and the rig figures (fire skew in µs, encoding spread in ms).
+ */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static void render(SessionReport report, PrintWriter out) {
+        out.printf("%-3s %-11s %-13s %-15s %-7s %-14s %10s%n", "#", "camera", "model", "serial", "result", "file", "bytes");
+        for (CameraReport c : report.cameras()) {
+            String file = c.file().isEmpty() ? "-" : java.nio.file.Path.of(c.file()).getFileName().toString();
+            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), c.name(), dash(c.model()),
+                    dash(c.serial()), c.ok() ? "ok" : "FAILED", file, c.fileBytes() < 0 ? "-" : c.fileBytes());
+        }
+        out.println();
+        renderSteps(report, out);
+        for (CameraReport c : report.cameras()) {
+            if (!c.ok()) {
+                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), c.name(), c.failedStep(), c.failure());
+            }
+        }
+        out.println();
+        out.printf("fire skew (shutter-on writes issued):  %s%n",
+                report.fireSkewMicros().isPresent() ? report.fireSkewMicros().getAsLong() + " µs" : "-");
+        out.printf("encoding-started spread:               %s%n",
+                report.encodingSpreadMillis().isPresent()
+                        ? String.format(Locale.ROOT, "%.1f ms", report.encodingSpreadMillis().getAsDouble()) : "-");
+        out.printf("%d/%d cameras succeeded in %.1f s%n", report.succeeded(), report.cameras().size(),
+                report.elapsedMillis() / 1000.0);
+    }
+
+    private static void renderSteps(SessionReport report, PrintWriter out) {
+        Set<String> steps = new LinkedHashSet<>();
+        report.cameras().forEach(c -> c.steps().forEach(s -> steps.add(s.step())));
+        out.println("step latency per camera (ms; FAIL = failed, skip = skipped after a failure)");
+        out.printf("%-20s", "step");
+        report.cameras().forEach(c -> out.printf("%7s", "#" + c.index()));
+        out.println();
+        for (String step : steps) {
+            out.printf("%-20s", step);
+            for (CameraReport c : report.cameras()) {
+                out.printf("%7s", cell(c, step));
+            }
+            out.println();
+        }
+        out.println();
+    }
+
+    private static String cell(CameraReport c, String step) {
+        for (StepRecord s : c.steps()) {
+            if (s.step().equals(step)) {
+                return switch (s.status()) {
+                    case "ok" -> String.valueOf(s.latency().toMillis());
+                    case "failed" -> "FAIL";
+                    default -> "skip";
+                };
+            }
+        }
+        return "-";
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isEmpty() ? "-" : s;
+    }
+}

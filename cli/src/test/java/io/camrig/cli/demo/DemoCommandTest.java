@@ -1,0 +1,106 @@
+package io.camrig.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.CamrigCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code camrig demo} as a user runs it: output, JSON, exit codes. */
+class DemoCommandTest {
+    @TempDir
+    Path media;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = CamrigCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private String[] demo(String... extra) {
+        String[] base = {"demo", "--duration", "200ms", "--file-size", "65536", "--media-dir", media.toString(),
+            "--no-progress"};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void aSuccessfulSessionPrintsTheReportAndExitsZero() {
+        int code = run(demo("--cameras", "4"));
+
+        assertThat(code).as("stderr: %s", err).isZero();
+        String text = out.toString();
+        assertThat(text).contains("4 simulated HERO12 Black cameras").contains("4/4 cameras succeeded")
+                .contains("fire skew").contains("encoding-started spread").contains("GX010001.MP4");
+        assertThat(text.lines().filter(l -> l.matches("^[1-4] +GoPro \\d{4} .* ok .*"))).hasSize(4);
+        try (var dirs = Files.list(media)) {
+            assertThat(dirs).hasSize(4).allSatisfy(d -> assertThat(d.resolve("GX010001.MP4")).hasSize(65536));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void jsonOutputIsOneDocumentWithEveryCameraAndTheRigFigures() throws Exception {
+        int code = run(demo("--cameras", "3", "--json"));
+
+        assertThat(code).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/rig/cameras").asInt()).isEqualTo(3);
+        assertThat(json.at("/rig/ok").asBoolean()).isTrue();
+        assertThat(json.at("/rig/fireSkewMicros").isNumber()).isTrue();
+        assertThat(json.at("/rig/encodingSpreadMillis").isNumber()).isTrue();
+        assertThat(json.get("cameras")).hasSize(3);
+        JsonNode first = json.at("/cameras/0");
+        assertThat(first.get("fileBytes").asLong()).isEqualTo(65536);
+        assertThat(first.get("steps").findValuesAsText("step")).contains("shutter on", "encoding on", "download");
+    }
+
+    @Test
+    void aCameraThatDropsItsLinkFailsAloneAndTheExitCodeIsThree() throws Exception {
+        int code = run(demo("--cameras", "4", "--fail-camera", "2", "--json"));
+
+        assertThat(code).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/rig/succeeded").asInt()).isEqualTo(3);
+        JsonNode failed = json.at("/cameras/1");
+        assertThat(failed.get("ok").asBoolean()).isFalse();
+        assertThat(failed.get("failure").asText()).contains("BLE link lost");
+        for (int i : new int[] {0, 2, 3}) {
+            assertThat(json.at("/cameras/" + i + "/ok").asBoolean()).isTrue();
+            assertThat(json.at("/cameras/" + i + "/fileBytes").asLong()).isEqualTo(65536);
+        }
+    }
+
+    @Test
+    void theReportNeverContainsTheApPassword() {
+        run(demo("--cameras", "2", "--json"));
+        // Passwords of simulated cameras are word-number-word; the report shows SSIDs only.
+        assertThat(out.toString()).doesNotContainPattern("(Reef|Summit|Canyon|Glacier|Dune|Harbor|Ridge|Delta)-\\d{3}-");
+        assertThat(err.toString()).doesNotContainPattern("(Reef|Summit|Canyon|Glacier|Dune|Harbor|Ridge|Delta)-\\d{3}-");
+    }
+
+    @Test
+    void badUsageExitsTwoWithAMessage() {
+        assertThat(run("demo", "--cameras", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--cameras must be between 1 and 1024");
+        assertThat(run("demo", "--fail-camera", "9", "--cameras", "8")).isEqualTo(2);
+        assertThat(run("demo", "--duration", "soon")).isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(run("demo", "--no-such-option")).isEqualTo(2);
+        assertThat(run()).isEqualTo(2);
+    }
+}

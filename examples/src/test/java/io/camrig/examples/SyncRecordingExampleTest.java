@@ -1,0 +1,26 @@
+package io.camrig.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the README's example honest: it runs and every simulated camera records. */
+class SyncRecordingExampleTest {
+    @Test
+    void theExampleRecordsOnEveryCamera() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            SyncRecordingExample.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("shutter on: 4/4 cameras").contains("all cameras stopped encoding");
+        assertThat(out.lines().filter(l -> l.endsWith(": recorded"))).hasSize(4);
+    }
+}
