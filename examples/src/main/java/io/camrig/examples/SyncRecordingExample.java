@@ -1,6 +1,5 @@
 package io.camrig.examples;
 
-import io.camrig.engine.camera.Camera;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
@@ -22,16 +21,17 @@ public final class SyncRecordingExample {
         try (VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(4)).block();
              Rig rig = Rig.discover(sim.central(), RigOptions.defaults().withExpectedCameras(4)).block()) {
             rig.connect()
-                    .then(rig.forEach("register", c -> c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING), v -> ""))
-                    .then(rig.forEach("control", Camera::claimControl, v -> ""))
+                    .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING))
+                    .then(rig.claimControl())
                     .then(rig.forEach("clock", c -> c.setDateTime(LocalDateTime.now()), v -> ""))
                     .then(rig.forEach("video", c -> c.loadPresetGroup(1000), v -> ""))
                     .then(rig.forEach("arm", c -> c.awaitReady(Duration.ofSeconds(5)), v -> ""))
+                    .then(rig.measureLatency(3))
                     .block();
             FireResult on = rig.fire(true).block();
-            System.out.printf("shutter on: %d/%d cameras, writes %d µs apart, encoding started within %.1f ms%n",
+            System.out.printf("shutter on: %d/%d cameras, predicted arrivals %d µs apart, encoding started within %.1f ms%n",
                     on.shutter().succeeded().size(), rig.members().size(),
-                    on.fireSkewMicros().orElse(-1), on.encodingSpreadMillis().orElse(-1));
+                    on.predictedSpreadMicros().orElse(-1), on.observedSpreadMillis().orElse(-1));
             FireResult off = rig.fire(false).delaySubscription(Duration.ofSeconds(2)).block();
             rig.members().forEach(m -> System.out.printf("%s: %s%n", m.advertisedName(),
                     m.isHealthy() ? "recorded" : "failed: " + m.failure().map(Throwable::getMessage).orElse("?")));

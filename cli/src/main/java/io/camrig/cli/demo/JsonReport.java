@@ -20,6 +20,14 @@ final class JsonReport {
     private JsonReport() {
     }
 
+    private static void put(ObjectNode node, String field, Number value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.putPOJO(field, value);
+        }
+    }
+
     static String render(SessionReport report, String model, Duration recordFor) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode rig = root.putObject("rig");
@@ -27,16 +35,13 @@ final class JsonReport {
         rig.put("succeeded", report.succeeded());
         rig.put("model", model);
         rig.put("recordMillis", recordFor.toMillis());
-        if (report.fireSkewMicros().isPresent()) {
-            rig.put("fireSkewMicros", report.fireSkewMicros().getAsLong());
-        } else {
-            rig.putNull("fireSkewMicros");
-        }
-        if (report.encodingSpreadMillis().isPresent()) {
-            rig.put("encodingSpreadMillis", report.encodingSpreadMillis().getAsDouble());
-        } else {
-            rig.putNull("encodingSpreadMillis");
-        }
+        put(rig, "fireSkewMicros", report.fireSkewMicros().isPresent() ? report.fireSkewMicros().getAsLong() : null);
+        put(rig, "predictedSpreadMicros",
+                report.predictedSpreadMicros().isPresent() ? report.predictedSpreadMicros().getAsLong() : null);
+        put(rig, "observedSpreadMillis",
+                report.observedSpreadMillis().isPresent() ? report.observedSpreadMillis().getAsDouble() : null);
+        put(rig, "encodingSpreadMillis",
+                report.encodingSpreadMillis().isPresent() ? report.encodingSpreadMillis().getAsDouble() : null);
         rig.put("elapsedMillis", report.elapsedMillis());
         rig.put("ok", report.allOk());
         ArrayNode cameras = root.putArray("cameras");

@@ -31,11 +31,11 @@ final class TextReport {
             }
         }
         out.println();
-        out.printf("fire skew (shutter-on writes issued):  %s%n",
-                report.fireSkewMicros().isPresent() ? report.fireSkewMicros().getAsLong() + " µs" : "-");
-        out.printf("encoding-started spread:               %s%n",
-                report.encodingSpreadMillis().isPresent()
-                        ? String.format(Locale.ROOT, "%.1f ms", report.encodingSpreadMillis().getAsDouble()) : "-");
+        out.printf("shutter-on writes issued over:         %s   (staggered by each camera's latency)%n",
+                micros(report.fireSkewMicros()));
+        out.printf("predicted arrival spread at cameras:   %s%n", micros(report.predictedSpreadMicros()));
+        out.printf("encoding-started spread (camera side): %s%n", millis(report.observedSpreadMillis()));
+        out.printf("encoding-started spread (at the host): %s%n", millis(report.encodingSpreadMillis()));
         out.printf("%d/%d cameras succeeded in %.1f s%n", report.succeeded(), report.cameras().size(),
                 report.elapsedMillis() / 1000.0);
     }
@@ -68,6 +68,14 @@ final class TextReport {
             }
         }
         return "-";
+    }
+
+    private static String micros(java.util.OptionalLong v) {
+        return v.isPresent() ? v.getAsLong() + " µs" : "-";
+    }
+
+    private static String millis(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f ms", v.getAsDouble()) : "-";
     }
 
     private static String dash(String s) {

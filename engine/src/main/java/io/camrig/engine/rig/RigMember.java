@@ -1,27 +1,46 @@
 package io.camrig.engine.rig;
 
 import io.camrig.engine.camera.Camera;
+import io.camrig.engine.camera.StatusUpdate;
+import io.camrig.engine.error.ConnectionClosedException;
+import io.camrig.engine.resilience.CameraPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * One camera slot of a rig: found by scanning, then connected. It keeps the camera's log of
- * steps and the first failure, after which later steps skip it.
+ * One camera slot of a rig: found by scanning, then connected, and reconnected when its link
+ * drops. It keeps the camera's log of steps, the first failure (after which later steps skip it),
+ * its latency estimate, its Resilience4j policies, and what must be restored after a reconnect
+ * (status registrations, camera control).
  */
 public final class RigMember {
     private final int index;
     private final String address;
     private final String advertisedName;
+    private final CameraPolicy policy;
+    private final LatencyEstimate latency = new LatencyEstimate();
     private final List<StepRecord> log = new ArrayList<>();
+    private final Set<Integer> registeredStatuses = ConcurrentHashMap.newKeySet();
+    private final Sinks.Many<StatusUpdate> statuses = Sinks.many().multicast().directBestEffort();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile boolean controlClaimed;
     private volatile Camera camera;
+    private volatile Mono<Camera> reconnecting;
     private volatile Throwable failure;
     private volatile String failedStep;
 
-    RigMember(int index, String address, String advertisedName) {
+    RigMember(int index, String address, String advertisedName, CameraPolicy policy) {
         this.index = index;
         this.address = address;
         this.advertisedName = advertisedName;
+        this.policy = policy;
     }
 
     /** 1-based position in the rig, in discovery order sorted by name. */
@@ -38,13 +57,50 @@ public final class RigMember {
         return advertisedName;
     }
 
-    /** The connected camera, once connected. */
+    /** The connected camera (the newest one after a reconnect), once connected. */
     public Optional<Camera> camera() {
         return Optional.ofNullable(camera);
     }
 
-    void camera(Camera c) {
-        this.camera = c;
+    /** This camera's one-way latency estimate. */
+    public LatencyEstimate latency() {
+        return latency;
+    }
+
+    /** This camera's resilience policies. */
+    public CameraPolicy policy() {
+        return policy;
+    }
+
+    /** How many times the link was re-established. */
+    public long reconnects() {
+        return reconnects.get();
+    }
+
+    /**
+     * Status updates of this camera across reconnects: subscribers never see a link error; after
+     * a reconnect the updates of the new link follow.
+     */
+    public Flux<StatusUpdate> statusUpdates() {
+        return statuses.asFlux();
+    }
+
+    /**
+     * The camera to use now: the connected one, or the one a reconnect in progress yields; errors
+     * with {@link ConnectionClosedException} when the link is down and no reconnect is running.
+     */
+    public Mono<Camera> currentCamera() {
+        return Mono.defer(() -> {
+            Camera c = camera;
+            if (c != null && c.isConnected()) {
+                return Mono.just(c);
+            }
+            Mono<Camera> r = reconnecting;
+            if (r != null) {
+                return r;
+            }
+            return Mono.error(new ConnectionClosedException(advertisedName, "current camera", null));
+        });
     }
 
     /** {@code true} until a step fails for this camera. */
@@ -60,6 +116,32 @@ public final class RigMember {
     /** The step in which the first failure happened. */
     public Optional<String> failedStep() {
         return Optional.ofNullable(failedStep);
+    }
+
+    void attach(Camera c) {
+        this.camera = c;
+        c.statusUpdates().subscribe(statuses::tryEmitNext, e -> { }, () -> { });
+    }
+
+    void reconnecting(Mono<Camera> pending) {
+        this.reconnecting = pending;
+    }
+
+    void reconnected() {
+        reconnects.incrementAndGet();
+        this.reconnecting = null;
+    }
+
+    Set<Integer> registeredStatuses() {
+        return registeredStatuses;
+    }
+
+    boolean controlClaimed() {
+        return controlClaimed;
+    }
+
+    void controlClaimed(boolean claimed) {
+        this.controlClaimed = claimed;
     }
 
     synchronized void fail(String step, Throwable cause) {

@@ -1,22 +1,32 @@
 package io.camrig.engine.rig;
 
 import io.camrig.engine.camera.CameraOptions;
+import io.camrig.engine.resilience.ResilienceOptions;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable options of a {@link Rig}; change them with the {@code with…} methods.
+ * Immutable options of a {@link Rig}; change them with the {@code with…} methods. Defaults in
+ * brackets.
  *
- * @param scanDuration       how long discovery listens for advertisements (default 5 s)
+ * @param scanDuration       how long discovery listens for advertisements [5 s]
  * @param expectedCameras    stop scanning once this many cameras were found (0: scan the whole
- *                           duration; default 0)
- * @param connectConcurrency how many connections are set up at once (default 4)
- * @param concurrency        how many cameras a fan-out operation works on at once (default 16)
- * @param readyTimeout       time limit for a camera to become ready or change encoding (default 10 s)
+ *                           duration) [0]
+ * @param connectConcurrency how many connections are set up at once [4]
+ * @param concurrency        how many cameras a fan-out operation works on at once [16]
+ * @param readyTimeout       time limit for a camera to become ready or change encoding [10 s]
+ * @param keepAliveInterval  period of keep-alives once started with {@link Rig#startKeepAlive()} [3 s]
+ * @param reconnectAttempts  reconnect attempts after a lost link before the camera is reported
+ *                           gone (0: never reconnect) [3]
+ * @param reconnectBackoff   wait before the first reconnect attempt; doubles, with jitter [200 ms]
+ * @param compensateLatency  fire each camera early by its estimated latency difference [true]
+ * @param resilience         time limit, retry and circuit-breaker settings of every camera
  * @param camera             options of each camera
  */
 public record RigOptions(Duration scanDuration, int expectedCameras, int connectConcurrency, int concurrency,
-                         Duration readyTimeout, CameraOptions camera) {
+                         Duration readyTimeout, Duration keepAliveInterval, int reconnectAttempts,
+                         Duration reconnectBackoff, boolean compensateLatency, ResilienceOptions resilience,
+                         CameraOptions camera) {
     public RigOptions {
         Objects.requireNonNull(scanDuration, "scanDuration");
         if (expectedCameras < 0) {
@@ -25,31 +35,63 @@ public record RigOptions(Duration scanDuration, int expectedCameras, int connect
         if (connectConcurrency < 1 || concurrency < 1) {
             throw new IllegalArgumentException("concurrency bounds must be >= 1");
         }
+        if (reconnectAttempts < 0) {
+            throw new IllegalArgumentException("reconnectAttempts must be >= 0");
+        }
         Objects.requireNonNull(readyTimeout, "readyTimeout");
+        Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
+        Objects.requireNonNull(reconnectBackoff, "reconnectBackoff");
+        Objects.requireNonNull(resilience, "resilience");
         Objects.requireNonNull(camera, "camera");
     }
 
     public static RigOptions defaults() {
-        return new RigOptions(Duration.ofSeconds(5), 0, 4, 16, Duration.ofSeconds(10), CameraOptions.defaults());
+        return new RigOptions(Duration.ofSeconds(5), 0, 4, 16, Duration.ofSeconds(10), Duration.ofSeconds(3), 3,
+                Duration.ofMillis(200), true, ResilienceOptions.defaults(), CameraOptions.defaults());
     }
 
     public RigOptions withExpectedCameras(int n) {
-        return new RigOptions(scanDuration, n, connectConcurrency, concurrency, readyTimeout, camera);
+        return new RigOptions(scanDuration, n, connectConcurrency, concurrency, readyTimeout, keepAliveInterval,
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
     }
 
     public RigOptions withConnectConcurrency(int n) {
-        return new RigOptions(scanDuration, expectedCameras, n, concurrency, readyTimeout, camera);
+        return new RigOptions(scanDuration, expectedCameras, n, concurrency, readyTimeout, keepAliveInterval,
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
     }
 
     public RigOptions withConcurrency(int n) {
-        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, n, readyTimeout, camera);
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, n, readyTimeout, keepAliveInterval,
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
     }
 
     public RigOptions withReadyTimeout(Duration d) {
-        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, d, camera);
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, d, keepAliveInterval,
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+    }
+
+    public RigOptions withKeepAliveInterval(Duration d) {
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout, d,
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+    }
+
+    public RigOptions withReconnect(int attempts, Duration backoff) {
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
+                keepAliveInterval, attempts, backoff, compensateLatency, resilience, camera);
+    }
+
+    public RigOptions withCompensateLatency(boolean on) {
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, on, resilience, camera);
+    }
+
+    public RigOptions withResilience(ResilienceOptions r) {
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, r, camera);
     }
 
     public RigOptions withCamera(CameraOptions c) {
-        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout, c);
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, resilience, c);
     }
 }

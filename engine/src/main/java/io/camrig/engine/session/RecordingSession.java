@@ -18,8 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
@@ -66,20 +64,24 @@ public final class RecordingSession {
 
     private Mono<FireResult> steps(Rig rig) {
         return step("connect", rig.connect())
-                .then(step("setup", rig.forEach("ap credentials", Camera::readApCredentials, c -> "ssid " + c.ssid())))
-                .then(rig.forEachMember("hardware info", rig.options().concurrency(),
-                        m -> m.camera().orElseThrow().hardwareInfo().doOnNext(h -> info.put(m, h)),
+                .doOnNext(c -> rig.startKeepAlive())
+                .then(step("setup", rig.forEachIdempotent("ap credentials", Camera::readApCredentials,
+                        c -> "ssid " + c.ssid())))
+                .then(rig.forEachMember("hardware info", rig.options().concurrency(), true,
+                        m -> m.currentCamera().flatMap(Camera::hardwareInfo).doOnNext(h -> info.put(m, h)),
                         h -> h.modelName() + " " + h.serialNumber() + " fw " + h.firmwareVersion()))
-                .then(rig.forEach("open gopro version", Camera::openGoProVersion, v -> v.major() + "." + v.minor()))
-                .then(rig.forEach("register statuses", c -> c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING,
-                        StatusId.BATTERY_PERCENT, StatusId.SD_CARD_REMAINING_KB),
-                        v -> "battery " + v.getOrDefault(StatusId.BATTERY_PERCENT, -1L) + "%"))
-                .then(rig.forEach("claim control", Camera::claimControl, v -> ""))
-                .then(rig.forEach("set date time", c -> c.setDateTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)),
-                        v -> ""))
-                .then(rig.forEach("load preset group", c -> c.loadPresetGroup(options.presetGroup()),
+                .then(rig.forEachIdempotent("open gopro version", Camera::openGoProVersion,
+                        v -> v.major() + "." + v.minor()))
+                .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING, StatusId.BATTERY_PERCENT,
+                        StatusId.SD_CARD_REMAINING_KB))
+                .then(rig.claimControl())
+                .then(rig.forEachIdempotent("set date time",
+                        c -> c.setDateTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)), v -> ""))
+                .then(rig.forEachIdempotent("load preset group", c -> c.loadPresetGroup(options.presetGroup()),
                         v -> String.valueOf(options.presetGroup())))
-                .then(step("arm", rig.forEach("arm", c -> c.awaitReady(rig.options().readyTimeout()), v -> "")))
+                .then(step("arm", rig.forEachIdempotent("arm", c -> c.awaitReady(rig.options().readyTimeout()),
+                        v -> "")))
+                .then(rig.measureLatency(options.latencyProbes()))
                 .then(step("record", rig.fire(true)))
                 .flatMap(on -> Mono.delay(options.recordFor())
                         .then(step("stop", rig.fire(false)))
@@ -92,19 +94,22 @@ public final class RecordingSession {
     }
 
     private Mono<RigResult<DownloadedFile>> download(Rig rig) {
-        return rig.forEachMember("media list", rig.options().concurrency(), m -> client(m).mediaList()
+        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m).mediaList()
                         .flatMap(list -> Mono.justOrEmpty(list.newest())
                                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
                                         "the media list is empty", m.advertisedName(), "media list", null)))),
                         MediaFile::name)
-                .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), m -> {
+                .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), true, m -> {
                     MediaFile file = lists.value(m).orElseThrow();
                     Path dir = options.mediaDir().resolve(serial(m));
                     return client(m).download(file, dir)
                             .doOnNext(p -> listener.onDownloadProgress(m, p))
                             .last()
                             .map(p -> new DownloadedFile(dir.resolve(file.name()), p.totalBytes()))
-                            .doOnNext(f -> files.put(m, f));
+                            .doOnNext(f -> {
+                                files.put(m, f);
+                                rig.metrics().downloaded(m.advertisedName(), f.bytes());
+                            });
                 }, f -> f.path().getFileName() + " " + f.bytes() + " B"));
     }
 
@@ -131,9 +136,7 @@ public final class RecordingSession {
                     m.failedStep().orElse(""), failure, m.log(),
                     f == null ? "" : f.path().toString(), f == null ? -1 : f.bytes()));
         }
-        OptionalLong skew = fire == null ? OptionalLong.empty() : fire.fireSkewMicros();
-        OptionalDouble spread = fire == null ? OptionalDouble.empty() : fire.encodingSpreadMillis();
-        return new SessionReport(cameras, skew, spread, (System.nanoTime() - startNanos) / 1_000_000);
+        return new SessionReport(cameras, fire, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private record DownloadedFile(Path path, long bytes) {

@@ -14,14 +14,18 @@ import java.util.Objects;
  * @param downloadConcurrency how many downloads run at once across the rig (default 4)
  * @param mediaDir            where files land, as {@code <mediaDir>/<serial>/<file>} (default
  *                            {@code ./camrig-media})
+ * @param latencyProbes       keep-alive round trips per camera before firing, to estimate latency (default 5)
  * @param rig                 options of the rig and its cameras
  * @param http                options of the HTTP clients
  */
 public record SessionOptions(Duration recordFor, int presetGroup, int downloadConcurrency, Path mediaDir,
-                             RigOptions rig, HttpOptions http) {
+                             int latencyProbes, RigOptions rig, HttpOptions http) {
     public SessionOptions {
         if (recordFor.isNegative()) {
             throw new IllegalArgumentException("recordFor must not be negative");
+        }
+        if (latencyProbes < 0) {
+            throw new IllegalArgumentException("latencyProbes must be >= 0");
         }
         if (downloadConcurrency < 1) {
             throw new IllegalArgumentException("downloadConcurrency must be >= 1");
@@ -32,23 +36,27 @@ public record SessionOptions(Duration recordFor, int presetGroup, int downloadCo
     }
 
     public static SessionOptions defaults() {
-        return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), RigOptions.defaults(),
+        return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), 5, RigOptions.defaults(),
                 HttpOptions.defaults());
     }
 
     public SessionOptions withRecordFor(Duration d) {
-        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, rig, http);
+        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, latencyProbes, rig, http);
     }
 
     public SessionOptions withDownloadConcurrency(int n) {
-        return new SessionOptions(recordFor, presetGroup, n, mediaDir, rig, http);
+        return new SessionOptions(recordFor, presetGroup, n, mediaDir, latencyProbes, rig, http);
     }
 
     public SessionOptions withMediaDir(Path dir) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, rig, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, latencyProbes, rig, http);
+    }
+
+    public SessionOptions withLatencyProbes(int n) {
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, n, rig, http);
     }
 
     public SessionOptions withRig(RigOptions r) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, r, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, r, http);
     }
 }

@@ -1,21 +1,40 @@
 package io.camrig.engine.session;
 
+import io.camrig.engine.rig.FireResult;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * What a session came to: one report per camera and the rig figures.
+ * What a session came to: one report per camera and the rig figures of the shutter-on fire.
  *
- * @param cameras              per-camera reports, in rig order
- * @param fireSkewMicros       max − min of the instants the shutter-on writes were issued, µs
- * @param encodingSpreadMillis max − min of the instants "encoding started" arrived, ms
- * @param elapsedMillis        wall-clock length of the session, ms
+ * @param cameras       per-camera reports, in rig order
+ * @param fire          the shutter-on fire, or {@code null} when it never happened
+ * @param elapsedMillis wall-clock length of the session, ms
  */
-public record SessionReport(List<CameraReport> cameras, OptionalLong fireSkewMicros,
-                            OptionalDouble encodingSpreadMillis, long elapsedMillis) {
+public record SessionReport(List<CameraReport> cameras, FireResult fire, long elapsedMillis) {
     public SessionReport {
         cameras = List.copyOf(cameras);
+    }
+
+    /** max − min of the instants the shutter-on writes were issued, µs. */
+    public OptionalLong fireSkewMicros() {
+        return fire == null ? OptionalLong.empty() : fire.fireSkewMicros();
+    }
+
+    /** max − min of the predicted arrival instants of shutter on at the cameras, µs. */
+    public OptionalLong predictedSpreadMicros() {
+        return fire == null ? OptionalLong.empty() : fire.predictedSpreadMicros();
+    }
+
+    /** max − min of the estimated instants the cameras started encoding, ms. */
+    public OptionalDouble observedSpreadMillis() {
+        return fire == null ? OptionalDouble.empty() : fire.observedSpreadMillis();
+    }
+
+    /** max − min of the arrival of the "encoding on" status updates at the host, ms. */
+    public OptionalDouble encodingSpreadMillis() {
+        return fire == null ? OptionalDouble.empty() : fire.encodingSpreadMillis();
     }
 
     /** {@code true} when every camera succeeded in every step. */

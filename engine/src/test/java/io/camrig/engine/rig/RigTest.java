@@ -9,6 +9,8 @@ import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.ble.SimulatedBleCentral;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -52,8 +54,7 @@ class RigTest {
     @Test
     void fireIssuesEveryShutterWriteAtOnceAndReportsEachCamera() {
         Rig rig = connectedRig(8);
-        rig.forEach("register", c -> c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING), v -> "")
-                .block(Duration.ofSeconds(10));
+        rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(10));
         FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
         assertThat(on.shutter().allOk()).isTrue();
         assertThat(on.encoding().allOk()).isTrue();
@@ -61,6 +62,41 @@ class RigTest {
         assertThat(on.fireSkewMicros().getAsLong()).isLessThan(10_000);
         FireResult off = rig.fire(false).block(Duration.ofSeconds(10));
         assertThat(off.encoding().allOk()).isTrue();
+        rig.close();
+    }
+
+    @Test
+    void latencyCompensatedFireMakesTheCamerasStartTogether() {
+        int n = 32;
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(n).withMediaFileBytes(1024))
+                .block(Duration.ofSeconds(10));
+        // Ground truth: when each simulated camera actually started encoding.
+        Map<String, Long> started = new ConcurrentHashMap<>();
+        sim.cameras().forEach(c -> c.statuses().onChange(e -> {
+            if (e.id() == StatusId.ENCODING && e.asLong() == 1) {
+                started.put(c.identity().serial(), System.nanoTime());
+            }
+        }));
+        Rig rig = Rig.discover(sim.central(), RigOptions.defaults()).block(Duration.ofSeconds(10));
+        rig.connect().then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING)).block(Duration.ofSeconds(20));
+        // Warm the paths once, then measure latency and fire for real.
+        rig.fire(true).then(rig.fire(false)).block(Duration.ofSeconds(20));
+        started.clear();
+        rig.measureLatency(5).block(Duration.ofSeconds(20));
+
+        FireResult on = rig.fire(true).block(Duration.ofSeconds(20));
+
+        assertThat(on.shutter().allOk()).isTrue();
+        assertThat(started).hasSize(n);
+        double trueSpreadMillis = (started.values().stream().mapToLong(Long::longValue).max().orElseThrow()
+                - started.values().stream().mapToLong(Long::longValue).min().orElseThrow()) / 1e6;
+        // Uncompensated, the 10-30 ms latencies alone would spread the starts by up to 20 ms.
+        assertThat(trueSpreadMillis).as("true spread of encoding starts, ms").isLessThan(5.0);
+        // The writes were staggered by the latency differences, i.e. compensation happened.
+        assertThat(on.fireSkewMicros().getAsLong()).isGreaterThan(5_000);
+        assertThat(on.predictedSpreadMicros().getAsLong()).isLessThan(5_000);
+        System.out.printf("compensated fire, %d cameras: true spread %.2f ms, predicted %d µs, observed %.2f ms%n",
+                n, trueSpreadMillis, on.predictedSpreadMicros().getAsLong(), on.observedSpreadMillis().getAsDouble());
         rig.close();
     }
 

@@ -23,7 +23,7 @@ class RecordingSessionTest {
     private static final int FILE_BYTES = 256 * 1024;
     private static final List<String> STEPS = List.of("connect", "notifications", "ap credentials", "hardware info",
             "open gopro version", "register statuses", "claim control", "set date time", "load preset group", "arm",
-            "shutter on", "encoding on", "shutter off", "encoding off", "media list", "download");
+            "latency", "shutter on", "encoding on", "shutter off", "encoding off", "media list", "download");
 
     @TempDir
     Path media;
@@ -79,8 +79,9 @@ class RecordingSessionTest {
                     assertThat(report.succeeded()).isEqualTo(7);
                     var failed = report.cameras().get(2);
                     assertThat(failed.ok()).isFalse();
-                    assertThat(failed.failedStep()).isIn("shutter off", "encoding off");
-                    assertThat(failed.failure()).contains("ConnectionClosedException").contains("BLE link lost");
+                    assertThat(failed.failedStep()).isIn("reconnect", "shutter off", "encoding off");
+                    assertThat(failed.failure()).contains("CameraGoneException").contains("BLE link lost")
+                            .contains("3 reconnect attempts failed");
                     assertThat(failed.steps()).filteredOn(s -> s.step().equals("download"))
                             .extracting(StepRecord::status).containsExactly("skipped");
                     for (var c : report.cameras()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
@@ -25,6 +26,7 @@ import reactor.core.scheduler.Scheduler;
 public final class SimulatedBleCentral implements BleCentral {
     private final Map<String, VirtualCamera> cameras;
     private final Scheduler scheduler;
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
 
     public SimulatedBleCentral(List<VirtualCamera> cameras, Scheduler scheduler) {
         this.cameras = cameras.stream()
@@ -45,7 +47,10 @@ public final class SimulatedBleCentral implements BleCentral {
                 .filter(a -> a.serviceUuids().contains(serviceUuid));
     }
 
-    /** Connects after one link round trip; errors with {@link BleException} for an unknown address. */
+    /**
+     * Connects after one link round trip; errors with {@link BleException} for an unknown address
+     * or a camera that dropped its link by fault injection (it stays off, as after a battery pull).
+     */
     @Override
     public Mono<GattConnection> connect(String address) {
         return Mono.defer(() -> {
@@ -53,8 +58,12 @@ public final class SimulatedBleCentral implements BleCentral {
             if (camera == null) {
                 return Mono.error(new BleException("no peripheral answers at this address", address));
             }
+            if (gone.contains(address)) {
+                return Mono.delay(camera.latency().multipliedBy(2), scheduler)
+                        .then(Mono.error(new BleException("the camera does not answer (powered off)", address)));
+            }
             return Mono.delay(camera.latency().multipliedBy(2), scheduler)
-                    .map(t -> new SimulatedGattConnection(camera, scheduler));
+                    .map(t -> new SimulatedGattConnection(camera, scheduler, () -> gone.add(address)));
         });
     }
 }

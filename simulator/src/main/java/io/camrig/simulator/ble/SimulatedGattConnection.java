@@ -34,7 +34,7 @@ public final class SimulatedGattConnection implements GattConnection {
     private final GattServerSession session;
     private volatile boolean connected = true;
 
-    SimulatedGattConnection(VirtualCamera camera, Scheduler scheduler) {
+    SimulatedGattConnection(VirtualCamera camera, Scheduler scheduler, Runnable onCameraGone) {
         this.camera = camera;
         this.up = new LinkDirection(scheduler, camera.latency());
         this.down = new LinkDirection(scheduler, camera.latency());
@@ -44,7 +44,11 @@ public final class SimulatedGattConnection implements GattConnection {
                 notifications.tryEmitNext(n);
             }
         });
-        this.session = camera.openSession(outbound, () -> down.send(() -> disconnect("the camera dropped the link")));
+        // A camera that drops its link by fault injection is gone, as after a battery pull.
+        this.session = camera.openSession(outbound, () -> {
+            onCameraGone.run();
+            down.send(() -> disconnect("the camera dropped the link"));
+        });
     }
 
     @Override

@@ -1,0 +1,75 @@
+package io.camrig.engine.metrics;
+
+import io.camrig.engine.rig.Outcome;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.engine.resilience.CameraPolicy;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The rig's meters, all prefixed {@code camrig.}:
+ * <ul>
+ *   <li>{@code camrig.step} (timer; tags camera, step, outcome ok|failed|skipped): every step of every camera;</li>
+ *   <li>{@code camrig.reconnects} (counter; tag camera);</li>
+ *   <li>{@code camrig.keepalive.failures} (counter; tag camera);</li>
+ *   <li>{@code camrig.fire.spread} (distribution, µs; tag kind write|predicted|observed);</li>
+ *   <li>{@code camrig.download.bytes} (counter, bytes; tag camera);</li>
+ *   <li>Resilience4j's {@code resilience4j.circuitbreaker.*} and {@code resilience4j.retry.*} per camera.</li>
+ * </ul>
+ */
+public final class RigMetrics {
+    private final MeterRegistry registry;
+
+    public RigMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Metrics kept in memory only. */
+    public static RigMetrics inMemory() {
+        return new RigMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Publishes the circuit breakers and retries of the cameras' policies. */
+    public void bind(CameraPolicy.Factory policies) {
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(policies.breakers()).bindTo(registry);
+        TaggedRetryMetrics.ofRetryRegistry(policies.retries()).bindTo(registry);
+    }
+
+    public void recordStep(RigMember m, String step, Outcome<?> outcome) {
+        String result = outcome instanceof Outcome.Ok ? "ok" : outcome instanceof Outcome.Failed ? "failed" : "skipped";
+        Timer.builder("camrig.step").tag("camera", m.advertisedName()).tag("step", step).tag("outcome", result)
+                .register(registry).record(outcome.latency());
+    }
+
+    public void reconnected(RigMember m) {
+        Counter.builder("camrig.reconnects").tag("camera", m.advertisedName()).register(registry).increment();
+    }
+
+    public void keepAliveFailed(RigMember m) {
+        Counter.builder("camrig.keepalive.failures").tag("camera", m.advertisedName()).register(registry).increment();
+    }
+
+    public void fireSpread(String kind, double micros) {
+        DistributionSummary.builder("camrig.fire.spread").baseUnit("microseconds").tag("kind", kind)
+                .publishPercentiles(0.5, 0.99).register(registry).record(micros);
+    }
+
+    public void downloaded(String camera, long bytes) {
+        Counter.builder("camrig.download.bytes").baseUnit("bytes").tag("camera", camera).register(registry)
+                .increment(bytes);
+    }
+
+    /** The total of a counter across tags, or 0. */
+    public double total(String counter) {
+        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

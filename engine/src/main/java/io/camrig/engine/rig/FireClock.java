@@ -1,0 +1,56 @@
+package io.camrig.engine.rig;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Releases armed shutter requests at precise instants from one dedicated thread: it parks until
+ * about a millisecond before each instant, then spins, and completes that camera's trigger — the
+ * write is issued on this thread at once. Precision is microseconds, which no scheduler with
+ * millisecond ticks gives.
+ */
+final class FireClock implements AutoCloseable {
+    /** Spin (rather than park) for the last stretch before an instant. */
+    private static final long SPIN_NANOS = 1_000_000;
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "camrig-fire");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Scheduler scheduler = Schedulers.fromExecutorService(thread, "camrig-fire");
+
+    /** One trigger and how long after the start of the release it fires. */
+    record Release(Sinks.Empty<Void> trigger, long offsetNanos) {
+    }
+
+    /** Completes every trigger at its offset from now, earliest first; completes when all fired. */
+    Mono<Void> release(List<Release> releases) {
+        return Mono.<Void>fromRunnable(() -> {
+            long start = System.nanoTime();
+            releases.stream().sorted(Comparator.comparingLong(Release::offsetNanos)).forEach(r -> {
+                long at = start + r.offsetNanos();
+                long wait;
+                while ((wait = at - System.nanoTime()) > SPIN_NANOS) {
+                    LockSupport.parkNanos(wait - SPIN_NANOS);
+                }
+                while (System.nanoTime() < at) {
+                    Thread.onSpinWait();
+                }
+                r.trigger().tryEmitEmpty();
+            });
+        }).subscribeOn(scheduler);
+    }
+
+    @Override
+    public void close() {
+        scheduler.dispose();
+    }
+}

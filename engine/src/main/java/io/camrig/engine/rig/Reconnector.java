@@ -1,0 +1,82 @@
+package io.camrig.engine.rig;
+
+import io.camrig.ble.spi.BleCentral;
+import io.camrig.ble.spi.ConnectionState;
+import io.camrig.engine.camera.Camera;
+import io.camrig.engine.metrics.RigMetrics;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Watches each member's link and brings it back when it drops: reconnect with exponential backoff
+ * and jitter, re-enable notifications (done by {@link Camera#open}), restore the status
+ * registrations and camera control, and hand the new camera to the member — its status stream
+ * goes on without an error. A camera that stays gone after {@link RigOptions#reconnectAttempts()}
+ * attempts is marked failed with {@link CameraGoneException}; nothing waits for it forever.
+ */
+final class Reconnector {
+    private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
+
+    private final BleCentral central;
+    private final RigOptions options;
+    private final RigMetrics metrics;
+    private volatile boolean closed;
+
+    Reconnector(BleCentral central, RigOptions options, RigMetrics metrics) {
+        this.central = central;
+        this.options = options;
+        this.metrics = metrics;
+    }
+
+    /** Attaches a freshly opened camera to its member and watches its link. */
+    void attach(RigMember m, Camera camera) {
+        m.attach(camera);
+        camera.states().filter(s -> s == ConnectionState.DISCONNECTED).next()
+                .subscribe(s -> linkLost(m, camera));
+    }
+
+    private void linkLost(RigMember m, Camera lost) {
+        if (closed || !m.isHealthy() || m.camera().orElse(null) != lost || options.reconnectAttempts() < 1) {
+            return;
+        }
+        log.info("{}: BLE link lost, reconnecting", m.advertisedName());
+        Mono<Camera> pending = Mono.defer(() -> central.connect(m.address()))
+                .flatMap(link -> Camera.open(link, m.advertisedName(), options.camera()))
+                .flatMap(c -> restore(m, c))
+                .retryWhen(Retry.backoff(options.reconnectAttempts() - 1L, options.reconnectBackoff())
+                        .maxBackoff(options.reconnectBackoff().multipliedBy(16)).jitter(0.5)
+                        .scheduler(options.camera().scheduler())
+                        .filter(e -> !closed)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .onErrorMap(e -> new CameraGoneException(m.advertisedName(), options.reconnectAttempts(), e))
+                .doOnNext(c -> {
+                    attach(m, c);
+                    m.reconnected();
+                    metrics.reconnected(m);
+                    log.info("{}: reconnected", m.advertisedName());
+                })
+                .doOnError(e -> {
+                    m.reconnecting(null);
+                    m.record(StepRecord.of("reconnect", new Outcome.Failed<>(e, Duration.ZERO), ""));
+                    m.fail("reconnect", e);
+                })
+                .cache();
+        m.reconnecting(pending);
+        pending.subscribe(c -> { }, e -> { });
+    }
+
+    private Mono<Camera> restore(RigMember m, Camera c) {
+        int[] statuses = m.registeredStatuses().stream().mapToInt(Integer::intValue).toArray();
+        Mono<?> registered = statuses.length == 0 ? Mono.empty() : c.registerStatusUpdates(statuses);
+        Mono<Void> control = m.controlClaimed() ? c.claimControl() : Mono.empty();
+        return registered.then(control).thenReturn(c)
+                .doOnError(e -> c.close());
+    }
+
+    void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,66 @@
+package io.camrig.engine.rig;
+
+import io.camrig.engine.metrics.RigMetrics;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs one step on every member of a rig with a concurrency bound and per-camera isolation: a
+ * member that already failed is skipped; each attempt goes through the member's Resilience4j
+ * policies; the outcome is logged on the member and timed in the metrics; a failure marks the
+ * member failed and never reaches the other members.
+ */
+final class RigRunner {
+    private final List<RigMember> members;
+    private final RigMetrics metrics;
+
+    RigRunner(List<RigMember> members, RigMetrics metrics) {
+        this.members = members;
+        this.metrics = metrics;
+    }
+
+    /** The step as a whole. {@code latencyOf} overrides the measured latency when not null. */
+    <T> Mono<RigResult<T>> run(String step, int concurrency, boolean idempotent, Function<RigMember, Mono<T>> op,
+                               Function<T, String> detail, BiFunction<RigMember, T, Duration> latencyOf) {
+        return Flux.fromIterable(members)
+                .flatMapSequential(m -> attempt(step, m, idempotent, op, detail, latencyOf).map(o -> Map.entry(m, o)),
+                        concurrency)
+                .collectList()
+                .map(entries -> {
+                    Map<RigMember, Outcome<T>> outcomes = new LinkedHashMap<>();
+                    entries.forEach(e -> outcomes.put(e.getKey(), e.getValue()));
+                    return new RigResult<>(step, outcomes);
+                });
+    }
+
+    private <T> Mono<Outcome<T>> attempt(String step, RigMember m, boolean idempotent, Function<RigMember, Mono<T>> op,
+                                         Function<T, String> detail, BiFunction<RigMember, T, Duration> latencyOf) {
+        if (!m.isHealthy()) {
+            Outcome<T> skipped = new Outcome.Skipped<>("failed earlier in " + m.failedStep().orElse("?"));
+            m.record(StepRecord.of(step, skipped, ""));
+            return Mono.just(skipped);
+        }
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return m.policy().apply(step, idempotent, Mono.defer(() -> op.apply(m)))
+                    .map(v -> (Outcome<T>) new Outcome.Ok<>(v, latencyOf != null ? latencyOf.apply(m, v)
+                            : Duration.ofNanos(System.nanoTime() - start)))
+                    .switchIfEmpty(Mono.fromSupplier(() -> new Outcome.Ok<>(null, Duration.ofNanos(System.nanoTime() - start))))
+                    .onErrorResume(e -> Mono.just(new Outcome.Failed<>(e, Duration.ofNanos(System.nanoTime() - start))))
+                    .doOnNext(o -> {
+                        String d = o instanceof Outcome.Ok<T> ok && ok.value() != null ? detail.apply(ok.value()) : "";
+                        m.record(StepRecord.of(step, o, d));
+                        metrics.recordStep(m, step, o);
+                        if (o instanceof Outcome.Failed<T> f) {
+                            m.fail(step, f.cause());
+                        }
+                    });
+        });
+    }
+}
