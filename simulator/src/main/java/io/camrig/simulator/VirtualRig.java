@@ -5,6 +5,9 @@ import io.camrig.simulator.ble.SimulatedBleCentral;
 import io.camrig.simulator.camera.CameraIdentity;
 import io.camrig.simulator.camera.SimulatedModel;
 import io.camrig.simulator.camera.VirtualCamera;
+import io.camrig.simulator.fault.FaultCounters;
+import io.camrig.simulator.fault.FaultProfile;
+import io.camrig.simulator.http.HttpFaults;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import java.net.URI;
 import java.time.Duration;
@@ -31,16 +34,28 @@ public final class VirtualRig implements AutoCloseable {
     private final List<VirtualCamera> cameras;
     private final List<VirtualCameraHttpServer> servers;
     private final SimulatedBleCentral central;
+    private final FaultProfile faults;
 
-    private VirtualRig(SimulatorOptions options, List<VirtualCamera> cameras, List<VirtualCameraHttpServer> servers) {
+    private VirtualRig(SimulatorOptions options, List<VirtualCamera> cameras, List<VirtualCameraHttpServer> servers,
+                       FaultProfile faults) {
         this.options = options;
         this.cameras = List.copyOf(cameras);
         this.servers = List.copyOf(servers);
-        this.central = new SimulatedBleCentral(cameras, options.scheduler());
+        this.faults = faults;
+        this.central = new SimulatedBleCentral(cameras, options.scheduler(), faults, new FaultCounters(), options.seed());
+        if (faults.httpCutAfterBytes() > 0 || !faults.httpDelay().isZero()) {
+            long cut = faults.httpCutAfterBytes() > 0 ? faults.httpCutAfterBytes() : -1;
+            servers.forEach(s -> s.faults(new HttpFaults(faults.httpDelay(), 0, cut)));
+        }
     }
 
-    /** Creates the cameras and starts their HTTP servers. */
+    /** Creates the cameras and starts their HTTP servers; no faults. */
     public static Mono<VirtualRig> start(SimulatorOptions options) {
+        return start(options, FaultProfile.NONE);
+    }
+
+    /** Creates the cameras and starts their HTTP servers, with {@code faults} on every link. */
+    public static Mono<VirtualRig> start(SimulatorOptions options, FaultProfile faults) {
         return Mono.defer(() -> {
             SimulatedModel model = SimulatedModel.byName(options.modelName());
             SplittableRandom random = new SplittableRandom(options.seed());
@@ -55,7 +70,7 @@ public final class VirtualRig implements AutoCloseable {
                     .concatMap(c -> VirtualCameraHttpServer.start(c.sdCard(), c.statuses()::snapshot)
                             .doOnNext(s -> c.httpBaseUri(s.baseUri())))
                     .collectList()
-                    .map(servers -> new VirtualRig(options, cameras, servers));
+                    .map(servers -> new VirtualRig(options, cameras, servers, faults));
         });
     }
 
@@ -71,6 +86,21 @@ public final class VirtualRig implements AutoCloseable {
     /** A BLE central that reaches these cameras. */
     public BleCentral central() {
         return central;
+    }
+
+    /** The fault profile of this rig's links. */
+    public FaultProfile faults() {
+        return faults;
+    }
+
+    /** Faults injected so far. */
+    public FaultCounters faultCounters() {
+        return central.faultCounters();
+    }
+
+    /** Drops the BLE link of the camera with this serial; it stays reachable (fault injection). */
+    public void dropLink(String serial) {
+        camera(serial).ifPresent(c -> central.dropLink(c.identity().address()));
     }
 
     /** The camera with this serial number. */

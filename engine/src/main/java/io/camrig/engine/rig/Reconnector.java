@@ -43,9 +43,14 @@ final class Reconnector {
             return;
         }
         log.info("{}: BLE link lost, reconnecting", m.advertisedName());
+        reconnect(m).subscribe(c -> { }, e -> { });
+    }
+
+    /** Reconnects a member now (with backoff); the result is also what {@link RigMember#currentCamera()} waits on. */
+    Mono<Camera> reconnect(RigMember m) {
         Mono<Camera> pending = Mono.defer(() -> central.connect(m.address()))
                 .flatMap(link -> Camera.open(link, m.advertisedName(), options.camera()))
-                .flatMap(c -> restore(m, c))
+                .flatMap(c -> restore(m, c).doOnError(e -> c.close()))
                 .retryWhen(Retry.backoff(options.reconnectAttempts() - 1L, options.reconnectBackoff())
                         .maxBackoff(options.reconnectBackoff().multipliedBy(16)).jitter(0.5)
                         .scheduler(options.camera().scheduler())
@@ -65,15 +70,15 @@ final class Reconnector {
                 })
                 .cache();
         m.reconnecting(pending);
-        pending.subscribe(c -> { }, e -> { });
+        return pending;
     }
 
-    private Mono<Camera> restore(RigMember m, Camera c) {
+    /** Re-registers the member's statuses and re-claims control on a (new) camera. */
+    Mono<Camera> restore(RigMember m, Camera c) {
         int[] statuses = m.registeredStatuses().stream().mapToInt(Integer::intValue).toArray();
         Mono<?> registered = statuses.length == 0 ? Mono.empty() : c.registerStatusUpdates(statuses);
         Mono<Void> control = m.controlClaimed() ? c.claimControl() : Mono.empty();
-        return registered.then(control).thenReturn(c)
-                .doOnError(e -> c.close());
+        return registered.then(control).thenReturn(c);
     }
 
     void close() {

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -36,6 +38,9 @@ public final class Rig implements AutoCloseable {
     private final KeepAlive keepAlive;
     private final BleCentral central;
     private final Disposable.Composite running = Disposables.composite();
+    /** What every member must have, so that a recovered member can be brought up to date. */
+    private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
+    private volatile boolean controlClaimed;
 
     private Rig(BleCentral central, RigOptions options, List<RigMember> members, RigMetrics metrics) {
         this.central = central;
@@ -140,6 +145,7 @@ public final class Rig implements AutoCloseable {
 
     /** Register for Status Value Updates (0x53) on every camera; restored after a reconnect. */
     public Mono<RigResult<Map<Integer, Long>>> registerStatusUpdates(int... statusIds) {
+        Arrays.stream(statusIds).forEach(registered::add);
         return runner.run("register statuses", options.concurrency(), true, m -> {
             Arrays.stream(statusIds).forEach(m.registeredStatuses()::add);
             return m.currentCamera().flatMap(c -> c.registerStatusUpdates(statusIds));
@@ -148,10 +154,36 @@ public final class Rig implements AutoCloseable {
 
     /** Set Camera Control to external control on every camera; re-claimed after a reconnect. */
     public Mono<RigResult<Void>> claimControl() {
+        controlClaimed = true;
         return runner.run("claim control", options.concurrency(), true, m -> {
             m.controlClaimed(true);
             return m.currentCamera().flatMap(Camera::claimControl);
         }, v -> "", null);
+    }
+
+    /**
+     * Lets failed cameras take part again: a member whose link is up has its failure cleared; one
+     * whose link is down is reconnected first; either way it gets the rig's status registrations
+     * and camera control (step "recover"). Members that cannot be reached stay failed. Healthy
+     * members are untouched.
+     */
+    public Mono<List<RigMember>> recover() {
+        return Flux.fromIterable(members)
+                .filter(m -> !m.isHealthy())
+                .flatMap(m -> m.camera().filter(Camera::isConnected).map(Mono::just)
+                        .orElseGet(() -> reconnector.reconnect(m))
+                        .flatMap(c -> {
+                            m.registeredStatuses().addAll(registered);
+                            m.controlClaimed(controlClaimed);
+                            return reconnector.restore(m, c);
+                        })
+                        .map(c -> {
+                            m.clearFailure();
+                            m.record(StepRecord.of("recover", new Outcome.Ok<>(c, java.time.Duration.ZERO), ""));
+                            return m;
+                        })
+                        .onErrorResume(e -> Mono.empty()), options.concurrency())
+                .collectList();
     }
 
     /** Measures each camera's latency with {@code rounds} keep-alive round trips (step "latency"). */

@@ -151,6 +151,12 @@ public final class RigMember {
         }
     }
 
+    /** Clears the failure so the member takes part again (after {@link Rig#recover()}). */
+    synchronized void clearFailure() {
+        failure = null;
+        failedStep = null;
+    }
+
     synchronized void record(StepRecord step) {
         log.add(step);
     }

@@ -17,8 +17,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,12 +59,15 @@ public final class RecordingSession {
             long start = System.nanoTime();
             listener.onStep("discover");
             return Mono.usingWhen(Rig.discover(central, options.rig()),
-                    rig -> steps(rig).map(fire -> report(rig, fire, start)),
+                    rig -> setup(rig)
+                            .thenMany(Flux.range(1, options.cycles()).concatMap(i -> cycle(rig, i)))
+                            .collectList()
+                            .map(cycles -> report(rig, cycles, start)),
                     rig -> Mono.fromRunnable(rig::close));
         });
     }
 
-    private Mono<FireResult> steps(Rig rig) {
+    private Mono<Void> setup(Rig rig) {
         return step("connect", rig.connect())
                 .doOnNext(c -> rig.startKeepAlive())
                 .then(step("setup", rig.forEachIdempotent("ap credentials", Camera::readApCredentials,
@@ -79,6 +84,17 @@ public final class RecordingSession {
                         c -> c.setDateTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)), v -> ""))
                 .then(rig.forEachIdempotent("load preset group", c -> c.loadPresetGroup(options.presetGroup()),
                         v -> String.valueOf(options.presetGroup())))
+                .then();
+    }
+
+    /** One record cycle; from the second on, failed cameras are recovered first. */
+    private Mono<CycleReport> cycle(Rig rig, int n) {
+        Map<RigMember, DownloadedFile> before = Map.copyOf(files);
+        Mono<?> recover = n == 1 ? Mono.empty() : rig.recover()
+                .then(rig.forEach("stop leftover recording", c -> c.status(StatusId.ENCODING).orElse(0L) == 1L
+                        ? c.setShutter(false).then(c.awaitEncoding(false, rig.options().readyTimeout())).then()
+                        : Mono.<Void>empty(), v -> ""));
+        return recover
                 .then(step("arm", rig.forEachIdempotent("arm", c -> c.awaitReady(rig.options().readyTimeout()),
                         v -> "")))
                 .then(rig.measureLatency(options.latencyProbes()))
@@ -86,7 +102,27 @@ public final class RecordingSession {
                 .flatMap(on -> Mono.delay(options.recordFor())
                         .then(step("stop", rig.fire(false)))
                         .then(step("download", download(rig)))
-                        .thenReturn(on));
+                        .thenReturn(on))
+                .map(on -> cycleReport(rig, n, on, before));
+    }
+
+    private CycleReport cycleReport(Rig rig, int n, FireResult fire, Map<RigMember, DownloadedFile> before) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        Map<String, String> cycleFiles = new LinkedHashMap<>();
+        for (RigMember m : rig.members()) {
+            DownloadedFile f = files.get(m);
+            boolean fresh = f != null && !f.equals(before.get(m));
+            if (m.isHealthy() && fresh) {
+                outcomes.put(m.advertisedName(), "ok");
+                cycleFiles.put(m.advertisedName(), f.path().toString());
+            } else {
+                outcomes.put(m.advertisedName(), m.failure()
+                        .map(e -> "failed in " + m.failedStep().orElse("?") + ": " + e.getClass().getSimpleName()
+                                + ": " + e.getMessage())
+                        .orElse("failed: no new file"));
+            }
+        }
+        return new CycleReport(n, outcomes, cycleFiles, fire);
     }
 
     private <T> Mono<T> step(String name, Mono<T> work) {
@@ -125,7 +161,7 @@ public final class RecordingSession {
         return h == null ? m.advertisedName().replace(' ', '_') : h.serialNumber();
     }
 
-    private SessionReport report(Rig rig, FireResult fire, long startNanos) {
+    private SessionReport report(Rig rig, List<CycleReport> cycles, long startNanos) {
         List<CameraReport> cameras = new ArrayList<>();
         for (RigMember m : rig.members()) {
             HardwareInfo h = info.get(m);
@@ -136,7 +172,8 @@ public final class RecordingSession {
                     m.failedStep().orElse(""), failure, m.log(),
                     f == null ? "" : f.path().toString(), f == null ? -1 : f.bytes()));
         }
-        return new SessionReport(cameras, fire, (System.nanoTime() - startNanos) / 1_000_000);
+        FireResult first = cycles.isEmpty() ? null : cycles.get(0).fire();
+        return new SessionReport(cameras, first, cycles, rig.metrics(), (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     private record DownloadedFile(Path path, long bytes) {

@@ -15,14 +15,18 @@ import java.util.Objects;
  * @param mediaDir            where files land, as {@code <mediaDir>/<serial>/<file>} (default
  *                            {@code ./camrig-media})
  * @param latencyProbes       keep-alive round trips per camera before firing, to estimate latency (default 5)
+ * @param cycles              record cycles after one setup (default 1)
  * @param rig                 options of the rig and its cameras
  * @param http                options of the HTTP clients
  */
 public record SessionOptions(Duration recordFor, int presetGroup, int downloadConcurrency, Path mediaDir,
-                             int latencyProbes, RigOptions rig, HttpOptions http) {
+                             int latencyProbes, int cycles, RigOptions rig, HttpOptions http) {
     public SessionOptions {
         if (recordFor.isNegative()) {
             throw new IllegalArgumentException("recordFor must not be negative");
+        }
+        if (cycles < 1) {
+            throw new IllegalArgumentException("cycles must be >= 1");
         }
         if (latencyProbes < 0) {
             throw new IllegalArgumentException("latencyProbes must be >= 0");
@@ -36,27 +40,31 @@ public record SessionOptions(Duration recordFor, int presetGroup, int downloadCo
     }
 
     public static SessionOptions defaults() {
-        return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), 5, RigOptions.defaults(),
+        return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), 5, 1, RigOptions.defaults(),
                 HttpOptions.defaults());
     }
 
     public SessionOptions withRecordFor(Duration d) {
-        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, latencyProbes, rig, http);
+        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, rig, http);
     }
 
     public SessionOptions withDownloadConcurrency(int n) {
-        return new SessionOptions(recordFor, presetGroup, n, mediaDir, latencyProbes, rig, http);
+        return new SessionOptions(recordFor, presetGroup, n, mediaDir, latencyProbes, cycles, rig, http);
     }
 
     public SessionOptions withMediaDir(Path dir) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, latencyProbes, rig, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, latencyProbes, cycles, rig, http);
     }
 
     public SessionOptions withLatencyProbes(int n) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, n, rig, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, n, cycles, rig, http);
+    }
+
+    public SessionOptions withCycles(int n) {
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, n, rig, http);
     }
 
     public SessionOptions withRig(RigOptions r) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, r, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, r, http);
     }
 }

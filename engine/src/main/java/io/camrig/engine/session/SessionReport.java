@@ -1,5 +1,6 @@
 package io.camrig.engine.session;
 
+import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.FireResult;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -9,12 +10,16 @@ import java.util.OptionalLong;
  * What a session came to: one report per camera and the rig figures of the shutter-on fire.
  *
  * @param cameras       per-camera reports, in rig order
- * @param fire          the shutter-on fire, or {@code null} when it never happened
+ * @param fire          the first cycle's shutter-on fire, or {@code null} when it never happened
+ * @param cycles        one report per record cycle
+ * @param metrics       the rig's meters at the end of the session
  * @param elapsedMillis wall-clock length of the session, ms
  */
-public record SessionReport(List<CameraReport> cameras, FireResult fire, long elapsedMillis) {
+public record SessionReport(List<CameraReport> cameras, FireResult fire, List<CycleReport> cycles,
+                            RigMetrics metrics, long elapsedMillis) {
     public SessionReport {
         cameras = List.copyOf(cameras);
+        cycles = List.copyOf(cycles);
     }
 
     /** max − min of the instants the shutter-on writes were issued, µs. */

@@ -6,12 +6,16 @@ import io.camrig.ble.spi.BleException;
 import io.camrig.ble.spi.GattConnection;
 import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.simulator.camera.VirtualCamera;
+import io.camrig.simulator.fault.FaultCounters;
+import io.camrig.simulator.fault.FaultProfile;
+import io.camrig.simulator.fault.LinkFaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
@@ -27,12 +31,42 @@ public final class SimulatedBleCentral implements BleCentral {
     private final Map<String, VirtualCamera> cameras;
     private final Scheduler scheduler;
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    private final Map<String, SimulatedGattConnection> links = new ConcurrentHashMap<>();
+    private final FaultProfile faults;
+    private final FaultCounters counters;
+    private final long seed;
+    private final AtomicLong connections = new AtomicLong();
 
     public SimulatedBleCentral(List<VirtualCamera> cameras, Scheduler scheduler) {
+        this(cameras, scheduler, FaultProfile.NONE, new FaultCounters(), 0L);
+    }
+
+    /**
+     * A central whose links suffer {@code faults}, counted in {@code counters}; each link draws
+     * its faults from its own random source seeded from {@code seed}.
+     */
+    public SimulatedBleCentral(List<VirtualCamera> cameras, Scheduler scheduler, FaultProfile faults,
+                               FaultCounters counters, long seed) {
+        this.faults = faults;
+        this.counters = counters;
+        this.seed = seed;
         this.cameras = cameras.stream()
                 .collect(Collectors.toMap(c -> c.identity().address(), Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
         this.scheduler = scheduler;
+    }
+
+    /** Drops the current link to a camera, as radio trouble would; the camera stays reachable. */
+    public void dropLink(String address) {
+        SimulatedGattConnection link = links.get(address);
+        if (link != null) {
+            link.dropLink();
+        }
+    }
+
+    /** Faults injected so far on this central's links. */
+    public FaultCounters faultCounters() {
+        return counters;
     }
 
     /**
@@ -62,8 +96,14 @@ public final class SimulatedBleCentral implements BleCentral {
                 return Mono.delay(camera.latency().multipliedBy(2), scheduler)
                         .then(Mono.error(new BleException("the camera does not answer (powered off)", address)));
             }
+            LinkFaults linkFaults = new LinkFaults(faults, counters, seed * 31 + connections.incrementAndGet());
             return Mono.delay(camera.latency().multipliedBy(2), scheduler)
-                    .map(t -> new SimulatedGattConnection(camera, scheduler, () -> gone.add(address)));
+                    .map(t -> {
+                        SimulatedGattConnection link = new SimulatedGattConnection(camera, scheduler,
+                                () -> gone.add(address), linkFaults);
+                        links.put(address, link);
+                        return link;
+                    });
         });
     }
 }

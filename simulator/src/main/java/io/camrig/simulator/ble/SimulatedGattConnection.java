@@ -6,6 +6,7 @@ import io.camrig.ble.spi.GattConnection;
 import io.camrig.ble.spi.GattNotification;
 import io.camrig.simulator.camera.GattServerSession;
 import io.camrig.simulator.camera.VirtualCamera;
+import io.camrig.simulator.fault.LinkFaults;
 import java.util.UUID;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
@@ -32,18 +33,25 @@ public final class SimulatedGattConnection implements GattConnection {
             Sinks.many().multicast().onBackpressureBuffer(NOTIFICATION_BUFFER, false);
     private final Sinks.Many<ConnectionState> states = Sinks.many().replay().latest();
     private final GattServerSession session;
+    private final LinkFaults faults;
     private volatile boolean connected = true;
 
-    SimulatedGattConnection(VirtualCamera camera, Scheduler scheduler, Runnable onCameraGone) {
+    SimulatedGattConnection(VirtualCamera camera, Scheduler scheduler, Runnable onCameraGone, LinkFaults faults) {
         this.camera = camera;
+        this.faults = faults;
         this.up = new LinkDirection(scheduler, camera.latency());
         this.down = new LinkDirection(scheduler, camera.latency());
         states.tryEmitNext(ConnectionState.CONNECTED);
-        Consumer<GattNotification> outbound = n -> down.send(() -> {
-            if (connected) {
-                notifications.tryEmitNext(n);
+        Consumer<GattNotification> outbound = n -> {
+            for (byte[] packet : faults.onPacket(n.characteristic(), n.value())) {
+                GattNotification delivered = new GattNotification(n.characteristic(), packet);
+                down.send(() -> {
+                    if (connected) {
+                        notifications.tryEmitNext(delivered);
+                    }
+                }, faults.jitterNanos());
             }
-        });
+        };
         // A camera that drops its link by fault injection is gone, as after a battery pull.
         this.session = camera.openSession(outbound, () -> {
             onCameraGone.run();
@@ -63,9 +71,14 @@ public final class SimulatedGattConnection implements GattConnection {
             if (failIfDown(sink)) {
                 return;
             }
+            if (faults.dropLinkNow()) {
+                disconnect("link drop (fault injection)");
+                failIfDown(sink);
+                return;
+            }
             session.onWrite(characteristic, packet);
             sink.success();
-        }));
+        }, faults.jitterNanos()));
     }
 
     @Override
@@ -119,6 +132,11 @@ public final class SimulatedGattConnection implements GattConnection {
                     sink.success();
                 }))
                 : Mono.empty());
+    }
+
+    /** Drops the link now, as radio trouble would; the camera stays reachable (fault injection). */
+    public void dropLink() {
+        down.send(() -> disconnect("link drop (fault injection)"));
     }
 
     private boolean failIfDown(MonoSink<?> sink) {
