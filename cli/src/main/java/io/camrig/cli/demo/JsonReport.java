@@ -43,6 +43,22 @@ final class JsonReport {
         put(rig, "encodingSpreadMillis",
                 report.encodingSpreadMillis().isPresent() ? report.encodingSpreadMillis().getAsDouble() : null);
         rig.put("elapsedMillis", report.elapsedMillis());
+        if (report.metrics() != null) {
+            ObjectNode resilience = rig.putObject("resilience");
+            resilience.put("reconnects", (long) report.metrics().total("camrig.reconnects"));
+            resilience.put("retriedCalls", (long) TextReport.retried(report.metrics()));
+            resilience.put("keepAliveFailures", (long) report.metrics().total("camrig.keepalive.failures"));
+        }
+        ArrayNode cycles = root.putArray("cycles");
+        for (var c : report.cycles()) {
+            ObjectNode cn = cycles.addObject();
+            cn.put("cycle", c.cycle());
+            cn.put("succeeded", c.succeeded());
+            put(cn, "observedSpreadMillis", c.fire() != null && c.fire().observedSpreadMillis().isPresent()
+                    ? c.fire().observedSpreadMillis().getAsDouble() : null);
+            ObjectNode outcomes = cn.putObject("outcomes");
+            c.outcomes().forEach(outcomes::put);
+        }
         rig.put("ok", report.allOk());
         ArrayNode cameras = root.putArray("cameras");
         for (CameraReport c : report.cameras()) {

@@ -2,6 +2,8 @@ package io.camrig.cli.demo;
 
 import io.camrig.engine.rig.StepRecord;
 import io.camrig.engine.session.CameraReport;
+import io.camrig.engine.metrics.RigMetrics;
+import io.camrig.engine.session.CycleReport;
 import io.camrig.engine.session.SessionReport;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
@@ -17,6 +19,11 @@ final class TextReport {
     }
 
     static void render(SessionReport report, PrintWriter out) {
+        render(report, out, null);
+    }
+
+    /** As {@link #render(SessionReport, PrintWriter)}, with the faults a simulated rig injected. */
+    static void render(SessionReport report, PrintWriter out, String injectedFaults) {
         out.printf("%-3s %-11s %-13s %-15s %-7s %-14s %10s%n", "#", "camera", "model", "serial", "result", "file", "bytes");
         for (CameraReport c : report.cameras()) {
             String file = c.file().isEmpty() ? "-" : java.nio.file.Path.of(c.file()).getFileName().toString();
@@ -24,7 +31,11 @@ final class TextReport {
                     dash(c.serial()), c.ok() ? "ok" : "FAILED", file, c.fileBytes() < 0 ? "-" : c.fileBytes());
         }
         out.println();
-        renderSteps(report, out);
+        if (report.cycles().size() > 1) {
+            renderCycles(report, out);
+        } else {
+            renderSteps(report, out);
+        }
         for (CameraReport c : report.cameras()) {
             if (!c.ok()) {
                 out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), c.name(), c.failedStep(), c.failure());
@@ -36,6 +47,12 @@ final class TextReport {
         out.printf("predicted arrival spread at cameras:   %s%n", micros(report.predictedSpreadMicros()));
         out.printf("encoding-started spread (camera side): %s%n", millis(report.observedSpreadMillis()));
         out.printf("encoding-started spread (at the host): %s%n", millis(report.encodingSpreadMillis()));
+        RigMetrics m = report.metrics();
+        if (m != null) {
+            out.printf("resilience: %.0f reconnects, %.0f retried calls, %.0f keep-alive failures%s%n",
+                    m.total("camrig.reconnects"), retried(m), m.total("camrig.keepalive.failures"),
+                    injectedFaults == null ? "" : "; injected: " + injectedFaults);
+        }
         out.printf("%d/%d cameras succeeded in %.1f s%n", report.succeeded(), report.cameras().size(),
                 report.elapsedMillis() / 1000.0);
     }
@@ -55,6 +72,27 @@ final class TextReport {
             out.println();
         }
         out.println();
+    }
+
+    private static void renderCycles(SessionReport report, PrintWriter out) {
+        out.println("record cycles (ok cameras; camera-side encoding-start spread)");
+        for (CycleReport c : report.cycles()) {
+            String spread = c.fire() == null ? "-" : millis(c.fire().observedSpreadMillis());
+            out.printf("cycle %-3d %3d/%-3d ok   spread %s%n", c.cycle(), c.succeeded(), c.outcomes().size(), spread);
+            c.outcomes().forEach((camera, outcome) -> {
+                if (!outcome.equals("ok")) {
+                    out.printf("          %s: %s%n", camera, outcome);
+                }
+            });
+        }
+        out.println();
+    }
+
+    static double retried(RigMetrics m) {
+        return m.registry().find("resilience4j.retry.calls").tag("kind", "successful_with_retry").functionCounters()
+                .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum()
+                + m.registry().find("resilience4j.retry.calls").tag("kind", "failed_with_retry").functionCounters()
+                .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum();
     }
 
     private static String cell(CameraReport c, String step) {
