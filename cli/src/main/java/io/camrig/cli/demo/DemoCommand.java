@@ -1,10 +1,14 @@
 package io.camrig.cli.demo;
 
+import io.camrig.ble.bluez.BluezCentral;
 import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.ble.BleOptions;
 import io.camrig.engine.rig.RigOptions;
+import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.engine.session.RecordingSession;
 import io.camrig.engine.session.SessionOptions;
 import io.camrig.engine.session.SessionReport;
+import io.camrig.proto.error.CamrigException;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.io.PrintWriter;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code camrig demo}: a synchronized recording session on N simulated cameras, end to end over
- * the same BLE bytes and HTTP a real rig uses. Prints a per-camera report and the rig's fire
+ * the same BLE bytes and HTTP a real rig uses — or, with {@code --ble bluez}, on N real cameras
+ * through BlueZ ({@link BleOptions}). Prints a per-camera report and the rig's fire
  * skew and encoding spread. Exit code 0 when every camera succeeded, 3 when some failed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -53,6 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw progress on stderr.")
     boolean noProgress;
 
+    @CommandLine.Mixin
+    BleOptions ble = new BleOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,16 +78,35 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !noProgress && !json;
         if (!json) {
-            out.printf("camrig demo: %d simulated %s cameras, recording %s%n%n", cameras, model, human(duration));
+            if (ble.simulated()) {
+                out.printf("camrig demo: %d simulated %s cameras, recording %s%n%n", cameras, model, human(duration));
+            } else {
+                out.printf("camrig demo: %d cameras over BlueZ (adapter %s), recording %s%n%n", cameras,
+                        ble.bluezOptions().adapter(), human(duration));
+            }
             out.flush();
         }
         SessionReport report;
-        try (VirtualRig rig = VirtualRig.start(sim).block();
-             ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize)) {
-            report = new RecordingSession(rig.central(), rig::httpBaseUri, options, progress).run().block();
+        if (!ble.simulated()) {
+            // Real cameras: the BlueZ central; media over each camera's own AP (10.5.5.9).
+            BluezCentral central = ble.central().orElseThrow();
+            try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize)) {
+                report = new RecordingSession(central, HttpAddressResolver.accessPoint(), options, progress)
+                        .run().block();
+            } catch (CamrigException e) {
+                err.println("camrig demo: " + e.getMessage());
+                return 1;
+            } finally {
+                central.shutdown().block(Duration.ofSeconds(5));
+            }
+        } else {
+            try (VirtualRig rig = VirtualRig.start(sim).block();
+                 ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize)) {
+                report = new RecordingSession(rig.central(), rig::httpBaseUri, options, progress).run().block();
+            }
         }
         if (json) {
-            out.println(JsonReport.render(report, model, duration));
+            out.println(JsonReport.render(report, ble.simulated() ? model : null, duration));
         } else {
             TextReport.render(report, out);
         }
@@ -89,6 +116,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void validate() {
         CommandLine cl = spec.commandLine();
+        ble.validate(cl);
+        if (!ble.simulated() && !failCameras.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--fail-camera needs the simulated rig (--ble simulated)");
+        }
         if (cameras < 1 || cameras > 1024) {
             throw new CommandLine.ParameterException(cl, "--cameras must be between 1 and 1024, got " + cameras);
         }

@@ -1,0 +1,91 @@
+package io.camrig.ble.bluez.testing;
+
+import java.util.List;
+import java.util.Map;
+import org.freedesktop.dbus.Struct;
+import org.freedesktop.dbus.annotations.DBusInterfaceName;
+import org.freedesktop.dbus.annotations.Position;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The D-Bus interfaces python-dbusmock (0.28) exports, as dbus-java proxies: the generic
+ * {@code org.freedesktop.DBus.Mock} on every mock object and the bluez5 template's
+ * {@code org.bluez.Mock} on {@code /}. Method bodies given to {@code AddObject}/{@code AddMethod}
+ * are Python code run inside the mock with {@code self}, {@code args}, {@code objects} and
+ * {@code dbus} in scope; a value assigned to {@code ret} is returned.
+ */
+public final class DbusMockApi {
+    private DbusMockApi() {
+    }
+
+    /** {@code org.freedesktop.DBus.Mock}. */
+    @DBusInterfaceName("org.freedesktop.DBus.Mock")
+    public interface Mock extends DBusInterface {
+        void AddObject(String path, String iface, Map<String, Variant<?>> properties, List<MethodSpec> methods);
+
+        void AddMethod(String iface, String name, String inSig, String outSig, String code);
+
+        void UpdateProperties(String iface, Map<String, Variant<?>> properties);
+
+        void AddProperty(String iface, String name, Variant<?> value);
+
+        void RemoveObject(String path);
+
+        void Reset();
+
+        void ClearCalls();
+
+        /** The calls of one method on this object, oldest first: {@code a(tav)}. */
+        List<Call> GetMethodCalls(String method);
+    }
+
+    /** One logged call: {@code (unix time in seconds, arguments)}. */
+    public static final class Call extends Struct {
+        @Position(0)
+        public final org.freedesktop.dbus.types.UInt64 time;
+        @Position(1)
+        public final List<Variant<?>> args;
+
+        public Call(org.freedesktop.dbus.types.UInt64 time, List<Variant<?>> args) {
+            this.time = time;
+            this.args = args;
+        }
+    }
+
+    /** {@code org.bluez.Mock}, the bluez5 template's helpers. */
+    @DBusInterfaceName("org.bluez.Mock")
+    public interface BluezMock extends DBusInterface {
+        String AddAdapter(String deviceName, String systemName);
+
+        String AddDevice(String adapterName, String address, String alias);
+
+        void PairDevice(String adapterName, String address, int deviceClass);
+    }
+
+    /** Helpers the camrig fixture adds to {@code /} (interface {@code io.camrig.Mock}). */
+    @DBusInterfaceName("io.camrig.Mock")
+    public interface CamrigMock extends DBusInterface {
+        /** Emits {@code InterfacesAdded} for a device added with {@code AddObject}. */
+        void Announce(org.freedesktop.dbus.DBusPath device);
+    }
+
+    /** One method of {@code AddObject}: {@code (name, in_signature, out_signature, python code)}. */
+    public static final class MethodSpec extends Struct {
+        @Position(0)
+        public final String name;
+        @Position(1)
+        public final String inSig;
+        @Position(2)
+        public final String outSig;
+        @Position(3)
+        public final String code;
+
+        public MethodSpec(String name, String inSig, String outSig, String code) {
+            this.name = name;
+            this.inSig = inSig;
+            this.outSig = outSig;
+            this.code = code;
+        }
+    }
+}
