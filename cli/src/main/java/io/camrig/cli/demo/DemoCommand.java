@@ -3,6 +3,8 @@ package io.camrig.cli.demo;
 import io.camrig.ble.bluez.BluezCentral;
 import io.camrig.cli.CamrigCommand;
 import io.camrig.cli.ble.BleOptions;
+import io.camrig.engine.metrics.PrometheusEndpoint;
+import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.engine.session.RecordingSession;
@@ -11,6 +13,8 @@ import io.camrig.engine.session.SessionReport;
 import io.camrig.proto.error.CamrigException;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
+import io.camrig.simulator.fault.FaultProfile;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +62,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw progress on stderr.")
     boolean noProgress;
 
+    @Option(names = "--chaos", paramLabel = "PROFILE", defaultValue = "none",
+            description = "Inject faults into the simulated rig: none, noisy, lossy, mixed (default: ${DEFAULT-VALUE}).")
+    String chaos;
+
+    @Option(names = "--cycles", paramLabel = "N", defaultValue = "1",
+            description = "Record cycles after one setup (default: ${DEFAULT-VALUE}).")
+    int cycles;
+
+    @Option(names = "--metrics-port", paramLabel = "P",
+            description = "Serve the rig's metrics as Prometheus text on http://127.0.0.1:P/metrics while it runs.")
+    Integer metricsPort;
+
     @CommandLine.Mixin
     BleOptions ble = new BleOptions();
 
@@ -72,8 +88,17 @@ public final class DemoCommand implements Callable<Integer> {
         sim = new SimulatorOptions(sim.cameras(), model, sim.minLatency(), sim.maxLatency(), sim.seed(),
                 sim.mediaFileBytes(), sim.busyAfterCommand(), sim.encodingStopTime(), sim.failCameras(),
                 sim.linkDropDelay(), sim.scheduler());
+        FaultProfile faults = FaultProfile.named(chaos);
+        RigOptions rigOptions = RigOptions.defaults().withExpectedCameras(cameras);
+        if (!faults.isNone()) {
+            // Under injected faults, give up on a lost answer sooner and reconnect sooner.
+            rigOptions = rigOptions.withReadyTimeout(Duration.ofSeconds(3)).withReconnect(4, Duration.ofMillis(50))
+                    .withCamera(rigOptions.camera().withExchangeTimeout(Duration.ofSeconds(1)));
+        }
         SessionOptions options = SessionOptions.defaults().withRecordFor(duration).withMediaDir(mediaDir)
-                .withRig(RigOptions.defaults().withExpectedCameras(cameras));
+                .withCycles(cycles).withRig(rigOptions);
+        PrometheusMeterRegistry registry = PrometheusEndpoint.newRegistry();
+        RigMetrics metrics = new RigMetrics(registry);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !noProgress && !json;
@@ -87,31 +112,51 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
         }
         SessionReport report;
+        String injected = null;
         if (!ble.simulated()) {
             // Real cameras: the BlueZ central; media over each camera's own AP (10.5.5.9).
             BluezCentral central = ble.central().orElseThrow();
-            try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize)) {
-                report = new RecordingSession(central, HttpAddressResolver.accessPoint(), options, progress)
+            try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
+                 AutoCloseable endpoint = metricsEndpoint(registry, err)) {
+                report = new RecordingSession(central, HttpAddressResolver.accessPoint(), options, progress, metrics)
                         .run().block();
             } catch (CamrigException e) {
                 err.println("camrig demo: " + e.getMessage());
                 return 1;
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             } finally {
                 central.shutdown().block(Duration.ofSeconds(5));
             }
         } else {
-            try (VirtualRig rig = VirtualRig.start(sim).block();
-                 ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize)) {
-                report = new RecordingSession(rig.central(), rig::httpBaseUri, options, progress).run().block();
+            try (VirtualRig rig = VirtualRig.start(sim, faults).block();
+                 ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
+                 AutoCloseable endpoint = metricsEndpoint(registry, err)) {
+                report = new RecordingSession(rig.central(), rig::httpBaseUri, options, progress, metrics)
+                        .run().block();
+                injected = faults.isNone() ? null : rig.faultCounters().toString();
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
         }
         if (json) {
             out.println(JsonReport.render(report, ble.simulated() ? model : null, duration));
         } else {
-            TextReport.render(report, out);
+            TextReport.render(report, out, injected);
         }
         out.flush();
         return report.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+    }
+
+    /** Starts the Prometheus endpoint when --metrics-port is given; a no-op closeable otherwise. */
+    private AutoCloseable metricsEndpoint(PrometheusMeterRegistry registry, PrintWriter err) {
+        if (metricsPort == null) {
+            return () -> { };
+        }
+        PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, metricsPort).block(Duration.ofSeconds(5));
+        err.println("metrics: " + endpoint.uri());
+        err.flush();
+        return endpoint;
     }
 
     private void validate() {
@@ -126,6 +171,17 @@ public final class DemoCommand implements Callable<Integer> {
         Set<Integer> bad = failCameras.stream().filter(k -> k < 1 || k > cameras).collect(Collectors.toSet());
         if (!bad.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "--fail-camera must name cameras 1.." + cameras + ", got " + bad);
+        }
+        try {
+            FaultProfile.named(chaos);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--chaos: " + e.getMessage());
+        }
+        if (cycles < 1 || cycles > 1000) {
+            throw new CommandLine.ParameterException(cl, "--cycles must be between 1 and 1000, got " + cycles);
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new CommandLine.ParameterException(cl, "--metrics-port must be 0..65535, got " + metricsPort);
         }
         if (fileSize < 1) {
             throw new CommandLine.ParameterException(cl, "--file-size must be positive");

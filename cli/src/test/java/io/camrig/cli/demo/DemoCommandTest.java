@@ -86,6 +86,24 @@ class DemoCommandTest {
     }
 
     @Test
+    void chaosCyclesShowEveryCycleAndTheResilienceFigures() throws Exception {
+        int code = run(demo("--cameras", "3", "--chaos", "noisy", "--cycles", "2", "--json"));
+
+        assertThat(code).as("stderr: %s", err).isIn(0, CamrigCommand.EXIT_SOME_FAILED);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("cycles")).hasSize(2);
+        assertThat(json.at("/cycles/1/outcomes")).hasSize(3);
+        assertThat(json.at("/rig/resilience/reconnects").isNumber()).isTrue();
+    }
+
+    @Test
+    void metricsAreServedOnLoopbackWhileTheDemoRuns() {
+        int code = run(demo("--cameras", "2", "--metrics-port", "0"));
+        assertThat(code).isZero();
+        assertThat(err.toString()).containsPattern("metrics: http://127\\.0\\.0\\.1:\\d+/metrics");
+    }
+
+    @Test
     void theReportNeverContainsTheApPassword() {
         run(demo("--cameras", "2", "--json"));
         // Passwords of simulated cameras are word-number-word; the report shows SSIDs only.
@@ -101,6 +119,8 @@ class DemoCommandTest {
         assertThat(run("demo", "--duration", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("'soon' is not a duration");
         assertThat(run("demo", "--no-such-option")).isEqualTo(2);
+        assertThat(run("demo", "--chaos", "gremlins")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown fault profile 'gremlins'");
         assertThat(run()).isEqualTo(2);
     }
 }

@@ -49,7 +49,8 @@ final class FireControl {
         live.forEach(m -> latencies.put(m, m.latency().oneWayNanos()));
         Map<RigMember, Long> offsets = offsets(live, latencies);
         for (RigMember m : live) {
-            Mono<StatusUpdate> w = m.currentCamera().flatMap(c -> c.awaitEncoding(on, limit)).cache();
+            // Poll slowly: the push is the precise signal; polling only covers a lost push.
+            Mono<StatusUpdate> w = m.awaitEncoding(on, limit, limit.dividedBy(4), options.camera().scheduler()).cache();
             w.subscribe(u -> { }, e -> { });   // watch before firing, so no push is missed
             watchers.put(m, w);
             triggers.put(m, Sinks.empty());

@@ -3,6 +3,10 @@ package io.camrig.engine.rig;
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.error.ConnectionClosedException;
+import io.camrig.engine.error.NotReadyException;
+import io.camrig.proto.id.StatusId;
+import java.time.Duration;
+import reactor.core.scheduler.Scheduler;
 import io.camrig.engine.resilience.CameraPolicy;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +105,29 @@ public final class RigMember {
             }
             return Mono.error(new ConnectionClosedException(advertisedName, "current camera", null));
         });
+    }
+
+    /**
+     * Completes with the status update showing encoding (status 10) {@code on} or off. It follows
+     * the member across reconnects, and while it waits it re-reads the status every
+     * {@code poll}, so a lost push notification costs at most one poll. Errors with
+     * {@link NotReadyException} after {@code limit}.
+     */
+    public Mono<StatusUpdate> awaitEncoding(boolean on, Duration limit, Duration poll, Scheduler scheduler) {
+        long want = on ? 1 : 0;
+        Flux<StatusUpdate> pushed = statuses.asFlux();
+        Flux<StatusUpdate> polled = Flux.interval(Duration.ZERO, poll, scheduler)
+                .concatMap(i -> currentCamera()
+                        .flatMap(c -> c.registerStatusUpdates(StatusId.ENCODING))
+                        .map(v -> new StatusUpdate(StatusId.ENCODING, v.getOrDefault(StatusId.ENCODING, -1L),
+                                System.nanoTime()))
+                        .onErrorResume(e -> Mono.empty()));
+        return Flux.merge(pushed, polled)
+                .filter(u -> u.statusId() == StatusId.ENCODING && u.value() == want)
+                .next()
+                .timeout(limit, scheduler)
+                .onErrorMap(java.util.concurrent.TimeoutException.class,
+                        e -> new NotReadyException(advertisedName, on ? "await encoding on" : "await encoding off", limit));
     }
 
     /** {@code true} until a step fails for this camera. */

@@ -2,6 +2,7 @@ package io.camrig.engine.session;
 
 import io.camrig.ble.spi.BleCentral;
 import io.camrig.engine.camera.Camera;
+import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
@@ -42,11 +43,19 @@ public final class RecordingSession {
     private final HttpAddressResolver http;
     private final SessionOptions options;
     private final SessionListener listener;
+    private final RigMetrics metrics;
     private final Map<RigMember, HardwareInfo> info = new ConcurrentHashMap<>();
     private final Map<RigMember, DownloadedFile> files = new ConcurrentHashMap<>();
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener) {
+        this(central, http, options, listener, RigMetrics.inMemory());
+    }
+
+    /** As above, with the rig's meters recorded in {@code metrics} (e.g. on a Prometheus registry). */
+    public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
+                            SessionListener listener, RigMetrics metrics) {
+        this.metrics = metrics;
         this.central = central;
         this.http = http;
         this.options = options;
@@ -58,7 +67,7 @@ public final class RecordingSession {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             listener.onStep("discover");
-            return Mono.usingWhen(Rig.discover(central, options.rig()),
+            return Mono.usingWhen(Rig.discover(central, options.rig(), metrics),
                     rig -> setup(rig)
                             .thenMany(Flux.range(1, options.cycles()).concatMap(i -> cycle(rig, i)))
                             .collectList()

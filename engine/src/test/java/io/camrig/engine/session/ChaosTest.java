@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
@@ -42,6 +44,7 @@ class ChaosTest {
     }
 
     @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)   // nothing may hang: a stuck run fails, bounded
     void twentyCyclesOnSixteenCamerasUnderMixedFaults() {
         sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(CAMERAS).withMediaFileBytes(FILE_BYTES)
                 .withSeed(7), FaultProfile.MIXED).block(Duration.ofSeconds(20));
