@@ -2,6 +2,9 @@ package io.camrig.cli;
 
 import io.camrig.cli.decode.DecodeCommand;
 import io.camrig.cli.demo.DemoCommand;
+import io.camrig.cli.preset.PresetCommand;
+import io.camrig.cli.settings.SettingsCommand;
+import io.camrig.cli.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
-        subcommands = {DemoCommand.class, DecodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DecodeCommand.class, SettingsCommand.class, StatusCommand.class,
+                PresetCommand.class, CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */
     public static final int EXIT_SOME_FAILED = 3;

@@ -22,6 +22,8 @@ import reactor.core.scheduler.Schedulers;
  * @param linkDropDelay    how long after shutter on such a camera drops its link (default 100 ms)
  * @param scheduler        the scheduler that times latencies and camera timers (default parallel;
  *                         a {@code VirtualTimeScheduler} in timing tests)
+ * @param busyAfterSetting how long a camera stays busy after a setting change, a preset load, a
+ *                         custom preset update or deleting all files (default 25 ms)
  */
 public record SimulatorOptions(
         int cameras,
@@ -34,7 +36,8 @@ public record SimulatorOptions(
         Duration encodingStopTime,
         Set<Integer> failCameras,
         Duration linkDropDelay,
-        Scheduler scheduler) {
+        Scheduler scheduler,
+        Duration busyAfterSetting) {
 
     public SimulatorOptions {
         if (cameras < 1 || cameras > 1024) {
@@ -49,7 +52,20 @@ public record SimulatorOptions(
         }
         failCameras = Set.copyOf(failCameras);
         Objects.requireNonNull(scheduler, "scheduler");
+        if (busyAfterSetting.isNegative()) {
+            throw new IllegalArgumentException("busyAfterSetting must not be negative");
+        }
     }
+
+    /** The options without {@link #busyAfterSetting()}, which takes its default. */
+    public SimulatorOptions(int cameras, String modelName, Duration minLatency, Duration maxLatency, long seed,
+                            int mediaFileBytes, Duration busyAfterCommand, Duration encodingStopTime,
+                            Set<Integer> failCameras, Duration linkDropDelay, Scheduler scheduler) {
+        this(cameras, modelName, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand, encodingStopTime,
+                failCameras, linkDropDelay, scheduler, DEFAULT_BUSY_AFTER_SETTING);
+    }
+
+    private static final Duration DEFAULT_BUSY_AFTER_SETTING = Duration.ofMillis(25);
 
     /** The defaults: 8 HERO12 Black cameras, 10–30 ms latency, 4 MiB files. */
     public static SimulatorOptions defaults() {
@@ -60,31 +76,43 @@ public record SimulatorOptions(
 
     public SimulatorOptions withCameras(int n) {
         return new SimulatorOptions(n, modelName, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand,
-                encodingStopTime, failCameras, linkDropDelay, scheduler);
+                encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting);
     }
 
     public SimulatorOptions withLatency(Duration min, Duration max) {
         return new SimulatorOptions(cameras, modelName, min, max, seed, mediaFileBytes, busyAfterCommand,
-                encodingStopTime, failCameras, linkDropDelay, scheduler);
+                encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting);
     }
 
     public SimulatorOptions withSeed(long s) {
         return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, s, mediaFileBytes, busyAfterCommand,
-                encodingStopTime, failCameras, linkDropDelay, scheduler);
+                encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting);
     }
 
     public SimulatorOptions withMediaFileBytes(int bytes) {
         return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, seed, bytes, busyAfterCommand,
-                encodingStopTime, failCameras, linkDropDelay, scheduler);
+                encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting);
     }
 
     public SimulatorOptions withFailCameras(Set<Integer> indexes) {
         return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand,
-                encodingStopTime, indexes, linkDropDelay, scheduler);
+                encodingStopTime, indexes, linkDropDelay, scheduler, busyAfterSetting);
     }
 
     public SimulatorOptions withScheduler(Scheduler s) {
         return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand,
-                encodingStopTime, failCameras, linkDropDelay, s);
+                encodingStopTime, failCameras, linkDropDelay, s, busyAfterSetting);
+    }
+
+    /** The simulated model, e.g. {@code "HERO9 Black"}. */
+    public SimulatorOptions withModel(String name) {
+        return new SimulatorOptions(cameras, name, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand,
+                encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting);
+    }
+
+    /** How long cameras stay busy after preset group loads ({@code command}) and setting changes. */
+    public SimulatorOptions withBusy(Duration command, Duration setting) {
+        return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, seed, mediaFileBytes, command,
+                encodingStopTime, failCameras, linkDropDelay, scheduler, setting);
     }
 }

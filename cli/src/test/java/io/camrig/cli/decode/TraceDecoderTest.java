@@ -183,4 +183,33 @@ class TraceDecoderTest {
                         "query_request get_setting_values", "protobuf_request RequestSetTurboActive");
         assertThat(run.get(2).get("ids")).isEqualTo(JSON.readTree("[2,3,121]"));
     }
+
+    @Test
+    void everyMessageKindOfTheCatalogDecodes() throws IOException {
+        Run run = decode(
+                "GP-0073 02:0f:00",                                   // command response (set local date time)
+                "GP-0075 02:02:00",                                   // setting response
+                "GP-0077 0b:12:00:02:01:09:03:01:00:79:01:00",        // query response
+                "GP-0077 08:a2:00:03:01:05:03:01:08",                 // capability push, one entry per option
+                "GP-0092 06:02:82:08:01:10:02",                       // protobuf response (scan started)
+                "GP-0092 0a:02:0b:08:05:10:01:18:05:20:01",           // protobuf notification (scan done)
+                "GP-0073 02:f1:02",                                   // protobuf error: feature and status only
+                "GP-0077 03:ee:00:00",                                // an id nobody knows
+                "GP-0091 02:02:02",                                   // protobuf request (start scan)
+                "GP-0072 0c:0f:0a:07:e8:04:04:0d:00:05:fe:5c:01",     // command request with a 10-byte parameter
+                "GP-0076 03:13:08:0a",                                // query request
+                "GP-0072 02:99:00");                                  // a request nobody knows
+        assertThat(run.objects()).extracting(o -> o.get("kind").asText() + " " + o.path("name").asText())
+                .containsExactly("command_response set_local_date_time", "setting_response video_resolution",
+                        "query_response get_setting_values", "push_notification setting_capability_push",
+                        "protobuf ResponseStartScanning", "protobuf NotifStartScanning", "protobuf_error ",
+                        "unknown ", "protobuf_request RequestStartScan", "command_request set_local_date_time",
+                        "query_request get_status_values", "unknown_request ");
+        assertThat(run.get(3).at("/values/3")).isEqualTo(JSON.readTree("[5, 8]"));
+        assertThat(run.get(5).at("/fields/scanning_state").asText()).isEqualTo("SCANNING_SUCCESS");
+        assertThat(run.get(5).get("operation").asText()).isEqualTo("scan_for_access_points");
+        assertThat(run.get(6).get("feature").asInt()).isEqualTo(0xF1);
+        assertThat(run.get(6).get("status").asText()).isEqualTo("invalid_parameter");
+        assertThat(run.result().errors()).isZero();
+    }
 }

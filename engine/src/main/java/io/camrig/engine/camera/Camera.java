@@ -2,34 +2,16 @@ package io.camrig.engine.camera;
 
 import io.camrig.ble.spi.ConnectionState;
 import io.camrig.ble.spi.GattConnection;
-import io.camrig.engine.error.CameraStatusException;
 import io.camrig.engine.error.ConnectionClosedException;
-import io.camrig.engine.error.NotReadyException;
-import io.camrig.proto.codec.EncodedRequest;
-import io.camrig.proto.codec.RequestEncoder;
 import io.camrig.proto.gatt.GoProUuid;
-import io.camrig.proto.id.CommandId;
-import io.camrig.proto.id.ProtobufId;
-import io.camrig.proto.id.QueryId;
-import io.camrig.proto.id.StatusId;
 import io.camrig.proto.message.CameraMessage;
-import io.camrig.proto.message.CommandResponse;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.OpenGoProVersion;
-import io.camrig.proto.message.ProtobufMessage;
-import io.camrig.proto.message.QueryResponse;
-import io.camrig.proto.message.SettingResponse;
-import io.camrig.proto.message.UnknownMessage;
-import io.camrig.proto.pb.EnumCameraControlStatus;
-import io.camrig.proto.pb.EnumResultGeneric;
-import io.camrig.proto.pb.ResponseGeneric;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -39,11 +21,17 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One GoPro camera over BLE. Requests are queued per request characteristic with one exchange in
- * flight on each; every exchange has a time limit ({@link CameraOptions#exchangeTimeout()}) and
- * fails with a typed error ({@code ExchangeTimeoutException}, {@code ConnectionClosedException},
- * {@code CameraStatusException}). The camera's work runs on one worker of a shared scheduler;
- * results are delivered on {@link CameraOptions#deliveryScheduler()}.
+ * One GoPro camera over BLE: the connection, its request queues and its inbound pipeline. Requests
+ * are queued per request characteristic with one exchange in flight on each; every exchange has a
+ * time limit ({@link CameraOptions#exchangeTimeout()}) and fails with a typed error
+ * ({@code ExchangeTimeoutException}, {@code ConnectionClosedException}, {@code CameraStatusException}).
+ * The camera's work runs on one worker of a shared scheduler; results are delivered on
+ * {@link CameraOptions#deliveryScheduler()}.
+ *
+ * <p>The operations are grouped: {@link #control()} (shutter, clock, AP, keep-alive, …),
+ * {@link #info()} (hardware info, version, last media), {@link #settings()}, {@link #statuses()},
+ * {@link #presets()}, {@link #network()}, {@link #cohn()} and {@link #livestream()}. The methods
+ * directly on {@code Camera} are the ones a recording session uses.
  *
  * <p>Create one with {@link #open(GattConnection, String, CameraOptions)} on a connected link. It
  * enables notifications on every response characteristic (Open GoPro BLE spec, "Configure GATT
@@ -60,6 +48,17 @@ public final class Camera implements AutoCloseable {
     private final Sinks.Many<CameraMessage> unsolicitedHub = Sinks.many().multicast().directBestEffort();
     private final InboundPipeline inbound;
     private final Disposable.Composite subscriptions = Disposables.composite();
+    private final CameraLink link;
+    private final PushRegistry registry = new PushRegistry();
+    private final CameraControl control;
+    private final CameraInfo info;
+    private final CameraSettings settings;
+    private final CameraStatuses statusQueries;
+    private final CameraPresets presets;
+    private final CameraNetwork network;
+    private final CameraCohn cohn;
+    private final CameraLivestream livestream;
+    private final Readiness readiness;
     private volatile boolean connected = true;
 
     private Camera(GattConnection connection, String name, CameraOptions options) {
@@ -76,6 +75,16 @@ public final class Camera implements AutoCloseable {
         }
         this.inbound = new InboundPipeline(name, byResponse, statuses, statusHub, unsolicitedHub,
                 options.maxMessageLength());
+        this.link = new CameraLink(name, options, queues, unsolicitedHub.asFlux(), () -> connected);
+        this.control = new CameraControl(link);
+        this.info = new CameraInfo(link, connection);
+        this.settings = new CameraSettings(link, info, registry);
+        this.statusQueries = new CameraStatuses(link, registry);
+        this.presets = new CameraPresets(link, registry);
+        this.network = new CameraNetwork(link);
+        this.cohn = new CameraCohn(link, registry);
+        this.livestream = new CameraLivestream(link, registry);
+        this.readiness = new Readiness(link, statuses, statusHub);
     }
 
     /**
@@ -118,6 +127,46 @@ public final class Camera implements AutoCloseable {
         unsolicitedHub.tryEmitComplete();
     }
 
+    /** Control operations: shutter, sleep, reboot, clock, hilights, AP, keep-alive, camera control … */
+    public CameraControl control() {
+        return control;
+    }
+
+    /** What the camera is: hardware info and model, Open GoPro version, last captured media. */
+    public CameraInfo info() {
+        return info;
+    }
+
+    /** Settings: get, set (checked against the model), capabilities, push streams. */
+    public CameraSettings settings() {
+        return settings;
+    }
+
+    /** Statuses, typed: get one, several or all, push streams. */
+    public CameraStatuses statuses() {
+        return statusQueries;
+    }
+
+    /** Presets and preset groups. */
+    public CameraPresets presets() {
+        return presets;
+    }
+
+    /** Access point scanning and provisioning. */
+    public CameraNetwork network() {
+        return network;
+    }
+
+    /** Camera on the home network. */
+    public CameraCohn cohn() {
+        return cohn;
+    }
+
+    /** Live streaming. */
+    public CameraLivestream livestream() {
+        return livestream;
+    }
+
     /** The label given at {@link #open}. */
     public String name() {
         return name;
@@ -133,70 +182,45 @@ public final class Camera implements AutoCloseable {
         return connected;
     }
 
-    /** Reads the AP SSID (GP-0002) and password (GP-0003) directly. */
+    /** Reads the AP SSID (GP-0002) and password (GP-0003) directly; see {@link CameraInfo#apCredentials()}. */
     public Mono<ApCredentials> readApCredentials() {
-        Mono<String> ssid = read(GoProUuid.WIFI_AP_SSID);
-        Mono<String> password = read(GoProUuid.WIFI_AP_PASSWORD);
-        return deliver(ssid.zipWith(password, ApCredentials::new));
+        return info.apCredentials();
     }
 
-    private Mono<String> read(GoProUuid characteristic) {
-        return connection.read(characteristic.uuid())
-                .timeout(options.exchangeTimeout(), options.scheduler())
-                .map(b -> new String(b, StandardCharsets.UTF_8).replace("\0", ""))
-                .onErrorMap(e -> !(e instanceof io.camrig.proto.error.CamrigException),
-                        e -> new ConnectionClosedException(name, "read " + characteristic.label(), e));
-    }
-
-    /** Get Hardware Info (0x3C): model, firmware, serial number, AP SSID and MAC. */
+    /** Get Hardware Info (0x3C); see {@link CameraInfo#hardwareInfo()}. */
     public Mono<HardwareInfo> hardwareInfo() {
-        return deliver(command(CommandId.GET_HARDWARE_INFO, RequestEncoder.getHardwareInfo())
-                .map(r -> HardwareInfo.parse(((CommandResponse) r.response()).payload())));
+        return info.hardwareInfo();
     }
 
     /** Get Open GoPro Version (0x51). */
     public Mono<OpenGoProVersion> openGoProVersion() {
-        return deliver(command(CommandId.GET_OPEN_GOPRO_VERSION, RequestEncoder.getOpenGoProVersion())
-                .map(r -> OpenGoProVersion.parse(((CommandResponse) r.response()).payload())));
+        return info.openGoProVersion();
     }
 
     /**
-     * Register for Status Value Updates (0x53): the response's values fill the status cache and
-     * later changes arrive on {@link #statusUpdates()}.
+     * Register for Status Value Updates (0x53), for good (no unregistration): the response's values
+     * fill the status cache and later changes arrive on {@link #statusUpdates()}. For a stream that
+     * unregisters when cancelled, use {@link CameraStatuses#updates}.
      *
      * @return the current values, status id → unsigned value
      */
     public Mono<Map<Integer, Long>> registerStatusUpdates(int... statusIds) {
-        EncodedRequest request = RequestEncoder.registerStatusUpdates(statusIds);
-        return deliver(exchange("query 0x53 register_status_value_updates", request,
-                m -> m instanceof QueryResponse q && q.queryId() == QueryId.REGISTER_STATUS_VALUE_UPDATES)
-                .map(r -> {
-                    QueryResponse q = (QueryResponse) r.response();
-                    requireSuccess("query 0x53 register_status_value_updates", q.status().isSuccess(), q.status().label());
-                    Map<Integer, Long> values = new java.util.TreeMap<>();
-                    q.entries().forEach(e -> values.put(e.id(), e.asLong()));
-                    return values;
-                }));
+        return statusQueries.registerForGood(statusIds);
     }
 
-    /** Set Camera Control (protobuf 0xF1 0x69) to external control. */
+    /** Claims control; see {@link CameraControl#claimControl()}. */
     public Mono<Void> claimControl() {
-        EncodedRequest request = RequestEncoder.setCameraControl(EnumCameraControlStatus.CAMERA_EXTERNAL_CONTROL);
-        String op = "protobuf 0xF1 0x69 set_camera_control";
-        return deliver(exchange(op, request, protobufAnswer(ProtobufId.FEATURE_COMMAND,
-                ProtobufId.ACTION_SET_CAMERA_CONTROL_RESPONSE))
-                .doOnNext(r -> requireProtobufSuccess(op, r.response()))
-                .then());
+        return control.claimControl();
     }
 
     /** Load Preset Group (0x3E), e.g. 1000 for video. */
     public Mono<Void> loadPresetGroup(int presetGroupId) {
-        return deliver(command(CommandId.LOAD_PRESET_GROUP, RequestEncoder.loadPresetGroup(presetGroupId)).then());
+        return presets.loadGroup(presetGroupId);
     }
 
-    /** Set Date Time (0x0D); the camera keeps whole seconds. */
+    /** Sets the camera's clock; see {@link CameraControl#setClock(LocalDateTime)}. */
     public Mono<Void> setDateTime(LocalDateTime dateTime) {
-        return deliver(command(CommandId.SET_DATE_TIME, RequestEncoder.setDateTime(dateTime)).then());
+        return control.setClock(dateTime);
     }
 
     /**
@@ -204,14 +228,7 @@ public final class Camera implements AutoCloseable {
      * BLE spec, "Control" / "Keep Alive"). Send one every 3 s or the camera may sleep.
      */
     public Mono<Void> keepAlive() {
-        String op = "setting 0x5B keep_alive";
-        return deliver(exchange(op, RequestEncoder.keepAlive(),
-                m -> m instanceof SettingResponse r && r.settingId() == CommandId.KEEP_ALIVE)
-                .doOnNext(r -> {
-                    SettingResponse s = (SettingResponse) r.response();
-                    requireSuccess(op, s.status().isSuccess(), s.status().label());
-                })
-                .then());
+        return control.keepAlive();
     }
 
     /**
@@ -219,7 +236,7 @@ public final class Camera implements AutoCloseable {
      * write was issued to the transport, which rig fire-skew figures use.
      */
     public Mono<ExchangeResult> setShutter(boolean on) {
-        return deliver(command(CommandId.SET_SHUTTER, RequestEncoder.setShutter(on)));
+        return control.setShutter(on);
     }
 
     /**
@@ -229,25 +246,10 @@ public final class Camera implements AutoCloseable {
      * {@code onArmed} is also called if the request fails before it is armed.
      */
     public Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
-        String op = String.format("command 0x%02X %s", CommandId.SET_SHUTTER, CommandId.name(CommandId.SET_SHUTTER));
-        java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable once = () -> {
-            if (told.compareAndSet(false, true)) {
-                onArmed.run();
-            }
-        };
-        EncodedRequest request = RequestEncoder.setShutter(on);
-        return deliver(queues.get(request.characteristic())
-                .submit(op, request.bytes(), m -> m instanceof CommandResponse c && c.commandId() == CommandId.SET_SHUTTER,
-                        options.exchangeTimeout(), trigger, once)
-                .doOnError(e -> once.run())
-                .doOnNext(r -> {
-                    CommandResponse c = (CommandResponse) r.response();
-                    requireSuccess(op, c.status().isSuccess(), c.status().label());
-                }));
+        return control.setShutterArmed(on, trigger, onArmed);
     }
 
-    /** Status values as they change (from 0x53 responses and 0x93 pushes); errors when the link drops. */
+    /** Status values as they change (from status query responses and 0x93 pushes); errors when the link drops. */
     public Flux<StatusUpdate> statusUpdates() {
         return statusHub.asFlux().publishOn(options.deliveryScheduler());
     }
@@ -272,8 +274,7 @@ public final class Camera implements AutoCloseable {
      * errors with {@code NotReadyException} after {@code timeout}. Needs status registration first.
      */
     public Mono<Void> awaitReady(Duration timeout) {
-        return awaitStatus(c -> c.isClear(StatusId.BUSY) && c.isClear(StatusId.ENCODING), "await ready", timeout)
-                .then();
+        return readiness.awaitReady(timeout);
     }
 
     /**
@@ -282,21 +283,7 @@ public final class Camera implements AutoCloseable {
      * result carries the time of this call.
      */
     public Mono<StatusUpdate> awaitEncoding(boolean on, Duration timeout) {
-        return awaitStatus(c -> on ? c.isSet(StatusId.ENCODING) : c.isClear(StatusId.ENCODING),
-                on ? "await encoding on" : "await encoding off", timeout);
-    }
-
-    private Mono<StatusUpdate> awaitStatus(Predicate<StatusCache> condition, String operation, Duration timeout) {
-        Mono<StatusUpdate> now = Mono.fromCallable(() -> new StatusUpdate(StatusId.ENCODING,
-                statuses.get(StatusId.ENCODING).orElse(-1L), System.nanoTime()));
-        Flux<StatusUpdate> changes = statusHub.asFlux();
-        return deliver(Flux.merge(changes, now)
-                .filter(u -> condition.test(statuses))
-                .next()
-                .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(name, operation, null)))
-                .timeout(timeout, options.scheduler())
-                .onErrorMap(java.util.concurrent.TimeoutException.class,
-                        e -> new NotReadyException(name, operation, timeout)));
+        return readiness.awaitEncoding(on, timeout);
     }
 
     /** Disconnects; pending exchanges fail with {@code ConnectionClosedException}. */
@@ -308,45 +295,5 @@ public final class Camera implements AutoCloseable {
     public void close() {
         disconnect().subscribe(null, e -> { });
         subscriptions.dispose();
-    }
-
-    private Mono<ExchangeResult> command(int commandId, EncodedRequest request) {
-        String op = String.format("command 0x%02X %s", commandId, CommandId.name(commandId));
-        return exchange(op, request,
-                m -> m instanceof CommandResponse c && c.commandId() == commandId)
-                .doOnNext(r -> {
-                    CommandResponse c = (CommandResponse) r.response();
-                    requireSuccess(op, c.status().isSuccess(), c.status().label());
-                });
-    }
-
-    private Mono<ExchangeResult> exchange(String operation, EncodedRequest request, Predicate<CameraMessage> matcher) {
-        return queues.get(request.characteristic()).submit(operation, request.bytes(), matcher,
-                options.exchangeTimeout());
-    }
-
-    private static Predicate<CameraMessage> protobufAnswer(int feature, int action) {
-        return m -> (m instanceof ProtobufMessage p && p.featureId() == feature && p.actionId() == action)
-                || (m instanceof UnknownMessage u && u.id() == feature);
-    }
-
-    private void requireSuccess(String operation, boolean success, String status) {
-        if (!success) {
-            throw new CameraStatusException(name, operation, status);
-        }
-    }
-
-    private void requireProtobufSuccess(String operation, CameraMessage response) {
-        if (response instanceof ProtobufMessage p && p.message() instanceof ResponseGeneric g
-                && g.getResult() == EnumResultGeneric.RESULT_SUCCESS) {
-            return;
-        }
-        String status = response instanceof ProtobufMessage p && p.message() instanceof ResponseGeneric g
-                ? g.getResult().name() : "an error without a result";
-        throw new CameraStatusException(name, operation, status);
-    }
-
-    private <T> Mono<T> deliver(Mono<T> mono) {
-        return mono.publishOn(options.deliveryScheduler());
     }
 }

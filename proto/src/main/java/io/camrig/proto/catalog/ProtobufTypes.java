@@ -1,18 +1,7 @@
 package io.camrig.proto.catalog;
 
 import com.google.protobuf.Message;
-import io.camrig.proto.id.ProtobufId;
-import io.camrig.proto.pb.NotifyCOHNStatus;
-import io.camrig.proto.pb.RequestClearCOHNCert;
-import io.camrig.proto.pb.RequestCOHNCert;
-import io.camrig.proto.pb.RequestCreateCOHNCert;
-import io.camrig.proto.pb.RequestGetCOHNStatus;
-import io.camrig.proto.pb.RequestGetLastCapturedMedia;
-import io.camrig.proto.pb.RequestSetCameraControlStatus;
-import io.camrig.proto.pb.RequestSetTurboActive;
-import io.camrig.proto.pb.ResponseCOHNCert;
-import io.camrig.proto.pb.ResponseGeneric;
-import io.camrig.proto.pb.ResponseLastCapturedMedia;
+import io.camrig.proto.gatt.GoProUuid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,26 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The protobuf message types behind (feature id, action id) pairs, for the pairs camrig has
- * {@code .proto} types for. A message whose first two bytes are a known pair is protobuf; anything
- * else is TLV (the spec's "Decipher Message Payload Type" pseudocode).
+ * The protobuf message types behind (feature id, action id) pairs, for every protobuf message of
+ * the {@link Catalog}'s operations. A message whose first two bytes are a known pair is protobuf;
+ * anything else is TLV (the spec's "Decipher Message Payload Type" pseudocode).
  *
- * <p>Camera to client ({@link Direction#RESPONSE}, responses and notifications):
+ * <p>Camera to client ({@link Direction#RESPONSE}: responses and notifications), for example
  * <pre>
- * F1 E2 E3 E4 E5 E6 E7 E9 EB F9   ResponseGeneric (set camera name, preset visibility, update custom
- *                                 preset, set COHN setting, clear / create COHN cert, set camera control,
- *                                 set turbo transfer, set livestream mode)
- * F5 ED                           ResponseLastCapturedMedia
- * F5 EE                           ResponseCOHNCert
- * F5 EF                           NotifyCOHNStatus (response and notification)
+ * F1 E2 E3 E4 E5 E6 E7 E9 EB F9   ResponseGeneric (set camera name … set livestream mode)
+ * 03 81                           ResponseGeneric (set pairing state)
+ * F5 ED  ResponseLastCapturedMedia     F5 EE  ResponseCOHNCert     F5 EF  NotifyCOHNStatus
+ * F5 F2 F3  NotifyPresetStatus         F5 F4 F5  NotifyLiveStreamStatus
+ * 02 82  ResponseStartScanning   02 83  ResponseGetApEntries   02 84  ResponseConnect
+ * 02 85  ResponseConnectNew      02 0B  NotifStartScanning     02 0C  NotifProvisioningState
  * </pre>
- * Client to camera ({@link Direction#REQUEST}):
- * <pre>
- * F1 66 RequestClearCOHNCert      F1 67 RequestCreateCOHNCert    F1 69 RequestSetCameraControlStatus
- * F1 6B RequestSetTurboActive     F5 6D RequestGetLastCapturedMedia
- * F5 6E RequestCOHNCert           F5 6F RequestGetCOHNStatus
- * </pre>
- * F1 E2 and F1 E3 come from references.json (newer than the 2024 ID table).
+ * Client to camera ({@link Direction#REQUEST}): F1 62 64 65 66 67 69 6B 79, F5 6D 6E 6F 72 74,
+ * 02 02 03 04 05, 03 01. references.json is newer than the 2024 ID table and wins where they
+ * disagree (Get AP Scan Results is 02 03 / 02 83 there, 02 04 / 02 84 in the table).
  *
  * <p>Source: Open GoPro BLE spec, "ID Tables" / "Protobuf IDs"; references.json
  * {@code operations[*].protobufMessages}.
@@ -56,13 +41,16 @@ public final class ProtobufTypes {
     /**
      * One row of the table.
      *
-     * @param featureId the feature id, 0..255
-     * @param actionId  the action id, 0..255
-     * @param direction which way the message travels
-     * @param operation the operation, snake_case, e.g. {@code set_camera_control}
-     * @param prototype the default instance of the message type
+     * @param featureId    the feature id, 0..255
+     * @param actionId     the action id, 0..255
+     * @param direction    which way the message travels
+     * @param operation    the operation, snake_case, e.g. {@code set_camera_control}
+     * @param prototype    the default instance of the message type
+     * @param notification {@code true} for a camera's unrequested notification
+     * @param op           the catalog operation
      */
-    public record Route(int featureId, int actionId, Direction direction, String operation, Message prototype) {
+    public record Route(int featureId, int actionId, Direction direction, String operation, Message prototype,
+                        boolean notification, Operation op) {
         /** The message type name, e.g. {@code ResponseGeneric}. */
         public String messageName() {
             return prototype.getDescriptorForType().getName();
@@ -73,32 +61,40 @@ public final class ProtobufTypes {
     private static final Map<Integer, Route> REQUESTS = new LinkedHashMap<>();
 
     static {
-        int cmd = ProtobufId.FEATURE_COMMAND;
-        int query = ProtobufId.FEATURE_QUERY;
-        Message generic = ResponseGeneric.getDefaultInstance();
-        response(cmd, 0xE2, "set_camera_name", generic);
-        response(cmd, 0xE3, "set_preset_visibility", generic);
-        response(cmd, 0xE4, "update_custom_preset", generic);
-        response(cmd, 0xE5, "set_cohn_setting", generic);
-        response(cmd, 0xE6, "clear_cohn_cert", generic);
-        response(cmd, 0xE7, "create_cohn_cert", generic);
-        response(cmd, ProtobufId.ACTION_SET_CAMERA_CONTROL_RESPONSE, "set_camera_control", generic);
-        response(cmd, ProtobufId.ACTION_SET_TURBO_ACTIVE_RESPONSE, "set_turbo_transfer", generic);
-        response(cmd, 0xF9, "set_livestream_mode", generic);
-        response(query, ProtobufId.ACTION_GET_LAST_CAPTURED_MEDIA_RESPONSE, "get_last_captured_media",
-                ResponseLastCapturedMedia.getDefaultInstance());
-        response(query, ProtobufId.ACTION_GET_COHN_CERT_RESPONSE, "get_cohn_cert", ResponseCOHNCert.getDefaultInstance());
-        response(query, ProtobufId.ACTION_COHN_STATUS_NOTIFICATION, "get_cohn_status", NotifyCOHNStatus.getDefaultInstance());
+        for (OperationInfo op : Catalog.operations()) {
+            for (ProtobufRef ref : op.protobuf()) {
+                boolean request = ref.direction() == ProtobufRef.Direction.REQUEST;
+                Route route = new Route(ref.featureId(), ref.actionId(), request ? Direction.REQUEST : Direction.RESPONSE,
+                        op.snakeName(), prototype(ref.message()), ref.direction() == ProtobufRef.Direction.NOTIFICATION,
+                        op.operation());
+                (request ? REQUESTS : RESPONSES).putIfAbsent(key(ref.featureId(), ref.actionId()), route);
+            }
+        }
+    }
 
-        request(cmd, ProtobufId.ACTION_CLEAR_COHN_CERT, "clear_cohn_cert", RequestClearCOHNCert.getDefaultInstance());
-        request(cmd, ProtobufId.ACTION_CREATE_COHN_CERT, "create_cohn_cert", RequestCreateCOHNCert.getDefaultInstance());
-        request(cmd, ProtobufId.ACTION_SET_CAMERA_CONTROL, "set_camera_control",
-                RequestSetCameraControlStatus.getDefaultInstance());
-        request(cmd, ProtobufId.ACTION_SET_TURBO_ACTIVE, "set_turbo_transfer", RequestSetTurboActive.getDefaultInstance());
-        request(query, ProtobufId.ACTION_GET_LAST_CAPTURED_MEDIA, "get_last_captured_media",
-                RequestGetLastCapturedMedia.getDefaultInstance());
-        request(query, ProtobufId.ACTION_GET_COHN_CERT, "get_cohn_cert", RequestCOHNCert.getDefaultInstance());
-        request(query, ProtobufId.ACTION_GET_COHN_STATUS, "get_cohn_status", RequestGetCOHNStatus.getDefaultInstance());
+    /** The default instance of a message type of package {@code io.camrig.proto.pb}. */
+    public static Message prototype(String messageName) {
+        try {
+            return (Message) Class.forName("io.camrig.proto.pb." + messageName).getMethod("getDefaultInstance").invoke(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("no generated protobuf type " + messageName, e);
+        }
+    }
+
+    /** {@code true} when some operation uses this feature id. */
+    public static boolean isFeature(int featureId) {
+        return REQUESTS.values().stream().anyMatch(r -> r.featureId() == featureId);
+    }
+
+    /**
+     * The characteristic a feature's requests are written to: GP-0072 for 0xF1, GP-0074 for 0xF3,
+     * GP-0076 for 0xF5, GP-0091 for 0x02 and 0x03 (from the catalog's operations).
+     */
+    public static Optional<GoProUuid> requestCharacteristic(int featureId) {
+        return Catalog.operations().stream()
+                .filter(o -> o.request().map(r -> r.featureId() == featureId).orElse(false))
+                .flatMap(o -> o.characteristic().stream())
+                .findFirst();
     }
 
     private ProtobufTypes() {
@@ -125,14 +121,6 @@ public final class ProtobufTypes {
         List<Route> all = new ArrayList<>(RESPONSES.values());
         all.addAll(REQUESTS.values());
         return List.copyOf(all);
-    }
-
-    private static void response(int feature, int action, String operation, Message prototype) {
-        RESPONSES.put(key(feature, action), new Route(feature, action, Direction.RESPONSE, operation, prototype));
-    }
-
-    private static void request(int feature, int action, String operation, Message prototype) {
-        REQUESTS.put(key(feature, action), new Route(feature, action, Direction.REQUEST, operation, prototype));
     }
 
     private static int key(int feature, int action) {

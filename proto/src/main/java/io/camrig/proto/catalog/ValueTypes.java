@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Value types and names of the statuses and settings a vertical slice sees, and the decoding of
- * their value bytes.
+ * Value types and names of every status and setting, and the decoding of their value bytes.
  *
- * <p>The table is small and hand-written from references.json ({@code statuses[*].type},
- * {@code settings[*].format}, names in snake_case); the spec's {@code enum} statuses are one byte
- * ({@link ValueType#UINT8}) and its {@code integer} statuses have no stated width
- * ({@link ValueType#INTEGER}). A later catalog replaces the table behind the same methods.
+ * <p>The tables come from the {@link Catalog} ({@code statuses[*].type}, {@code settings[*].format},
+ * names in snake_case); the spec's {@code enum} statuses are one byte ({@link ValueType#UINT8}) and
+ * its {@code integer} statuses have no stated width ({@link ValueType#INTEGER}). Empty values decode
+ * to empty bytes (or the empty string for a string status).
  *
  * <p>Decoding follows the bytes, not the table, when they disagree (real cameras send ids the spec
  * types as strings as 4-byte integers, and ids the spec does not list):
@@ -40,45 +40,11 @@ public final class ValueTypes {
     public record Entry(String name, ValueType type) {
     }
 
-    private static final Map<Integer, Entry> STATUSES = Map.ofEntries(
-            Map.entry(1, new Entry("battery_present", ValueType.BOOLEAN)),
-            Map.entry(2, new Entry("internal_battery_bars", ValueType.UINT8)),
-            Map.entry(6, new Entry("overheating", ValueType.BOOLEAN)),
-            Map.entry(8, new Entry("busy", ValueType.BOOLEAN)),
-            Map.entry(10, new Entry("encoding", ValueType.BOOLEAN)),
-            Map.entry(13, new Entry("video_encoding_duration", ValueType.INTEGER)),
-            Map.entry(29, new Entry("connected_wifi_ssid", ValueType.STRING)),
-            Map.entry(30, new Entry("access_point_ssid", ValueType.STRING)),
-            Map.entry(31, new Entry("connected_devices", ValueType.INTEGER)),
-            Map.entry(34, new Entry("remaining_photos", ValueType.INTEGER)),
-            Map.entry(35, new Entry("remaining_video_time", ValueType.INTEGER)),
-            Map.entry(38, new Entry("photos", ValueType.INTEGER)),
-            Map.entry(39, new Entry("videos", ValueType.INTEGER)),
-            Map.entry(54, new Entry("sd_card_remaining", ValueType.INTEGER)),
-            Map.entry(68, new Entry("gps_lock", ValueType.BOOLEAN)),
-            Map.entry(69, new Entry("ap_mode", ValueType.BOOLEAN)),
-            Map.entry(70, new Entry("internal_battery_percentage", ValueType.INTEGER)),
-            Map.entry(82, new Entry("ready", ValueType.BOOLEAN)),
-            Map.entry(85, new Entry("cold", ValueType.BOOLEAN)),
-            Map.entry(96, new Entry("preset_group", ValueType.INTEGER)),
-            Map.entry(97, new Entry("preset", ValueType.INTEGER)),
-            Map.entry(114, new Entry("camera_control_id", ValueType.UINT8)),
-            Map.entry(115, new Entry("usb_connected", ValueType.BOOLEAN)),
-            Map.entry(117, new Entry("sd_card_capacity", ValueType.INTEGER)),
-            Map.entry(122, new Entry("camera_name", ValueType.STRING)));
+    private static final Map<Integer, Entry> STATUSES = Catalog.statuses().values().stream()
+            .collect(Collectors.toUnmodifiableMap(StatusInfo::id, s -> new Entry(s.snakeName(), s.type())));
 
-    private static final Map<Integer, Entry> SETTINGS = Map.ofEntries(
-            Map.entry(2, new Entry("video_resolution", ValueType.UINT8)),
-            Map.entry(3, new Entry("frames_per_second", ValueType.UINT8)),
-            Map.entry(30, new Entry("photo_timelapse_rate", ValueType.UINT64)),
-            Map.entry(32, new Entry("nightlapse_rate", ValueType.UINT64)),
-            Map.entry(59, new Entry("auto_power_down", ValueType.UINT8)),
-            Map.entry(108, new Entry("video_aspect_ratio", ValueType.UINT8)),
-            Map.entry(121, new Entry("video_lens", ValueType.UINT8)),
-            Map.entry(128, new Entry("media_format", ValueType.UINT8)),
-            Map.entry(134, new Entry("anti_flicker", ValueType.UINT8)),
-            Map.entry(135, new Entry("hypersmooth", ValueType.UINT8)),
-            Map.entry(173, new Entry("video_performance_mode", ValueType.UINT8)));
+    private static final Map<Integer, Entry> SETTINGS = Catalog.settings().values().stream()
+            .collect(Collectors.toUnmodifiableMap(SettingInfo::id, s -> new Entry(s.snakeName(), s.format())));
 
     private ValueTypes() {
     }

@@ -9,6 +9,7 @@ import io.camrig.proto.id.QueryId;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.CommandResponse;
+import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Decodes a whole message a camera sent (packet headers already removed) into a
@@ -44,13 +46,16 @@ import java.util.Optional;
  *     </ul></li>
  * </ol>
  *
- * <p>A camera may answer a protobuf request it rejects with just the feature id, the action id and
- * one status byte. Such a 3-byte message of a known pair does not parse as protobuf and decodes to
- * {@link UnknownMessage}; a 2-byte known pair decodes to a protobuf message with no fields set.
+ * <p>A camera may answer a protobuf request it rejects with just the feature id and a status byte
+ * ({@code [feature][status]}), or the feature id, the action id and a status byte. Both decode to
+ * {@link ProtobufError}: the first when the feature's answers arrive on this characteristic (0xF1
+ * on GP-0073, 0xF5 on GP-0077, 0x02 and 0x03 on GP-0092) and the pair is not a known one, the
+ * second when the byte after a known pair does not parse. A 2-byte known pair decodes to a protobuf
+ * message with no fields set.
  *
  * <p>Errors: {@link MalformedMessageException} for an empty message, a known TLV message shorter
  * than its id and status, a truncated id-length-value triplet, or a protobuf payload of two bytes or
- * more that does not parse. No other exception escapes for any byte input.
+ * more that does not parse (other than the 3-byte error form). No other exception escapes for any byte input.
  *
  * <p>Source: Open GoPro BLE spec, "Data Protocol" / "Decipher Message Payload Type", "Message
  * Payload"; "ID Tables".
@@ -81,6 +86,9 @@ public final class MessageDecoder {
             if (route.isPresent()) {
                 return protobuf(characteristic, route.get(), message);
             }
+            if (message.length == 2 && answersFeature(characteristic, message[0] & 0xFF)) {
+                return new ProtobufError(characteristic, message[0] & 0xFF, OptionalInt.empty(), message[1] & 0xFF);
+            }
         }
         return switch (characteristic) {
             case COMMAND_RESPONSE -> command(message);
@@ -95,11 +103,19 @@ public final class MessageDecoder {
         if (parsed.isPresent()) {
             return new ProtobufMessage(characteristic, route.featureId(), route.actionId(), parsed.get());
         }
-        if (message.length <= 3) {
-            return new UnknownMessage(characteristic, message);
+        if (message.length == 3) {
+            return new ProtobufError(characteristic, route.featureId(), OptionalInt.of(route.actionId()), message[2] & 0xFF);
         }
         throw new MalformedMessageException(String.format("protobuf 0x%02X/0x%02X (%s) on %s does not parse as %s",
                 route.featureId(), route.actionId(), route.operation(), characteristic.label(), route.messageName()));
+    }
+
+    /** {@code true} when answers to the feature's requests arrive on this characteristic. */
+    private static boolean answersFeature(GoProUuid characteristic, int featureId) {
+        return ProtobufTypes.requestCharacteristic(featureId)
+                .flatMap(GoProUuid::responseCharacteristic)
+                .map(c -> c == characteristic)
+                .orElse(false);
     }
 
     private static CameraMessage command(byte[] m) {

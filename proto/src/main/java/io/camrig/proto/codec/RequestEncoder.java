@@ -5,7 +5,11 @@ import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.id.CommandId;
 import io.camrig.proto.id.ProtobufId;
 import io.camrig.proto.id.QueryId;
+import io.camrig.proto.catalog.Operation;
+import io.camrig.proto.catalog.OperationInfo;
+import io.camrig.proto.catalog.ProtobufRef;
 import io.camrig.proto.message.CameraDateTime;
+import io.camrig.proto.message.CameraLocalDateTime;
 import io.camrig.proto.pb.EnumCameraControlStatus;
 import io.camrig.proto.pb.RequestSetCameraControlStatus;
 import io.camrig.proto.request.CameraRequest;
@@ -142,7 +146,7 @@ public final class RequestEncoder {
 
     /**
      * A protobuf request: {@code [feature][action][serialized message]}, written to GP-0072 for feature
-     * 0xF1, GP-0074 for 0xF3, GP-0076 for 0xF5 and GP-0091 for 0x02.
+     * 0xF1, GP-0074 for 0xF3, GP-0076 for 0xF5 and GP-0091 for 0x02 and 0x03.
      *
      * @throws IllegalArgumentException for another feature id (use the overload with a characteristic)
      */
@@ -151,7 +155,8 @@ public final class RequestEncoder {
             case ProtobufId.FEATURE_COMMAND -> GoProUuid.COMMAND;
             case ProtobufId.FEATURE_SETTING -> GoProUuid.SETTINGS;
             case ProtobufId.FEATURE_QUERY -> GoProUuid.QUERY;
-            case ProtobufId.FEATURE_NETWORK_MANAGEMENT -> GoProUuid.NETWORK_MANAGEMENT_COMMAND;
+            case ProtobufId.FEATURE_NETWORK_MANAGEMENT, ProtobufId.FEATURE_WIRELESS_MANAGEMENT ->
+                    GoProUuid.NETWORK_MANAGEMENT_COMMAND;
             default -> throw new IllegalArgumentException(String.format(
                     "no characteristic known for feature 0x%02X", feature));
         };
@@ -178,6 +183,42 @@ public final class RequestEncoder {
     public static EncodedRequest setCameraControl(EnumCameraControlStatus status) {
         return protobuf(ProtobufId.FEATURE_COMMAND, ProtobufId.ACTION_SET_CAMERA_CONTROL,
                 RequestSetCameraControlStatus.newBuilder().setCameraControlStatus(status).build());
+    }
+
+    /**
+     * The request of a catalog protobuf operation: its request (feature, action) pair and
+     * characteristic, e.g. Set Camera Name is {@code F1 62 …} on GP-0072.
+     *
+     * @throws IllegalArgumentException when the operation is not protobuf or the message is not its
+     *                                  request type
+     */
+    public static EncodedRequest protobuf(Operation operation, MessageLite message) {
+        OperationInfo info = operation.info();
+        ProtobufRef ref = info.request().orElseThrow(() ->
+                new IllegalArgumentException(operation + " is not a protobuf operation"));
+        String type = message instanceof com.google.protobuf.Message m ? m.getDescriptorForType().getName() : null;
+        if (!ref.message().equals(type)) {
+            throw new IllegalArgumentException(operation + " takes " + ref.message() + ", got " + type);
+        }
+        return protobuf(info.characteristic().orElseThrow(), ref.featureId(), ref.actionId(), message);
+    }
+
+    /** Sleep (0x05), no parameters: {@code 05}. */
+    public static EncodedRequest sleep() {
+        return command(CommandId.SLEEP);
+    }
+
+    /** Set AP Control (0x17), one uint8: 1 enables the camera's Wi-Fi AP, 0 disables it. {@code 17 01 01}. */
+    public static EncodedRequest setApControl(boolean on) {
+        return command(CommandId.SET_AP_CONTROL, new byte[] {(byte) (on ? 1 : 0)});
+    }
+
+    /**
+     * Set Local Date Time (0x0F), one 10-byte parameter (see {@link CameraLocalDateTime}):
+     * 2023-01-31 03:04:05 UTC-02:00 DST is {@code 0F 0A 07 E7 01 1F 03 04 05 FF 88 01}.
+     */
+    public static EncodedRequest setLocalDateTime(CameraLocalDateTime value) {
+        return command(CommandId.SET_LOCAL_DATE_TIME, value.encode());
     }
 
     /** Encodes a decoded request back to bytes (the inverse of {@link RequestDecoder#decode}). */

@@ -5,6 +5,7 @@ import io.camrig.proto.id.QueryId;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.CommandResponse;
+import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * query response    GP-0077  [query id][status]([id][length][value…])* 12 00 02 01 09
  * push              GP-0077  [0x92|0x93|0xA2][00]([id][length][value…])*
  * protobuf          any      [feature][action][serialized…]            F1 E9 08 01
+ * protobuf error    any      [feature]([action])[status]               F1 02
  * </pre>
  *
  * <p>Errors: {@link IllegalArgumentException} for an id outside 0..255 or a push id other than 0x92,
@@ -107,6 +109,8 @@ public final class ResponseEncoder {
             return queryResponse(p.queryId(), p.status(), p.entries());
         } else if (message instanceof ProtobufMessage p) {
             return protobuf(p.featureId(), p.actionId(), p.message());
+        } else if (message instanceof ProtobufError e) {
+            return e.encode();
         }
         return ((UnknownMessage) message).bytes();
     }

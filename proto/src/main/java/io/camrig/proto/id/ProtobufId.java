@@ -1,11 +1,15 @@
 package io.camrig.proto.id;
 
 /**
- * Protobuf feature and action ids used so far. A protobuf message starts with its feature id and
- * action id bytes. Source: Open GoPro BLE spec, "ID Tables" / "Protobuf IDs".
+ * Protobuf feature ids, and the action ids the vertical slice named. A protobuf message starts with
+ * its feature id and action id bytes; every pair is in the {@link io.camrig.proto.catalog.Catalog}
+ * ({@link io.camrig.proto.catalog.ProtobufTypes}). Source: Open GoPro BLE spec, "ID Tables" /
+ * "Protobuf IDs"; references.json.
  */
 public final class ProtobufId {
     public static final int FEATURE_NETWORK_MANAGEMENT = 0x02;
+    /** Wireless management (Set Pairing State), sent on GP-0091 like network management. */
+    public static final int FEATURE_WIRELESS_MANAGEMENT = 0x03;
     public static final int FEATURE_COMMAND = 0xF1;
     public static final int FEATURE_SETTING = 0xF3;
     public static final int FEATURE_QUERY = 0xF5;

@@ -12,6 +12,7 @@ import io.camrig.proto.id.CommandId;
 import io.camrig.proto.id.QueryId;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.CommandResponse;
+import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
@@ -37,6 +38,7 @@ import java.util.HexFormat;
  * query_response     id, name, status, values {"id": typed value}
  * push_notification  id, name, status, values
  * protobuf           feature, action, name (message type), operation, fields {proto field names}
+ * protobuf_error     feature, action?, status
  * unknown            id (first byte)
  * command_request    id, name, params [hex…]
  * setting_request    id, name?, value (typed)
@@ -47,7 +49,7 @@ import java.util.HexFormat;
  * {@code id}, {@code feature} and {@code action} are numbers; {@code status} is the
  * {@link io.camrig.proto.id.TlvStatus#label()}; typed values follow
  * {@link io.camrig.proto.catalog.ValueTypes} (boolean, number, string, or hex string for bytes of no
- * known type). {@code response} is given for Get Hardware Info, Get Open GoPro Version and Get Date
+ * known type). {@code response} is given for Get Hardware Info, Get Open GoPro Version, Get Date Time and Get Local Date
  * Time.
  *
  * <p>Secrets: protobuf {@code password} fields print as {@code "***"}, and a message carrying one
@@ -108,6 +110,10 @@ public final class MessageJson {
             redacted = protobuf(node, p.featureId(), p.actionId(), p.name(),
                     ProtobufTypes.response(p.featureId(), p.actionId()).map(ProtobufTypes.Route::operation).orElse(null),
                     p.message(), showSecrets);
+        } else if (m instanceof ProtobufError e) {
+            node.put("feature", e.featureId());
+            e.actionId().ifPresent(a -> node.put("action", a));
+            node.put("status", e.tlvStatus().label());
         } else {
             node.put("id", ((UnknownMessage) m).id());
         }

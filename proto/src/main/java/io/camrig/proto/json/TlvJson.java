@@ -10,6 +10,7 @@ import io.camrig.proto.error.MalformedMessageException;
 import io.camrig.proto.id.CommandId;
 import io.camrig.proto.id.QueryId;
 import io.camrig.proto.message.CameraDateTime;
+import io.camrig.proto.message.CameraLocalDateTime;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.OpenGoProVersion;
 import io.camrig.proto.message.TlvEntry;
@@ -91,6 +92,12 @@ final class TlvJson {
                 }
                 case CommandId.GET_DATE_TIME -> r.put("date_time",
                         CameraDateTime.parseGetDateTimeResponse(payload).dateTime().toString());
+                case CommandId.GET_LOCAL_DATE_TIME -> {
+                    CameraLocalDateTime t = CameraLocalDateTime.parseGetLocalDateTimeResponse(payload);
+                    r.put("date_time", t.dateTime().toString());
+                    r.put("utc_offset_minutes", t.utcOffsetMinutes());
+                    r.put("is_dst", t.dst());
+                }
                 default -> {
                     return;
                 }

@@ -9,7 +9,8 @@ import io.camrig.proto.gatt.GoProUuid;
  * <p>Source: Open GoPro BLE spec, "Data Protocol" / "Decipher Message Payload Type".
  */
 public sealed interface CameraMessage
-        permits CommandResponse, SettingResponse, QueryResponse, PushNotification, ProtobufMessage, UnknownMessage {
+        permits CommandResponse, SettingResponse, QueryResponse, PushNotification, ProtobufMessage, ProtobufError,
+        UnknownMessage {
 
     /** The characteristic the message arrived on. */
     GoProUuid characteristic();

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written tables agree with references.json (read from {@code camrig.spec.dir}). */
+/**
+ * The committed catalog (catalog.json and the typed enums generated with it) agrees with
+ * references.json, read from {@code camrig.spec.dir}: regenerate with
+ * {@code proto/tools/generate_catalog.py} when this fails after a spec update.
+ */
 class CatalogAgainstSpecTest {
     private static JsonNode cached;
 
@@ -94,5 +98,96 @@ class CatalogAgainstSpecTest {
             }
             assertThat(r.prototype().getDescriptorForType().getFields()).hasSameSizeAs(spec.path("fields"));
         }
+    }
+
+    @Test
+    void everyCameraModelMatches() throws IOException {
+        JsonNode cameras = references().path("cameras");
+        assertThat(CameraModel.values()).hasSize(cameras.size());
+        cameras.fields().forEachRemaining(e -> {
+            CameraModel m = CameraModel.byName(e.getKey()).orElseThrow(() -> new AssertionError(e.getKey()));
+            assertThat(m.modelId()).as(e.getKey()).isEqualTo(e.getValue().path("id").asInt());
+            assertThat(m.serialPrefix()).as(e.getKey()).isEqualTo(e.getValue().path("serial_prefix").asText());
+            assertThat(m.firmwareCode()).as(e.getKey()).isEqualTo(e.getValue().path("code").asText());
+        });
+    }
+
+    @Test
+    void everySettingWithItsOptionsAndModelsMatches() throws IOException {
+        JsonNode settings = references().path("settings");
+        assertThat(Catalog.settings()).hasSize(settings.size());
+        assertThat(Setting.values()).hasSize(settings.size());
+        settings.fields().forEachRemaining(e -> {
+            SettingInfo info = Catalog.setting(Integer.parseInt(e.getKey())).orElseThrow(() -> new AssertionError(e.getKey()));
+            JsonNode spec = e.getValue();
+            assertThat(info.name()).isEqualTo(spec.path("name").asText());
+            assertThat(info.models()).as("models of setting %s", e.getKey()).isEqualTo(models(spec.path("cameras")));
+            assertThat(info.options()).as("options of setting %s", e.getKey()).hasSize(spec.path("options").size());
+            spec.path("options").fields().forEachRemaining(o -> {
+                SettingOption option = info.option(Long.parseLong(o.getKey())).orElseThrow();
+                assertThat(option.name()).isEqualTo(o.getValue().path("name").asText());
+                assertThat(option.models()).as("models of %s", option).isEqualTo(models(o.getValue().path("cameras")));
+            });
+        });
+    }
+
+    @Test
+    void everyStatusWithItsTypeModelsAndValuesMatches() throws IOException {
+        JsonNode statuses = references().path("statuses");
+        assertThat(Catalog.statuses()).hasSize(statuses.size());
+        assertThat(Status.values()).hasSize(statuses.size());
+        statuses.fields().forEachRemaining(e -> {
+            StatusInfo info = Catalog.status(Integer.parseInt(e.getKey())).orElseThrow(() -> new AssertionError(e.getKey()));
+            JsonNode spec = e.getValue();
+            assertThat(info.name()).isEqualTo(spec.path("name").asText());
+            assertThat(info.models()).as("models of status %s", e.getKey()).isEqualTo(models(spec.path("cameras")));
+            assertThat(info.values()).as("values of status %s", e.getKey()).hasSize(spec.path("values").size());
+            spec.path("values").fields().forEachRemaining(v ->
+                    assertThat(info.valueName(Long.parseLong(v.getKey()))).contains(v.getValue().asText()));
+        });
+    }
+
+    @Test
+    void everyOperationWithItsIdsMessagesAndModelsMatches() throws IOException {
+        JsonNode operations = references().path("operations");
+        assertThat(Operation.values()).hasSize(operations.size());
+        operations.fields().forEachRemaining(e -> {
+            Operation op = Operation.bySpecId(e.getKey()).orElseThrow(() -> new AssertionError(e.getKey()));
+            OperationInfo info = op.info();
+            JsonNode spec = e.getValue();
+            assertThat(info.models()).as("models of %s", op).isEqualTo(models(spec.path("cameras")));
+            assertThat(info.ble()).as("%s over BLE", op).isEqualTo(spec.path("protocols").has("ble"));
+            assertThat(info.http().isPresent()).as("%s over HTTP", op).isEqualTo(spec.path("protocols").has("http"));
+            String type = spec.path("type").asText();
+            String id = spec.path("commandId").asText();
+            switch (type) {
+                case "tlv" -> {
+                    assertThat(info.name()).isEqualTo(spec.path("name").asText());
+                    if (id.equals("SettingID")) {
+                        assertThat(info.kind()).isEqualTo(OperationInfo.Kind.SETTING);
+                    } else if (spec.path("tlvType").asText().equals("query")) {
+                        assertThat(info.queryId()).hasValue(Integer.decode(id));
+                    } else {
+                        assertThat(info.commandId()).hasValue(Integer.decode(id));
+                    }
+                }
+                case "protobuf" -> {
+                    List<String> expected = new ArrayList<>();
+                    spec.path("protobufMessages").forEach(m -> expected.add(Integer.decode(m.path("featureId").asText())
+                            + "/" + Integer.decode(m.path("actionId").asText()) + " " + m.path("type").asText()
+                            + " " + m.path("message").asText()));
+                    assertThat(info.protobuf()).as("%s messages", op).extracting(p -> p.featureId() + "/" + p.actionId()
+                            + " " + p.direction().name().toLowerCase(Locale.ROOT) + " " + p.message())
+                            .containsExactlyElementsOf(expected);
+                }
+                default -> assertThat(info.kind()).isEqualTo(OperationInfo.Kind.HTTP);
+            }
+        });
+    }
+
+    private static Set<CameraModel> models(JsonNode names) {
+        Set<CameraModel> out = java.util.EnumSet.noneOf(CameraModel.class);
+        names.forEach(n -> out.add(CameraModel.byName(n.asText()).orElseThrow(() -> new AssertionError(n.asText()))));
+        return out;
     }
 }

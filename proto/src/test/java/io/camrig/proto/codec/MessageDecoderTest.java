@@ -9,6 +9,7 @@ import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.CommandResponse;
+import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
@@ -22,6 +23,7 @@ import io.camrig.proto.pb.NotifyCOHNStatus;
 import io.camrig.proto.pb.ResponseGeneric;
 import io.camrig.proto.pb.ResponseLastCapturedMedia;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class MessageDecoderTest {
@@ -49,8 +51,8 @@ class MessageDecoderTest {
     void otherCharacteristicsAreUnknown() {
         assertThat(MessageDecoder.decode(GoProUuid.COMMAND, bytes("01 01 01"))).isInstanceOf(UnknownMessage.class);
         assertThat(MessageDecoder.decode(GoProUuid.WIFI_AP_SSID, bytes("f1 e9 08 01"))).isInstanceOf(UnknownMessage.class);
-        assertThat(MessageDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 82 08 01 10 02")))
-                .isEqualTo(new UnknownMessage(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 82 08 01 10 02")));
+        assertThat(MessageDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 7f 08 01")))
+                .isEqualTo(new UnknownMessage(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 7f 08 01")));
     }
 
     @Test
@@ -83,13 +85,22 @@ class MessageDecoderTest {
     }
 
     @Test
-    void protobufErrorReplyWithOnlyFeatureActionAndStatusDoesNotFail() {
+    void protobufErrorRepliesDecodeToProtobufErrors() {
         // feature, action, one status byte: not a protobuf encoding.
         assertThat(MessageDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("f1 e9 02")))
-                .isEqualTo(new UnknownMessage(GoProUuid.COMMAND_RESPONSE, bytes("f1 e9 02")));
-        // feature and status only: not a known pair, so TLV with an unknown command id.
-        assertThat(MessageDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("f1 02"))).isInstanceOf(UnknownMessage.class);
-        assertThat(MessageDecoder.decode(GoProUuid.QUERY_RESPONSE, bytes("f5 03"))).isInstanceOf(UnknownMessage.class);
+                .isEqualTo(new ProtobufError(GoProUuid.COMMAND_RESPONSE, 0xF1, OptionalInt.of(0xE9), 2));
+        // feature and status only, on the characteristic where the feature's answers arrive.
+        ProtobufError onlyFeature = (ProtobufError) MessageDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("f1 02"));
+        assertThat(onlyFeature.actionId()).isEmpty();
+        assertThat(onlyFeature.tlvStatus()).isEqualTo(TlvStatus.INVALID_PARAMETER);
+        assertThat(MessageDecoder.decode(GoProUuid.QUERY_RESPONSE, bytes("f5 03")))
+                .isEqualTo(new ProtobufError(GoProUuid.QUERY_RESPONSE, 0xF5, OptionalInt.empty(), 3));
+        assertThat(MessageDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 01")))
+                .isEqualTo(new ProtobufError(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, 0x02, OptionalInt.empty(), 1));
+        // elsewhere the same bytes stay TLV: setting 2 answered with status 1.
+        assertThat(MessageDecoder.decode(GoProUuid.SETTINGS_RESPONSE, bytes("02 01")))
+                .isEqualTo(new SettingResponse(2, TlvStatus.ERROR));
+        assertThat(MessageDecoder.decode(GoProUuid.QUERY_RESPONSE, bytes("f1 02"))).isInstanceOf(UnknownMessage.class);
         // feature and action only: a protobuf message with nothing set.
         ProtobufMessage empty = (ProtobufMessage) MessageDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("f1 e9"));
         assertThat(empty.message().isInitialized()).isFalse();

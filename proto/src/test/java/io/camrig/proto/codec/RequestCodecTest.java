@@ -123,8 +123,8 @@ class RequestCodecTest {
         assertThat(RequestDecoder.decode(GoProUuid.COMMAND, bytes("99 01 00")))
                 .isEqualTo(new UnknownRequest(GoProUuid.COMMAND, bytes("99 01 00")));
         assertThat(RequestDecoder.decode(GoProUuid.QUERY, bytes("93 08"))).isInstanceOf(UnknownRequest.class);
-        assertThat(RequestDecoder.decode(GoProUuid.QUERY, bytes("f5 72 08 01"))).isInstanceOf(UnknownRequest.class);
-        assertThat(RequestDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_COMMAND, bytes("02 02 08 01")))
+        assertThat(RequestDecoder.decode(GoProUuid.QUERY, bytes("f5 7f 08 01"))).isInstanceOf(UnknownRequest.class);
+        assertThat(RequestDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_COMMAND, bytes("02 7f 08 01")))
                 .isInstanceOf(UnknownRequest.class);
         assertThat(RequestDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("01 00"))).isInstanceOf(UnknownRequest.class);
         assertThat(((UnknownRequest) RequestDecoder.decode(GoProUuid.COMMAND, bytes("99")))).extracting(UnknownRequest::id)

@@ -134,7 +134,11 @@ class MessageJsonTest {
     void connectNewApRequestBytesAreRedacted() {
         byte[] raw = bytes("02 05 0a 04 68 6f 6d 65 12 06 73 65 63 72 65 74");
         ObjectNode node = MessageJson.toJson(RequestDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_COMMAND, raw), raw, false);
-        assertThat(node.get("kind").asText()).isEqualTo("unknown_request");
+        assertThat(node.get("kind").asText()).isEqualTo("protobuf_request");
+        assertThat(node.get("name").asText()).isEqualTo("RequestConnectNew");
+        assertThat(node.at("/fields/ssid").asText()).isEqualTo("home");
+        assertThat(node.at("/fields/password").asText()).isEqualTo("***");
+        assertThat(node.toString()).doesNotContain("secret");
         assertThat(node.get("redacted").asBoolean()).isTrue();
         assertThat(node.has("message")).isFalse();
     }

@@ -1,5 +1,9 @@
 package io.camrig.simulator.camera;
 
+import io.camrig.proto.catalog.CameraModel;
+import io.camrig.proto.catalog.Catalog;
+import io.camrig.proto.catalog.StatusInfo;
+import io.camrig.proto.catalog.ValueType;
 import io.camrig.proto.id.StatusId;
 import io.camrig.proto.message.TlvEntry;
 import java.util.ArrayList;
@@ -33,6 +37,43 @@ public final class CameraStatuses {
         return s;
     }
 
+    /**
+     * A table with every status the model reports (references.json {@code statuses[*].cameras}):
+     * booleans and enums on one byte, integers on four (SD card remaining on eight), the camera
+     * name as UTF-8. Statuses 29 and 30 (SSIDs) are four-byte integers, as real cameras send them
+     * over BLE although the spec types them as strings. Values are those of an idle camera with a
+     * charged battery and an empty SD card, in the video preset group.
+     */
+    public static CameraStatuses forModel(CameraModel model, String cameraName) {
+        CameraStatuses s = new CameraStatuses();
+        for (StatusInfo info : Catalog.statuses().values()) {
+            if (!info.supportedBy(model)) {
+                continue;
+            }
+            int id = info.id();
+            if (info.type() == ValueType.STRING && id != 29 && id != 30) {
+                s.setText(id, id == 122 ? cameraName : "");
+            } else if (info.type() == ValueType.BOOLEAN || info.type() == ValueType.UINT8) {
+                s.setInt(id, 1, INITIAL.getOrDefault(id, 0L));
+            } else {
+                s.setInt(id, id == StatusId.SD_CARD_REMAINING_KB ? 8 : 4, INITIAL.getOrDefault(id, 0L));
+            }
+        }
+        return s;
+    }
+
+    private static final Map<Integer, Long> INITIAL = Map.ofEntries(
+            Map.entry(1, 1L), Map.entry(StatusId.BATTERY_BARS, 3L), Map.entry(17, 1L), Map.entry(31, 1L),
+            Map.entry(34, 3200L), Map.entry(35, 240L), Map.entry(StatusId.SD_CARD_REMAINING_KB, 58_000_000L),
+            Map.entry(60, 500L), Map.entry(StatusId.BATTERY_PERCENT, 87L), Map.entry(76, 1L), Map.entry(81, 1L),
+            Map.entry(82, 1L), Map.entry(89, 12L), Map.entry(93, 0L), Map.entry(94, 0x10000L),
+            Map.entry(95, 0x20000L), Map.entry(96, 1000L), Map.entry(117, 64_000_000L));
+
+    /** Sets a string status (UTF-8). */
+    public void setText(int id, String text) {
+        set(id, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Sets status {@code id} to {@code value} encoded on {@code width} bytes; tells listeners if it changed. */
     public void setInt(int id, int width, long value) {
         byte[] bytes = new byte[width];
@@ -40,6 +81,10 @@ public final class CameraStatuses {
             bytes[i] = (byte) value;
             value >>>= 8;
         }
+        set(id, bytes);
+    }
+
+    private void set(int id, byte[] bytes) {
         boolean changed;
         synchronized (values) {
             byte[] old = values.put(id, bytes);
@@ -71,6 +116,13 @@ public final class CameraStatuses {
         }
     }
 
+    /** {@code true} when the camera reports this status. */
+    public boolean has(int id) {
+        synchronized (values) {
+            return values.containsKey(id);
+        }
+    }
+
     /** Entries for the given ids (all statuses when {@code ids} is empty); unknown ids are left out. */
     public List<TlvEntry> entries(List<Integer> ids) {
         List<TlvEntry> out = new ArrayList<>();
@@ -89,11 +141,13 @@ public final class CameraStatuses {
         return out;
     }
 
-    /** A snapshot of all statuses as id → unsigned integer, for the HTTP state endpoint. */
+    /** A snapshot of all statuses as id → unsigned integer (or text), for the HTTP state endpoint. */
     public Map<Integer, Object> snapshot() {
         Map<Integer, Object> out = new TreeMap<>();
         for (TlvEntry e : entries(List.of())) {
-            out.put(e.id(), e.asLong());
+            boolean text = Catalog.status(e.id()).map(i -> i.type() == ValueType.STRING).orElse(false)
+                    && e.value().length != 4;
+            out.put(e.id(), text ? e.asString() : e.asLong());
         }
         return out;
     }

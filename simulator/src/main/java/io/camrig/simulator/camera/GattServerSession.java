@@ -5,12 +5,18 @@ import io.camrig.ble.packet.PacketFragmenter;
 import io.camrig.ble.spi.BleException;
 import io.camrig.ble.spi.GattNotification;
 import io.camrig.proto.codec.RequestDecoder;
+import io.camrig.proto.codec.ResponseEncoder;
 import io.camrig.proto.error.CamrigException;
 import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.proto.id.QueryId;
+import io.camrig.proto.message.TlvEntry;
 import io.camrig.proto.request.CameraRequest;
 import io.camrig.proto.request.UnknownRequest;
+import io.camrig.simulator.state.SimulatedSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * request characteristic, decodes them, lets {@link RequestHandler} answer, and packetizes the
  * responses and push notifications onto the matching response characteristic.
  *
- * <p>Push notifications go only to this session's registrations, and only on characteristics
- * whose notifications the central enabled (Open GoPro BLE spec, "Configure GATT
- * Characteristics").
+ * <p>Push notifications go only to this session's registrations ({@link SessionRegistrations}),
+ * and only on characteristics whose notifications the central enabled (Open GoPro BLE spec,
+ * "Configure GATT Characteristics"): status values (0x93), setting values (0x92), setting
+ * capabilities (0xA2) on GP-0077; preset, live stream and COHN status (F5 F3, F5 F5, F5 EF).
  */
 public final class GattServerSession {
     private static final Logger log = LoggerFactory.getLogger(GattServerSession.class);
@@ -36,7 +43,7 @@ public final class GattServerSession {
     private final Runnable dropLink;
     private final Map<GoProUuid, MessageAssembler> assemblers = new EnumMap<>(GoProUuid.class);
     private final Set<GoProUuid> notifying = ConcurrentHashMap.newKeySet();
-    private final Set<Integer> registeredStatuses = ConcurrentHashMap.newKeySet();
+    private final SessionRegistrations registrations = new SessionRegistrations();
     private final RequestHandler handler;
     private final Runnable statusSubscription;
     private volatile boolean open = true;
@@ -47,8 +54,8 @@ public final class GattServerSession {
         this.dropLink = dropLink;
         this.handler = new RequestHandler(camera, this);
         this.statusSubscription = camera.statuses().onChange(entry -> {
-            if (registeredStatuses.contains(entry.id())) {
-                send(GoProUuid.QUERY_RESPONSE, handler.statusPush(entry));
+            if (registrations.statuses.contains(entry.id())) {
+                send(GoProUuid.QUERY_RESPONSE, ResponseEncoder.push(QueryId.STATUS_VALUE_PUSH, List.of(entry)));
             }
         });
     }
@@ -100,12 +107,47 @@ public final class GattServerSession {
         GoProUuid.of(characteristic).ifPresent(notifying::add);
     }
 
-    void register(Iterable<Integer> statusIds) {
-        statusIds.forEach(registeredStatuses::add);
+    SessionRegistrations registrations() {
+        return registrations;
     }
 
-    void unregister(Iterable<Integer> statusIds) {
-        statusIds.forEach(registeredStatuses::remove);
+    /** Pushes setting values (0x92) and capabilities (0xA2) that changed, to what is registered. */
+    void settingsChanged(SimulatedSettings.Change change) {
+        List<TlvEntry> values = new ArrayList<>();
+        for (int id : change.values()) {
+            if (registrations.settingValues.contains(id)) {
+                camera.settings().value(id).ifPresent(v -> values.add(new TlvEntry(id, SimulatedSettings.encode(id, v))));
+            }
+        }
+        if (!values.isEmpty()) {
+            send(GoProUuid.QUERY_RESPONSE, ResponseEncoder.push(QueryId.SETTING_VALUE_PUSH, values));
+        }
+        List<TlvEntry> capabilities = new ArrayList<>();
+        for (int id : change.capabilities()) {
+            if (registrations.capabilities.contains(id)) {
+                capabilities.addAll(handler.capabilityEntries(id));
+            }
+        }
+        if (!capabilities.isEmpty()) {
+            send(GoProUuid.QUERY_RESPONSE, ResponseEncoder.push(QueryId.SETTING_CAPABILITY_PUSH, capabilities));
+        }
+    }
+
+    /** Pushes the preset status (F5 F3) when registered. */
+    void presetsChanged() {
+        if (!registrations.presetStatus.isEmpty()) {
+            send(GoProUuid.QUERY_RESPONSE, handler.presetStatusNotification());
+        }
+    }
+
+    /** Pushes the live stream (F5 F5) and COHN (F5 EF) status when registered. */
+    void networkChanged() {
+        if (!registrations.livestreamStatus.isEmpty()) {
+            send(GoProUuid.QUERY_RESPONSE, handler.livestreamNotification());
+        }
+        if (registrations.cohnStatus) {
+            send(GoProUuid.QUERY_RESPONSE, handler.cohnNotification());
+        }
     }
 
     void send(GoProUuid characteristic, byte[] message) {

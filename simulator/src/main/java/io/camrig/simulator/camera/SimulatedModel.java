@@ -41,6 +41,11 @@ public enum SimulatedModel {
         return serialPrefix;
     }
 
+    /** The catalog's model: what it supports (references.json). */
+    public io.camrig.proto.catalog.CameraModel catalogModel() {
+        return io.camrig.proto.catalog.CameraModel.byModelId(modelId).orElseThrow();
+    }
+
     /** A plausible firmware version string, e.g. {@code H23.01.02.32.00}. */
     public String firmwareVersion() {
         return firmwareCode + ".02.32.00";

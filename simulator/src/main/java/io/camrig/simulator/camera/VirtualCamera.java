@@ -1,14 +1,22 @@
 package io.camrig.simulator.camera;
 
+import io.camrig.proto.catalog.CameraModel;
 import io.camrig.proto.id.StatusId;
 import io.camrig.proto.id.TlvStatus;
+import io.camrig.proto.message.CameraLocalDateTime;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.media.SdCard;
+import io.camrig.simulator.state.SimulatedCohn;
+import io.camrig.simulator.state.SimulatedLivestream;
+import io.camrig.simulator.state.SimulatedPresets;
+import io.camrig.simulator.state.SimulatedSettings;
+import io.camrig.simulator.state.SimulatedWifi;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +24,17 @@ import java.util.function.Consumer;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * One simulated camera: its identity, statuses, SD card and behaviour. BLE centrals talk to it
- * through {@link GattServerSession}s (one per connection); its HTTP server shares its state.
+ * One simulated camera: its identity, statuses, settings, presets, network state, SD card and
+ * behaviour. BLE centrals talk to it through {@link GattServerSession}s (one per connection); its
+ * HTTP server shares its state. What it supports comes from the catalog for its model
+ * ({@link #model()}): a simulated HERO9 refuses what references.json says a HERO9 lacks.
  *
- * <p>Behaviour modelled on the Open GoPro spec, "State Management": commands other than queries
- * are refused with status {@code error} while busy (status 8); loading a preset group makes the
- * camera busy for {@link SimulatorOptions#busyAfterCommand()}; shutter on sets encoding
- * (status 10) at once, shutter off clears it after {@link SimulatorOptions#encodingStopTime()} and
- * adds one file to the SD card.
+ * <p>Behaviour modelled on the Open GoPro spec, "State Management": setting changes, preset loads
+ * and shutter on are refused with status {@code error} while busy (status 8) or encoding
+ * (status 10); loading a preset group makes the camera busy for
+ * {@link SimulatorOptions#busyAfterCommand()}, a setting change or preset load for
+ * {@link SimulatorOptions#busyAfterSetting()}; shutter on sets encoding at once, shutter off clears
+ * it after {@link SimulatorOptions#encodingStopTime()} and adds one file to the SD card.
  */
 public final class VirtualCamera {
     /** The preset group id of video (EnumPresetGroup.PRESET_GROUP_ID_VIDEO). */
@@ -32,24 +43,53 @@ public final class VirtualCamera {
     private final CameraIdentity identity;
     private final SimulatorOptions options;
     private final Duration latency;
-    private final CameraStatuses statuses = CameraStatuses.initial();
+    private final CameraModel model;
+    private final CameraStatuses statuses;
+    private final SimulatedSettings settings;
+    private final SimulatedPresets presets = new SimulatedPresets();
+    private final SimulatedWifi wifi = new SimulatedWifi();
+    private final SimulatedCohn cohn;
+    private final SimulatedLivestream livestream = new SimulatedLivestream();
     private final SdCard sdCard;
     private final List<GattServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private volatile URI httpBaseUri;
-    private int presetGroup = PRESET_GROUP_VIDEO;
-    private LocalDateTime clock;
+    private CameraLocalDateTime clock;
     private Instant recordingStarted;
 
     public VirtualCamera(CameraIdentity identity, SimulatorOptions options, Duration latency) {
         this.identity = identity;
         this.options = options;
         this.latency = latency;
+        this.model = identity.model().catalogModel();
+        this.statuses = CameraStatuses.forModel(model, identity.bleName());
+        this.settings = new SimulatedSettings(model);
+        this.cohn = new SimulatedCohn(options.seed(), identity.index(), mac());
         this.sdCard = new SdCard(identity.serial(), options.seed(), options.mediaFileBytes());
+        settings.onChange(change -> sessions.forEach(s -> s.settingsChanged(change)));
+        presets.onChange(() -> {
+            setReported(96, 4, presets.activeGroup());
+            setReported(97, 4, presets.activePreset());
+            setReported(89, 1, presets.activeMode());
+            setReported(93 + (presets.activeGroup() - PRESET_GROUP_VIDEO), 4, presets.activePreset());
+            sessions.forEach(GattServerSession::presetsChanged);
+        });
+    }
+
+    /** Sets a status the model reports; statuses it does not report stay absent. */
+    void setReported(int id, int width, long value) {
+        if (statuses.has(id)) {
+            statuses.setInt(id, width, value);
+        }
     }
 
     public CameraIdentity identity() {
         return identity;
+    }
+
+    /** The catalog model this camera impersonates. */
+    public CameraModel model() {
+        return model;
     }
 
     /** The one-way latency of this camera's BLE link. */
@@ -59,6 +99,26 @@ public final class VirtualCamera {
 
     public CameraStatuses statuses() {
         return statuses;
+    }
+
+    public SimulatedSettings settings() {
+        return settings;
+    }
+
+    public SimulatedPresets presets() {
+        return presets;
+    }
+
+    public SimulatedWifi wifi() {
+        return wifi;
+    }
+
+    public SimulatedCohn cohn() {
+        return cohn;
+    }
+
+    public SimulatedLivestream livestream() {
+        return livestream;
     }
 
     public SdCard sdCard() {
@@ -74,15 +134,19 @@ public final class VirtualCamera {
         this.httpBaseUri = uri;
     }
 
-    /** The camera's clock as last set over BLE (0x0D), or {@code null}. */
+    /** The camera's clock as last set over BLE (0x0D or 0x0F), or {@code null}. */
     public LocalDateTime clock() {
         synchronized (lock) {
-            return clock;
+            return clock == null ? null : clock.dateTime();
         }
     }
 
     Scheduler scheduler() {
         return options.scheduler();
+    }
+
+    SimulatorOptions options() {
+        return options;
     }
 
     /**
@@ -101,43 +165,79 @@ public final class VirtualCamera {
         sessions.remove(session);
     }
 
+    /** Tells every session that the live stream or COHN state changed. */
+    void networkChanged() {
+        sessions.forEach(GattServerSession::networkChanged);
+    }
+
     HardwareInfo hardwareInfo() {
         SimulatedModel m = identity.model();
-        String mac = identity.address().replace(":", "").toLowerCase();
         return new HardwareInfo(m.modelId(), m.displayName(), m.firmwareVersion(), identity.serial(),
-                identity.apSsid(), mac);
+                identity.apSsid(), mac());
+    }
+
+    private String mac() {
+        return identity.address().replace(":", "").toLowerCase();
     }
 
     boolean busy() {
         return statuses.get(StatusId.BUSY) == 1;
     }
 
-    TlvStatus setDateTime(LocalDateTime dateTime) {
-        synchronized (lock) {
-            clock = dateTime;
+    boolean encoding() {
+        return statuses.get(StatusId.ENCODING) == 1;
+    }
+
+    /** Busy (status 8) for {@code period}, then ready again. */
+    void busyFor(Duration period) {
+        if (period.isZero()) {
+            return;
         }
+        statuses.setFlag(StatusId.BUSY, true);
+        after(period, () -> statuses.setFlag(StatusId.BUSY, false));
+    }
+
+    void setClock(CameraLocalDateTime value) {
+        synchronized (lock) {
+            clock = value;
+        }
+    }
+
+    /** The clock, running from the last set (the simulator keeps it as set), or now in UTC. */
+    CameraLocalDateTime localClock() {
+        synchronized (lock) {
+            return clock != null ? clock
+                    : new CameraLocalDateTime(LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
+                    0, false);
+        }
+    }
+
+    /** Load Preset Group: refused while busy or encoding; busy afterwards. */
+    TlvStatus loadPresetGroup(int groupId) {
+        if (busy() || encoding()) {
+            return TlvStatus.ERROR;
+        }
+        if (presets.loadGroup(groupId) != SimulatedPresets.Result.OK) {
+            return TlvStatus.INVALID_PARAMETER;
+        }
+        busyFor(options.busyAfterCommand());
         return TlvStatus.SUCCESS;
     }
 
-    TlvStatus loadPresetGroup(int groupId) {
-        if (busy() || statuses.get(StatusId.ENCODING) == 1) {
+    /** Load Preset: refused while busy or encoding, or for a hidden or unknown preset. */
+    TlvStatus loadPreset(long presetId) {
+        if (busy() || encoding()) {
             return TlvStatus.ERROR;
         }
-        if (groupId < 1000 || groupId > 1002) {
+        if (presetId > Integer.MAX_VALUE || presets.load((int) presetId) != SimulatedPresets.Result.OK) {
             return TlvStatus.INVALID_PARAMETER;
         }
-        synchronized (lock) {
-            presetGroup = groupId;
-        }
-        statuses.setFlag(StatusId.BUSY, true);
-        after(options.busyAfterCommand(), () -> statuses.setFlag(StatusId.BUSY, false));
+        busyFor(options.busyAfterSetting());
         return TlvStatus.SUCCESS;
     }
 
     int presetGroup() {
-        synchronized (lock) {
-            return presetGroup;
-        }
+        return presets.activeGroup();
     }
 
     void claimControl(int controlStatus) {
@@ -146,9 +246,8 @@ public final class VirtualCamera {
 
     TlvStatus shutter(boolean on, GattServerSession from) {
         synchronized (lock) {
-            boolean encoding = statuses.get(StatusId.ENCODING) == 1;
             if (on) {
-                if (busy() || encoding) {
+                if (busy() || encoding()) {
                     return TlvStatus.ERROR;
                 }
                 recordingStarted = Instant.now();
@@ -158,21 +257,43 @@ public final class VirtualCamera {
                 }
                 return TlvStatus.SUCCESS;
             }
-            if (!encoding || recordingStarted == null) {
+            if (!encoding() || recordingStarted == null) {
                 return TlvStatus.SUCCESS;   // a real camera acknowledges shutter off when idle
             }
             Instant started = recordingStarted;
             recordingStarted = null;
             after(options.encodingStopTime(), () -> {
                 sdCard.record(started);
-                statuses.setInt(39, 4, sdCard.files().size());
+                setReported(39, 4, sdCard.files().size());
+                setReported(58, 4, 0);
                 statuses.setFlag(StatusId.ENCODING, false);
             });
             return TlvStatus.SUCCESS;
         }
     }
 
-    private void after(Duration delay, Runnable task) {
+    /** Hilight Moment: only while encoding; counts in status 58 (active hilights). */
+    TlvStatus hilight() {
+        if (!encoding()) {
+            return TlvStatus.ERROR;
+        }
+        setReported(58, 4, Math.max(0, statuses.get(58)) + 1);
+        return TlvStatus.SUCCESS;
+    }
+
+    /** Delete All Files: refused while encoding; the SD card is emptied. */
+    TlvStatus deleteAllFiles() {
+        if (busy() || encoding()) {
+            return TlvStatus.ERROR;
+        }
+        sdCard.deleteAll();
+        setReported(38, 4, 0);
+        setReported(39, 4, 0);
+        busyFor(options.busyAfterSetting());
+        return TlvStatus.SUCCESS;
+    }
+
+    void after(Duration delay, Runnable task) {
         options.scheduler().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 

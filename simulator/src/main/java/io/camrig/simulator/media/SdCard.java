@@ -32,6 +32,7 @@ public final class SdCard {
     private final long seed;
     private final int fileSizeBytes;
     private final List<SdCardFile> files = new CopyOnWriteArrayList<>();
+    private int recorded;
 
     /**
      * An empty card.
@@ -73,14 +74,29 @@ public final class SdCard {
      * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
      */
     public synchronized SdCardFile record(Instant when) {
-        int number = files.size() + 1;
+        int number = recorded + 1;
         if (number > MAX_FILES) {
             throw new IllegalStateException("SD card holds " + MAX_FILES + " recordings already");
         }
         SdCardFile file = new SdCardFile(DIRECTORY, String.format("GX01%04d.MP4", number), fileSizeBytes,
                 when.truncatedTo(ChronoUnit.SECONDS));
         files.add(file);
+        recorded = number;
         return file;
+    }
+
+    /** Deletes every file (Delete All Files); later recordings keep counting up from the last number. */
+    public synchronized void deleteAll() {
+        files.clear();
+    }
+
+    /**
+     * Deletes one file; numbering goes on (a camera never reuses a file number).
+     *
+     * @return {@code true} when it was on the card
+     */
+    public synchronized boolean delete(String directory, String name) {
+        return files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
     }
 
     /** Every file, oldest first; an immutable snapshot. */

@@ -83,4 +83,16 @@ class SdCardTest {
     void rejectsANegativeFileSize() {
         assertThatThrownBy(() -> new SdCard("S", 1, -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void deletingFreesTheFileButNeverItsNumber() {
+        SdCard card = new SdCard("C3501460050001", 42, 10);
+        card.record(Instant.EPOCH);
+        card.record(Instant.EPOCH);
+
+        assertThat(card.delete("100GOPRO", "GX010002.MP4")).isTrue();
+        assertThat(card.delete("100GOPRO", "GX010002.MP4")).isFalse();
+        assertThat(card.record(Instant.EPOCH).name()).isEqualTo("GX010003.MP4");
+        assertThat(card.files()).extracting(SdCardFile::name).containsExactly("GX010001.MP4", "GX010003.MP4");
+    }
 }

@@ -1,0 +1,80 @@
+package io.camrig.cli.preset;
+
+import io.camrig.cli.rig.CameraSelection;
+import io.camrig.cli.rig.ConnectedRig;
+import io.camrig.cli.rig.RigCommandSupport;
+import io.camrig.cli.rig.RigSourceOptions;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code camrig preset load --group video|photo|timelapse|ID} (Load Preset Group, 0x3E) or
+ * {@code camrig preset load --id PRESET_ID} (Load Preset, 0x40) on every selected camera. Exit code 3
+ * when some cameras refused (busy, encoding, hidden or unknown preset).
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load a preset group (--group video|photo|timelapse|ID) or a preset (--id N).")
+public final class PresetLoadCommand implements Callable<Integer> {
+    static final class Target {
+        @Option(names = "--group", paramLabel = "GROUP", required = true,
+                description = "Preset group: video (1000), photo (1001), timelapse (1002), or an id.")
+        String group;
+
+        @Option(names = "--id", paramLabel = "PRESET_ID", required = true, description = "Preset id (see the camera's presets).")
+        Long presetId;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @CommandLine.Mixin
+    RigSourceOptions rigSource = new RigSourceOptions();
+
+    @CommandLine.Mixin
+    CameraSelection selection = new CameraSelection();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        rigSource.validate(cl);
+        Integer group = target.group == null ? null : group(target.group, cl);
+        String what = group != null ? "preset group " + group : "preset " + target.presetId;
+        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
+            RigCommandSupport.requireCameras(rig, selection, cl);
+            List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> (group != null
+                    ? c.presets().loadGroup(group) : c.presets().load(target.presetId)).then(Mono.just(true)));
+            PrintWriter out = cl.getOut();
+            for (ConnectedRig.Result<Boolean> r : results) {
+                out.printf("%-12s load %s: %s%n", r.member().name(), what,
+                        r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
+            }
+            out.flush();
+            return RigCommandSupport.exitCode(results);
+        }
+    }
+
+    private static int group(String name, CommandLine cl) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "video" -> 1000;
+            case "photo" -> 1001;
+            case "timelapse", "time_lapse", "time-lapse" -> 1002;
+            default -> {
+                try {
+                    yield Integer.parseInt(name);
+                } catch (NumberFormatException e) {
+                    throw new CommandLine.ParameterException(cl, "--group is video, photo, timelapse or a number, got '" + name + "'");
+                }
+            }
+        };
+    }
+}

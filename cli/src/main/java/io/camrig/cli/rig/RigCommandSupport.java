@@ -1,0 +1,56 @@
+package io.camrig.cli.rig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camrig.cli.CamrigCommand;
+import io.camrig.proto.error.CamrigException;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Output helpers shared by the per-camera commands. */
+public final class RigCommandSupport {
+    /** The mapper for {@code --json} output. */
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private RigCommandSupport() {
+    }
+
+    /** A camera's identity for JSON: index, name, serial, model. */
+    public static ObjectNode camera(ConnectedRig.Member m) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("index", m.index());
+        node.put("name", m.name());
+        node.put("serial", m.serial());
+        node.put("model", m.model());
+        return node;
+    }
+
+    /** One line for an error: the message of camrig's errors (which carry the camera), else the type too. */
+    public static String describe(Throwable e) {
+        return e instanceof CamrigException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Prints each failed camera's error, and returns the exit code: 0 all ok, 3 some failed. */
+    public static <T> int report(List<ConnectedRig.Result<T>> results, PrintWriter out) {
+        boolean failed = false;
+        for (ConnectedRig.Result<T> r : results) {
+            if (r.error().isPresent()) {
+                failed = true;
+                out.println(r.member().name() + ": " + describe(r.error().get()));
+            }
+        }
+        return failed ? CamrigCommand.EXIT_SOME_FAILED : 0;
+    }
+
+    /** Exit code 0 when every camera succeeded, 3 otherwise. */
+    public static <T> int exitCode(List<ConnectedRig.Result<T>> results) {
+        return results.stream().allMatch(ConnectedRig.Result::ok) ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+    }
+
+    /** Fails with a usage-like error when the selection left no camera. */
+    public static void requireCameras(ConnectedRig rig, CameraSelection selection, picocli.CommandLine cl) {
+        if (rig.members().isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(cl, "no camera matches " + selection);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.camrig.cli.settings;
+
+import io.camrig.cli.rig.CameraSelection;
+import io.camrig.cli.rig.ConnectedRig;
+import io.camrig.cli.rig.RigCommandSupport;
+import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.proto.catalog.Setting;
+import io.camrig.proto.catalog.SettingOption;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code camrig settings set SETTING OPTION}: sets one setting on every selected camera. The option
+ * is named as the spec names it ({@code 1080}, {@code "4K 4:3 V2"}, {@code 4k_4_3_v2}) or given as
+ * its value; settings without options take a number. Each camera checks the option against its
+ * model before sending and reports the options it supports when it refuses. Exit code 3 when some
+ * cameras failed.
+ */
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = "Set a setting on the selected cameras, e.g. 'settings set video_resolution 1080'.")
+public final class SettingsSetCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SETTING", description = "The setting: video_resolution, spec name or id.")
+    String settingName;
+
+    @Parameters(index = "1", paramLabel = "OPTION", description = "The option: its name (1080), key (4k_4_3_v2) or value.")
+    String optionName;
+
+    @CommandLine.Mixin
+    RigSourceOptions rigSource = new RigSourceOptions();
+
+    @CommandLine.Mixin
+    CameraSelection selection = new CameraSelection();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        rigSource.validate(cl);
+        Setting setting = SettingsCommands.settings(List.of(settingName), cl)[0];
+        long value = value(setting, cl);
+        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
+            RigCommandSupport.requireCameras(rig, selection, cl);
+            List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> c.settings().set(setting, value).thenReturn(true));
+            PrintWriter out = cl.getOut();
+            String shown = setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
+            for (ConnectedRig.Result<Boolean> r : results) {
+                out.printf("%-12s %s = %s: %s%n", r.member().name(), setting.info().snakeName(), shown,
+                        r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
+            }
+            out.flush();
+            return RigCommandSupport.exitCode(results);
+        }
+    }
+
+    private long value(Setting setting, CommandLine cl) {
+        if (setting.options().isEmpty()) {
+            try {
+                return Long.parseLong(optionName.trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(cl, setting.displayName() + " takes a number, got '" + optionName + "'");
+            }
+        }
+        try {
+            return setting.option(optionName).value();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+}

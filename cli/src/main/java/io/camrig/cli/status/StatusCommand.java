@@ -1,0 +1,177 @@
+package io.camrig.cli.status;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camrig.cli.rig.CameraSelection;
+import io.camrig.cli.rig.ConnectedRig;
+import io.camrig.cli.rig.Names;
+import io.camrig.cli.rig.RigCommandSupport;
+import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.engine.camera.StatusValue;
+import io.camrig.proto.catalog.Catalog;
+import io.camrig.proto.catalog.Status;
+import io.camrig.proto.catalog.TypedValue;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code camrig status [STATUS…] [--all] [--watch [--for D]]}: statuses of every selected camera
+ * (Get Status Values, 0x13), typed by the catalog (booleans, numbers, enum names, text), as a
+ * table with a row per status and a column per camera, or JSON. {@code --watch} registers for status
+ * updates (0x53) and redraws the table at every change (JSON: one line per change) until
+ * interrupted or for {@code --for D}; leaving unregisters.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show camera statuses; --watch keeps a live table.")
+public final class StatusCommand implements Callable<Integer> {
+    /** Shown when no status is named. */
+    static final List<Status> DEFAULT = List.of(Status.BUSY, Status.ENCODING, Status.INTERNAL_BATTERY_PERCENTAGE,
+            Status.SD_CARD_REMAINING, Status.VIDEOS, Status.PRESET_GROUP, Status.PRESET, Status.CAMERA_CONTROL_ID,
+            Status.AP_MODE);
+
+    @Parameters(paramLabel = "STATUS", arity = "0..*", description = "Statuses by name (busy), spec name or id (8).")
+    List<String> names = List.of();
+
+    @Option(names = "--all", description = "Every status of the catalog.")
+    boolean all;
+
+    @Option(names = "--watch", description = "Keep watching: redraw at every change (JSON: one line per change).")
+    boolean watch;
+
+    @Option(names = "--for", paramLabel = "D", description = "With --watch: stop after D, e.g. 30s (default: until interrupted).")
+    Duration watchFor;
+
+    @Option(names = "--json", description = "Print JSON (with --watch: JSON Lines).")
+    boolean json;
+
+    @CommandLine.Mixin
+    RigSourceOptions rigSource = new RigSourceOptions();
+
+    @CommandLine.Mixin
+    CameraSelection selection = new CameraSelection();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        rigSource.validate(cl);
+        List<Status> statuses = statuses(cl);
+        if (watchFor != null && !watch) {
+            throw new CommandLine.ParameterException(cl, "--for needs --watch");
+        }
+        PrintWriter out = cl.getOut();
+        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
+            RigCommandSupport.requireCameras(rig, selection, cl);
+            Status[] wanted = statuses.toArray(Status[]::new);
+            if (watch) {
+                return watch(rig, statuses, wanted, out);
+            }
+            List<ConnectedRig.Result<List<StatusValue>>> results = rig.forEach(c -> c.statuses().get(wanted));
+            StatusBoard board = new StatusBoard(rig.members(), statuses);
+            results.forEach(r -> r.value().ifPresent(l -> l.forEach(v -> board.put(r.member(), v))));
+            if (json) {
+                out.println(RigCommandSupport.JSON.writeValueAsString(snapshot(results)));
+            } else {
+                board.table().print(out);
+                RigCommandSupport.report(results, out);
+            }
+            out.flush();
+            return RigCommandSupport.exitCode(results);
+        }
+    }
+
+    private int watch(ConnectedRig rig, List<Status> statuses, Status[] wanted, PrintWriter out) {
+        StatusBoard board = new StatusBoard(rig.members(), statuses);
+        Flux<StatusWatch.Event> events = StatusWatch.events(rig, wanted);
+        if (watchFor != null) {
+            events = events.take(watchFor);
+        }
+        boolean ansi = !json && System.console() != null;
+        events.doOnNext(e -> {
+            if (e.error() != null) {
+                board.error(e.camera(), e.error());
+            } else {
+                board.put(e.camera(), e.value());
+            }
+            if (json) {
+                out.println(line(e));
+            } else {
+                out.print(ansi ? "\u001B[H\u001B[2J" : "\n");
+                board.table().print(out);
+                board.errors().forEach((i, m) -> out.println("camera " + i + ": " + m));
+            }
+            out.flush();
+        }).blockLast();
+        return board.errors().isEmpty() ? 0 : io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED;
+    }
+
+    private List<Status> statuses(CommandLine cl) {
+        if (all) {
+            return Arrays.asList(Status.values());
+        }
+        if (names.isEmpty()) {
+            return DEFAULT;
+        }
+        try {
+            return names.stream().map(Names::status).toList();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    private static ObjectNode snapshot(List<ConnectedRig.Result<List<StatusValue>>> results) {
+        ObjectNode root = RigCommandSupport.JSON.createObjectNode();
+        ArrayNode cameras = root.putArray("cameras");
+        for (var r : results) {
+            ObjectNode cam = RigCommandSupport.camera(r.member());
+            ObjectNode values = cam.putObject("statuses");
+            r.value().ifPresent(l -> l.forEach(v -> values.set(v.statusName(), value(v))));
+            r.error().ifPresent(e -> cam.put("error", RigCommandSupport.describe(e)));
+            cameras.add(cam);
+        }
+        return root;
+    }
+
+    private static String line(StatusWatch.Event e) {
+        ObjectNode node = RigCommandSupport.camera(e.camera());
+        if (e.error() != null) {
+            node.put("error", e.error());
+        } else {
+            node.put("status", e.value().statusName());
+            node.put("id", e.value().statusId());
+            node.set("value", value(e.value()));
+        }
+        try {
+            return RigCommandSupport.JSON.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A status value as JSON: boolean, number, enum value name as {@code {"value", "name"}}, text or hex. */
+    static com.fasterxml.jackson.databind.JsonNode value(StatusValue v) {
+        var f = RigCommandSupport.JSON.getNodeFactory();
+        if (v.value() instanceof TypedValue.Bool b) {
+            return f.booleanNode(b.value());
+        } else if (v.value() instanceof TypedValue.Unsigned u) {
+            var name = Catalog.status(v.statusId()).flatMap(s -> s.valueName(u.value()));
+            if (name.isPresent()) {
+                return f.objectNode().put("value", u.value()).put("name", name.get());
+            }
+            return f.numberNode(u.value());
+        } else if (v.value() instanceof TypedValue.Text t) {
+            return f.textNode(t.value());
+        }
+        return f.textNode(v.value().hex());
+    }
+}
