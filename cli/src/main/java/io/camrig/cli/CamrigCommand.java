@@ -2,8 +2,10 @@ package io.camrig.cli;
 
 import io.camrig.cli.decode.DecodeCommand;
 import io.camrig.cli.demo.DemoCommand;
+import io.camrig.cli.http.HttpCommand;
 import io.camrig.cli.preset.PresetCommand;
 import io.camrig.cli.settings.SettingsCommand;
+import io.camrig.cli.simulate.SimulateCommand;
 import io.camrig.cli.status.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
         subcommands = {DemoCommand.class, DecodeCommand.class, SettingsCommand.class, StatusCommand.class,
-                PresetCommand.class, CommandLine.HelpCommand.class})
+                PresetCommand.class, HttpCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */
     public static final int EXIT_SOME_FAILED = 3;

@@ -1,5 +1,6 @@
 package io.camrig.http;
 
+import io.camrig.http.address.CameraAddress;
 import io.camrig.proto.error.CamrigException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
@@ -26,8 +28,7 @@ final class HttpErrors {
 
     /** {@code scheme://host:port} of a base URI: no user info, path, query or fragment. */
     static String label(URI uri) {
-        int port = uri.getPort();
-        return uri.getScheme() + "://" + uri.getHost() + (port < 0 ? "" : ":" + port);
+        return CameraAddress.label(uri);
     }
 
     String camera() {
@@ -35,14 +36,16 @@ final class HttpErrors {
     }
 
     /**
-     * The error for a non-2xx status: 5xx, 408 and 429 are transient, the rest permanent.
+     * The error for a non-2xx status: 5xx (but 501), 408 and 429 are transient, the rest
+     * permanent. 501 is the spec's "operation not supported" on this camera: retrying cannot help.
      *
      * @param status the HTTP status code
      * @param reason the reason phrase, possibly empty
      */
     CamrigException status(int status, String reason, String operation) {
-        String message = "camera answered HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason);
-        if (status >= 500 || status == 408 || status == 429) {
+        String message = "camera answered HTTP " + status + (reason == null || reason.isEmpty() ? "" : " " + reason)
+                + (status == 501 ? " (operation not supported by this camera)" : "");
+        if ((status >= 500 && status != 501) || status == 408 || status == 429) {
             return new HttpTransportException(message, camera, operation, status, null);
         }
         return new HttpStatusException(message, camera, operation, status);
@@ -55,6 +58,11 @@ final class HttpErrors {
     Throwable translate(Throwable error, String operation) {
         if (error instanceof CamrigException) {
             return error;
+        }
+        SSLException tls = tlsCause(error);
+        if (tls != null) {
+            return new HttpTlsException("TLS handshake failed (" + tls.getClass().getSimpleName()
+                    + "): the camera's certificate was not accepted", camera, operation, error);
         }
         if (error instanceof ReadTimeoutException || error instanceof TimeoutException) {
             return transientError("no response data for " + options.responseTimeout().toMillis() + " ms",
@@ -77,6 +85,15 @@ final class HttpErrors {
             return transientError("I/O error (" + error.getClass().getSimpleName() + ")", operation, error);
         }
         return error;
+    }
+
+    private static SSLException tlsCause(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     private HttpTransportException transientError(String message, String operation, Throwable cause) {

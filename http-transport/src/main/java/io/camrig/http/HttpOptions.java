@@ -16,14 +16,24 @@ import java.util.Objects;
  *       timeout, not a total one, so a long download is fine while bytes keep coming.</li>
  *   <li>{@code progressStepBytes} 64 KiB: a download emits at most one {@link DownloadProgress}
  *       per this many bytes written, plus the final one.</li>
+ *   <li>{@code downloadResumes} 5: how many times in a row a download is resumed (with {@code
+ *       Range}) after a transient failure that brought no new byte. A resume that received bytes
+ *       resets the count, so a long download survives any number of interruptions as long as
+ *       each one makes progress. 0 disables resuming.</li>
+ *   <li>{@code resumeBackoff} 200 ms: wait before the first resume in a row without progress;
+ *       doubled for each further one, at most 5 s. A resume right after progress waits this
+ *       long too.</li>
  * </ul>
  *
  * @param connectTimeout TCP connect timeout, positive, at most {@link Integer#MAX_VALUE} ms
  * @param responseTimeout maximum silence while waiting for or reading a response, positive
  * @param progressStepBytes minimum bytes between two progress items, at least 1
+ * @param downloadResumes resumes in a row without progress, 0..100
+ * @param resumeBackoff first wait before a resume, zero or positive, at most 1 minute
  * @throws IllegalArgumentException from the constructor when a value is out of range
  */
-public record HttpOptions(Duration connectTimeout, Duration responseTimeout, int progressStepBytes) {
+public record HttpOptions(Duration connectTimeout, Duration responseTimeout, int progressStepBytes,
+        int downloadResumes, Duration resumeBackoff) {
 
     /** Default connect timeout: 5 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -31,9 +41,15 @@ public record HttpOptions(Duration connectTimeout, Duration responseTimeout, int
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
     /** Default progress step: 64 KiB. */
     public static final int DEFAULT_PROGRESS_STEP_BYTES = 64 * 1024;
+    /** Default resumes in a row without progress: 5. */
+    public static final int DEFAULT_DOWNLOAD_RESUMES = 5;
+    /** Default first resume backoff: 200 ms. */
+    public static final Duration DEFAULT_RESUME_BACKOFF = Duration.ofMillis(200);
+    /** The longest wait between two resumes: 5 s. */
+    public static final Duration MAX_RESUME_BACKOFF = Duration.ofSeconds(5);
 
-    private static final HttpOptions DEFAULTS =
-            new HttpOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT, DEFAULT_PROGRESS_STEP_BYTES);
+    private static final HttpOptions DEFAULTS = new HttpOptions(DEFAULT_CONNECT_TIMEOUT, DEFAULT_RESPONSE_TIMEOUT,
+            DEFAULT_PROGRESS_STEP_BYTES, DEFAULT_DOWNLOAD_RESUMES, DEFAULT_RESUME_BACKOFF);
 
     public HttpOptions {
         requirePositive(connectTimeout, "connectTimeout");
@@ -44,26 +60,54 @@ public record HttpOptions(Duration connectTimeout, Duration responseTimeout, int
         if (progressStepBytes < 1) {
             throw new IllegalArgumentException("progressStepBytes must be >= 1, was " + progressStepBytes);
         }
+        if (downloadResumes < 0 || downloadResumes > 100) {
+            throw new IllegalArgumentException("downloadResumes must be 0..100, was " + downloadResumes);
+        }
+        Objects.requireNonNull(resumeBackoff, "resumeBackoff");
+        if (resumeBackoff.isNegative() || resumeBackoff.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("resumeBackoff must be 0..1 min, was " + resumeBackoff);
+        }
     }
 
-    /** The documented defaults: 5 s connect, 10 s response, 64 KiB progress step. */
+    /** Timeouts and progress step as given; resumes and backoff at their defaults. */
+    public HttpOptions(Duration connectTimeout, Duration responseTimeout, int progressStepBytes) {
+        this(connectTimeout, responseTimeout, progressStepBytes, DEFAULT_DOWNLOAD_RESUMES, DEFAULT_RESUME_BACKOFF);
+    }
+
+    /** The documented defaults: 5 s connect, 10 s response, 64 KiB step, 5 resumes, 200 ms backoff. */
     public static HttpOptions defaults() {
         return DEFAULTS;
     }
 
     /** A copy with another TCP connect timeout. */
     public HttpOptions withConnectTimeout(Duration timeout) {
-        return new HttpOptions(timeout, responseTimeout, progressStepBytes);
+        return new HttpOptions(timeout, responseTimeout, progressStepBytes, downloadResumes, resumeBackoff);
     }
 
     /** A copy with another response (idle read) timeout. */
     public HttpOptions withResponseTimeout(Duration timeout) {
-        return new HttpOptions(connectTimeout, timeout, progressStepBytes);
+        return new HttpOptions(connectTimeout, timeout, progressStepBytes, downloadResumes, resumeBackoff);
     }
 
     /** A copy with another progress step, in bytes. */
     public HttpOptions withProgressStepBytes(int bytes) {
-        return new HttpOptions(connectTimeout, responseTimeout, bytes);
+        return new HttpOptions(connectTimeout, responseTimeout, bytes, downloadResumes, resumeBackoff);
+    }
+
+    /** A copy that resumes a download at most {@code resumes} times in a row without progress. */
+    public HttpOptions withDownloadResumes(int resumes) {
+        return new HttpOptions(connectTimeout, responseTimeout, progressStepBytes, resumes, resumeBackoff);
+    }
+
+    /** A copy with another first resume backoff. */
+    public HttpOptions withResumeBackoff(Duration backoff) {
+        return new HttpOptions(connectTimeout, responseTimeout, progressStepBytes, downloadResumes, backoff);
+    }
+
+    /** The wait before resume number {@code stalls} in a row without progress (0-based). */
+    Duration backoff(int stalls) {
+        long millis = resumeBackoff.toMillis() << Math.min(stalls, 16);
+        return Duration.ofMillis(Math.min(millis, MAX_RESUME_BACKOFF.toMillis()));
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -1,13 +1,19 @@
 package io.camrig.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** Parses JSON response bodies into trees, turning every parse failure into a typed error. */
+/**
+ * Parses JSON response bodies into trees, turning every parse failure into a typed error, and
+ * writes request bodies. Unknown fields are never an error.
+ */
 final class JsonBodies {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private JsonBodies() {
     }
@@ -50,5 +56,14 @@ final class JsonBodies {
             }
         }
         return root;
+    }
+
+    /** Serializes a request body (a map, a record, a tree). */
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot serialize a request body", e);
+        }
     }
 }

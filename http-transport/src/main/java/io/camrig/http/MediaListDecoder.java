@@ -44,8 +44,8 @@ public final class MediaListDecoder {
         return decode(json, null);
     }
 
-    /** As {@link #decode(byte[])}, naming {@code camera} in errors. */
-    static MediaList decode(byte[] json, String camera) {
+    /** As {@link #decode(byte[])}, naming {@code camera} (a base URI, never credentials) in errors. */
+    public static MediaList decode(byte[] json, String camera) {
         return new MediaListDecoder(camera).list(JsonBodies.readTree(json, camera, OPERATION));
     }
 

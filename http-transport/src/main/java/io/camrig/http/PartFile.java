@@ -19,8 +19,9 @@ import java.util.Optional;
  * <p>Blocking file I/O: call {@link #create}, {@link #write} and {@link #commit} on a
  * bounded-elastic thread. Methods are synchronized so an abort waits for a write in progress.
  *
- * <p>Resuming (a later issue) fits here: open an existing part file, report its length as {@link
- * #written()}, and the client asks for {@code Range: bytes=written-}.
+ * <p>Resuming: after an interruption the file keeps what arrived, {@link #written()} tells where
+ * the next request starts ({@code Range: bytes=written-}), and {@link #restart()} empties it when
+ * the camera answers with the whole file instead.
  */
 final class PartFile {
     private final Path target;
@@ -72,6 +73,22 @@ final class PartFile {
     /** Bytes still expected. */
     synchronized long remaining() {
         return expected - written;
+    }
+
+    /**
+     * Empties the file to start over from byte 0 (the camera ignored a {@code Range}).
+     *
+     * @throws DownloadStorageException when the disk refuses
+     */
+    synchronized void restart() {
+        try {
+            channel.truncate(0);
+            channel.position(0);
+        } catch (IOException e) {
+            throw new DownloadStorageException("cannot truncate " + temp, camera, operation, e);
+        }
+        written = 0;
+        lastReported = 0;
     }
 
     /** The temporary file's path (for tests and diagnostics). */

@@ -46,8 +46,9 @@ class CameraHttpClientTest {
                 Mono.just("{\"status\":{\"8\":0,\"10\":1},\"settings\":{\"2\":9},\"extra\":true}"))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).state())
                     .assertNext(state -> {
-                        assertThat(state.path("status").path("10").asInt()).isEqualTo(1);
-                        assertThat(state.path("settings").path("2").asInt()).isEqualTo(9);
+                        assertThat(state.status(10)).hasValue(1);
+                        assertThat(state.encoding()).isTrue();
+                        assertThat(state.setting(2)).hasValue(9);
                     })
                     .expectComplete()
                     .verify(VERIFY);
@@ -60,7 +61,7 @@ class CameraHttpClientTest {
                 (req, res) -> res.sendString(Mono.just("{\"status\":{}}"))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).state())
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MediaFormatException.class)
-                            .hasMessageContaining("'settings'")
+                            .hasMessageContaining("settings: missing or not a JSON object")
                             .hasMessageContaining("GET /gopro/camera/state"))
                     .verify(VERIFY);
         }

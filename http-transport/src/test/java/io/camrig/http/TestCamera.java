@@ -16,7 +16,7 @@ import reactor.netty.http.server.HttpServerRoutes;
  * A tiny Reactor Netty server on 127.0.0.1 with an ephemeral port, routed per test. Closing it
  * also closes its open connections, so no pooled connection outlives the test.
  */
-final class TestCamera implements AutoCloseable {
+public final class TestCamera implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final DisposableServer server;
 
@@ -27,20 +27,20 @@ final class TestCamera implements AutoCloseable {
                 .bindNow();
     }
 
-    static TestCamera serve(Consumer<? super HttpServerRoutes> routes) {
+    public static TestCamera serve(Consumer<? super HttpServerRoutes> routes) {
         return new TestCamera(routes);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.port());
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
     /** Deterministic test content of {@code size} bytes. */
-    static byte[] content(int size) {
+    public static byte[] content(int size) {
         byte[] b = new byte[size];
         for (int i = 0; i < size; i++) {
             b[i] = (byte) (i * 31 + (i >>> 9));
@@ -49,7 +49,7 @@ final class TestCamera implements AutoCloseable {
     }
 
     /** {@code bytes} split into chunks of {@code chunk} bytes. */
-    static Flux<ByteBuf> chunks(byte[] bytes, int chunk) {
+    public static Flux<ByteBuf> chunks(byte[] bytes, int chunk) {
         int count = (bytes.length + chunk - 1) / chunk;
         return Flux.range(0, count).map(i -> {
             int off = i * chunk;

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Writes the JSON bodies a camera sends, with numbers as strings where the camera does. */
 final class CameraJson {
@@ -44,17 +43,6 @@ final class CameraJson {
             item.put("ls", "-1");
             item.put("s", Long.toString(f.size()));
         }
-        return write(root);
-    }
-
-    /**
-     * {@code GET /gopro/camera/state} (schema {@code State}): {@code {"status": {"<id>": value…},
-     * "settings": {"<id>": value…}}}, ids in ascending order.
-     */
-    static String state(Map<Integer, Object> statuses, Map<Integer, Object> settings) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("status", new TreeMap<>(statuses));
-        root.put("settings", new TreeMap<>(settings));
         return write(root);
     }
 

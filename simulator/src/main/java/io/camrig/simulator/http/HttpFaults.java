@@ -4,20 +4,22 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Faults a {@link VirtualCameraHttpServer} injects into every request until changed; immutable,
- * with copy-on-write {@code with…} methods. {@link #NONE} injects nothing.
+ * Faults a {@link VirtualCameraHttpServer} injects into requests from the moment they are set;
+ * immutable, with copy-on-write {@code with…} methods. {@link #NONE} injects nothing.
  *
  * @param responseDelay wait before answering any request (real time), zero for none
  * @param forcedStatus when non-zero, every request is answered with this HTTP status and an
  *     empty body instead of its normal answer (for example 503, a busy camera)
  * @param cutAfterBytes when {@code >= 0}, a download sends its headers (full {@code
  *     Content-Length}) and at most this many body bytes, then closes the connection; -1 for none
+ * @param cutDownloads how many downloads, from the moment these faults are set, are cut: a
+ *     positive count, or -1 for every one
  * @throws IllegalArgumentException from the constructor on a negative delay, a status outside
- *     100..599 (other than 0) or a cut below -1
+ *     100..599 (other than 0), a cut below -1, or a count of 0 or below -1
  */
-public record HttpFaults(Duration responseDelay, int forcedStatus, long cutAfterBytes) {
+public record HttpFaults(Duration responseDelay, int forcedStatus, long cutAfterBytes, int cutDownloads) {
     /** No fault. */
-    public static final HttpFaults NONE = new HttpFaults(Duration.ZERO, 0, -1);
+    public static final HttpFaults NONE = new HttpFaults(Duration.ZERO, 0, -1, -1);
 
     public HttpFaults {
         Objects.requireNonNull(responseDelay, "responseDelay");
@@ -30,20 +32,36 @@ public record HttpFaults(Duration responseDelay, int forcedStatus, long cutAfter
         if (cutAfterBytes < -1) {
             throw new IllegalArgumentException("cutAfterBytes must be >= -1, was " + cutAfterBytes);
         }
+        if (cutDownloads == 0 || cutDownloads < -1) {
+            throw new IllegalArgumentException("cutDownloads must be positive or -1, was " + cutDownloads);
+        }
+    }
+
+    /** Faults that cut every download after {@code cutAfterBytes} (-1: none). */
+    public HttpFaults(Duration responseDelay, int forcedStatus, long cutAfterBytes) {
+        this(responseDelay, forcedStatus, cutAfterBytes, -1);
     }
 
     /** A copy that delays every answer. */
     public HttpFaults withResponseDelay(Duration delay) {
-        return new HttpFaults(delay, forcedStatus, cutAfterBytes);
+        return new HttpFaults(delay, forcedStatus, cutAfterBytes, cutDownloads);
     }
 
     /** A copy that answers every request with {@code status} (0 restores normal answers). */
     public HttpFaults withForcedStatus(int status) {
-        return new HttpFaults(responseDelay, status, cutAfterBytes);
+        return new HttpFaults(responseDelay, status, cutAfterBytes, cutDownloads);
     }
 
-    /** A copy that cuts downloads after {@code bytes} body bytes (-1 for never). */
+    /** A copy that cuts every download after {@code bytes} body bytes (-1 for never). */
     public HttpFaults withCutAfterBytes(long bytes) {
-        return new HttpFaults(responseDelay, forcedStatus, bytes);
+        return new HttpFaults(responseDelay, forcedStatus, bytes, -1);
+    }
+
+    /**
+     * A copy that cuts the next {@code times} downloads after {@code bytes} body bytes each, then
+     * lets downloads through: a camera whose Wi-Fi drops a few times.
+     */
+    public HttpFaults withCutDownloads(int times, long bytes) {
+        return new HttpFaults(responseDelay, forcedStatus, bytes, times);
     }
 }

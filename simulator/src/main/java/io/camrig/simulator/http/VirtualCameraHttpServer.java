@@ -1,126 +1,199 @@
 package io.camrig.simulator.http;
 
 import io.camrig.simulator.media.SdCard;
-import io.camrig.simulator.media.SdCardFile;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * The HTTP server of one virtual camera (Open GoPro HTTP API 2.0), on Reactor Netty, bound to
- * 127.0.0.1 on an ephemeral port, serving one {@link SdCard}:
+ * The HTTP server of one virtual camera (Open GoPro HTTP API 2.0) on Reactor Netty, serving the
+ * paths of the spec's {@code openapi.json} with realistic answers and errors, over one {@link
+ * SdCard} and one {@link CameraHttpModel}:
  * <ul>
- *   <li>{@code GET /gopro/media/list} ({@code OGP_MEDIA_LIST}): the card's files as the camera
- *       lists them, numbers as strings.</li>
- *   <li>{@code GET /videos/DCIM/{directory}/{filename}} ({@code OGP_DOWNLOAD_MEDIA}): the file's
- *       bytes, streamed in {@value #CHUNK_BYTES}-byte chunks with {@code Content-Length} and
- *       {@code Accept-Ranges: bytes}; a single {@code Range: bytes=a-b}, {@code a-} or {@code -n}
- *       gets 206 with {@code Content-Range}, a range past the end 416; an unknown file 404.</li>
- *   <li>{@code GET /gopro/camera/state} ({@code OGP_GET_STATE}): {@code {"status": …, "settings":
- *       …}} from the suppliers given at start, read on every request (so the BLE side's state is
- *       shared).</li>
- *   <li>{@code GET /gopro/camera/keep_alive} ({@code OGP_KEEP_ALIVE}): {@code {}}.</li>
+ *   <li>Query: state, info, date/time, name, version ({@link QueryRoutes});</li>
+ *   <li>Control: keep-alive, shutter, camera control, wired USB, zoom, date/time, name, turbo
+ *       transfer, analytics, Labs, sleep, reset, preview stream ({@link ControlRoutes});</li>
+ *   <li>Media: list (numbers as strings, as cameras send them), download with {@code Range} (206,
+ *       416), info, GPMF, screennail, thumbnail, telemetry, last captured, deletions, hilights
+ *       ({@link MediaRoutes});</li>
+ *   <li>Settings and presets: a setting's option outside the model's options gets 403 with the
+ *       supported options; a busy or encoding camera gets 503 ({@link SettingRoutes});</li>
+ *   <li>Webcam ({@link WebcamRoutes}) and COHN ({@link CohnRoutes}).</li>
  * </ul>
- * Any other path gets 404. {@link #faults(HttpFaults)} injects delays, forced statuses and cut
- * downloads. {@link #close()} drops every open connection, like a camera leaving the network. Content is generated on the fly, so memory stays flat whatever the file size.
+ * Firmware update paths are not served (404). With {@link HttpServerOptions#cohn()} the same
+ * routes are also served over HTTPS, as a camera on the home network: the certificate chains to
+ * a root CA generated at start ({@link CohnAuthority}) and every request needs the Basic
+ * credentials (401 otherwise).
+ *
+ * <p>{@link #faults(HttpFaults)} injects delays, forced statuses and cut downloads. {@link
+ * #close()} drops every open connection, like a camera leaving the network. File content is
+ * generated on the fly, so memory stays flat whatever the file size.
  */
 public final class VirtualCameraHttpServer implements Disposable, AutoCloseable {
     /** Size of one body chunk of a download, in bytes. */
     public static final int CHUNK_BYTES = 64 * 1024;
 
-    private final SdCard card;
-    private final Supplier<Map<Integer, Object>> statuses;
-    private final Supplier<Map<Integer, Object>> settings;
+    private final CameraHttpModel model;
+    private final HttpServerOptions options;
+    private final CohnAuthority cohn;
+    private final FaultState faults = new FaultState();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Sinks.Empty<Void> connectionsClosed = Sinks.empty();
-    private volatile HttpFaults faults = HttpFaults.NONE;
-    private volatile DisposableServer server;
+    private volatile DisposableServer http;
+    private volatile DisposableServer https;
 
-    private VirtualCameraHttpServer(SdCard card, Supplier<Map<Integer, Object>> statuses,
-            Supplier<Map<Integer, Object>> settings) {
-        this.card = Objects.requireNonNull(card, "card");
-        this.statuses = Objects.requireNonNull(statuses, "statuses");
-        this.settings = Objects.requireNonNull(settings, "settings");
+    private VirtualCameraHttpServer(CameraHttpModel model, HttpServerOptions options, CohnAuthority cohn) {
+        this.model = model;
+        this.options = options;
+        this.cohn = cohn;
     }
 
-    /** Starts a server for {@code card} whose state has no statuses and no settings. */
+    /** Starts a server for {@code card} whose state has no statuses from outside. */
     public static Mono<VirtualCameraHttpServer> start(SdCard card) {
         return start(card, Map::of, Map::of);
     }
 
-    /** Starts a server for {@code card} whose state reports {@code statuses} and no settings. */
+    /** Starts a server for {@code card} whose state reports {@code statuses} too. */
     public static Mono<VirtualCameraHttpServer> start(SdCard card, Supplier<Map<Integer, Object>> statuses) {
         return start(card, statuses, Map::of);
     }
 
     /**
-     * Starts a server on 127.0.0.1, ephemeral port.
+     * Starts a server on 127.0.0.1, ephemeral port, for the camera whose serial the card carries.
      *
-     * @param card the card it serves
-     * @param statuses status id → value (number, string or boolean), read for each state request
-     * @param settings setting id → value, read for each state request
-     * @return emits the running server once bound; errors when the socket cannot be bound
+     * @param statuses status id → value from outside (the BLE side), read for each state request
+     * @param settings setting id → option from outside, overriding the model's, read likewise
      */
     public static Mono<VirtualCameraHttpServer> start(SdCard card, Supplier<Map<Integer, Object>> statuses,
             Supplier<Map<Integer, Object>> settings) {
+        return start(card, HttpCameraIdentity.fromSerial(card.serial()), statuses, settings, HttpServerOptions.defaults());
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param card the card it serves
+     * @param identity who it says it is
+     * @param statuses status id → value from outside (the BLE side), read for each state request
+     * @param settings setting id → option from outside, overriding the model's
+     * @param options where to bind, COHN, timings
+     * @return emits the running server once bound (HTTP and, with COHN, HTTPS); errors when a
+     *     socket cannot be bound
+     */
+    public static Mono<VirtualCameraHttpServer> start(SdCard card, HttpCameraIdentity identity,
+            Supplier<Map<Integer, Object>> statuses, Supplier<Map<Integer, Object>> settings,
+            HttpServerOptions options) {
         return Mono.defer(() -> {
-            VirtualCameraHttpServer s = new VirtualCameraHttpServer(card, statuses, settings);
-            return HttpServer.create()
-                    .host("127.0.0.1")
-                    .port(0)
-                    .doOnChannelInit((observer, channel, remote) -> s.connections.add(channel))
-                    .route(r -> r
-                            .get("/gopro/media/list", s.guarded(s::mediaList))
-                            .get("/gopro/camera/state", s.guarded(s::state))
-                            .get("/gopro/camera/keep_alive", s.guarded(s::keepAlive))
-                            .get("/videos/DCIM/{directory}/{filename}", s.guarded(s::download)))
-                    .bind()
+            CameraHttpModel model = new CameraHttpModel(identity, card, statuses, settings, options);
+            CohnAuthority authority = options.cohn() ? CohnAuthority.generate(identity.serial(), options.host()) : null;
+            VirtualCameraHttpServer s = new VirtualCameraHttpServer(model, options, authority);
+            Mono<? extends DisposableServer> plain = s.server(options.port(), s::faulty).bind();
+            if (authority == null) {
+                return plain.map(bound -> {
+                    s.http = bound;
+                    return s;
+                });
+            }
+            Mono<? extends DisposableServer> secure = s.server(options.cohnPort(), s::authenticated)
+                    .secure(spec -> spec.sslContext(authority.serverContext()))
+                    .bind();
+            return plain.doOnNext(bound -> s.http = bound)
+                    .then(secure.doOnError(e -> s.http.disposeNow()))
                     .map(bound -> {
-                        s.server = bound;
+                        s.https = bound;
                         return s;
                     });
         });
     }
 
-    /** {@code http://127.0.0.1:<port>}, the base URI a {@code CameraHttpClient} takes. */
+    private HttpServer server(int port, Guard guard) {
+        return HttpServer.create()
+                .host(options.host())
+                .port(port)
+                .doOnChannelInit((observer, channel, remote) -> connections.add(channel))
+                .route(routes(guard));
+    }
+
+    private Consumer<HttpServerRoutes> routes(Guard g) {
+        return r -> {
+            QueryRoutes.register(r, model, g);
+            ControlRoutes.register(r, model, options.scheduler(), g);
+            MediaRoutes.register(r, model, faults, g);
+            SettingRoutes.register(r, model, g);
+            WebcamRoutes.register(r, model, g);
+            CohnRoutes.register(r, model, cohn, options.host(), g);
+        };
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> faulty(Route route) {
+        return (req, res) -> {
+            HttpFaults f = faults.get();
+            Mono<Void> answer = f.forcedStatus() != 0
+                    ? res.status(f.forcedStatus()).send().then()
+                    : Mono.defer(() -> route.apply(req, res));
+            return f.responseDelay().isZero() ? answer : Mono.delay(f.responseDelay()).then(answer);
+        };
+    }
+
+    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> authenticated(Route route) {
+        BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> inner = faulty(route);
+        String expected = cohn.credentials().authorizationHeader();
+        return (req, res) -> expected.equals(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))
+                ? inner.apply(req, res)
+                : res.status(401).header(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"GoPro\"").send();
+    }
+
+    /** {@code http://<host>:<port>}, the base URI a {@code CameraHttpClient} takes. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.port());
+        return URI.create("http://" + options.host() + ":" + http.port());
+    }
+
+    /** {@code https://<host>:<port>} of the COHN server, when COHN is on. */
+    public Optional<URI> cohnBaseUri() {
+        DisposableServer s = https;
+        return s == null ? Optional.empty() : Optional.of(URI.create("https://" + options.host() + ":" + s.port()));
+    }
+
+    /** The COHN root CA and credentials, when COHN is on. */
+    public Optional<CohnAuthority> cohn() {
+        return Optional.ofNullable(cohn);
     }
 
     /** The card this server serves. */
     public SdCard sdCard() {
-        return card;
+        return model.card();
+    }
+
+    /** The camera state behind the answers. */
+    public CameraHttpModel model() {
+        return model;
     }
 
     /** The faults in force. */
     public HttpFaults faults() {
-        return faults;
+        return faults.get();
     }
 
-    /** Replaces the faults for requests that arrive from now on. */
-    public void faults(HttpFaults faults) {
-        this.faults = Objects.requireNonNull(faults, "faults");
+    /** Replaces the faults for requests that arrive from now on (and restarts the cut count). */
+    public void faults(HttpFaults f) {
+        faults.set(Objects.requireNonNull(f, "faults"));
     }
 
     /**
@@ -129,18 +202,21 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
      */
     @Override
     public void dispose() {
-        server.dispose();
+        http.dispose();
+        if (https != null) {
+            https.dispose();
+        }
         connections.close().addListener(f -> connectionsClosed.tryEmitEmpty());
     }
 
     @Override
     public boolean isDisposed() {
-        return server.isDisposed();
+        return http.isDisposed();
     }
 
-    /** Completes once the server stopped listening and its connections are closed. */
+    /** Completes once the servers stopped listening and their connections are closed. */
     public Mono<Void> onDispose() {
-        return server.onDispose().then(connectionsClosed.asMono());
+        return http.onDispose().then(https == null ? Mono.empty() : https.onDispose()).then(connectionsClosed.asMono());
     }
 
     /** Same as {@link #dispose()}. */
@@ -149,80 +225,9 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
         dispose();
     }
 
-    private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> guarded(
-            BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> handler) {
-        return (req, res) -> {
-            HttpFaults f = faults;
-            Mono<Void> answer = f.forcedStatus() != 0
-                    ? res.status(f.forcedStatus()).send().then()
-                    : Mono.defer(() -> handler.apply(req, res));
-            return f.responseDelay().isZero() ? answer : Mono.delay(f.responseDelay()).then(answer);
-        };
-    }
-
-    private Mono<Void> mediaList(HttpServerRequest req, HttpServerResponse res) {
-        return json(res, CameraJson.mediaList(card));
-    }
-
-    private Mono<Void> state(HttpServerRequest req, HttpServerResponse res) {
-        return json(res, CameraJson.state(statuses.get(), settings.get()));
-    }
-
-    private Mono<Void> keepAlive(HttpServerRequest req, HttpServerResponse res) {
-        return json(res, "{}");
-    }
-
-    private static Mono<Void> json(HttpServerResponse res, String body) {
-        return res.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-                .sendString(Mono.just(body)).then();
-    }
-
-    private Mono<Void> download(HttpServerRequest req, HttpServerResponse res) {
-        Optional<SdCardFile> found = card.find(req.param("directory"), req.param("filename"));
-        if (found.isEmpty()) {
-            return res.status(HttpResponseStatus.NOT_FOUND).send().then();
-        }
-        SdCardFile file = found.get();
-        ByteRange range;
-        try {
-            range = ByteRange.resolve(req.requestHeaders().get(HttpHeaderNames.RANGE), file.size());
-        } catch (ByteRange.Unsatisfiable e) {
-            return res.status(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header(HttpHeaderNames.CONTENT_RANGE, "bytes */" + file.size())
-                    .send().then();
-        }
-        if (range.partial()) {
-            res.status(HttpResponseStatus.PARTIAL_CONTENT).header(HttpHeaderNames.CONTENT_RANGE,
-                    "bytes " + range.start() + "-" + (range.end() - 1) + "/" + file.size());
-        }
-        res.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES)
-                .header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(range.length()));
-        long cut = faults.cutAfterBytes();
-        long stop = cut < 0 ? range.end() : Math.min(range.end(), range.start() + cut);
-        Mono<Void> sent = res.send(chunks(file, range.start(), stop)).then();
-        if (stop < range.end()) {
-            sent = sent.then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose)));
-        }
-        return sent;
-    }
-
-    private Flux<ByteBuf> chunks(SdCardFile file, long from, long to) {
-        return Flux.generate(() -> from, (pos, sink) -> {
-            if (pos >= to) {
-                sink.complete();
-                return pos;
-            }
-            byte[] chunk = new byte[(int) Math.min(CHUNK_BYTES, to - pos)];
-            card.read(file, pos, chunk, 0, chunk.length);
-            sink.next(Unpooled.wrappedBuffer(chunk));
-            return pos + chunk.length;
-        });
-    }
-
     @Override
     public String toString() {
-        DisposableServer s = server;
-        return "VirtualCameraHttpServer[" + card.serial() + (s == null ? "" : " @ 127.0.0.1:" + s.port()) + "]";
+        DisposableServer s = http;
+        return "VirtualCameraHttpServer[" + model.identity().serial() + (s == null ? "" : " @ " + baseUri()) + "]";
     }
 }

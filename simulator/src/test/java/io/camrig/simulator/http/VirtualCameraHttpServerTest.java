@@ -74,7 +74,8 @@ class VirtualCameraHttpServerTest {
         SdCard bigCard = new SdCard(SERIAL, 42, big);
         bigCard.record(T0);
         VirtualCameraHttpServer other = VirtualCameraHttpServer.start(bigCard).block(VERIFY);
-        CameraHttpClient otherClient = CameraHttpClient.create(other.baseUri());
+        CameraHttpClient otherClient = new CameraHttpClient(other.baseUri(),
+                HttpOptions.defaults().withDownloadResumes(0));
 
         StepVerifier.create(otherClient.download("100GOPRO", "GX010001.MP4", big, dir.resolve("big.mp4")), 1)
                 .expectNextMatches(p -> !p.complete())
@@ -184,8 +185,8 @@ class VirtualCameraHttpServerTest {
     void stateReadsTheSharedStatusesOnEveryRequest() {
         StepVerifier.create(client.state())
                 .assertNext(s -> {
-                    assertThat(s.path("status").path("10").asInt()).isZero();
-                    assertThat(s.path("settings").path("2").asInt()).isEqualTo(9);
+                    assertThat(s.status(10)).hasValue(0);
+                    assertThat(s.setting(2)).hasValue(9);
                 })
                 .expectComplete()
                 .verify(VERIFY);
@@ -193,7 +194,7 @@ class VirtualCameraHttpServerTest {
         statuses.put(10, 1);
 
         StepVerifier.create(client.state())
-                .assertNext(s -> assertThat(s.path("status").path("10").asInt()).isEqualTo(1))
+                .assertNext(s -> assertThat(s.encoding()).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
     }
@@ -220,13 +221,31 @@ class VirtualCameraHttpServerTest {
     void aCutDownloadFailsTransientlyAndCleansUpItsTemporaryFile() throws IOException {
         card.record(T0);
         server.faults(HttpFaults.NONE.withCutAfterBytes(300_000));
+        CameraHttpClient once = new CameraHttpClient(server.baseUri(), HttpOptions.defaults().withDownloadResumes(0));
 
-        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("GX010001.MP4")))
+        StepVerifier.create(once.download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("GX010001.MP4")))
                 .thenConsumeWhile(p -> !p.complete())
                 .expectError(HttpTransportException.class)
                 .verify(VERIFY);
 
         assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aDownloadInterruptedFiveTimesEndsByteIdentical() throws IOException {
+        card.record(T0);
+        server.faults(HttpFaults.NONE.withCutDownloads(5, 700_000));
+        CameraHttpClient resuming = new CameraHttpClient(server.baseUri(),
+                HttpOptions.defaults().withResumeBackoff(Duration.ofMillis(1)));
+        Path target = dir.resolve("GX010001.MP4");
+
+        StepVerifier.create(resuming.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
+                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(SdCard.expectedBytes(SERIAL, "GX010001.MP4", SIZE));
+        assertThat(filesInDir()).containsExactly(target);
     }
 
     @Test

@@ -1,0 +1,116 @@
+package io.camrig.cli.http;
+
+import io.camrig.http.CameraHttpClient;
+import io.camrig.http.download.DownloadEvent;
+import io.camrig.http.download.DownloadJob;
+import io.camrig.http.download.RigDownloader;
+import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.MediaList;
+import io.camrig.http.model.MediaPath;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest file by default;
+ * streamed, resumed after interruptions, size-checked and renamed into place, with turbo transfer
+ * on for the duration (unless {@code --no-turbo}).
+ */
+@Command(name = "download", mixinStandardHelpOptions = true,
+        description = "Download the newest file (default), the named files, or --all of them.")
+final class MediaDownloadCommand implements Callable<Integer> {
+    @ParentCommand
+    HttpMediaCommand media;
+
+    @Option(names = "--all", description = "Every single file on the card.")
+    boolean all;
+
+    @Option(names = "--to", paramLabel = "DIR", required = true, description = "Where the files land.")
+    Path to;
+
+    @Option(names = "--no-turbo", description = "Leave turbo transfer off.")
+    boolean noTurbo;
+
+    @Option(names = "--json", description = "Print one JSON line per file instead of text.")
+    boolean json;
+
+    @Parameters(paramLabel = "DIR/NAME", arity = "0..*", description = "Files to fetch, e.g. 100GOPRO/GX010001.MP4.")
+    List<String> names = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        HttpCommand http = media.http;
+        if (all && !names.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --all or file names, not both");
+        }
+        return http.run(() -> {
+            CameraHttpClient client = http.client();
+            MediaList list = client.mediaList().block();
+            List<MediaFile> files = select(list);
+            PrintWriter out = http.spec.commandLine().getOut();
+            PrintWriter err = http.spec.commandLine().getErr();
+            if (files.isEmpty()) {
+                err.println("camrig http: nothing to download: the card holds no single file");
+                err.flush();
+                return 1;
+            }
+            int[] failed = {0};
+            RigDownloader.run(List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
+                    .doOnNext(e -> report(e, out, err, failed))
+                    .blockLast();
+            return failed[0] == 0 ? 0 : 1;
+        });
+    }
+
+    private List<MediaFile> select(MediaList list) {
+        if (all) {
+            return list.files();
+        }
+        if (names.isEmpty()) {
+            return list.newest().map(List::of).orElse(List.of());
+        }
+        List<MediaFile> out = new ArrayList<>();
+        for (String n : names) {
+            MediaPath p;
+            try {
+                p = MediaPath.parse(n);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            out.add(list.find(p.directory(), p.name()).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), n + " is not on the card")));
+        }
+        return out;
+    }
+
+    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed) {
+        if (e instanceof DownloadEvent.Completed c) {
+            if (json) {
+                out.printf("{\"file\":\"%s/%s\",\"bytes\":%d,\"path\":\"%s\",\"ok\":true}%n", c.file().directory(),
+                        c.file().name(), c.file().size(), c.path().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+            } else {
+                out.printf("%s/%s  %d bytes  -> %s%n", c.file().directory(), c.file().name(), c.file().size(), c.path());
+            }
+        } else if (e instanceof DownloadEvent.Failed f) {
+            failed[0]++;
+            err.printf("camrig http: %s/%s failed: %s%n", f.file().directory(), f.file().name(), f.error().getMessage());
+        } else if (e instanceof DownloadEvent.Skipped s) {
+            failed[0]++;
+            err.printf("camrig http: %s/%s skipped: the camera stopped answering%n", s.file().directory(), s.file().name());
+        } else if (e instanceof DownloadEvent.TurboFailed t && t.on()) {
+            err.println("camrig http: turbo transfer unavailable, downloading at normal speed");
+        }
+        out.flush();
+        err.flush();
+    }
+}

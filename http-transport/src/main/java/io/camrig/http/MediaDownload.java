@@ -1,0 +1,176 @@
+package io.camrig.http;
+
+import io.camrig.http.model.MediaFile;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
+import reactor.util.retry.Retry;
+
+/**
+ * One media download ({@code GET /videos/DCIM/{directory}/{filename}}, {@code
+ * OGP_DOWNLOAD_MEDIA}): streamed into a {@link PartFile}, resumed with {@code Range: bytes=n-}
+ * after a transient failure, verified against the announced size, renamed into place.
+ *
+ * <p>A resume accepts {@code 206 Partial Content} whose {@code Content-Range} starts exactly at
+ * the bytes already written and names the announced total; a {@code 200} (the camera ignored the
+ * range) starts the file over. How often and how soon it resumes is set by {@link
+ * HttpOptions#downloadResumes()} and {@link HttpOptions#resumeBackoff()}.
+ */
+final class MediaDownload {
+    static final String PREFIX = "/videos/DCIM/";
+    private static final int PREFETCH = 8;
+
+    private final HttpExchange http;
+    private final String path;
+    private final String op;
+    private final long expected;
+    private final Path target;
+
+    private MediaDownload(HttpExchange http, MediaFile file, Path target) {
+        this.http = http;
+        this.path = PREFIX + file.directory() + "/" + file.name();
+        this.op = "GET " + path;
+        this.expected = file.size();
+        this.target = target;
+    }
+
+    /** See {@link CameraHttpClient#download(String, String, long, Path)}. */
+    static Flux<DownloadProgress> start(HttpExchange http, String directory, String filename, long expectedSize,
+            Path target) {
+        // The record's constructor checks that both names are single path segments and the size >= 0.
+        MediaFile checked = new MediaFile(directory, filename, expectedSize, Instant.EPOCH, Instant.EPOCH);
+        Objects.requireNonNull(target, "target");
+        return new MediaDownload(http, checked, target).run();
+    }
+
+    private Flux<DownloadProgress> run() {
+        HttpErrors errors = http.errors();
+        return Flux.usingWhen(
+                        Mono.fromCallable(() -> PartFile.create(target, expected,
+                                http.options().progressStepBytes(), errors.camera(), op))
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        part -> attempts(part).concatWith(
+                                Mono.fromCallable(part::commit).subscribeOn(Schedulers.boundedElastic())),
+                        part -> Mono.fromRunnable(part::abort),
+                        (part, error) -> Mono.fromRunnable(part::abort),
+                        part -> Mono.fromRunnable(part::abort))
+                .onErrorMap(e -> errors.translate(e, op));
+    }
+
+    /** The first request, then resumes while failures are transient and the policy allows. */
+    private Flux<DownloadProgress> attempts(PartFile part) {
+        long[] lastWritten = {0};
+        int[] streak = {0};
+        boolean[] first = {true};
+        Flux<DownloadProgress> attempt = Flux.defer(() -> {
+            boolean initial = first[0];
+            first[0] = false;
+            if (!initial && part.remaining() == 0) {
+                return Flux.empty();    // every byte arrived before the failure
+            }
+            return transfer(part).onErrorMap(e -> http.errors().translate(e, op));
+        });
+        return attempt.retryWhen(Retry.from(signals -> signals.concatMap(signal -> {
+            Throwable error = signal.failure();
+            if (!(error instanceof HttpTransportException)) {
+                return Mono.error(error);
+            }
+            long now = part.written();
+            if (now > lastWritten[0]) {
+                lastWritten[0] = now;
+                streak[0] = 0;
+            }
+            streak[0]++;
+            if (streak[0] > http.options().downloadResumes()) {
+                return Mono.error(error);
+            }
+            return Mono.delay(http.options().backoff(streak[0] - 1));
+        })));
+    }
+
+    /** One request, from {@code part.written()} on, streamed into {@code part}. */
+    private Flux<DownloadProgress> transfer(PartFile part) {
+        long from = part.written();
+        HttpClient client = from == 0 ? http.client()
+                : http.client().headers(h -> h.set(HttpHeaderNames.RANGE, "bytes=" + from + "-"));
+        return client.get().uri(path).response((response, body) -> {
+            int code = response.status().code();
+            if (code == 206) {
+                String range = response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE);
+                long[] r = contentRange(range);
+                if (r == null || r[0] != from || r[2] != expected) {
+                    return Mono.error(new DownloadVerificationException("Content-Range '" + range
+                            + "' does not continue at byte " + from + " of " + expected,
+                            http.camera(), op, expected, r == null ? -1 : r[2]));
+                }
+            } else if (code == 200) {
+                if (from > 0) {
+                    part.restart();     // the camera ignored the range: the whole file follows
+                }
+            } else {
+                return body.then(Mono.error(http.errors().status(code, response.status().reasonPhrase(), op)));
+            }
+            long declared = contentLength(response);
+            long remaining = part.remaining();
+            if (declared >= 0 && declared != remaining) {
+                return Mono.error(new DownloadVerificationException("Content-Length " + declared
+                        + " differs from the " + remaining + " bytes still expected",
+                        http.camera(), op, remaining, declared));
+            }
+            return write(body, part);
+        });
+    }
+
+    private static Flux<DownloadProgress> write(ByteBufFlux body, PartFile part) {
+        return body.retain()
+                .publishOn(Schedulers.boundedElastic(), PREFETCH)
+                .<DownloadProgress>handle((chunk, sink) -> {
+                    try {
+                        part.write(chunk).ifPresent(sink::next);
+                    } finally {
+                        chunk.release();
+                    }
+                })
+                .doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease);
+    }
+
+    /** {@code bytes a-b/total} as {@code {a, b, total}}, or {@code null} when malformed. */
+    static long[] contentRange(String header) {
+        if (header == null || !header.trim().startsWith("bytes ")) {
+            return null;
+        }
+        String v = header.trim().substring(6).trim();
+        int dash = v.indexOf('-');
+        int slash = v.indexOf('/');
+        if (dash < 0 || slash < dash) {
+            return null;
+        }
+        try {
+            return new long[] {Long.parseLong(v.substring(0, dash).trim()),
+                Long.parseLong(v.substring(dash + 1, slash).trim()), Long.parseLong(v.substring(slash + 1).trim())};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long contentLength(HttpClientResponse response) {
+        String value = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.camrig.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.test.StepVerifier;
+
+/** Downloads that resume with {@code Range} after interruptions, and what they refuse. */
+class DownloadResumeTest {
+    private static final int SIZE = 1_000_000;
+    private static final byte[] CONTENT = TestCamera.content(SIZE);
+    private static final Duration VERIFY = Duration.ofSeconds(20);
+    private static final HttpOptions QUICK = HttpOptions.defaults().withResumeBackoff(Duration.ofMillis(1));
+
+    @TempDir
+    Path dir;
+    private final List<String> ranges = new CopyOnWriteArrayList<>();
+    private TestCamera camera;
+
+    @AfterEach
+    void stop() {
+        if (camera != null) {
+            camera.close();
+        }
+    }
+
+    /**
+     * Serves {@link #CONTENT}, honouring {@code Range: bytes=n-} when {@code honourRange}; the
+     * first {@code cuts} responses send {@code cutAfter} body bytes, then drop the connection.
+     */
+    private void serve(int cuts, int cutAfter, boolean honourRange) {
+        AtomicInteger cut = new AtomicInteger(cuts);
+        camera = TestCamera.serve(r -> r.get("/videos/DCIM/100GOPRO/GX010001.MP4",
+                (req, res) -> answer(req, res, cut.getAndDecrement() > 0 ? cutAfter : -1, honourRange)));
+    }
+
+    private Mono<Void> answer(HttpServerRequest req, HttpServerResponse res, int cutAfter, boolean honourRange) {
+        String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
+        ranges.add(String.valueOf(range));
+        int from = 0;
+        if (range != null && honourRange) {
+            from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+            res.status(HttpResponseStatus.PARTIAL_CONTENT)
+                    .header(HttpHeaderNames.CONTENT_RANGE, "bytes " + from + "-" + (SIZE - 1) + "/" + SIZE);
+        }
+        res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE - from));
+        int end = cutAfter < 0 ? SIZE : Math.min(SIZE, from + cutAfter);
+        Mono<Void> sent = res.send(TestCamera.chunks(Arrays.copyOfRange(CONTENT, from, end), 16_384)).then();
+        return cutAfter < 0 ? sent : sent.then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose)));
+    }
+
+    private List<Path> filesInDir() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void aDownloadInterruptedFiveTimesEndsByteIdentical() throws IOException {
+        serve(5, 150_000, true);
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
+        Path target = dir.resolve("GX010001.MP4");
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
+                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(filesInDir()).containsExactly(target);
+        assertThat(ranges).hasSize(6);
+        assertThat(ranges.get(0)).isEqualTo("null");
+        for (int i = 1; i < 6; i++) {
+            long from = Long.parseLong(ranges.get(i).replaceAll("\\D", ""));
+            assertThat(from).as("resume %d starts where the bytes stopped", i).isPositive();
+        }
+        assertThat(ranges.subList(1, 6)).allMatch(r -> r.matches("bytes=\\d+-"));
+    }
+
+    @Test
+    void progressNeverGoesBackwardsAcrossResumes() {
+        serve(3, 200_000, true);
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK.withProgressStepBytes(50_000));
+
+        List<DownloadProgress> seen = client.download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("a.mp4"))
+                .collectList().block(VERIFY);
+
+        assertThat(seen).isSortedAccordingTo((a, b) -> Long.compare(a.bytesDone(), b.bytesDone()));
+        assertThat(seen.get(seen.size() - 1).complete()).isTrue();
+    }
+
+    @Test
+    void aCameraThatIgnoresRangeStartsOverAndStillEndsByteIdentical() throws IOException {
+        serve(2, 300_000, false);
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
+        Path target = dir.resolve("GX010001.MP4");
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
+                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(ranges).containsExactly("null", "bytes=300000-", "bytes=300000-");
+    }
+
+    @Test
+    void resumesWithoutProgressStopAfterTheConfiguredCount() throws IOException {
+        serve(100, 0, true);
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK.withDownloadResumes(3));
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("a.mp4")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class))
+                .verify(VERIFY);
+
+        assertThat(ranges).hasSize(4);     // the first request and 3 resumes
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aRangeAnswerThatDoesNotContinueIsAVerificationError() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        camera = TestCamera.serve(r -> r.get("/videos/DCIM/100GOPRO/GX010001.MP4", (req, res) -> {
+            if (calls.getAndIncrement() == 0) {
+                return answer(req, res, 100_000, true);
+            }
+            return res.status(HttpResponseStatus.PARTIAL_CONTENT)
+                    .header(HttpHeaderNames.CONTENT_RANGE, "bytes 0-" + (SIZE - 1) + "/" + SIZE)
+                    .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                    .send(TestCamera.chunks(CONTENT, 16_384)).then();
+        }));
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("a.mp4")))
+                .thenConsumeWhile(p -> true)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DownloadVerificationException.class)
+                        .hasMessageContaining("does not continue at byte"))
+                .verify(VERIFY);
+        assertThat(filesInDir()).isEmpty();
+    }
+
+    @Test
+    void aPermanentErrorIsNotResumed() {
+        AtomicInteger calls = new AtomicInteger();
+        camera = TestCamera.serve(r -> r.get("/videos/DCIM/100GOPRO/GX010001.MP4", (req, res) -> {
+            calls.incrementAndGet();
+            return res.status(HttpResponseStatus.NOT_FOUND).send();
+        }));
+
+        StepVerifier.create(new CameraHttpClient(camera.uri(), QUICK)
+                        .download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("a.mp4")))
+                .expectError(HttpStatusException.class)
+                .verify(VERIFY);
+        assertThat(calls).hasValue(1);
+    }
+}
