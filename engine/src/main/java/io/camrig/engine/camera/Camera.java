@@ -177,6 +177,11 @@ public final class Camera implements AutoCloseable {
         return connection.address();
     }
 
+    /** Packets and messages the inbound pipeline discarded so far. */
+    public LinkStats linkStats() {
+        return inbound.stats();
+    }
+
     /** {@code false} once the BLE link is down. */
     public boolean isConnected() {
         return connected;

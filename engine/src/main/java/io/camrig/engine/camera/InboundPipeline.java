@@ -98,6 +98,17 @@ final class InboundPipeline {
     }
 
     /** Packets dropped as invalid so far. */
+    /** What was discarded so far. Read from any thread (counters are monotonic). */
+    LinkStats stats() {
+        long duplicates = 0;
+        synchronized (assemblers) {
+            for (MessageAssembler a : assemblers.values()) {
+                duplicates += a.reassembler().duplicatesDropped();
+            }
+        }
+        return new LinkStats(packetErrors.get(), duplicates, decodeErrors.get());
+    }
+
     long packetErrors() {
         return packetErrors.get();
     }

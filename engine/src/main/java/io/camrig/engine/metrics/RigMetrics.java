@@ -7,6 +7,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,6 +20,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  *   <li>{@code camrig.keepalive.failures} (counter; tag camera);</li>
  *   <li>{@code camrig.fire.spread} (distribution, µs; tag kind write|predicted|observed);</li>
  *   <li>{@code camrig.download.bytes} (counter, bytes; tag camera);</li>
+ *   <li>{@code camrig.packets.errors}, {@code camrig.packets.duplicates}, {@code camrig.messages.undecodable}
+ *       (function counters; tag camera): what each camera's inbound pipeline discarded;</li>
  *   <li>Resilience4j's {@code resilience4j.circuitbreaker.*} and {@code resilience4j.retry.*} per camera.</li>
  * </ul>
  */
@@ -42,6 +45,24 @@ public final class RigMetrics {
     public void bind(CameraPolicy.Factory policies) {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(policies.breakers()).bindTo(registry);
         TaggedRetryMetrics.ofRetryRegistry(policies.retries()).bindTo(registry);
+    }
+
+    /**
+     * Publishes a member's discarded packets as function counters: {@code camrig.packets.errors},
+     * {@code camrig.packets.duplicates} and {@code camrig.messages.undecodable} (tag camera).
+     */
+    public void watch(RigMember m) {
+        FunctionCounter.builder("camrig.packets.errors", m, x -> x.linkStats().packetErrors())
+                .tag("camera", m.advertisedName()).register(registry);
+        FunctionCounter.builder("camrig.packets.duplicates", m, x -> x.linkStats().duplicatesDropped())
+                .tag("camera", m.advertisedName()).register(registry);
+        FunctionCounter.builder("camrig.messages.undecodable", m, x -> x.linkStats().decodeErrors())
+                .tag("camera", m.advertisedName()).register(registry);
+    }
+
+    /** The total of a function counter across tags, or 0. */
+    public double functionTotal(String counter) {
+        return registry.find(counter).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
     }
 
     public void recordStep(RigMember m, String step, Outcome<?> outcome) {

@@ -82,6 +82,7 @@ public final class Rig implements AutoCloseable {
                 Advertisement ad = sorted.get(i);
                 members.add(new RigMember(i + 1, ad.address(), ad.name(), policies.forCamera(ad.name())));
             }
+            members.forEach(metrics::watch);
             return Mono.just(new Rig(central, options, members, metrics));
         });
     }

@@ -1,6 +1,7 @@
 package io.camrig.engine.rig;
 
 import io.camrig.engine.camera.Camera;
+import io.camrig.engine.camera.LinkStats;
 import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
@@ -35,6 +36,7 @@ public final class RigMember {
     private final Sinks.Many<StatusUpdate> statuses = Sinks.many().multicast().directBestEffort();
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean controlClaimed;
+    private LinkStats earlierLinks = new LinkStats(0, 0, 0);
     private volatile Camera camera;
     private volatile Mono<Camera> reconnecting;
     private volatile Throwable failure;
@@ -145,7 +147,16 @@ public final class RigMember {
         return Optional.ofNullable(failedStep);
     }
 
-    void attach(Camera c) {
+    /** Packets and messages discarded on this member's links, across reconnects. */
+    public synchronized LinkStats linkStats() {
+        Camera c = camera;
+        return c == null ? earlierLinks : earlierLinks.plus(c.linkStats());
+    }
+
+    synchronized void attach(Camera c) {
+        if (camera != null) {
+            earlierLinks = earlierLinks.plus(camera.linkStats());
+        }
         this.camera = c;
         c.statusUpdates().subscribe(statuses::tryEmitNext, e -> { }, () -> { });
     }

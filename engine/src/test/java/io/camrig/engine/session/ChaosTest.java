@@ -72,8 +72,16 @@ class ChaosTest {
                     assertThat(injected.linkDrops()).as("link drops injected: %s", injected).isPositive();
                     assertThat(reconnects).as("every reconnect answers an injected link drop")
                             .isBetween(1.0, (double) injected.linkDrops());
-                    System.out.printf("chaos: %d/%d camera-cycles ok; injected %s; reconnects %.0f%n",
-                            okCameraCycles, CAMERAS * CYCLES, injected, reconnects);
+                    double duplicates = report.metrics().functionTotal("camrig.packets.duplicates");
+                    double packetErrors = report.metrics().functionTotal("camrig.packets.errors");
+                    assertThat(duplicates).as("duplicates dropped never exceed those injected")
+                            .isLessThanOrEqualTo(injected.duplicated());
+                    if (injected.skipped() + injected.reordered() > 0) {
+                        assertThat(packetErrors).as("skipped or reordered packets are rejected, counted").isPositive();
+                    }
+                    System.out.printf("chaos: %d/%d camera-cycles ok; injected %s; reconnects %.0f, duplicates"
+                            + " dropped %.0f, packet errors %.0f%n", okCameraCycles, CAMERAS * CYCLES, injected,
+                            reconnects, duplicates, packetErrors);
                 })
                 .verifyComplete();
     }
