@@ -44,8 +44,12 @@ public final class VirtualRig implements AutoCloseable {
         this.faults = faults;
         this.central = new SimulatedBleCentral(cameras, options.scheduler(), faults, new FaultCounters(), options.seed());
         if (faults.httpCutAfterBytes() > 0 || !faults.httpDelay().isZero()) {
-            long cut = faults.httpCutAfterBytes() > 0 ? faults.httpCutAfterBytes() : -1;
-            servers.forEach(s -> s.faults(new HttpFaults(faults.httpDelay(), 0, cut)));
+            HttpFaults http = HttpFaults.NONE.withResponseDelay(faults.httpDelay());
+            if (faults.httpCutAfterBytes() > 0 && faults.httpCutDownloads() > 0) {
+                http = http.withCutDownloads(faults.httpCutDownloads(), faults.httpCutAfterBytes());
+            }
+            HttpFaults chosen = http;
+            servers.forEach(s -> s.faults(chosen));
         }
     }
 

@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Option(names = "--chaos", paramLabel = "PROFILE", defaultValue = "none",
-            description = "Inject faults into the simulated rig: none, noisy, lossy, mixed (default: ${DEFAULT-VALUE}).")
+            description = "Inject faults into the simulated rig: none, noisy, lossy, moody, mixed (default: ${DEFAULT-VALUE}).")
     String chaos;
 
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "1",

@@ -56,7 +56,7 @@ public final class SimulatedGattConnection implements GattConnection {
         this.session = camera.openSession(outbound, () -> {
             onCameraGone.run();
             down.send(() -> disconnect("the camera dropped the link"));
-        });
+        }, faults);
     }
 
     @Override

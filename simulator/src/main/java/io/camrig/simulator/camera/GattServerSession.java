@@ -11,6 +11,9 @@ import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.id.QueryId;
 import io.camrig.proto.message.TlvEntry;
 import io.camrig.proto.request.CameraRequest;
+import io.camrig.proto.request.CommandRequest;
+import io.camrig.proto.request.SettingRequest;
+import io.camrig.simulator.fault.LinkFaults;
 import io.camrig.proto.request.UnknownRequest;
 import io.camrig.simulator.state.SimulatedSettings;
 import java.nio.charset.StandardCharsets;
@@ -47,9 +50,12 @@ public final class GattServerSession {
     private final RequestHandler handler;
     private final Runnable statusSubscription;
     private volatile boolean open = true;
+    private final LinkFaults faults;
 
-    GattServerSession(VirtualCamera camera, Consumer<GattNotification> outbound, Runnable dropLink) {
+    GattServerSession(VirtualCamera camera, Consumer<GattNotification> outbound, Runnable dropLink,
+                      LinkFaults faults) {
         this.camera = camera;
+        this.faults = faults;
         this.outbound = outbound;
         this.dropLink = dropLink;
         this.handler = new RequestHandler(camera, this);
@@ -83,10 +89,31 @@ public final class GattServerSession {
         } catch (CamrigException e) {
             request = new UnknownRequest(uuid, message);
         }
+        boolean tlvCommand = request instanceof CommandRequest || request instanceof SettingRequest;
+        switch (faults.onRequest(tlvCommand)) {
+            case IGNORE:
+                return;
+            case REFUSE:
+                send(uuid.responseCharacteristic().orElseThrow(), refusal(request));
+                return;
+            case BUSY:
+                camera.busyFor(faults.profile().busyPeriod());
+                break;
+            default:
+                break;
+        }
         byte[] response = handler.handle(uuid, request);
         if (response != null) {
             send(uuid.responseCharacteristic().orElseThrow(), response);
         }
+    }
+
+    private static byte[] refusal(CameraRequest request) {
+        if (request instanceof SettingRequest s) {
+            return ResponseEncoder.settingResponse(s.settingId(), io.camrig.proto.id.TlvStatus.ERROR);
+        }
+        return ResponseEncoder.commandResponse(((CommandRequest) request).commandId(), io.camrig.proto.id.TlvStatus.ERROR,
+                new byte[0]);
     }
 
     /** Serves a direct GATT read (AP SSID, AP password, AP state). */

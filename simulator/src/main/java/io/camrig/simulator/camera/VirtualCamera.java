@@ -156,7 +156,14 @@ public final class VirtualCamera {
      * @param dropLink called when the camera drops the link (fault injection)
      */
     public GattServerSession openSession(Consumer<io.camrig.ble.spi.GattNotification> outbound, Runnable dropLink) {
-        GattServerSession session = new GattServerSession(this, outbound, dropLink);
+        return openSession(outbound, dropLink, new io.camrig.simulator.fault.LinkFaults(
+                io.camrig.simulator.fault.FaultProfile.NONE, new io.camrig.simulator.fault.FaultCounters(), 0));
+    }
+
+    /** As above, with request-level faults (sleep, error statuses, busy periods) drawn from {@code faults}. */
+    public GattServerSession openSession(Consumer<io.camrig.ble.spi.GattNotification> outbound, Runnable dropLink,
+                                         io.camrig.simulator.fault.LinkFaults faults) {
+        GattServerSession session = new GattServerSession(this, outbound, dropLink, faults);
         sessions.add(session);
         return session;
     }

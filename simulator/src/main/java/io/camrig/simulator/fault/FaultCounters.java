@@ -9,6 +9,9 @@ public final class FaultCounters {
     final AtomicLong reordered = new AtomicLong();
     final AtomicLong lostMessages = new AtomicLong();
     final AtomicLong linkDrops = new AtomicLong();
+    final AtomicLong errorStatuses = new AtomicLong();
+    final AtomicLong busyPeriods = new AtomicLong();
+    final AtomicLong sleeps = new AtomicLong();
 
     /** Notification packets delivered twice. */
     public long duplicated() {
@@ -35,9 +38,25 @@ public final class FaultCounters {
         return linkDrops.get();
     }
 
+    /** Requests answered with an error status. */
+    public long errorStatuses() {
+        return errorStatuses.get();
+    }
+
+    /** Busy periods started. */
+    public long busyPeriods() {
+        return busyPeriods.get();
+    }
+
+    /** Times a camera fell asleep. */
+    public long sleeps() {
+        return sleeps.get();
+    }
+
     @Override
     public String toString() {
         return "duplicated=" + duplicated + " skipped=" + skipped + " reordered=" + reordered + " lostMessages="
-                + lostMessages + " linkDrops=" + linkDrops;
+                + lostMessages + " linkDrops=" + linkDrops + " errorStatuses=" + errorStatuses + " busy="
+                + busyPeriods + " sleeps=" + sleeps;
     }
 }

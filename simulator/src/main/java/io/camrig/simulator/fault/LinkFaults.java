@@ -11,13 +11,15 @@ import java.util.UUID;
  * with its own seeded random source so a run is reproducible. Packets are recognised by their
  * header (Open GoPro BLE spec, "Packet Headers"): bit 7 clear starts a message, set continues it.
  * Only continuation packets are duplicated, skipped or reordered — the faults real cameras show;
- * a lost message loses its start packet and every continuation after it. Thread-safe.
+ * a lost message loses its start packet and every continuation after it. It also decides, per
+ * request, whether the camera is asleep, refuses with an error status or turns busy. Thread-safe.
  */
 public final class LinkFaults {
     private final FaultProfile profile;
     private final FaultCounters counters;
     private final SplittableRandom random;
     private final Map<UUID, State> states = new HashMap<>();
+    private long asleepUntil;
 
     public LinkFaults(FaultProfile profile, FaultCounters counters, long seed) {
         this.profile = profile;
@@ -68,6 +70,46 @@ public final class LinkFaults {
             return List.of(packet, packet.clone());
         }
         return List.of(packet);
+    }
+
+    /** What the camera does with one request it received. */
+    public enum Verdict {
+        /** Handle it normally. */
+        HANDLE,
+        /** Answer nothing: the camera is asleep. */
+        IGNORE,
+        /** Answer with status 1 (error) instead of handling it. */
+        REFUSE,
+        /** Turn busy for the profile's busy period, then handle it (it will usually be refused). */
+        BUSY
+    }
+
+    /**
+     * The fault verdict for one request. {@code tlvCommand} marks TLV commands and settings (the
+     * requests a camera answers with a status byte).
+     */
+    public synchronized Verdict onRequest(boolean tlvCommand) {
+        if (profile.isNone()) {
+            return Verdict.HANDLE;
+        }
+        long now = System.nanoTime();
+        if (now < asleepUntil) {
+            return Verdict.IGNORE;
+        }
+        if (hit(profile.sleepRate())) {
+            counters.sleeps.incrementAndGet();
+            asleepUntil = now + profile.sleepPeriod().toNanos();
+            return Verdict.IGNORE;
+        }
+        if (tlvCommand && hit(profile.errorStatusRate())) {
+            counters.errorStatuses.incrementAndGet();
+            return Verdict.REFUSE;
+        }
+        if (hit(profile.busyRate())) {
+            counters.busyPeriods.incrementAndGet();
+            return Verdict.BUSY;
+        }
+        return Verdict.HANDLE;
     }
 
     /** Extra delay for one packet, in nanoseconds. */
