@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import reactor.core.publisher.Flux;
@@ -37,19 +38,22 @@ public final class VirtualRig implements AutoCloseable {
     private final FaultProfile faults;
 
     private VirtualRig(SimulatorOptions options, List<VirtualCamera> cameras, List<VirtualCameraHttpServer> servers,
-                       FaultProfile faults) {
+                       FaultProfile faults, Map<Integer, FaultProfile> perCamera) {
         this.options = options;
         this.cameras = List.copyOf(cameras);
         this.servers = List.copyOf(servers);
         this.faults = faults;
-        this.central = new SimulatedBleCentral(cameras, options.scheduler(), faults, new FaultCounters(), options.seed());
-        if (faults.httpCutAfterBytes() > 0 || !faults.httpDelay().isZero()) {
-            HttpFaults http = HttpFaults.NONE.withResponseDelay(faults.httpDelay());
-            if (faults.httpCutAfterBytes() > 0 && faults.httpCutDownloads() > 0) {
-                http = http.withCutDownloads(faults.httpCutDownloads(), faults.httpCutAfterBytes());
+        this.central = new SimulatedBleCentral(cameras, options.scheduler(), faults, perCamera, new FaultCounters(),
+                options.seed());
+        for (int i = 0; i < servers.size(); i++) {
+            FaultProfile p = perCamera.getOrDefault(i + 1, faults);
+            if (p.httpCutAfterBytes() > 0 || !p.httpDelay().isZero()) {
+                HttpFaults http = HttpFaults.NONE.withResponseDelay(p.httpDelay());
+                if (p.httpCutAfterBytes() > 0 && p.httpCutDownloads() > 0) {
+                    http = http.withCutDownloads(p.httpCutDownloads(), p.httpCutAfterBytes());
+                }
+                servers.get(i).faults(http);
             }
-            HttpFaults chosen = http;
-            servers.forEach(s -> s.faults(chosen));
         }
     }
 
@@ -60,6 +64,15 @@ public final class VirtualRig implements AutoCloseable {
 
     /** Creates the cameras and starts their HTTP servers, with {@code faults} on every link. */
     public static Mono<VirtualRig> start(SimulatorOptions options, FaultProfile faults) {
+        return start(options, faults, Map.of());
+    }
+
+    /**
+     * Creates the cameras and starts their HTTP servers; camera {@code i} (1-based) suffers
+     * {@code perCamera.get(i)} when present, {@code faults} otherwise.
+     */
+    public static Mono<VirtualRig> start(SimulatorOptions options, FaultProfile faults,
+                                         Map<Integer, FaultProfile> perCamera) {
         return Mono.defer(() -> {
             SimulatedModel model = SimulatedModel.byName(options.modelName());
             SplittableRandom random = new SplittableRandom(options.seed());
@@ -74,7 +87,7 @@ public final class VirtualRig implements AutoCloseable {
                     .concatMap(c -> VirtualCameraHttpServer.start(c.sdCard(), c.statuses()::snapshot)
                             .doOnNext(s -> c.httpBaseUri(s.baseUri())))
                     .collectList()
-                    .map(servers -> new VirtualRig(options, cameras, servers, faults));
+                    .map(servers -> new VirtualRig(options, cameras, servers, faults, perCamera));
         });
     }
 
@@ -100,6 +113,11 @@ public final class VirtualRig implements AutoCloseable {
     /** Faults injected so far. */
     public FaultCounters faultCounters() {
         return central.faultCounters();
+    }
+
+    /** Powers off the camera with this serial: its link drops and it no longer answers (fault injection). */
+    public void powerOff(String serial) {
+        camera(serial).ifPresent(c -> central.powerOff(c.identity().address()));
     }
 
     /** Drops the BLE link of the camera with this serial; it stays reachable (fault injection). */

@@ -73,6 +73,34 @@ class RigResilienceTest {
     }
 
     @Test
+    void aCameraThatStaysGoneIsRetriedWithBackoffThenReportedInVirtualTime() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(1024).withScheduler(vts))
+                .block(Duration.ofSeconds(10));
+        RigOptions options = RigOptions.defaults().withReconnect(3, Duration.ofMillis(200))
+                .withCamera(CameraOptions.defaults().withScheduler(vts).withDeliveryScheduler(vts));
+        CompletableFuture<Rig> connecting = Rig.discover(sim.central(), options)
+                .flatMap(r -> r.connect().thenReturn(r)).toFuture();
+        for (int i = 0; i < 1000 && !connecting.isDone(); i++) {
+            vts.advanceTimeBy(Duration.ofMillis(10));
+        }
+        rig = connecting.join();
+        RigMember gone = rig.members().get(0);
+
+        sim.powerOff(sim.cameras().get(0).identity().serial());
+        // First attempt at once (fails after a connect round trip), then backoff 200 ms (+/- 50%).
+        vts.advanceTimeBy(Duration.ofMillis(150));
+        assertThat(gone.isHealthy()).as("still reconnecting, not given up").isTrue();
+        vts.advanceTimeBy(Duration.ofSeconds(3));   // 200 ms, then 400 ms of backoff, at most 1.5x each
+        assertThat(gone.isHealthy()).isFalse();
+        assertThat(gone.failure().orElseThrow()).isInstanceOf(CameraGoneException.class)
+                .hasMessageContaining("3 reconnect attempts failed");
+        assertThat(gone.failedStep()).contains("reconnect");
+        assertThat(rig.members().subList(1, 3)).allMatch(RigMember::isHealthy);
+        assertThat(rig.metrics().total("camrig.reconnects")).isZero();
+    }
+
+    @Test
     void keepAlivesAreSentEveryThreeSecondsInVirtualTime() {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
         sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(1024).withScheduler(vts))

@@ -12,6 +12,7 @@ import io.camrig.simulator.media.SdCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,30 @@ class ChaosTest {
                             reconnects, duplicates, packetErrors);
                 })
                 .verifyComplete();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFaultProfileForOneCameraHitsThatCameraOnly() {
+        FaultProfile asleep = new FaultProfile("asleep", Duration.ZERO, 0, 0, 0, 0, 0, Duration.ZERO, 0, 0, 0, 0,
+                Duration.ZERO, 1.0, Duration.ofMinutes(10));
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(4).withMediaFileBytes(FILE_BYTES),
+                FaultProfile.NONE, Map.of(3, asleep)).block(Duration.ofSeconds(20));
+        RigOptions rig = RigOptions.defaults().withExpectedCameras(4).withReadyTimeout(Duration.ofSeconds(2))
+                .withResilience(io.camrig.engine.resilience.ResilienceOptions.defaults()
+                        .withRetry(2, Duration.ofMillis(10), Duration.ofMillis(20)))
+                .withCamera(CameraOptions.defaults().withExchangeTimeout(Duration.ofMillis(500)));
+        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(50)).withMediaDir(media)
+                .withLatencyProbes(1).withRig(rig);
+
+        SessionReport report = new RecordingSession(sim.central(), sim::httpBaseUri, options, SessionListener.none())
+                .run().block(Duration.ofSeconds(60));
+
+        assertThat(report.cameras()).filteredOn(c -> c.index() != 3).allMatch(CameraReport::ok);
+        CameraReport sleeper = report.cameras().get(2);
+        assertThat(sleeper.ok()).isFalse();
+        assertThat(sleeper.failure()).contains("ExchangeTimeoutException");
+        assertThat(sim.faultCounters().sleeps()).isEqualTo(1);   // only camera 3, once
     }
 
     private void assertByteIdentical(Path file) {

@@ -33,6 +33,7 @@ public final class SimulatedBleCentral implements BleCentral {
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final Map<String, SimulatedGattConnection> links = new ConcurrentHashMap<>();
     private final FaultProfile faults;
+    private final Map<Integer, FaultProfile> perCamera;
     private final FaultCounters counters;
     private final long seed;
     private final AtomicLong connections = new AtomicLong();
@@ -47,6 +48,16 @@ public final class SimulatedBleCentral implements BleCentral {
      */
     public SimulatedBleCentral(List<VirtualCamera> cameras, Scheduler scheduler, FaultProfile faults,
                                FaultCounters counters, long seed) {
+        this(cameras, scheduler, faults, Map.of(), counters, seed);
+    }
+
+    /**
+     * As above, with a different profile for some cameras: {@code perCamera} maps a camera's
+     * 1-based index to its profile; the others get {@code faults}.
+     */
+    public SimulatedBleCentral(List<VirtualCamera> cameras, Scheduler scheduler, FaultProfile faults,
+                               Map<Integer, FaultProfile> perCamera, FaultCounters counters, long seed) {
+        this.perCamera = Map.copyOf(perCamera);
         this.faults = faults;
         this.counters = counters;
         this.seed = seed;
@@ -62,6 +73,12 @@ public final class SimulatedBleCentral implements BleCentral {
         if (link != null) {
             link.dropLink();
         }
+    }
+
+    /** Powers a camera off: its link drops and it stops answering connects (as after a battery pull). */
+    public void powerOff(String address) {
+        gone.add(address);
+        dropLink(address);
     }
 
     /** Faults injected so far on this central's links. */
@@ -96,7 +113,8 @@ public final class SimulatedBleCentral implements BleCentral {
                 return Mono.delay(camera.latency().multipliedBy(2), scheduler)
                         .then(Mono.error(new BleException("the camera does not answer (powered off)", address)));
             }
-            LinkFaults linkFaults = new LinkFaults(faults, counters, seed * 31 + connections.incrementAndGet());
+            FaultProfile profile = perCamera.getOrDefault(camera.identity().index(), faults);
+            LinkFaults linkFaults = new LinkFaults(profile, counters, seed * 31 + connections.incrementAndGet());
             return Mono.delay(camera.latency().multipliedBy(2), scheduler)
                     .map(t -> {
                         SimulatedGattConnection link = new SimulatedGattConnection(camera, scheduler,
