@@ -2,42 +2,45 @@ package io.camrig.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collection;
-import java.util.regex.Pattern;
+import io.camrig.ble.packet.PacketReassembler;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs {@link ReassemblerBenchmark} in-process for a fraction of a second so it cannot rot. */
+/** The reassembler benchmark's streams are what its documentation says (it is run by {@link BenchmarksSmokeTest}). */
 class ReassemblerBenchmarkSmokeTest {
 
     @Test
-    void benchmarkRunsAndScores() throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include("^" + Pattern.quote(ReassemblerBenchmark.class.getName()) + "\\.")
-                .forks(0)
-                .warmupIterations(1)
-                .warmupTime(TimeValue.milliseconds(100))
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(100))
-                .shouldFailOnError(true)
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-        assertThat(results).hasSize(1);
-        RunResult result = results.iterator().next();
-        assertThat(result.getPrimaryResult().getScore()).isPositive();
-        assertThat(result.getPrimaryResult().getScoreUnit()).isEqualTo("ns/op");
+    void mixedStreamHasTheDocumentedMix() {
+        ReassemblerBenchmark benchmark = new ReassemblerBenchmark();
+        benchmark.stream = "mixed";
+        benchmark.setUp();
+        // About 16 packets per message on average for this mix.
+        assertThat(benchmark.streamPackets())
+                .isBetween(ReassemblerBenchmark.MESSAGES * 8, ReassemblerBenchmark.MESSAGES * 30);
     }
 
     @Test
-    void streamHasTheDocumentedMix() {
+    void largeStreamIs422PacketsPerMessage() {
         ReassemblerBenchmark benchmark = new ReassemblerBenchmark();
+        benchmark.stream = "large";
         benchmark.setUp();
-        // About 16 packets per message on average for this mix.
-        assertThat(benchmark.streamPackets()).isBetween(ReassemblerBenchmark.MESSAGES * 8, ReassemblerBenchmark.MESSAGES * 30);
+        assertThat(benchmark.streamPackets()).isEqualTo(ReassemblerBenchmark.LARGE_MESSAGES * 422);
+    }
+
+    @Test
+    void everyMessageOfTheStreamReassembles() {
+        ReassemblerBenchmark benchmark = new ReassemblerBenchmark();
+        benchmark.stream = "mixed";
+        List<byte[]> messages = benchmark.messages();
+        PacketReassembler reassembler = new PacketReassembler();
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] packet : io.camrig.benchmarks.support.MessageMix.packets(messages)) {
+            reassembler.accept(packet).ifPresent(out::add);
+        }
+        assertThat(out).hasSameSizeAs(messages);
+        for (int i = 0; i < messages.size(); i++) {
+            assertThat(out.get(i)).isEqualTo(messages.get(i));
+        }
     }
 }

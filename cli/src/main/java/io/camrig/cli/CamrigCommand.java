@@ -1,5 +1,6 @@
 package io.camrig.cli;
 
+import io.camrig.cli.bench.BenchCommand;
 import io.camrig.cli.decode.DecodeCommand;
 import io.camrig.cli.demo.DemoCommand;
 import io.camrig.cli.http.HttpCommand;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
-        subcommands = {DemoCommand.class, DecodeCommand.class, SettingsCommand.class, StatusCommand.class,
-                PresetCommand.class, HttpCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DecodeCommand.class, BenchCommand.class, SettingsCommand.class,
+                StatusCommand.class, PresetCommand.class, HttpCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */
     public static final int EXIT_SOME_FAILED = 3;

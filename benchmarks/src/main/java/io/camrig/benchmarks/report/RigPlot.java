@@ -1,0 +1,144 @@
+package io.camrig.benchmarks.report;
+
+import io.camrig.benchmarks.rig.RigBenchReport;
+import io.camrig.benchmarks.rig.RigScaleResult;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws how the rig figures grow with N: four charts in one PNG (fire skew, time to connect,
+ * heap per camera, idle CPU per camera), N on a logarithmic axis, each issue-8 target as a dashed
+ * line. Input: CSVs that {@code camrig bench rig --csv FILE} writes, each as {@code label=file};
+ * the first run gives every chart, the others add their fire-skew lines (e.g. the same rig with
+ * latency compensation off).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.camrig.benchmarks.report.RigPlot docs/rig-scaling.png "caption" \
+ *     "compensation on=rig.csv" "compensation off=rig-nocomp.csv"
+ * </pre>
+ */
+public final class RigPlot {
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 460;
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+
+    private RigPlot() {
+    }
+
+    /** {@code RigPlot <out.png> <caption> <label=rig.csv>...}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 3) {
+            System.err.println("usage: RigPlot <out.png> <caption> <label=rig.csv> [<label=rig.csv>...]");
+            System.exit(2);
+        }
+        System.setProperty("java.awt.headless", "true");
+        Map<String, List<RigScaleResult>> runs = new LinkedHashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            String label = eq < 0 ? "" : args[i].substring(0, eq);
+            runs.put(label, read(Path.of(eq < 0 ? args[i] : args[i].substring(eq + 1))));
+        }
+        write(runs, args[1], Path.of(args[0]));
+    }
+
+    /** Reads a CSV written by {@link RigBenchReport#toCsv()}. */
+    public static List<RigScaleResult> read(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(RigScaleResult.CSV_HEADER)) {
+            throw new IOException(csv + " is not a camrig bench rig CSV (header differs)");
+        }
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).map(RigScaleResult::fromCsv).toList();
+    }
+
+    /**
+     * Renders the four charts, two by two, to {@code png}.
+     *
+     * @param runs    label → results; the first run fills every chart, later ones add fire skew
+     * @param caption appended to the fire-skew title (machine, load), may be blank
+     */
+    public static void write(Map<String, List<RigScaleResult>> runs, String caption, Path png) throws IOException {
+        if (runs.isEmpty() || runs.values().stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("no results to plot");
+        }
+        List<RigScaleResult> results = runs.values().iterator().next();
+        XYChart skew = chart("Fire skew" + (caption.isBlank() ? "" : " — " + caption), "µs (log)");
+        skew.getStyler().setYAxisLogarithmic(true);
+        skew.getStyler().setYAxisDecimalPattern("#,##0");
+        skew.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        skew.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        runs.forEach((label, run) -> {
+            String suffix = label.isBlank() ? "" : " " + label;
+            series(skew, "p50" + suffix, run, RigScaleResult::fireSkewP50Micros);
+            series(skew, "p99" + suffix, run, RigScaleResult::fireSkewP99Micros);
+        });
+        target(skew, "target p99", results, RigBenchReport.TARGET_FIRE_SKEW_P99_MICROS);
+
+        XYChart connect = chart("Time to connect all (Rig.connect)", "ms");
+        series(connect, "connect + enable notifications", results, r -> (double) r.connectMillis());
+
+        XYChart heap = chart("Heap per connected camera", "KiB");
+        series(heap, "rig (engine + simulated link)", results, r -> r.heapPerCameraBytes() / 1024.0);
+        series(heap, "engine only (loopback link)", results, r -> r.engineHeapPerCameraBytes() / 1024.0);
+        target(heap, "target < 256 KiB", results, RigBenchReport.TARGET_HEAP_PER_CAMERA_BYTES / 1024.0);
+
+        XYChart cpu = chart("Idle CPU per camera (keep-alive 3 s, status push 1 s)", "% of one core");
+        series(cpu, "process (incl. simulator, GC, JIT)", results, RigScaleResult::idleCpuPerCameraPercent);
+        series(cpu, "engine threads", results, RigScaleResult::engineCpuPerCameraPercent);
+        target(cpu, "target < 0.1 %", results, RigBenchReport.TARGET_IDLE_CPU_PER_CAMERA_PERCENT);
+
+        List.of(connect, heap, cpu).forEach(c -> c.getStyler().setYAxisMin(0.0));
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(png)) {
+            BitmapEncoder.saveBitmap(List.of(skew, connect, heap, cpu), 2, 2, out, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    private static XYChart chart(String title, String unit) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("cameras (N, log scale)").yAxisTitle(unit).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisDecimalPattern("#");
+        return chart;
+    }
+
+    private static void series(XYChart chart, String name, List<RigScaleResult> results,
+                               ToDoubleFunction<RigScaleResult> y) {
+        chart.addSeries(name, xs(results), results.stream().mapToDouble(y).toArray());
+    }
+
+    private static void target(XYChart chart, String name, List<RigScaleResult> results, double value) {
+        double[] x = xs(results);
+        double[] y = new double[x.length];
+        java.util.Arrays.fill(y, value);
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(DASHED);
+        s.setLineColor(Color.GRAY);
+    }
+
+    private static double[] xs(List<RigScaleResult> results) {
+        return results.stream().mapToDouble(RigScaleResult::cameras).toArray();
+    }
+}

@@ -1,0 +1,46 @@
+package io.camrig.benchmarks.rig;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
+
+/**
+ * Where figures were taken: JVM, CPU model, cores, heap limit, machine load.
+ *
+ * @param jvm          VM name and runtime version
+ * @param cpu          the CPU model from {@code /proc/cpuinfo}, or the architecture when unreadable
+ * @param cores        processors available to the JVM
+ * @param maxHeapBytes the heap limit, bytes
+ * @param loadAverage  the 1-minute load average when the run started (-1 when unknown)
+ * @param startedAt    when the run started, UTC, to the second
+ */
+public record Environment(String jvm, String cpu, int cores, long maxHeapBytes, double loadAverage,
+                          Instant startedAt) {
+
+    /** The environment of this JVM now. */
+    public static Environment capture() {
+        return new Environment(System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
+                currentLoadAverage(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The 1-minute load average now, or -1 when the platform does not tell. */
+    public static double currentLoadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+}
