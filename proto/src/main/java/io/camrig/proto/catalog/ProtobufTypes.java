@@ -59,6 +59,12 @@ public final class ProtobufTypes {
 
     private static final Map<Integer, Route> RESPONSES = new LinkedHashMap<>();
     private static final Map<Integer, Route> REQUESTS = new LinkedHashMap<>();
+    /** Decoding is on the hot path: responses indexed [feature][action], no boxing. */
+    private static final Route[][] RESPONSE_TABLE = new Route[256][];
+    /** The write characteristic of each feature's requests, indexed by feature id. */
+    private static final GoProUuid[] REQUEST_CHARACTERISTIC = new GoProUuid[256];
+    /** Where each feature's answers arrive, indexed by feature id. */
+    private static final GoProUuid[] RESPONSE_CHARACTERISTIC = new GoProUuid[256];
 
     static {
         for (OperationInfo op : Catalog.operations()) {
@@ -69,6 +75,24 @@ public final class ProtobufTypes {
                         op.operation());
                 (request ? REQUESTS : RESPONSES).putIfAbsent(key(ref.featureId(), ref.actionId()), route);
             }
+        }
+    }
+
+    static {
+        RESPONSES.forEach((key, route) -> {
+            int feature = key >> 8;
+            if (RESPONSE_TABLE[feature] == null) {
+                RESPONSE_TABLE[feature] = new Route[256];
+            }
+            RESPONSE_TABLE[feature][key & 0xFF] = route;
+        });
+        for (OperationInfo op : Catalog.operations()) {
+            op.request().ifPresent(r -> op.characteristic().ifPresent(c -> {
+                if (REQUEST_CHARACTERISTIC[r.featureId()] == null) {
+                    REQUEST_CHARACTERISTIC[r.featureId()] = c;
+                    RESPONSE_CHARACTERISTIC[r.featureId()] = c.responseCharacteristic().orElse(null);
+                }
+            }));
         }
     }
 
@@ -91,10 +115,12 @@ public final class ProtobufTypes {
      * GP-0076 for 0xF5, GP-0091 for 0x02 and 0x03 (from the catalog's operations).
      */
     public static Optional<GoProUuid> requestCharacteristic(int featureId) {
-        return Catalog.operations().stream()
-                .filter(o -> o.request().map(r -> r.featureId() == featureId).orElse(false))
-                .flatMap(o -> o.characteristic().stream())
-                .findFirst();
+        return isByte(featureId) ? Optional.ofNullable(REQUEST_CHARACTERISTIC[featureId]) : Optional.empty();
+    }
+
+    /** Whether {@code characteristic} is where answers to {@code featureId}'s requests arrive (hot path). */
+    public static boolean answersFeatureOn(int featureId, GoProUuid characteristic) {
+        return isByte(featureId) && RESPONSE_CHARACTERISTIC[featureId] == characteristic;
     }
 
     private ProtobufTypes() {
@@ -105,7 +131,8 @@ public final class ProtobufTypes {
         if (!isByte(featureId) || !isByte(actionId)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(RESPONSES.get(key(featureId, actionId)));
+        Route[] actions = RESPONSE_TABLE[featureId];
+        return actions == null ? Optional.empty() : Optional.ofNullable(actions[actionId]);
     }
 
     /** The request type of a pair a client sends, when camrig knows it. */

@@ -112,10 +112,7 @@ public final class MessageDecoder {
 
     /** {@code true} when answers to the feature's requests arrive on this characteristic. */
     private static boolean answersFeature(GoProUuid characteristic, int featureId) {
-        return ProtobufTypes.requestCharacteristic(featureId)
-                .flatMap(GoProUuid::responseCharacteristic)
-                .map(c -> c == characteristic)
-                .orElse(false);
+        return ProtobufTypes.answersFeatureOn(featureId, characteristic);
     }
 
     private static CameraMessage command(byte[] m) {

@@ -88,12 +88,18 @@ public enum GoProUuid {
 
     /** Looks a characteristic up by UUID. */
     public static Optional<GoProUuid> of(UUID uuid) {
+        return Optional.ofNullable(BY_UUID.get(uuid));
+    }
+
+    /** Looked up for every notification: a map, not a scan of {@code values()} (which copies). */
+    private static final java.util.Map<UUID, GoProUuid> BY_UUID;
+
+    static {
+        java.util.Map<UUID, GoProUuid> byUuid = new java.util.HashMap<>();
         for (GoProUuid u : values()) {
-            if (u.uuid.equals(uuid)) {
-                return Optional.of(u);
-            }
+            byUuid.put(u.uuid, u);
         }
-        return Optional.empty();
+        BY_UUID = java.util.Map.copyOf(byUuid);
     }
 
     /** Looks a characteristic up by its shorthand, {@code "GP-0072"} (case-insensitive). */

@@ -35,9 +35,16 @@ public final class CommandId {
      * {@code null} when the id is not known.
      */
     public static String name(int id) {
-        if (id == SET_ANALYTICS) {
-            return "set_analytics";
+        return id >= 0 && id < NAMES.length ? NAMES[id] : null;
+    }
+
+    /** Names by id, computed once from the catalog: decoding looks them up for every response. */
+    private static final String[] NAMES = new String[256];
+
+    static {
+        for (int id = 0; id < NAMES.length; id++) {
+            NAMES[id] = Catalog.command(id).map(OperationInfo::snakeName).orElse(null);
         }
-        return Catalog.command(id).map(OperationInfo::snakeName).orElse(null);
+        NAMES[SET_ANALYTICS] = "set_analytics";
     }
 }
