@@ -254,12 +254,20 @@ public final class Camera implements AutoCloseable {
         return control.setShutterArmed(on, trigger, onArmed);
     }
 
-    /** Status values as they change (from status query responses and 0x93 pushes); errors when the link drops. */
+    /**
+     * Status values as they change (from status query responses and 0x93 pushes); errors when the
+     * link drops. Best effort, never blocking the camera: each subscriber has a buffer of 256
+     * (Reactor's prefetch); an update that finds it full is dropped for that subscriber. The
+     * latest values are always in {@link #status(int)}.
+     */
     public Flux<StatusUpdate> statusUpdates() {
         return statusHub.asFlux().publishOn(options.deliveryScheduler());
     }
 
-    /** Unsolicited messages: push notifications and responses nobody waited for. */
+    /**
+     * Unsolicited messages: push notifications and responses nobody waited for. Best effort, as
+     * {@link #statusUpdates()}: a subscriber more than 256 behind loses messages.
+     */
     public Flux<CameraMessage> unsolicited() {
         return unsolicitedHub.asFlux().publishOn(options.deliveryScheduler());
     }

@@ -20,8 +20,8 @@ import reactor.core.publisher.Sinks;
 /**
  * Synchronized fire of the shutter across a rig: arm every camera's request, then release the
  * writes so that their predicted arrival instants (write instant + estimated one-way latency)
- * coincide — each camera {@code maxLatency − itsLatency} after the first. With no estimates yet
- * (or compensation off) all writes are released at once.
+ * coincide — each camera {@code maxLatency − itsLatency} after the first. With no estimates yet,
+ * estimates less than 1 ms apart (noise), or compensation off, all writes are released at once.
  *
  * <p>A shutter command is never blindly resent: when it fails with a transient error, the retry
  * first reads the encoding status (10) of the camera (after a reconnect if one is running); if
@@ -32,6 +32,8 @@ final class FireControl {
     private final RigRunner runner;
     private final RigMetrics metrics;
     private final FireClock clock = new FireClock();
+    /** Below this spread of latency estimates all writes are released at once. */
+    static final long MIN_COMPENSATED_SPREAD_NANOS = 1_000_000;
 
     FireControl(RigOptions options, RigRunner runner, RigMetrics metrics) {
         this.options = options;
@@ -78,8 +80,12 @@ final class FireControl {
     /** Release offsets: compensation for each camera's estimated one-way latency. */
     private Map<RigMember, Long> offsets(List<RigMember> live, Map<RigMember, Long> latencies) {
         Map<RigMember, Long> offsets = new HashMap<>();
-        boolean compensate = options.compensateLatency() && live.stream().allMatch(m -> m.latency().samples() > 0);
         long max = latencies.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long min = latencies.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        // Latency differences below the noise of the estimates (host queueing) are not worth
+        // compensating: staggering by noise only adds skew.
+        boolean compensate = options.compensateLatency() && max - min >= MIN_COMPENSATED_SPREAD_NANOS
+                && live.stream().allMatch(m -> m.latency().samples() > 0);
         for (RigMember m : live) {
             offsets.put(m, compensate ? max - latencies.get(m) : 0L);
         }
