@@ -1,8 +1,6 @@
 package io.camrig.proto.message;
 
 import io.camrig.proto.gatt.GoProUuid;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -25,7 +23,7 @@ public record UnknownMessage(GoProUuid characteristic, byte[] bytes) implements 
 
     /** The first byte (command, query or feature id), or -1 for an empty message. */
     public int id() {
-        return bytes.length == 0 ? -1 : bytes[0] & 0xFF;
+        return RawPayload.firstByte(bytes);
     }
 
     @Override
@@ -35,16 +33,16 @@ public record UnknownMessage(GoProUuid characteristic, byte[] bytes) implements 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnknownMessage u && u.characteristic == characteristic && Arrays.equals(u.bytes, bytes);
+        return o instanceof UnknownMessage u && RawPayload.equal(u.characteristic, u.bytes, characteristic, bytes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(characteristic, Arrays.hashCode(bytes));
+        return RawPayload.hash(characteristic, bytes);
     }
 
     @Override
     public String toString() {
-        return "UnknownMessage[" + characteristic.label() + " " + HexFormat.of().formatHex(bytes) + "]";
+        return RawPayload.describe("UnknownMessage", characteristic, bytes);
     }
 }

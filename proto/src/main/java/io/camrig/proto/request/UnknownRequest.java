@@ -1,8 +1,7 @@
 package io.camrig.proto.request;
 
 import io.camrig.proto.gatt.GoProUuid;
-import java.util.Arrays;
-import java.util.HexFormat;
+import io.camrig.proto.message.RawPayload;
 import java.util.Objects;
 
 /**
@@ -27,7 +26,7 @@ public record UnknownRequest(GoProUuid characteristic, byte[] bytes) implements 
 
     /** The first byte (command, setting, query or feature id), or -1 for an empty message. */
     public int id() {
-        return bytes.length == 0 ? -1 : bytes[0] & 0xFF;
+        return RawPayload.firstByte(bytes);
     }
 
     @Override
@@ -37,16 +36,16 @@ public record UnknownRequest(GoProUuid characteristic, byte[] bytes) implements 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UnknownRequest u && u.characteristic == characteristic && Arrays.equals(u.bytes, bytes);
+        return o instanceof UnknownRequest u && RawPayload.equal(u.characteristic, u.bytes, characteristic, bytes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(characteristic, Arrays.hashCode(bytes));
+        return RawPayload.hash(characteristic, bytes);
     }
 
     @Override
     public String toString() {
-        return "UnknownRequest[" + characteristic.label() + " " + HexFormat.of().formatHex(bytes) + "]";
+        return RawPayload.describe("UnknownRequest", characteristic, bytes);
     }
 }
