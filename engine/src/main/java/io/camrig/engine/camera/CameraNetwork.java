@@ -130,7 +130,8 @@ public final class CameraNetwork {
         String name = op.info().snakeName();
         return link.deliver(Mono.defer(() -> {
             Mono<N> end = notifications(op, notificationType).filter(ends).next().cache();
-            end.subscribe(n -> { }, e -> { });
+            // Listen before sending; stop listening when the exchange fails, times out or is cancelled.
+            reactor.core.Disposable listening = end.subscribe(n -> { }, e -> { });
             return link.protobuf(op, request, responseType)
                     .then(end.timeout(timeout, link.options().scheduler())
                             .onErrorMap(java.util.concurrent.TimeoutException.class,
@@ -140,7 +141,8 @@ public final class CameraNetwork {
                             throw new CameraStatusException(link.name(), name, state.apply(n));
                         }
                         return n;
-                    });
+                    })
+                    .doFinally(signal -> listening.dispose());
         }));
     }
 
