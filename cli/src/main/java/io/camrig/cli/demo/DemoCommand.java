@@ -132,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
-                report = new RecordingSession(rig.central(), rig::httpBaseUri, options, progress, metrics)
+                report = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options, progress, metrics)
                         .run().block();
                 injected = faults.isNone() ? null : rig.faultCounters().toString();
             } catch (Exception e) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The main job on a rig, each step fanned out with per-camera isolation:
@@ -139,7 +140,8 @@ public final class RecordingSession {
     }
 
     private Mono<RigResult<DownloadedFile>> download(Rig rig) {
-        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m).mediaList()
+        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m)
+                        .flatMap(CameraHttpClient::mediaList)
                         .flatMap(list -> Mono.justOrEmpty(list.newest())
                                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
                                         "the media list is empty", m.advertisedName(), "media list", null)))),
@@ -147,7 +149,7 @@ public final class RecordingSession {
                 .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), true, m -> {
                     MediaFile file = lists.value(m).orElseThrow();
                     Path dir = options.mediaDir().resolve(serial(m));
-                    return client(m).download(file, dir)
+                    return client(m).flatMapMany(c -> c.download(file, dir))
                             .doOnNext(p -> listener.onDownloadProgress(m, p))
                             .last()
                             .map(p -> new DownloadedFile(dir.resolve(file.name()), p.totalBytes()))
@@ -158,11 +160,13 @@ public final class RecordingSession {
                 }, f -> f.path().getFileName() + " " + f.bytes() + " B"));
     }
 
-    private CameraHttpClient client(RigMember m) {
-        return http.resolve(serial(m))
-                .map(uri -> new CameraHttpClient(uri, options.http()))
-                .orElseThrow(() -> new PermanentCamrigException("no HTTP address for this camera",
-                        m.advertisedName(), "resolve HTTP address", null));
+    /** The member's HTTP client, resolved off the event loop (a resolver may read a file). */
+    private Mono<CameraHttpClient> client(RigMember m) {
+        return Mono.fromCallable(() -> http.resolve(serial(m))
+                        .map(address -> new CameraHttpClient(address, options.http()))
+                        .orElseThrow(() -> new PermanentCamrigException("no HTTP address for this camera",
+                                m.advertisedName(), "resolve HTTP address", null)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private String serial(RigMember m) {

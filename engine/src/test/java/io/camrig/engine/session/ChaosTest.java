@@ -54,7 +54,7 @@ class ChaosTest {
                 .withCamera(CameraOptions.defaults().withExchangeTimeout(Duration.ofSeconds(1)));
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(50)).withMediaDir(media)
                 .withCycles(CYCLES).withLatencyProbes(2).withRig(rig);
-        RecordingSession session = new RecordingSession(sim.central(), sim::httpBaseUri, options, SessionListener.none());
+        RecordingSession session = new RecordingSession(sim.central(), HttpAddressResolver.ofUris(sim::httpBaseUri), options, SessionListener.none());
 
         StepVerifier.create(session.run())
                 .assertNext(report -> {
@@ -101,7 +101,7 @@ class ChaosTest {
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(50)).withMediaDir(media)
                 .withLatencyProbes(1).withRig(rig);
 
-        SessionReport report = new RecordingSession(sim.central(), sim::httpBaseUri, options, SessionListener.none())
+        SessionReport report = new RecordingSession(sim.central(), HttpAddressResolver.ofUris(sim::httpBaseUri), options, SessionListener.none())
                 .run().block(Duration.ofSeconds(60));
 
         assertThat(report.cameras()).filteredOn(c -> c.index() != 3).allMatch(CameraReport::ok);

@@ -41,7 +41,7 @@ class RecordingSessionTest {
         rig = VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES)).block(Duration.ofSeconds(10));
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
                 .withRig(RigOptions.defaults().withExpectedCameras(sim.cameras()));
-        return new RecordingSession(rig.central(), rig::httpBaseUri, options, SessionListener.none());
+        return new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options, SessionListener.none());
     }
 
     @Test
