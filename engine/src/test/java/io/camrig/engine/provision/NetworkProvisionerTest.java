@@ -1,0 +1,163 @@
+package io.camrig.engine.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camrig.proto.pb.EnumProvisioning;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+class NetworkProvisionerTest {
+    private static final Duration LIMIT = SimCamera.LIMIT;
+    private static final String WRONG = "bad-pw1";
+
+    private SimCamera c;
+
+    @AfterEach
+    void stop() {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private NetworkProvisioner provisioner() {
+        return new NetworkProvisioner(ProvisioningOptions.defaults().withScanRetries(3, Duration.ofMillis(10)));
+    }
+
+    @Test
+    void aKnownNetworkIsJoinedWithoutAScan() {
+        c = SimCamera.start();
+        NetworkJoin join = provisioner().connectOrSetUp(c.camera, new RigNetwork("rig-studio", "studio-pass-1"),
+                c.listener()).block(LIMIT);
+
+        assertThat(join).isEqualTo(new NetworkJoin("rig-studio", true, 0,
+                EnumProvisioning.PROVISIONING_SUCCESS_OLD_AP.name()));
+        assertThat(c.sim.wifi().connected()).contains("rig-studio");
+        assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.NETWORK_CONNECTED);
+    }
+
+    @Test
+    void anUnknownNetworkIsScannedForAndSetUpThenKnownTheNextTime() {
+        c = SimCamera.start();
+        RigNetwork backstage = new RigNetwork("rig-backstage", "backstage-pass-2");
+        NetworkJoin join = provisioner().connectOrSetUp(c.camera, backstage, c.listener()).block(LIMIT);
+
+        assertThat(join).isEqualTo(new NetworkJoin("rig-backstage", false, 1,
+                EnumProvisioning.PROVISIONING_SUCCESS_NEW_AP.name()));
+        assertThat(c.sim.wifi().connected()).contains("rig-backstage");
+        assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.SCAN,
+                ProvisionStep.CONNECT_NEW, ProvisionStep.NETWORK_CONNECTED);
+
+        NetworkJoin again = provisioner().connectOrSetUp(c.camera, backstage, ProvisionListener.none()).block(LIMIT);
+        assertThat(again.known()).as("the camera provisioned it the first time").isTrue();
+    }
+
+    @Test
+    void anOpenNetworkIsSetUpWithoutAPassword() {
+        c = SimCamera.start();
+        NetworkJoin join = provisioner().connectOrSetUp(c.camera, RigNetwork.open("venue-guest"), c.listener())
+                .block(LIMIT);
+        assertThat(join.known()).isFalse();
+        assertThat(c.sim.wifi().connected()).contains("venue-guest");
+    }
+
+    @Test
+    void aWrongPasswordIsATypedErrorWithoutThePassword() {
+        c = SimCamera.start();
+        assertThatThrownBy(() -> provisioner().connectOrSetUp(c.camera, new RigNetwork("press-5g", WRONG),
+                c.listener()).block(LIMIT))
+                .isInstanceOfSatisfying(WrongPasswordException.class, e -> {
+                    assertThat(e.ssid()).isEqualTo("press-5g");
+                    assertThat(e.isTransient()).isFalse();
+                })
+                .hasMessageContaining("PROVISIONING_ERROR_PASSWORD_AUTH")
+                .hasMessageNotContaining(WRONG);
+        assertThat(c.events).allSatisfy(e -> assertThat(e.toString()).doesNotContain(WRONG));
+        assertThat(c.sim.wifi().connected()).isEmpty();
+    }
+
+    @Test
+    void aNetworkNoScanShowsFailsAfterEveryScanAllowed() {
+        c = SimCamera.start();
+        assertThatThrownBy(() -> provisioner().connectOrSetUp(c.camera, new RigNetwork("no-such-net", "whatever-1"),
+                c.listener()).block(LIMIT))
+                .isInstanceOfSatisfying(NetworkNotFoundException.class, e -> {
+                    assertThat(e.scans()).isEqualTo(3);
+                    assertThat(e.ssid()).isEqualTo("no-such-net");
+                })
+                .hasMessageContaining("after 3 scans").hasMessageContaining("saw 4 networks")
+                .hasMessageNotContaining("whatever-1");
+        assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY,
+                ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY, ProvisionStep.SCAN);
+    }
+
+    @Test
+    void scansAreRetriedAfterTheirDelayInVirtualTime() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        c = SimCamera.start(vts);
+        NetworkProvisioner slow = new NetworkProvisioner(ProvisioningOptions.defaults()
+                .withScanRetries(3, Duration.ofSeconds(5)).withScheduler(vts));
+
+        StepVerifier.withVirtualTime(() -> slow.connectOrSetUp(c.camera, new RigNetwork("no-such-net", "x-pass-123"),
+                        c.listener()), () -> vts, Long.MAX_VALUE)
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(1))        // the first scan (40 ms busy) is done, the pause runs
+                .then(() -> assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.SCAN,
+                        ProvisionStep.SCAN_RETRY))
+                .expectNoEvent(Duration.ofSeconds(3))    // 4 s: still within the first 5 s pause
+                .then(() -> assertThat(c.steps()).filteredOn(s -> s == ProvisionStep.SCAN).hasSize(1))
+                .thenAwait(Duration.ofSeconds(2))        // 6 s: the second scan ran, the second pause runs
+                .then(() -> assertThat(c.steps()).filteredOn(s -> s == ProvisionStep.SCAN).hasSize(2))
+                .thenAwait(Duration.ofSeconds(6))        // 12 s: the third and last scan
+                .expectError(NetworkNotFoundException.class)
+                .verify(LIMIT);
+    }
+
+    @Test
+    void aScanOverItsTimeLimitIsATypedTimeoutInVirtualTime() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        c = SimCamera.start(vts);
+        // The simulator ends a scan after 40 ms; a 10 ms limit passes first.
+        NetworkProvisioner impatient = new NetworkProvisioner(ProvisioningOptions.defaults()
+                .withScanTimeout(Duration.ofMillis(10)).withScheduler(vts));
+
+        StepVerifier.withVirtualTime(() -> impatient.setUp(c.camera, new RigNetwork("rig-backstage", "backstage-pass-2"),
+                        c.listener()), () -> vts, Long.MAX_VALUE)
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(100))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ProvisioningTimeoutException.class,
+                        t -> {
+                            assertThat(t.step()).isEqualTo(ProvisionStep.SCAN);
+                            assertThat(t.limit()).isEqualTo(Duration.ofMillis(10));
+                            assertThat(t.isTransient()).isTrue();
+                        }))
+                .verify(LIMIT);
+    }
+
+    @Test
+    void aConnectionOverItsTimeLimitIsATypedTimeoutInVirtualTime() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        c = SimCamera.start(vts);
+        NetworkProvisioner impatient = new NetworkProvisioner(ProvisioningOptions.defaults()
+                .withConnectTimeout(Duration.ofMillis(10)).withScheduler(vts));
+
+        StepVerifier.withVirtualTime(() -> impatient.connectOrSetUp(c.camera, new RigNetwork("rig-studio", "studio-pass-1"),
+                        c.listener()), () -> vts, Long.MAX_VALUE)
+                .expectSubscription()
+                .thenAwait(Duration.ofMillis(100))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ProvisioningTimeoutException.class,
+                        t -> assertThat(t.step()).isEqualTo(ProvisionStep.CONNECT_KNOWN)))
+                .verify(LIMIT);
+    }
+
+    @Test
+    void theRigNetworkNeverShowsItsPassword() {
+        assertThat(new RigNetwork("rig-studio", "studio-pass-1").toString()).contains("rig-studio")
+                .doesNotContain("studio-pass-1");
+        assertThat(RigNetwork.open("venue-guest").isOpen()).isTrue();
+        assertThatThrownBy(() -> new RigNetwork(" ", "x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
