@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
  * </ol>
  * Each step runs through the rig (per-camera isolation, Resilience4j policies, step log): a camera
  * that fails is reported with its typed error and skipped by the later steps; the others carry on.
+ * A camera's {@link ProvisionStep#FAILED} event (detail: the step and the typed error) comes once its
+ * step has ended on every camera, after any retries.
  * The steps are not retried by the rig (the network step has its own bounded scan retries); each is
  * bounded by the rig's operation time limit ({@code ResilienceOptions#operationTimeout()}, 20 s by
  * default): raise it when scans are slow.
@@ -51,28 +53,39 @@ public final class RigProvisioner {
      * Provisions every healthy member of {@code rig} for {@code net}.
      *
      * @param listener gets each camera's progress, ending with {@link ProvisionStep#DONE} (detail: the
-     *                 IP address) or {@link ProvisionStep#FAILED} (detail: the error, never a secret)
+     *                 IP address) or {@link ProvisionStep#FAILED} (detail: the error, never a secret,
+     *                 or {@code "skipped: …"} for a camera that had failed before the run)
      * @return the outcome per member, in rig order (step {@code "provision"})
      */
     public Mono<RigResult<ProvisionedCamera>> provision(Rig rig, RigNetwork net, ProvisionListener listener) {
         int n = options.concurrency();
-        return rig.forEachMember("identify", n, true, m -> step(m, listener, Camera::hardwareInfo),
+        return rig.forEachMember("identify", n, true, m -> onCamera(m, Camera::hardwareInfo),
                         HardwareInfo::serialNumber)
+                .doOnNext(r -> reportFailures(r, listener))
                 .flatMap(ids -> rig.forEachMember("network", n, false,
-                                m -> step(m, listener, c -> network.connectOrSetUp(c, net, listener)),
+                                m -> onCamera(m, c -> network.connectOrSetUp(c, net, listener)),
                                 j -> j.ssid() + (j.known() ? " known" : " set up"))
+                        .doOnNext(r -> reportFailures(r, listener))
                         .flatMap(joins -> rig.forEachMember("cohn", n, false,
-                                        m -> step(m, listener, c -> cohn.provision(c, ids.value(m).orElseThrow()
+                                        m -> onCamera(m, c -> cohn.provision(c, ids.value(m).orElseThrow()
                                                 .serialNumber(), joins.value(m).orElseThrow().ssid(), listener)),
                                         r -> r.credentials().ipAddress())
+                                .doOnNext(r -> reportFailures(r, listener))
                                 .map(cohns -> merge(rig.members(), ids, joins, cohns, listener))));
     }
 
-    /** One step on a member's current camera; a failure is reported as a FAILED event. */
-    private static <T> Mono<T> step(RigMember m, ProvisionListener listener, Function<Camera, Mono<T>> op) {
-        return m.currentCamera().flatMap(op)
-                .doOnError(e -> listener.onEvent(new ProvisionEvent(m.advertisedName(), ProvisionStep.FAILED,
-                        Steps.describe(e))));
+    private static <T> Mono<T> onCamera(RigMember m, Function<Camera, Mono<T>> op) {
+        return m.currentCamera().flatMap(op);
+    }
+
+    /** A FAILED event for each member whose part of this step failed (once, after any retries). */
+    private static void reportFailures(RigResult<?> step, ProvisionListener listener) {
+        step.outcomes().forEach((m, o) -> {
+            if (o instanceof Outcome.Failed<?> f) {
+                listener.onEvent(new ProvisionEvent(m.advertisedName(), ProvisionStep.FAILED,
+                        step.step() + ": " + Steps.describe(f.cause())));
+            }
+        });
     }
 
     private static RigResult<ProvisionedCamera> merge(List<RigMember> members, RigResult<HardwareInfo> ids,
@@ -90,7 +103,13 @@ public final class RigProvisioner {
                 out.put(m, new Outcome.Ok<>(p, total));
                 listener.onEvent(new ProvisionEvent(m.advertisedName(), ProvisionStep.DONE, p.ipAddress()));
             } else {
-                out.put(m, firstFailure(ids.outcomes().get(m), joins.outcomes().get(m), last));
+                Outcome<ProvisionedCamera> failed = firstFailure(ids.outcomes().get(m), joins.outcomes().get(m), last);
+                out.put(m, failed);
+                if (failed instanceof Outcome.Skipped<ProvisionedCamera> skipped) {
+                    // Never attempted (it failed before this run): still end its row.
+                    listener.onEvent(new ProvisionEvent(m.advertisedName(), ProvisionStep.FAILED,
+                            "skipped: " + skipped.reason()));
+                }
             }
         }
         return new RigResult<>("provision", out);
