@@ -47,7 +47,7 @@ public final class VirtualCamera {
     private final CameraStatuses statuses;
     private final SimulatedSettings settings;
     private final SimulatedPresets presets = new SimulatedPresets();
-    private final SimulatedWifi wifi = new SimulatedWifi();
+    private final SimulatedWifi wifi;
     private final SimulatedCohn cohn;
     private final SimulatedLivestream livestream = new SimulatedLivestream();
     private final SdCard sdCard;
@@ -64,6 +64,7 @@ public final class VirtualCamera {
         this.model = identity.model().catalogModel();
         this.statuses = CameraStatuses.forModel(model, identity.bleName());
         this.settings = new SimulatedSettings(model);
+        this.wifi = new SimulatedWifi(identity.index(), options.networks(), options.emptyScans());
         this.cohn = new SimulatedCohn(options.seed(), identity.index(), mac());
         this.sdCard = new SdCard(identity.serial(), options.seed(), options.mediaFileBytes());
         settings.onChange(change -> sessions.forEach(s -> s.settingsChanged(change)));
