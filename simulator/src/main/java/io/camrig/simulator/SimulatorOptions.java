@@ -182,7 +182,7 @@ public record SimulatorOptions(
                 hostJoinDelay);
     }
 
-    /** How long the simulated host Wi-Fi ({@code VirtualRig#hostWifi()}) takes to join a network. */
+    /** How long the simulated host Wi-Fi ({@link VirtualRig#hostWifi()}) takes to join a network. */
     public SimulatorOptions withHostJoinDelay(Duration delay) {
         return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand,
                 encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting, networks, emptyScans,

@@ -203,26 +203,23 @@ public final class VirtualRig implements AutoCloseable {
         return hostWifi;
     }
 
-    /** A port free on every one of {@code hosts}: ephemeral on the first, then tried on the others. */
+    /**
+     * A port free on every one of {@code hosts}: ephemeral on the first, then tried on the others,
+     * one socket at a time (a rig of 1024 cameras must not hold 1024 descriptors at once).
+     */
     private static int choosePort(List<String> hosts) {
         for (int attempt = 0; attempt < 20; attempt++) {
-            List<ServerSocket> probes = new ArrayList<>();
-            try {
-                ServerSocket first = new ServerSocket(0, 1, InetAddress.getByName(hosts.get(0)));
-                probes.add(first);
-                int port = first.getLocalPort();
-                for (String h : hosts.subList(1, hosts.size())) {
-                    probes.add(new ServerSocket(port, 1, InetAddress.getByName(h)));
-                }
-                return port;
+            int port;
+            try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getByName(hosts.get(0)))) {
+                port = first.getLocalPort();
             } catch (IOException e) {
-                if (probes.isEmpty()) {
-                    log.warn("cannot bind {} ({}): 127/8 is not all loopback here, COHN HTTPS will not listen",
-                            hosts.get(0), e.toString());
-                    return anyPort();
-                }
-            } finally {
-                probes.forEach(VirtualRig::closeQuietly);
+                log.warn("cannot bind {} ({}): 127/8 is not all loopback here, COHN HTTPS will not listen",
+                        hosts.get(0), e.toString());
+                return anyPort();
+            }
+            int p = port;
+            if (hosts.stream().skip(1).allMatch(h -> free(h, p))) {
+                return port;
             }
         }
         throw new IllegalStateException("no port free on all " + hosts.size() + " camera addresses");
@@ -241,14 +238,6 @@ public final class VirtualRig implements AutoCloseable {
             return probe.isBound();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void closeQuietly(ServerSocket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // nothing to release
         }
     }
 
