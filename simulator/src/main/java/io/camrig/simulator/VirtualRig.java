@@ -36,7 +36,10 @@ import reactor.core.publisher.Mono;
  * (certificate created over BLE and connected to a network), the camera serves HTTPS on its own
  * address and the rig-wide {@link #cohnPort()}, with the root CA that Get COHN Certificate returns
  * and the credentials of NotifyCOHNStatus; {@link #changeCohnIp(String)} moves it. The simulated
- * host Wi-Fi is {@link #hostWifi()}.
+ * host Wi-Fi is {@link #hostWifi()}. Limits: COHN is provisioned over BLE only (the cameras' plain
+ * HTTP {@code /gopro/cohn/*} routes do not see it), Set AP Control does not leave station mode, and
+ * no traffic is routed by joining networks: {@link #httpBaseUri(String)} answers on 127.0.0.1
+ * whether or not the host joined the camera's AP.
  *
  * <pre>{@code
  * try (VirtualRig rig = VirtualRig.start(SimulatorOptions.defaults()).block()) {

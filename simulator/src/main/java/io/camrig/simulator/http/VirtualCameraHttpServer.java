@@ -42,7 +42,9 @@ import reactor.netty.http.server.HttpServerRoutes;
  * Firmware update paths are not served (404). With {@link HttpServerOptions#cohn()} the same
  * routes are also served over HTTPS, as a camera on the home network: the certificate chains to
  * a root CA generated at start ({@link CohnAuthority}) and every request needs the Basic
- * credentials (401 otherwise).
+ * credentials (401 otherwise). A {@code VirtualRig} instead opens and moves that HTTPS listener at
+ * run time with {@link #serveCohn} and {@link #stopCohn()}, following the camera's BLE-side COHN
+ * state; its plain HTTP COHN routes then stay those of an unprovisioned camera.
  *
  * <p>{@link #faults(HttpFaults)} injects delays, forced statuses and cut downloads. {@link
  * #close()} drops every open connection, like a camera leaving the network. File content is
