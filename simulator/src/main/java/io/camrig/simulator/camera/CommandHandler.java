@@ -6,7 +6,6 @@ import io.camrig.proto.catalog.OperationInfo;
 import io.camrig.proto.codec.ResponseEncoder;
 import io.camrig.proto.error.MalformedMessageException;
 import io.camrig.proto.id.CommandId;
-import io.camrig.proto.id.StatusId;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraDateTime;
 import io.camrig.proto.message.CameraLocalDateTime;
@@ -26,6 +25,8 @@ import java.util.stream.Collectors;
  *   <li>Set Shutter, Load Preset (Group), Delete All Files: status 1 (error) while busy or
  *       encoding; Hilight Moment: status 1 unless encoding.</li>
  *   <li>Get Date Time, Get Local Date Time: the clock as last set (UTC now before that).</li>
+ *   <li>Set AP Control: mode 0 (off), 1 (on) or 2 (bounce), see {@link VirtualCamera}; status 69
+ *       turns 1 only after a delay, 0 at once. Another mode: status 2.</li>
  *   <li>Sleep, Reboot, Press Button, Set Analytics: acknowledged; the simulated camera neither
  *       sleeps nor reboots (its BLE link stays up).</li>
  * </ul>
@@ -95,8 +96,7 @@ final class CommandHandler {
         if (!oneParameter(c, 1)) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
-        camera.statuses().setFlag(StatusId.AP_ENABLED, c.param(0)[0] == 1);
-        return answer(c, TlvStatus.SUCCESS, new byte[0]);
+        return answer(c, camera.apControl(c.param(0)[0] & 0xFF), new byte[0]);
     }
 
     private byte[] loadPresetGroup(CommandRequest c) {

@@ -32,9 +32,11 @@ import java.util.function.Function;
  *   <li>Scan for Access Points: answered SCANNING_STARTED at once (status 22 → started); after
  *       {@link io.camrig.simulator.SimulatorOptions#busyAfterCommand()} the requesting client gets
  *       NotifStartScanning SCANNING_SUCCESS with the scan id and the count of networks (status 22 →
- *       completed).</li>
+ *       completed); 0 networks for the first {@link io.camrig.simulator.SimulatorOptions#emptyScans()}
+ *       scans ("scan found nothing", as real cameras sometimes report).</li>
  *   <li>Get AP Scan Results: a page of the last scan ({@link io.camrig.simulator.state.SimulatedWifi}).</li>
- *   <li>Connect (to a provisioned network) and Connect New: answered PROVISIONING_STARTED with a
+ *   <li>Connect (to a provisioned network) and Connect New (the password must be the network's:
+ *       PROVISIONING_ERROR_PASSWORD_AUTH otherwise): answered PROVISIONING_STARTED with a
  *       30 s time limit, or the failure at once; the outcome follows as NotifProvisioningState
  *       (status 24 → completed or aborted). A connection changes the COHN status.</li>
  *   <li>COHN: create (refused unless {@code override} when a certificate exists), clear and get the
@@ -128,13 +130,14 @@ final class NetworkHandler {
 
     private Message scan() {
         int scanId = camera.wifi().startScan();
+        int found = camera.wifi().inRange().size();
         camera.setReported(22, 1, 1);
         camera.after(camera.options().busyAfterCommand(), () -> {
             camera.setReported(22, 1, 4);
             ProtobufRef n = Operation.SCAN_FOR_ACCESS_POINTS.info().notification().orElseThrow();
             session.send(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, ResponseEncoder.protobuf(n.featureId(), n.actionId(),
                     NotifStartScanning.newBuilder().setScanningState(EnumScanning.SCANNING_SUCCESS).setScanId(scanId)
-                            .setTotalEntries(camera.wifi().inRange().size())
+                            .setTotalEntries(found)
                             .setTotalConfiguredSsid(camera.wifi().provisionedCount()).build()));
         });
         return ResponseStartScanning.newBuilder().setResult(EnumResultGeneric.RESULT_SUCCESS)

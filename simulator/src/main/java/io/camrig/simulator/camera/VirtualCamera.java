@@ -47,12 +47,14 @@ public final class VirtualCamera {
     private final CameraStatuses statuses;
     private final SimulatedSettings settings;
     private final SimulatedPresets presets = new SimulatedPresets();
-    private final SimulatedWifi wifi = new SimulatedWifi();
+    private final SimulatedWifi wifi;
     private final SimulatedCohn cohn;
     private final SimulatedLivestream livestream = new SimulatedLivestream();
     private final SdCard sdCard;
     private final List<GattServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
+    private final List<Runnable> networkListeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong apCommands = new java.util.concurrent.atomic.AtomicLong();
     private volatile URI httpBaseUri;
     private CameraLocalDateTime clock;
     private Instant recordingStarted;
@@ -64,7 +66,10 @@ public final class VirtualCamera {
         this.model = identity.model().catalogModel();
         this.statuses = CameraStatuses.forModel(model, identity.bleName());
         this.settings = new SimulatedSettings(model);
+        this.wifi = new SimulatedWifi(identity.index(), options.networks(), options.emptyScans());
         this.cohn = new SimulatedCohn(options.seed(), identity.index(), mac());
+        this.cohn.onChange(this::fireNetworkListeners);
+        this.wifi.onConnectionChange(this::fireNetworkListeners);
         this.sdCard = new SdCard(identity.serial(), options.seed(), options.mediaFileBytes());
         settings.onChange(change -> sessions.forEach(s -> s.settingsChanged(change)));
         presets.onChange(() -> {
@@ -170,6 +175,58 @@ public final class VirtualCamera {
 
     void sessionClosed(GattServerSession session) {
         sessions.remove(session);
+    }
+
+    /**
+     * Runs {@code listener} (on the caller's thread, synchronously) after every change of the COHN
+     * certificate, address or enablement, or of the network the camera is connected to: what a COHN
+     * HTTPS server follows. COHN status pushes to BLE clients follow the listeners.
+     */
+    public void onNetworkChange(Runnable listener) {
+        networkListeners.add(listener);
+    }
+
+    private void fireNetworkListeners() {
+        networkListeners.forEach(Runnable::run);
+    }
+
+    /** COHN provisioned: a certificate exists and the camera is connected to a network. */
+    public boolean cohnProvisioned() {
+        return cohn.provisioned(wifi.connected());
+    }
+
+    /**
+     * Moves the camera to another IPv4 address on its network (a DHCP lease change): listeners run
+     * (a COHN HTTPS server moves), then registered BLE clients get NotifyCOHNStatus (F5 EF) with the
+     * new address.
+     */
+    public void moveCohn(String ipAddress) {
+        cohn.moveTo(ipAddress);
+        networkChanged();
+    }
+
+    /**
+     * Set AP Control: {@code 0} turns the AP off (status 69 "AP Mode" to 0 at once), {@code 1} turns
+     * it on (status 69 to 1 after {@link SimulatorOptions#busyAfterCommand()}, the time the camera
+     * takes to start its Wi-Fi hardware and DHCP server), {@code 2} bounces it (off at once, on after
+     * the same delay). A later command cancels a pending turn-on.
+     */
+    TlvStatus apControl(int mode) {
+        if (mode < 0 || mode > 2) {
+            return TlvStatus.INVALID_PARAMETER;
+        }
+        long command = apCommands.incrementAndGet();
+        if (mode == 0 || mode == 2) {
+            statuses.setFlag(StatusId.AP_ENABLED, false);
+        }
+        if (mode != 0) {
+            after(options.busyAfterCommand(), () -> {
+                if (apCommands.get() == command) {
+                    statuses.setFlag(StatusId.AP_ENABLED, true);
+                }
+            });
+        }
+        return TlvStatus.SUCCESS;
     }
 
     /** Tells every session that the live stream or COHN state changed. */

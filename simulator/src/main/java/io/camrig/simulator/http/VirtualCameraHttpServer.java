@@ -1,5 +1,7 @@
 package io.camrig.simulator.http;
 
+import io.camrig.http.address.BasicCredentials;
+import io.camrig.simulator.cohn.CohnCertificate;
 import io.camrig.simulator.media.SdCard;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -40,7 +42,9 @@ import reactor.netty.http.server.HttpServerRoutes;
  * Firmware update paths are not served (404). With {@link HttpServerOptions#cohn()} the same
  * routes are also served over HTTPS, as a camera on the home network: the certificate chains to
  * a root CA generated at start ({@link CohnAuthority}) and every request needs the Basic
- * credentials (401 otherwise).
+ * credentials (401 otherwise). A {@code VirtualRig} instead opens and moves that HTTPS listener at
+ * run time with {@link #serveCohn} and {@link #stopCohn()}, following the camera's BLE-side COHN
+ * state; its plain HTTP COHN routes then stay those of an unprovisioned camera.
  *
  * <p>{@link #faults(HttpFaults)} injects delays, forced statuses and cut downloads. {@link
  * #close()} drops every open connection, like a camera leaving the network. File content is
@@ -55,9 +59,12 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
     private final CohnAuthority cohn;
     private final FaultState faults = new FaultState();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup cohnConnections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Sinks.Empty<Void> connectionsClosed = Sinks.empty();
     private volatile DisposableServer http;
     private volatile DisposableServer https;
+    private volatile String httpsHost;
+    private volatile String cohnAuthorization;
 
     private VirtualCameraHttpServer(CameraHttpModel model, HttpServerOptions options, CohnAuthority cohn) {
         this.model = model;
@@ -104,14 +111,16 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
             CameraHttpModel model = new CameraHttpModel(identity, card, statuses, settings, options);
             CohnAuthority authority = options.cohn() ? CohnAuthority.generate(identity.serial(), options.host()) : null;
             VirtualCameraHttpServer s = new VirtualCameraHttpServer(model, options, authority);
-            Mono<? extends DisposableServer> plain = s.server(options.port(), s::faulty).bind();
+            Mono<? extends DisposableServer> plain = s.server(options.host(), options.port(), s::faulty, false).bind();
             if (authority == null) {
                 return plain.map(bound -> {
                     s.http = bound;
                     return s;
                 });
             }
-            Mono<? extends DisposableServer> secure = s.server(options.cohnPort(), s::authenticated)
+            s.cohnAuthorization = authority.credentials().authorizationHeader();
+            s.httpsHost = options.host();
+            Mono<? extends DisposableServer> secure = s.server(options.host(), options.cohnPort(), s::authenticated, true)
                     .secure(spec -> spec.sslContext(authority.serverContext()))
                     .bind();
             return plain.doOnNext(bound -> s.http = bound)
@@ -123,11 +132,55 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
         });
     }
 
-    private HttpServer server(int port, Guard guard) {
+    /**
+     * Serves the same routes over HTTPS on {@code host:port}, as a camera on the home network,
+     * presenting {@code certificate} and requiring {@code credentials} (401 otherwise); moves the
+     * listener there when one is already open (the old one stops first). For a camera whose COHN
+     * state changes at run time; the {@link #cohn()} of such a server stays empty.
+     *
+     * @return emits the HTTPS base URI once bound; errors when the address cannot be bound
+     */
+    public Mono<URI> serveCohn(String host, int port, CohnCertificate certificate, BasicCredentials credentials) {
+        return stopCohn().then(Mono.defer(() -> {
+            cohnAuthorization = credentials.authorizationHeader();
+            return server(host, port, this::authenticated, true)
+                    .secure(spec -> spec.sslContext(certificate.serverContext()))
+                    .bind()
+                    .map(bound -> {
+                        httpsHost = host;
+                        https = bound;
+                        return cohnBaseUri().orElseThrow();
+                    });
+        }));
+    }
+
+    /**
+     * Stops the HTTPS listener, if any, and closes its open connections, as a camera that leaves
+     * the address would; completes once it no longer listens.
+     */
+    public Mono<Void> stopCohn() {
+        return Mono.defer(() -> {
+            DisposableServer s = https;
+            if (s == null) {
+                return Mono.empty();
+            }
+            https = null;
+            s.dispose();
+            return s.onDispose().then(Mono.<Void>create(done -> cohnConnections.close()
+                    .addListener(f -> done.success())));
+        });
+    }
+
+    private HttpServer server(String host, int port, Guard guard, boolean cohnListener) {
         return HttpServer.create()
-                .host(options.host())
+                .host(host)
                 .port(port)
-                .doOnChannelInit((observer, channel, remote) -> connections.add(channel))
+                .doOnChannelInit((observer, channel, remote) -> {
+                    connections.add(channel);
+                    if (cohnListener) {
+                        cohnConnections.add(channel);
+                    }
+                })
                 .route(routes(guard));
     }
 
@@ -154,8 +207,7 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
 
     private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> authenticated(Route route) {
         BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> inner = faulty(route);
-        String expected = cohn.credentials().authorizationHeader();
-        return (req, res) -> expected.equals(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))
+        return (req, res) -> cohnAuthorization.equals(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION))
                 ? inner.apply(req, res)
                 : res.status(401).header(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"GoPro\"").send();
     }
@@ -165,10 +217,10 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
         return URI.create("http://" + options.host() + ":" + http.port());
     }
 
-    /** {@code https://<host>:<port>} of the COHN server, when COHN is on. */
+    /** {@code https://<host>:<port>} of the COHN server, while it listens. */
     public Optional<URI> cohnBaseUri() {
         DisposableServer s = https;
-        return s == null ? Optional.empty() : Optional.of(URI.create("https://" + options.host() + ":" + s.port()));
+        return s == null ? Optional.empty() : Optional.of(URI.create("https://" + httpsHost + ":" + s.port()));
     }
 
     /** The COHN root CA and credentials, when COHN is on. */
@@ -203,8 +255,9 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
     @Override
     public void dispose() {
         http.dispose();
-        if (https != null) {
-            https.dispose();
+        DisposableServer s = https;
+        if (s != null) {
+            s.dispose();
         }
         connections.close().addListener(f -> connectionsClosed.tryEmitEmpty());
     }
@@ -216,7 +269,8 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
 
     /** Completes once the servers stopped listening and their connections are closed. */
     public Mono<Void> onDispose() {
-        return http.onDispose().then(https == null ? Mono.empty() : https.onDispose()).then(connectionsClosed.asMono());
+        DisposableServer s = https;
+        return http.onDispose().then(s == null ? Mono.empty() : s.onDispose()).then(connectionsClosed.asMono());
     }
 
     /** Same as {@link #dispose()}. */
