@@ -47,6 +47,8 @@ public final class RecordingSession {
     private final RigMetrics metrics;
     private final Map<RigMember, HardwareInfo> info = new ConcurrentHashMap<>();
     private final Map<RigMember, DownloadedFile> files = new ConcurrentHashMap<>();
+    private final java.util.function.Function<Rig, Mono<?>> networkSetup;
+    private final String networkStep;
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener) {
@@ -56,11 +58,32 @@ public final class RecordingSession {
     /** As above, with the rig's meters recorded in {@code metrics} (e.g. on a Prometheus registry). */
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener, RigMetrics metrics) {
+        this(central, http, options, listener, metrics, null, rig -> Mono.empty());
+    }
+
+    private RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
+                             SessionListener listener, RigMetrics metrics, String networkStep,
+                             java.util.function.Function<Rig, Mono<?>> networkSetup) {
+        this.networkStep = networkStep;
+        this.networkSetup = networkSetup;
         this.metrics = metrics;
         this.central = central;
         this.http = http;
         this.options = options;
         this.listener = listener;
+    }
+
+    /**
+     * A session that runs one more setup step after the others and before the first cycle: how
+     * the cameras' HTTP becomes reachable, for example provisioning COHN on every camera (so the
+     * resolver can hand out each camera's HTTPS address). The step fans out per camera itself
+     * (e.g. with {@link Rig#forEachMember}), so a camera it fails is reported and skipped later.
+     *
+     * @param name the step's name in progress and reports, e.g. {@code "cohn"}
+     * @param setup the step, given the connected rig
+     */
+    public RecordingSession withNetworkSetup(String name, java.util.function.Function<Rig, Mono<?>> setup) {
+        return new RecordingSession(central, http, options, listener, metrics, name, setup);
     }
 
     /** Runs the session; errors only when no camera could be found at all. */
@@ -94,6 +117,7 @@ public final class RecordingSession {
                         c -> c.setDateTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)), v -> ""))
                 .then(rig.forEachIdempotent("load preset group", c -> c.loadPresetGroup(options.presetGroup()),
                         v -> String.valueOf(options.presetGroup())))
+                .then(networkStep == null ? Mono.empty() : step(networkStep, Mono.defer(() -> networkSetup.apply(rig))))
                 .then();
     }
 

@@ -26,6 +26,7 @@ import io.camrig.proto.pb.Preset;
 import io.camrig.proto.pb.PresetGroup;
 import io.camrig.proto.pb.RequestSetLiveStreamMode;
 import io.camrig.proto.pb.ScanEntry;
+import io.camrig.simulator.state.SimulatedNetworks;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -326,13 +327,13 @@ class OperationRoundTripTest {
             assertThat(c.sim.wifi().connected()).contains("rig-studio");
         });
         on(Operation.CONNECT_TO_A_NEW_ACCESS_POINT, c -> {
-            assertThatThrownBy(() -> c.camera.network().connectNew("press-5g", "short").block(LIMIT))
+            assertThatThrownBy(() -> c.camera.network().connectNew(SimulatedNetworks.BACKSTAGE_SSID, "short").block(LIMIT))
                     .isInstanceOf(CameraStatusException.class)
                     .hasMessageContaining("PROVISIONING_ERROR_PASSWORD_AUTH")
                     .hasMessageNotContaining("short");
-            assertThat(c.camera.network().connectNew("press-5g", "a long passphrase").block(LIMIT))
+            assertThat(c.camera.network().connectNew(SimulatedNetworks.BACKSTAGE_SSID, SimulatedNetworks.BACKSTAGE_PASSWORD).block(LIMIT))
                     .isEqualTo(EnumProvisioning.PROVISIONING_SUCCESS_NEW_AP);
-            assertThat(c.sim.wifi().connected()).contains("press-5g");
+            assertThat(c.sim.wifi().connected()).contains(SimulatedNetworks.BACKSTAGE_SSID);
         });
         Consumer<SimulatedCamera> cohn = c -> {
             c.camera.network().connect("rig-studio").block(LIMIT);
