@@ -46,6 +46,7 @@ final class NmJoin {
                     "the password is not a WPA2 passphrase (8..63 printable ASCII characters or 64 hex digits)",
                     ssid, OP, null));
         }
+        log.debug("joining {} on {} within {} ms", ssid, session.interfaceName(), timeout.toMillis());
         Attempt attempt = new Attempt();
         Duration scanLimit = timeout.compareTo(options.scanTimeout()) < 0 ? timeout : options.scanTimeout();
         return previous()
@@ -58,7 +59,9 @@ final class NmJoin {
                     return attempt.abandon()
                             .map(a -> undo(ssid, a, attempt.previous).then(Mono.<HostWifiLink>error(error)))
                             .orElseGet(() -> Mono.error(error));
-                });
+                })
+                .doOnNext(link -> log.debug("joined {} on {}", ssid, session.interfaceName()))
+                .doOnError(e -> log.debug("joining {} failed: {}", ssid, e.getMessage()));
     }
 
     private Mono<Optional<Previous>> previous() {

@@ -70,7 +70,11 @@ final class NmLink implements HostWifiLink {
         }).then().onErrorResume(HostWifiException.class, e -> gone(e) ? Mono.empty()
                 : Mono.error(new HostWifiException(Reason.FAILED, "could not delete the NetworkManager profile "
                         + profile + " made for " + ssid + ": " + e.getMessage(), ssid, OP, e)));
-        return deactivate.then(delete).then(reactivate())
+        Mono<Void> steps = deactivate.then(delete).then(reactivate());
+        return Mono.defer(() -> {
+                    log.debug("leaving {}; back to {}", ssid, previous().orElse("no connection"));
+                    return steps;
+                })
                 .timeout(options.restoreTimeout())
                 .onErrorMap(TimeoutException.class, e -> new HostWifiException(Reason.TIMEOUT, "restoring "
                         + previous().orElse("the host's Wi-Fi") + " after " + ssid + " took longer than "

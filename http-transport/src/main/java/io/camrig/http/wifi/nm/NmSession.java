@@ -207,16 +207,17 @@ final class NmSession implements AutoCloseable {
 
     /** The D-Bus error name of a failed call, e.g. {@code org.freedesktop.NetworkManager.Device.NotAllowed}, or null. */
     static String errorName(Throwable e) {
-        if (e instanceof DBusExecutionException x) {
-            if (x.getType() != null && !x.getType().isEmpty()) {
-                return x.getType();
-            }
-            String type = e.getClass().getName().replace('$', '.');
-            if (type.startsWith("org.freedesktop.dbus.errors.")) {
-                return "org.freedesktop.DBus.Error." + type.substring("org.freedesktop.dbus.errors.".length());
-            }
+        if (!(e instanceof DBusExecutionException x)) {
+            return null;
         }
-        return null;
+        // dbus-java names the error by its Java class: org.freedesktop.dbus.errors.X for the standard
+        // org.freedesktop.DBus.Error.X, a plain DBusExecutionException for any other name.
+        String type = x.getType() == null || x.getType().isEmpty() ? e.getClass().getName() : x.getType();
+        type = type.replace('$', '.');
+        if (type.startsWith("org.freedesktop.dbus.errors.")) {
+            return "org.freedesktop.DBus.Error." + type.substring("org.freedesktop.dbus.errors.".length());
+        }
+        return type.startsWith("org.freedesktop.dbus.") ? null : type;
     }
 
     /** The error name and message of a D-Bus failure, for a message. */

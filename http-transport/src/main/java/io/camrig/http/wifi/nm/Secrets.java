@@ -19,8 +19,9 @@ final class Secrets {
         String message = mask(NmSession.describe(error), password);
         boolean gone = name != null && (name.endsWith(".ServiceUnknown") || name.endsWith(".NoReply")
                 || name.endsWith(".Disconnected"));
-        boolean badKey = name != null && (name.endsWith(".InvalidProperty") || name.endsWith(".InvalidConnection"))
-                && message.contains("psk");
+        // NetworkManager refuses a malformed key with "802-11-wireless-security.psk: property is invalid"
+        // (its error names, Settings.InvalidProperty …, reach dbus-java 5.2 as a plain DBusExecutionException).
+        boolean badKey = message.contains("802-11-wireless-security.psk");
         Reason reason = gone ? Reason.UNAVAILABLE : badKey ? Reason.WRONG_PASSWORD : Reason.FAILED;
         return new HostWifiException(reason, operation + " failed: " + message, ssid, operation,
                 mentions(error, password) ? null : error);
