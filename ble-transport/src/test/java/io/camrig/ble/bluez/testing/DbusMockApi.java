@@ -41,21 +41,21 @@ public final class DbusMockApi {
 
         /** The calls of one method on this object, oldest first: {@code a(tav)}. */
         List<Call> GetMethodCalls(String method);
-    }
 
-    /**
-     * {@code org.freedesktop.DBus.Mock.MethodCalled(s name, av args)}: emitted by every mock method
-     * before its code runs (so before its reply).
-     */
-    public static final class MethodCalled extends org.freedesktop.dbus.messages.DBusSignal {
-        public final String name;
-        public final List<Variant<?>> args;
+        /**
+         * {@code org.freedesktop.DBus.Mock.MethodCalled(s name, av args)}: emitted by every mock method
+         * before its code runs (so before its reply).
+         */
+        final class MethodCalled extends org.freedesktop.dbus.messages.DBusSignal {
+            public final String name;
+            public final List<Variant<?>> args;
 
-        public MethodCalled(String path, String name, List<Variant<?>> args)
-                throws org.freedesktop.dbus.exceptions.DBusException {
-            super(path, name, args);
-            this.name = name;
-            this.args = args;
+            public MethodCalled(String path, String name, List<Variant<?>> args)
+                    throws org.freedesktop.dbus.exceptions.DBusException {
+                super(path, name, args);
+                this.name = name;
+                this.args = args;
+            }
         }
     }
 
