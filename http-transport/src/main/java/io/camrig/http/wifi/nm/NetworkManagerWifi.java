@@ -37,6 +37,9 @@ import reactor.core.scheduler.Schedulers;
  * log line, an error message or a {@code toString()}. It is stored by NetworkManager in the profile,
  * which {@code restore()} deletes. Signals ({@code Device.StateChanged}, {@code
  * Connection.Active.StateChanged}) are received on one thread of this backend's own D-Bus connection.
+ *
+ * <p>One join or restore at a time per device: the caller (the engine) serializes them. Blocking
+ * D-Bus calls run on {@code Schedulers.boundedElastic()}; each has the options' call time limit.
  */
 public final class NetworkManagerWifi implements HostWifi {
     private final NmSession session;

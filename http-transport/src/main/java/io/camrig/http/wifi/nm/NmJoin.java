@@ -53,6 +53,8 @@ final class NmJoin {
                 .flatMap(prev -> accessPoint(ssid, scanLimit)
                         .flatMap(ap -> activate(ssid, password, ap, prev.orElse(null), attempt)))
                 .timeout(timeout)
+                // The undo of a refused attempt runs outside the time limit: its reason is the answer.
+                .onErrorResume(Refused.class, r -> undo(ssid, r.made, r.previous).then(Mono.error(r.error)))
                 .onErrorResume(TimeoutException.class, e -> {
                     HostWifiException error = new HostWifiException(Reason.TIMEOUT, "joining " + ssid
                             + " took longer than " + timeout.toMillis() + " ms", ssid, OP, null);
@@ -104,9 +106,9 @@ final class NmJoin {
                                         made.profile(), made.activeConnection(), previous));
                             }
                             attempt.done();
-                            HostWifiException error = new HostWifiException(outcome.reason(), "joining " + ssid
-                                    + " failed: NetworkManager reason " + outcome.nmReason(), ssid, OP, null);
-                            return undo(ssid, made, previous).then(Mono.<HostWifiLink>error(error));
+                            return Mono.<HostWifiLink>error(new Refused(new HostWifiException(outcome.reason(),
+                                    "joining " + ssid + " failed: NetworkManager reason " + outcome.nmReason(), ssid,
+                                    OP, null), made, previous));
                         })), NmActivation::dispose);
     }
 
@@ -153,6 +155,21 @@ final class NmJoin {
             return Mono.empty();
         });
         return deactivate.then(delete).then(reactivate);
+    }
+
+    /** NetworkManager ended the activation: carries the error to signal once the attempt is undone. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient HostWifiException error;
+        final transient Made made;
+        final transient Previous previous;
+
+        Refused(HostWifiException error, Made made, Previous previous) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+            this.made = made;
+            this.previous = previous;
+        }
     }
 
     /** What {@code AddAndActivateConnection} made: the profile and the active connection. */
