@@ -108,6 +108,50 @@ class NetworkManagerWifiTest {
     }
 
     @Test
+    void restoreFailsTypedWhenThePreviousProfileCannotBeActivated() throws Exception {
+        bus.connect(device, homeAp, "home", "HomeNet");
+        HostWifiLink link = wifi.join(CAMERA, PASSWORD, WAIT).block(WAIT);
+        bus.mock(MANAGER_PATH).AddMethod(MockNetworkManagerBus.NM, "ActivateConnection", "ooo", "o",
+                "raise dbus.exceptions.DBusException('Connection is not available on the device',"
+                        + " name='org.freedesktop.NetworkManager.ConnectionNotAvailable')");
+
+        StepVerifier.create(link.restore())
+                .expectErrorSatisfies(e -> {
+                    assertThat(((HostWifiException) e).reason()).isEqualTo(Reason.FAILED);
+                    assertThat(e.getMessage()).contains("ActivateConnection", "not available");
+                    assertThat(((HostWifiException) e).operation()).contains("ActivateConnection");
+                })
+                .verify(WAIT);
+        assertThat(bus.profiles()).as("the camera profile is deleted all the same").hasSize(1);
+    }
+
+    @Test
+    void restoreTimesOutWhenThePreviousConnectionDoesNotComeBack() throws Exception {
+        bus.connect(device, homeAp, "home", "HomeNet");
+        NetworkManagerWifi quick = NetworkManagerWifi.connect(bus.options()
+                .withRestoreTimeout(Duration.ofMillis(500))).block(WAIT);
+        try {
+            HostWifiLink link = quick.join(CAMERA, PASSWORD, WAIT).block(WAIT);
+            // An activation that stays ACTIVATING.
+            bus.mock(MANAGER_PATH).AddMethod(MockNetworkManagerBus.NM, "ActivateConnection", "ooo", "o", String.join(
+                    "\n",
+                    "ac = '/org/freedesktop/NetworkManager/ActiveConnection/back'",
+                    "self.AddObject(ac, 'org.freedesktop.NetworkManager.Connection.Active',"
+                            + " {'State': dbus.UInt32(1), 'Connection': dbus.ObjectPath(args[0])}, [])",
+                    "ret = dbus.ObjectPath(ac)"));
+
+            StepVerifier.create(link.restore())
+                    .expectErrorSatisfies(e -> {
+                        assertThat(((HostWifiException) e).reason()).isEqualTo(Reason.TIMEOUT);
+                        assertThat(e.getMessage()).contains("HomeNet", "500 ms");
+                    })
+                    .verify(WAIT);
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
     void joinWithoutPreviousConnectionRestoresToNothing() throws Exception {
         bus.addAccessPoint(device, "open", "OpenCam", "AA:BB:CC:DD:EE:01", 2412, 70, 0);
         StepVerifier.create(wifi.currentSsid()).expectNext(Optional.empty()).verifyComplete();
