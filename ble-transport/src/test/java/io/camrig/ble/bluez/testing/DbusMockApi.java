@@ -34,10 +34,29 @@ public final class DbusMockApi {
 
         void Reset();
 
+        /** Emits a signal from this object: {@code args} are converted to {@code signature}. */
+        void EmitSignal(String iface, String name, String signature, List<Variant<?>> args);
+
         void ClearCalls();
 
         /** The calls of one method on this object, oldest first: {@code a(tav)}. */
         List<Call> GetMethodCalls(String method);
+
+        /**
+         * {@code org.freedesktop.DBus.Mock.MethodCalled(s name, av args)}: emitted by every mock method
+         * before its code runs (so before its reply).
+         */
+        final class MethodCalled extends org.freedesktop.dbus.messages.DBusSignal {
+            public final String name;
+            public final List<Variant<?>> args;
+
+            public MethodCalled(String path, String name, List<Variant<?>> args)
+                    throws org.freedesktop.dbus.exceptions.DBusException {
+                super(path, name, args);
+                this.name = name;
+                this.args = args;
+            }
+        }
     }
 
     /** One logged call: {@code (unix time in seconds, arguments)}. */
