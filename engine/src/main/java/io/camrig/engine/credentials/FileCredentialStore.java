@@ -154,6 +154,9 @@ public final class FileCredentialStore implements CredentialStore, AutoCloseable
     @Override
     public boolean forget(String serial) {
         Objects.requireNonNull(serial, "serial");
+        if (!read().containsKey(serial)) {
+            return false; // nothing to forget in a whole version of the file: no lock, no write
+        }
         return locked("forget", () -> {
             SortedMap<String, CameraCredentials> cameras = read();
             if (cameras.remove(serial) == null) {

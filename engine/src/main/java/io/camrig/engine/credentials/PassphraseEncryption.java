@@ -36,6 +36,7 @@ final class PassphraseEncryption {
     private final Map<String, DerivedKey> cache = new LinkedHashMap<>(8, 0.75f, true);
     private DerivedKey writeKey;
     private boolean destroyed;
+    private int derivations;
 
     /** What decrypting found: the plaintext, or that the passphrase or the file is wrong. */
     enum Failure { WRONG_PASSPHRASE, TAMPERED }
@@ -145,6 +146,7 @@ final class PassphraseEncryption {
         if (k != null) {
             return k;
         }
+        derivations++;
         Argon2BytesGenerator gen = new Argon2BytesGenerator();
         gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -166,6 +168,11 @@ final class PassphraseEncryption {
             eldest.remove();
         }
         return k;
+    }
+
+    /** How many keys this instance derived (each costs an Argon2id run). */
+    synchronized int derivations() {
+        return derivations;
     }
 
     @Override
