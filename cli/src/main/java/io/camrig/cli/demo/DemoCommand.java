@@ -3,8 +3,14 @@ package io.camrig.cli.demo;
 import io.camrig.ble.bluez.BluezCentral;
 import io.camrig.cli.CamrigCommand;
 import io.camrig.cli.ble.BleOptions;
+import io.camrig.cli.network.CohnSetup;
+import io.camrig.cli.network.CredentialOptions;
+import io.camrig.engine.credentials.CredentialStore;
+import io.camrig.engine.credentials.FileCredentialStore;
+import io.camrig.engine.credentials.InMemoryCredentialStore;
 import io.camrig.engine.metrics.PrometheusEndpoint;
 import io.camrig.engine.metrics.RigMetrics;
+import io.camrig.engine.provision.RigNetwork;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.engine.session.RecordingSession;
@@ -14,6 +20,7 @@ import io.camrig.proto.error.CamrigException;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.fault.FaultProfile;
+import io.camrig.simulator.state.SimulatedNetworks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,9 +28,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code camrig demo}: a synchronized recording session on N simulated cameras, end to end over
@@ -74,6 +81,21 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Serve the rig's metrics as Prometheus text on http://127.0.0.1:P/metrics while it runs.")
     Integer metricsPort;
 
+    @Option(names = "--cohn", description = "Reach each camera's HTTP over COHN (HTTPS with its own root CA and "
+            + "Basic auth) instead of its access point: the cameras are put on the rig's network and provisioned first.")
+    boolean cohn;
+
+    @Option(names = "--ssid", paramLabel = "SSID", description = "With --cohn: the rig's network (default on the "
+            + "simulated rig: " + SimulatedNetworks.STUDIO_SSID + ", which its cameras know).")
+    String ssid;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "With --cohn: the network's password, on "
+            + "FILE's first line (default on the simulated rig: the password of " + SimulatedNetworks.STUDIO_SSID + ").")
+    Path passwordFile;
+
+    @CommandLine.Mixin
+    CredentialOptions credentials = new CredentialOptions();
+
     @CommandLine.Mixin
     BleOptions ble = new BleOptions();
 
@@ -103,11 +125,13 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !noProgress && !json;
         if (!json) {
+            String media = cohn ? ", media over COHN (HTTPS)" : "";
             if (ble.simulated()) {
-                out.printf("camrig demo: %d simulated %s cameras, recording %s%n%n", cameras, model, human(duration));
+                out.printf("camrig demo: %d simulated %s cameras, recording %s%s%n%n", cameras, model, human(duration),
+                        media);
             } else {
-                out.printf("camrig demo: %d cameras over BlueZ (adapter %s), recording %s%n%n", cameras,
-                        ble.bluezOptions().adapter(), human(duration));
+                out.printf("camrig demo: %d cameras over BlueZ (adapter %s), recording %s%s%n%n", cameras,
+                        ble.bluezOptions().adapter(), human(duration), media);
             }
             out.flush();
         }
@@ -117,9 +141,12 @@ public final class DemoCommand implements Callable<Integer> {
             // Real cameras: the BlueZ central; media over each camera's own AP (10.5.5.9).
             BluezCentral central = ble.central().orElseThrow();
             try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
-                 AutoCloseable endpoint = metricsEndpoint(registry, err)) {
-                report = new RecordingSession(central, HttpAddressResolver.accessPoint(), options, progress, metrics)
-                        .run().block();
+                 AutoCloseable endpoint = metricsEndpoint(registry, err);
+                 FileCredentialStore store = cohn ? credentials.open(spec.commandLine(), System.getenv()) : null) {
+                RecordingSession session = new RecordingSession(central, cohn
+                        ? HttpAddressResolver.cohn(store, CohnSetup.HTTPS_PORT) : HttpAddressResolver.accessPoint(),
+                        options, progress, metrics);
+                report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
             } catch (CamrigException e) {
                 err.println("camrig demo: " + e.getMessage());
                 return 1;
@@ -132,8 +159,12 @@ public final class DemoCommand implements Callable<Integer> {
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
-                report = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options, progress, metrics)
-                        .run().block();
+                // A simulated rig's COHN credentials live as long as its certificates: this run.
+                CredentialStore store = new InMemoryCredentialStore();
+                RecordingSession session = new RecordingSession(rig.central(), cohn
+                        ? HttpAddressResolver.cohn(store, rig.cohnPort()) : HttpAddressResolver.ofUris(rig::httpBaseUri),
+                        options, progress, metrics);
+                report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
                 injected = faults.isNone() ? null : rig.faultCounters().toString();
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -159,9 +190,24 @@ public final class DemoCommand implements Callable<Integer> {
         return endpoint;
     }
 
+    /** The rig network for --cohn: given, or the simulated rig's known network. */
+    private RigNetwork network() {
+        if (ssid == null) {
+            return new RigNetwork(SimulatedNetworks.STUDIO_SSID, SimulatedNetworks.STUDIO_PASSWORD);
+        }
+        return passwordFile == null ? RigNetwork.open(ssid)
+                : new RigNetwork(ssid, new String(CohnSetup.password(spec.commandLine(), passwordFile)));
+    }
+
     private void validate() {
         CommandLine cl = spec.commandLine();
         ble.validate(cl);
+        if (!cohn && (ssid != null || passwordFile != null)) {
+            throw new CommandLine.ParameterException(cl, "--ssid and --password-file need --cohn");
+        }
+        if (cohn && !ble.simulated() && ssid == null) {
+            throw new CommandLine.ParameterException(cl, "--cohn with real cameras needs --ssid (and --password-file)");
+        }
         if (!ble.simulated() && !failCameras.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "--fail-camera needs the simulated rig (--ble simulated)");
         }

@@ -112,9 +112,14 @@ public final class ConnectedRig implements AutoCloseable {
 
     /** Runs a step on every connected camera at once; each camera's outcome is kept apart. */
     public <T> List<Result<T>> forEach(Function<Camera, Mono<T>> step) {
+        return forEachMember((m, c) -> step.apply(c));
+    }
+
+    /** As {@link #forEach}, with the member (its serial, name) given to the step too. */
+    public <T> List<Result<T>> forEachMember(java.util.function.BiFunction<Member, Camera, Mono<T>> step) {
         List<Result<T>> results = Flux.fromIterable(members)
                 .flatMapSequential(m -> m.camera().filter(c -> m.failure().isEmpty())
-                        .map(c -> Mono.defer(() -> step.apply(c))
+                        .map(c -> Mono.defer(() -> step.apply(m, c))
                                 .map(v -> new Result<>(m, Optional.of(v), Optional.<Throwable>empty()))
                                 .defaultIfEmpty(new Result<>(m, Optional.empty(), Optional.empty()))
                                 .onErrorResume(e -> Mono.just(new Result<>(m, Optional.empty(), Optional.of(e)))))

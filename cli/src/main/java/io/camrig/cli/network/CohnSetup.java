@@ -1,0 +1,34 @@
+package io.camrig.cli.network;
+
+import io.camrig.engine.credentials.CredentialStore;
+import io.camrig.engine.provision.ProvisionListener;
+import io.camrig.engine.provision.ProvisioningOptions;
+import io.camrig.engine.provision.RigNetwork;
+import io.camrig.engine.provision.RigProvisioner;
+import io.camrig.engine.session.RecordingSession;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * {@code camrig demo --cohn}: the session gets a {@code "cohn"} setup step that puts every camera
+ * on the rig's network and provisions COHN ({@link RigProvisioner}), keeping the credentials in a
+ * store from which the session's HTTP resolver builds each camera's HTTPS address.
+ */
+public final class CohnSetup {
+    /** The port a real camera serves COHN HTTPS on. */
+    public static final int HTTPS_PORT = 443;
+
+    private CohnSetup() {
+    }
+
+    /** {@code session} with a {@code "cohn"} setup step provisioning {@code network} into {@code store}. */
+    public static RecordingSession over(RecordingSession session, CredentialStore store, RigNetwork network) {
+        RigProvisioner provisioner = new RigProvisioner(store, ProvisioningOptions.defaults());
+        return session.withNetworkSetup("cohn", rig -> provisioner.provision(rig, network, ProvisionListener.none()));
+    }
+
+    /** The password on the first line of {@code file} (for {@code --password-file}). */
+    public static char[] password(CommandLine commandLine, Path file) {
+        return SecretFiles.firstLine(commandLine, file, "--password-file");
+    }
+}

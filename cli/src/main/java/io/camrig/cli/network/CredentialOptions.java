@@ -1,0 +1,71 @@
+package io.camrig.cli.network;
+
+import io.camrig.engine.credentials.CredentialFileLocation;
+import io.camrig.engine.credentials.FileCredentialStore;
+import io.camrig.engine.credentials.FileCredentialStoreOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the credential store is and how it is protected, as a picocli mixin:
+ * <pre>
+ * --credentials FILE        the store (default: $XDG_CONFIG_HOME/camrig/credentials.json,
+ *                           else ~/.config/camrig/credentials.json)
+ * --passphrase-file FILE    encrypt at rest with the passphrase on FILE's first line
+ *                           (or the environment variable CAMRIG_CREDENTIALS_PASSPHRASE)
+ * </pre>
+ * Warnings about the file (loose permissions) go to stderr, without secrets.
+ */
+public final class CredentialOptions {
+    /** The environment variable that may hold the store's passphrase. */
+    public static final String PASSPHRASE_ENV = "CAMRIG_CREDENTIALS_PASSPHRASE";
+
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "The credential store (default: $XDG_CONFIG_HOME/camrig/credentials.json, "
+                    + "else ~/.config/camrig/credentials.json).")
+    Path file;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Encrypt the credential store at rest (AES-256-GCM, Argon2id) with the passphrase on "
+                    + "FILE's first line; the environment variable " + PASSPHRASE_ENV + " works too.")
+    Path passphraseFile;
+
+    /** The store's file, as these options and the environment name it. */
+    public Path path(Map<String, String> env) {
+        return file != null ? file : CredentialFileLocation.resolve(env);
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @throws CommandLine.ParameterException when the passphrase file cannot be read or is empty
+     */
+    public FileCredentialStore open(CommandLine commandLine, Map<String, String> env) {
+        PrintWriter err = commandLine.getErr();
+        FileCredentialStoreOptions options = FileCredentialStoreOptions.DEFAULT.withWarnings(w -> {
+            err.println("camrig: " + w);
+            err.flush();
+        });
+        char[] passphrase = passphrase(commandLine, env);
+        if (passphrase == null) {
+            return FileCredentialStore.at(path(env), options);
+        }
+        try {
+            return FileCredentialStore.atWithPassphrase(path(env), passphrase, options);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private char[] passphrase(CommandLine commandLine, Map<String, String> env) {
+        if (passphraseFile != null) {
+            return SecretFiles.firstLine(commandLine, passphraseFile, "--passphrase-file");
+        }
+        String value = env.get(PASSPHRASE_ENV);
+        return value == null || value.isEmpty() ? null : value.toCharArray();
+    }
+}
