@@ -25,8 +25,21 @@ import java.util.function.UnaryOperator;
 
 /**
  * The user's credentials in one JSON file, by default {@code $XDG_CONFIG_HOME/camrig/credentials.json}
- * ({@link CredentialFileLocation}); the format is described in {@link CredentialFileFormat}'s terms:
- * {@code {"format":"camrig-credentials","version":1,"cameras":{<serial>:{...}}}}.
+ * ({@link CredentialFileLocation}). Format version 1, UTF-8:
+ *
+ * <pre>{@code
+ * {"format": "camrig-credentials", "version": 1,
+ *  "cameras": {"C3501324500711": {"updated": "2025-01-31T12:00:00Z",
+ *                                 "ap": {"ssid": "...", "password": "..."},
+ *                                 "cohn": {"username": "gopro", "password": "...", "ipAddress": "192.168.1.20",
+ *                                          "ssid": "...", "rootCaPem": "-----BEGIN CERTIFICATE-----..."}}}}
+ * }</pre>
+ *
+ * ({@code ap}, {@code cohn} absent when unknown). Encrypted, {@code cameras} is replaced by
+ * {@code "encryption": {"cipher": "AES-256-GCM", "kdf": "Argon2id", "kdfVersion": 19, "memoryKiB",
+ * "iterations", "parallelism", "salt" (16 bytes), "nonce" (12 bytes), "keyCheck" (16 bytes)}} (byte
+ * fields base64) and {@code "ciphertext"}: AES-256-GCM, 128-bit tag appended, of
+ * {@code {"cameras": {...}}}, with every header field as additional authenticated data.
  *
  * <ul>
  *   <li><b>Reads</b> ({@link #list()}, {@link #get}) read the file each time, without a lock: a
@@ -56,7 +69,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Secrets (passwords, the passphrase, keys) never appear in exceptions, warnings or {@code
  * toString()}. Methods block on file I/O and, with a passphrase, on the first key derivation
- * (about half a second at the default cost).
+ * (1 to 3 s at the default cost, see {@link Argon2Cost#DEFAULT}).
  */
 public final class FileCredentialStore implements CredentialStore, AutoCloseable {
     private static final DateTimeFormatter ASIDE_STAMP =
