@@ -74,9 +74,7 @@ public final class ApCommand implements Callable<Integer> {
             out.flush();
             return RigCommandSupport.exitCode(results);
         } catch (CredentialStoreException e) {
-            cl.getErr().println("camrig ap: " + e.getMessage());
-            cl.getErr().flush();
-            return 1;
+            return CredentialOptions.failed(cl, "ap", e);
         }
     }
 }

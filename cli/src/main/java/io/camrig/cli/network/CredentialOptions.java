@@ -1,6 +1,7 @@
 package io.camrig.cli.network;
 
 import io.camrig.engine.credentials.CredentialFileLocation;
+import io.camrig.engine.credentials.CredentialStoreException;
 import io.camrig.engine.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.FileCredentialStoreOptions;
 import java.io.PrintWriter;
@@ -40,9 +41,11 @@ public final class CredentialOptions {
     }
 
     /**
-     * Opens the store.
+     * Opens the store and reads it once, so that a corrupt file or a wrong or missing passphrase
+     * stops the command before it touches any camera.
      *
      * @throws CommandLine.ParameterException when the passphrase file cannot be read or is empty
+     * @throws CredentialStoreException when the store cannot be read
      */
     public FileCredentialStore open(CommandLine commandLine, Map<String, String> env) {
         PrintWriter err = commandLine.getErr();
@@ -51,14 +54,39 @@ public final class CredentialOptions {
             err.flush();
         });
         char[] passphrase = passphrase(commandLine, env);
-        if (passphrase == null) {
-            return FileCredentialStore.at(path(env), options);
+        FileCredentialStore store;
+        try {
+            store = passphrase == null ? FileCredentialStore.at(path(env), options)
+                    : FileCredentialStore.atWithPassphrase(path(env), passphrase, options);
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
         }
         try {
-            return FileCredentialStore.atWithPassphrase(path(env), passphrase, options);
-        } finally {
-            Arrays.fill(passphrase, '\0');
+            store.list();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
+        return store;
+    }
+
+    /**
+     * Prints why the store cannot be used — with what to do for a corrupt file or a wrong or
+     * missing passphrase — and returns exit code 1.
+     */
+    public static int failed(CommandLine commandLine, String command, CredentialStoreException e) {
+        PrintWriter err = commandLine.getErr();
+        err.println("camrig " + command + ": " + e.getMessage());
+        switch (e.reason()) {
+            case CORRUPT -> err.println("camrig never overwrites it: move the file away (or restore a backup) to start over.");
+            case PASSPHRASE_REQUIRED -> err.println("give the passphrase with --passphrase-file FILE or " + PASSPHRASE_ENV + ".");
+            case WRONG_PASSPHRASE -> err.println("check the passphrase; without it the file cannot be read: move it away to start over.");
+            default -> { }
+        }
+        err.flush();
+        return 1;
     }
 
     private char[] passphrase(CommandLine commandLine, Map<String, String> env) {

@@ -61,9 +61,7 @@ public final class CredentialsForgetCommand implements Callable<Integer> {
             out.flush();
             return missing ? io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED : 0;
         } catch (CredentialStoreException e) {
-            cl.getErr().println("camrig credentials: " + e.getMessage());
-            cl.getErr().flush();
-            return 1;
+            return CredentialOptions.failed(cl, "credentials", e);
         }
     }
 }

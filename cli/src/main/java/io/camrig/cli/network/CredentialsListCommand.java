@@ -55,9 +55,7 @@ public final class CredentialsListCommand implements Callable<Integer> {
                 out.println(entries.size() + " camera(s) in " + store.file() + (store.encrypted() ? " (encrypted)" : ""));
             }
         } catch (CredentialStoreException e) {
-            cl.getErr().println("camrig credentials: " + e.getMessage());
-            cl.getErr().flush();
-            return 1;
+            return CredentialOptions.failed(cl, "credentials", e);
         }
         out.flush();
         return 0;

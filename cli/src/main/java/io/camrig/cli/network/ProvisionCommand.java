@@ -104,9 +104,7 @@ public final class ProvisionCommand implements Callable<Integer> {
             out.flush();
             return result.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
         } catch (CredentialStoreException e) {
-            err.println("camrig provision: " + e.getMessage());
-            err.flush();
-            return 1;
+            return CredentialOptions.failed(cl, "provision", e);
         } catch (CamrigException e) {
             err.println("camrig provision: " + RigCommandSupport.describe(e));
             err.flush();

@@ -132,10 +132,10 @@ class NetworkCommandsTest {
         Path passphrase = Files.writeString(dir.resolve("passphrase"), "correct horse battery staple\n");
         assertThat(run("ap", "on", "--cameras", "1", "--credentials", store.toString(), "--passphrase-file",
                 passphrase.toString())).as("stderr: %s", err).isZero();
-        assertThat(Files.readString(store)).contains("AES-256-GCM").doesNotContain("GP");
+        assertThat(Files.readString(store)).contains("AES-256-GCM").doesNotContain("ssid").doesNotContain("\"cameras\"");
 
         assertThat(run("credentials", "list", "--credentials", store.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("camrig credentials:");
+        assertThat(err.toString()).contains("camrig credentials:").contains("--passphrase-file FILE");
         Path wrong = Files.writeString(dir.resolve("wrong"), "wrong passphrase\n");
         assertThat(run("credentials", "list", "--credentials", store.toString(), "--passphrase-file", wrong.toString()))
                 .isEqualTo(1);
@@ -143,6 +143,15 @@ class NetworkCommandsTest {
         assertThat(run("credentials", "list", "--credentials", store.toString(), "--passphrase-file",
                 passphrase.toString())).isZero();
         assertThat(out.toString()).contains("(encrypted)").containsPattern("C\\d+ +GP\\d+");
+    }
+
+    @Test
+    void aCorruptStoreIsNeverOverwrittenAndTheUserIsToldWhatToDo() throws Exception {
+        Files.writeString(store, "{\"format\":\"camrig-credentials\",\"version\":1,\"cameras\":{\"C1\":{\"ap\":");
+
+        assertThat(run("ap", "on", "--cameras", "1", "--credentials", store.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(store.toString()).contains("move the file away");
+        assertThat(Files.readString(store)).endsWith("\"ap\":");
     }
 
     @Test
