@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camrig.proto.pb.EnumProvisioning;
+import io.camrig.simulator.state.SimulatedNetworks;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,10 +68,11 @@ class NetworkProvisionerTest {
     @Test
     void aWrongPasswordIsATypedErrorWithoutThePassword() {
         c = SimCamera.start();
-        assertThatThrownBy(() -> provisioner().connectOrSetUp(c.camera, new RigNetwork("press-5g", WRONG),
+        // Camera 1 sees rig-backstage (every camera does) but does not know it: Connect New checks the password.
+        assertThatThrownBy(() -> provisioner().connectOrSetUp(c.camera, new RigNetwork("rig-backstage", WRONG),
                 c.listener()).block(LIMIT))
                 .isInstanceOfSatisfying(WrongPasswordException.class, e -> {
-                    assertThat(e.ssid()).isEqualTo("press-5g");
+                    assertThat(e.ssid()).isEqualTo("rig-backstage");
                     assertThat(e.isTransient()).isFalse();
                 })
                 .hasMessageContaining("PROVISIONING_ERROR_PASSWORD_AUTH")
@@ -88,7 +90,7 @@ class NetworkProvisionerTest {
                     assertThat(e.scans()).isEqualTo(3);
                     assertThat(e.ssid()).isEqualTo("no-such-net");
                 })
-                .hasMessageContaining("after 3 scans").hasMessageContaining("saw 4 networks")
+                .hasMessageContaining("after 3 scans").hasMessageContaining("saw 3 networks")   // press-5g is seen by even cameras only
                 .hasMessageNotContaining("whatever-1");
         assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY,
                 ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY, ProvisionStep.SCAN);
@@ -114,6 +116,61 @@ class NetworkProvisionerTest {
                 .thenAwait(Duration.ofSeconds(6))        // 12 s: the third and last scan
                 .expectError(NetworkNotFoundException.class)
                 .verify(LIMIT);
+    }
+
+    @Test
+    void scansThatFindNothingAreRetriedUntilTheNetworkShowsInVirtualTime() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        c = SimCamera.start(vts, o -> o.withEmptyScans(2));
+        NetworkProvisioner patient = new NetworkProvisioner(ProvisioningOptions.defaults()
+                .withScanRetries(3, Duration.ofSeconds(5)).withScheduler(vts));
+        RigNetwork backstage = new RigNetwork(SimulatedNetworks.BACKSTAGE_SSID, SimulatedNetworks.BACKSTAGE_PASSWORD);
+
+        StepVerifier.withVirtualTime(() -> patient.connectOrSetUp(c.camera, backstage, c.listener()), () -> vts,
+                        Long.MAX_VALUE)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofSeconds(10))   // two empty scans and two 5 s pauses
+                .thenAwait(Duration.ofSeconds(1))         // the third scan shows it; Connect New (40 ms busy)
+                .assertNext(join -> assertThat(join).isEqualTo(new NetworkJoin(SimulatedNetworks.BACKSTAGE_SSID, false,
+                        3, EnumProvisioning.PROVISIONING_SUCCESS_NEW_AP.name())))
+                .expectComplete()
+                .verify(LIMIT);
+
+        assertThat(c.sim.wifi().connected()).contains(SimulatedNetworks.BACKSTAGE_SSID);
+        assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY,
+                ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY, ProvisionStep.SCAN, ProvisionStep.CONNECT_NEW,
+                ProvisionStep.NETWORK_CONNECTED);
+        assertThat(c.events).filteredOn(e -> e.step() == ProvisionStep.SCAN_RETRY).hasSize(2)
+                .allSatisfy(e -> assertThat(e.detail()).isEqualTo("the scan found nothing, again in 5000 ms"));
+        assertThat(c.events).filteredOn(e -> e.step() == ProvisionStep.SCAN).extracting(ProvisionEvent::detail)
+                .containsExactly("attempt 1 of 3", "attempt 2 of 3", "attempt 3 of 3");
+        assertThat(c.events.toString()).doesNotContain(SimulatedNetworks.BACKSTAGE_PASSWORD);
+    }
+
+    @Test
+    void moreEmptyScansThanAttemptsEndInNetworkNotFoundInVirtualTime() {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        c = SimCamera.start(vts, o -> o.withEmptyScans(5));
+        NetworkProvisioner patient = new NetworkProvisioner(ProvisioningOptions.defaults()
+                .withScanRetries(3, Duration.ofSeconds(5)).withScheduler(vts));
+        RigNetwork backstage = new RigNetwork(SimulatedNetworks.BACKSTAGE_SSID, SimulatedNetworks.BACKSTAGE_PASSWORD);
+
+        StepVerifier.withVirtualTime(() -> patient.connectOrSetUp(c.camera, backstage, c.listener()), () -> vts,
+                        Long.MAX_VALUE)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofSeconds(10))
+                .thenAwait(Duration.ofSeconds(1))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(NetworkNotFoundException.class, n -> {
+                    assertThat(n.scans()).isEqualTo(3);
+                    assertThat(n.ssid()).isEqualTo(SimulatedNetworks.BACKSTAGE_SSID);
+                    assertThat(n.isTransient()).isFalse();
+                }).hasMessageContaining("after 3 scans (the last one saw 0 networks)")
+                        .hasMessageNotContaining(SimulatedNetworks.BACKSTAGE_PASSWORD))
+                .verify(LIMIT);
+
+        assertThat(c.steps()).containsExactly(ProvisionStep.CONNECT_KNOWN, ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY,
+                ProvisionStep.SCAN, ProvisionStep.SCAN_RETRY, ProvisionStep.SCAN);
+        assertThat(c.sim.wifi().connected()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
+import io.camrig.http.CameraHttpClient;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.camera.VirtualCamera;
@@ -73,6 +74,9 @@ class RigProvisionerTest {
             assertThat(p.networkKnown()).isFalse();
             assertThat(p.certificateReused()).isFalse();
             assertThat(cam.wifi().connected()).contains("rig-backstage");
+            // The stored credentials and BLE-fetched root CA reach the camera over HTTPS.
+            assertThat(CameraHttpClient.create(stored.address(sim.cohnPort())).state().block(LIMIT).statuses())
+                    .isNotEmpty();
         }
         Map<String, List<ProvisionStep>> byCamera = events.stream().collect(Collectors.groupingBy(ProvisionEvent::camera,
                 Collectors.mapping(ProvisionEvent::step, Collectors.toList())));
@@ -128,7 +132,7 @@ class RigProvisionerTest {
     @Test
     void aWrongPasswordFailsEveryCameraWithATypedErrorAndNoSecret() {
         connected(2);
-        RigProvisioning run = provisioner().start(rig, new RigNetwork("press-5g", "bad-pw1"));
+        RigProvisioning run = provisioner().start(rig, new RigNetwork("rig-backstage", "bad-pw1"));
         RigResult<ProvisionedCamera> result = run.result().block(LIMIT);
 
         assertThat(result.outcomes().values()).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(Outcome.Failed.class,

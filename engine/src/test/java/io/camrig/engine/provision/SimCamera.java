@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -30,7 +31,12 @@ final class SimCamera implements AutoCloseable {
     }
 
     static SimCamera start() {
-        VirtualRig rig = VirtualRig.start(base()).block(LIMIT);
+        return start(UnaryOperator.identity());
+    }
+
+    /** In real time, on the base options changed by {@code tweak}. */
+    static SimCamera start(UnaryOperator<SimulatorOptions> tweak) {
+        VirtualRig rig = VirtualRig.start(tweak.apply(base())).block(LIMIT);
         VirtualCamera sim = rig.cameras().get(0);
         Camera camera = rig.central().connect(sim.identity().address())
                 .flatMap(link -> Camera.open(link, sim.identity().bleName(), CameraOptions.defaults()))
@@ -40,7 +46,12 @@ final class SimCamera implements AutoCloseable {
 
     /** Everything (simulator, camera, delays of provisioning) on {@code vts}; connected by advancing it. */
     static SimCamera start(VirtualTimeScheduler vts) {
-        VirtualRig rig = VirtualRig.start(base().withScheduler(vts)).block(LIMIT);
+        return start(vts, UnaryOperator.identity());
+    }
+
+    /** On {@code vts}, on the base options changed by {@code tweak}. */
+    static SimCamera start(VirtualTimeScheduler vts, UnaryOperator<SimulatorOptions> tweak) {
+        VirtualRig rig = VirtualRig.start(tweak.apply(base()).withScheduler(vts)).block(LIMIT);
         VirtualCamera sim = rig.cameras().get(0);
         CameraOptions options = CameraOptions.defaults().withScheduler(vts).withDeliveryScheduler(vts);
         CompletableFuture<Camera> opening = rig.central().connect(sim.identity().address())

@@ -87,7 +87,7 @@ class CohnProvisionerTest {
         assertThat(result.reused()).isFalse();
         assertThat(c.username()).isEqualTo("gopro");
         assertThat(c.password()).isNotBlank();
-        assertThat(c.ipAddress()).matches("192\\.168\\.50\\.\\d+");
+        assertThat(c.ipAddress()).isEqualTo(sim.cohn().ipAddress()).matches("127\\.0\\.50\\.\\d+");
         assertThat(c.ssid()).isEqualTo("rig-studio");
         assertThat(c.rootCaPem()).isEqualTo(sim.cohn().certificate().orElseThrow());
         assertThat(store.get(serial()).flatMap(CameraCredentials::cohn)).contains(c);
