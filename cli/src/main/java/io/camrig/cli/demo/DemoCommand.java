@@ -10,6 +10,7 @@ import io.camrig.engine.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.InMemoryCredentialStore;
 import io.camrig.engine.metrics.PrometheusEndpoint;
 import io.camrig.engine.metrics.RigMetrics;
+import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.provision.RigNetwork;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.session.HttpAddressResolver;
@@ -116,6 +117,9 @@ public final class DemoCommand implements Callable<Integer> {
             // Under injected faults, give up on a lost answer sooner and reconnect sooner.
             rigOptions = rigOptions.withReadyTimeout(Duration.ofSeconds(3)).withReconnect(4, Duration.ofMillis(50))
                     .withCamera(rigOptions.camera().withExchangeTimeout(Duration.ofSeconds(1)));
+        }
+        if (cohn) {
+            rigOptions = CohnSetup.rigOptions(rigOptions, ProvisioningOptions.defaults());
         }
         SessionOptions options = SessionOptions.defaults().withRecordFor(duration).withMediaDir(mediaDir)
                 .withCycles(cycles).withRig(rigOptions);

@@ -91,8 +91,8 @@ public final class ProvisionCommand implements Callable<Integer> {
         ProvisioningOptions options = ProvisioningOptions.defaults().withConcurrency(concurrency);
         try (FileCredentialStore store = credentials.open(cl, System.getenv());
              RigSourceOptions.Source source = rigSource.open();
-             Rig rig = Rig.discover(source.central(), RigOptions.defaults()
-                     .withExpectedCameras(source.expectedCameras())).block(Duration.ofSeconds(60))) {
+             Rig rig = Rig.discover(source.central(), CohnSetup.rigOptions(RigOptions.defaults()
+                     .withExpectedCameras(source.expectedCameras()), options)).block(Duration.ofSeconds(60))) {
             rig.connect().block(Duration.ofMinutes(2));
             RigResult<ProvisionedCamera> result = new RigProvisioner(store, options).provision(rig, network, table)
                     .block(Duration.ofMinutes(10));

@@ -58,6 +58,20 @@ public record ProvisioningOptions(int scanAttempts, Duration scanRetryDelay, Dur
                 Schedulers.parallel());
     }
 
+    /**
+     * The longest one camera's part of a rig provisioning step may take when every limit is
+     * reached: a refused connect to a known network, every scan with its pause, then Connect New
+     * (the network step), or COHN's wait. A rig's operation time limit
+     * ({@code ResilienceOptions#operationTimeout()}) below this cuts slow cameras short; {@link
+     * RigProvisioner} users should raise it to at least this.
+     */
+    public Duration rigStepLimit() {
+        Duration network = connectTimeout.multipliedBy(2)
+                .plus(scanTimeout.plus(scanRetryDelay).multipliedBy(scanAttempts));
+        Duration cohn = cohnTimeout.multipliedBy(2);
+        return (network.compareTo(cohn) >= 0 ? network : cohn).plusSeconds(10);
+    }
+
     /** How many scans, and the pause between two. */
     public ProvisioningOptions withScanRetries(int attempts, Duration delay) {
         return new ProvisioningOptions(attempts, delay, scanTimeout, scanPageSize, connectTimeout, cohnTimeout,

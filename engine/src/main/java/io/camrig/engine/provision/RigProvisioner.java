@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * step has ended on every camera, after any retries.
  * The steps are not retried by the rig (the network step has its own bounded scan retries); each is
  * bounded by the rig's operation time limit ({@code ResilienceOptions#operationTimeout()}, 20 s by
- * default): raise it when scans are slow.
+ * default): raise it to {@link ProvisioningOptions#rigStepLimit()}, or slow scans are cut short.
  */
 public final class RigProvisioner {
     private final ProvisioningOptions options;
