@@ -63,7 +63,8 @@ class DbusValuesTest {
 
     @Test
     void structMembersAreReadFromAStructAnArrayOrAList() {
-        assertThat(DbusValues.member(new Reason(new UInt32(100), new UInt32(7)), 1)).isEqualTo(new UInt32(7));
+        assertThat(DbusValues.member(new Single(new UInt32(7)), 0)).isEqualTo(new UInt32(7));
+        assertThat(DbusValues.member(new Single(new UInt32(7)), 1)).isNull();
         assertThat(DbusValues.member(new Object[] {1, new Variant<>(2)}, 1)).isEqualTo(2);
         assertThat(DbusValues.member(List.of(1, 3), 1)).isEqualTo(3);
         assertThat(DbusValues.member(List.of(1), 1)).isNull();
@@ -80,16 +81,13 @@ class DbusValuesTest {
         assertThat(DbusValues.plain(null)).isEmpty();
     }
 
-    /** A {@code (uu)} such as NetworkManager's {@code StateReason}. */
-    public static final class Reason extends Struct {
+    /** A {@code (u)}. */
+    public static final class Single extends Struct {
         @Position(0)
-        public final UInt32 state;
-        @Position(1)
-        public final UInt32 reason;
+        public final UInt32 value;
 
-        public Reason(UInt32 state, UInt32 reason) {
-            this.state = state;
-            this.reason = reason;
+        public Single(UInt32 value) {
+            this.value = value;
         }
     }
 }
