@@ -1,6 +1,7 @@
 package io.camrig.ble.bluez;
 
 import io.camrig.ble.spi.Advertisement;
+import io.camrig.dbus.DbusValues;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ final class AdapterDiscovery {
         Set<String> emitted = ConcurrentHashMap.newKeySet();
         return sightings(service)
                 .filter(s -> s.properties().get("Name") != null && s.properties().get("Address") != null)
-                .filter(s -> service == null || DbusValues.uuids(s.properties().get("UUIDs")).contains(service))
+                .filter(s -> service == null || BluezValues.uuids(s.properties().get("UUIDs")).contains(service))
                 .filter(s -> emitted.add(DbusValues.string(s.properties().get("Address")).toUpperCase()))
                 .map(AdapterDiscovery::advertisement)
                 .take(duration, timer);
@@ -138,8 +139,8 @@ final class AdapterDiscovery {
     private static BluezAdvertisement advertisement(Sighting s) {
         Map<String, Object> p = s.properties();
         Advertisement ad = new Advertisement(DbusValues.string(p.get("Address")), DbusValues.string(p.get("Name")),
-                new HashSet<>(DbusValues.uuids(p.get("UUIDs"))), DbusValues.int16(p.get("RSSI"), 0));
-        return new BluezAdvertisement(ad, DbusValues.manufacturerData(p.get("ManufacturerData")), s.path());
+                new HashSet<>(BluezValues.uuids(p.get("UUIDs"))), DbusValues.integer(p.get("RSSI"), 0));
+        return new BluezAdvertisement(ad, BluezValues.manufacturerData(p.get("ManufacturerData")), s.path());
     }
 
     /** Merges device signals into the scan's view and reports sightings. */

@@ -3,6 +3,7 @@ package io.camrig.ble.bluez;
 import io.camrig.ble.spi.ConnectionState;
 import io.camrig.ble.spi.GattConnection;
 import io.camrig.ble.spi.GattNotification;
+import io.camrig.dbus.DbusValues;
 import io.camrig.proto.gatt.GoProUuid;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.camrig.ble.bluez;
 
+import io.camrig.dbus.DbusValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

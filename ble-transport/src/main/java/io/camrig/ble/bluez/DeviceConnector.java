@@ -1,6 +1,7 @@
 package io.camrig.ble.bluez;
 
 import io.camrig.ble.spi.ConnectionState;
+import io.camrig.dbus.DbusValues;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -177,7 +178,7 @@ final class DeviceConnector {
         Map<UUID, String> out = new java.util.HashMap<>();
         new TreeMap<>(session.managedObjects()).forEach((path, ifaces) -> {
             Map<String, Object> c = ifaces.get(BusSession.GATT_CHARACTERISTIC);
-            UUID uuid = c == null ? null : DbusValues.uuid(DbusValues.string(c.get("UUID")));
+            UUID uuid = c == null ? null : BluezValues.uuid(DbusValues.string(c.get("UUID")));
             if (uuid != null && path.startsWith(devicePath + "/")) {
                 out.putIfAbsent(uuid, path);
             }

@@ -1,6 +1,7 @@
 package io.camrig.ble.bluez.testing;
 
 import io.camrig.ble.packet.PacketFragmenter;
+import io.camrig.dbus.testing.DbusMockApi;
 import io.camrig.proto.codec.EncodedRequest;
 import io.camrig.proto.codec.RequestEncoder;
 import io.camrig.proto.codec.ResponseEncoder;
@@ -200,7 +201,7 @@ public final class MockGoProCamera {
 
     /** Sets the value a read of {@code characteristic} returns (no notification). */
     public void setValue(GoProUuid characteristic, byte[] value) throws DBusException {
-        Properties props = bus.connection().getRemoteObject("org.bluez", path(characteristic), Properties.class);
+        Properties props = bus.remote(path(characteristic), Properties.class);
         props.Set(CHAR, "Value", value);
     }
 
@@ -220,7 +221,7 @@ public final class MockGoProCamera {
     }
 
     private void setFlag(String flag, boolean value) throws DBusException {
-        bus.connection().getRemoteObject("org.bluez", devicePath, Properties.class).Set(FLAGS, flag, value);
+        bus.remote(devicePath, Properties.class).Set(FLAGS, flag, value);
     }
 
     /**
@@ -248,13 +249,13 @@ public final class MockGoProCamera {
 
     /** Whether notifications are on for a characteristic. */
     public boolean notifying(GoProUuid characteristic) throws DBusException {
-        Properties props = bus.connection().getRemoteObject("org.bluez", path(characteristic), Properties.class);
+        Properties props = bus.remote(path(characteristic), Properties.class);
         return props.<Boolean>Get(CHAR, "Notifying");
     }
 
     /** Whether BlueZ (the mock) holds a bond with the camera. */
     public boolean paired() throws DBusException {
-        Properties props = bus.connection().getRemoteObject("org.bluez", devicePath, Properties.class);
+        Properties props = bus.remote(devicePath, Properties.class);
         return props.<Boolean>Get(DEVICE, "Paired");
     }
 
@@ -316,7 +317,7 @@ public final class MockGoProCamera {
         bus.mock(devicePath).AddProperty(FLAGS, "Stale", new Variant<>(Boolean.FALSE));
         bus.mock(devicePath).AddProperty(FLAGS, "Readvertise", new Variant<>(Boolean.FALSE));
         bus.mock("/").AddMethod(FLAGS, "Announce", "o", "", ANNOUNCE);
-        bus.connection().getRemoteObject("org.bluez", "/", DbusMockApi.CamrigMock.class).Announce(new DBusPath(devicePath));
+        bus.remote("/", BluezMockApi.CamrigMock.class).Announce(new DBusPath(devicePath));
     }
 
     private static String startNotify() {

@@ -1,5 +1,6 @@
 package io.camrig.http.wifi.nm;
 
+import io.camrig.dbus.DbusValues;
 import io.camrig.http.wifi.HostWifi;
 import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiException.Reason;
@@ -108,7 +109,7 @@ public final class NetworkManagerWifi implements HostWifi {
     @Override
     public Mono<Optional<String>> currentSsid() {
         return session.call("read the current SSID", null, () -> {
-            if (NmValues.integer(session.property(session.devicePath(), NmApi.DEVICE, "State"))
+            if (DbusValues.integer(session.property(session.devicePath(), NmApi.DEVICE, "State"), -1)
                     != NmApi.DEVICE_ACTIVATED) {
                 return Optional.<String>empty();
             }
@@ -119,8 +120,8 @@ public final class NetworkManagerWifi implements HostWifi {
             }
             Map<String, Variant<?>> wireless = session.proxy(profile, NmApi.SettingsConnection.class).GetSettings()
                     .get("802-11-wireless");
-            byte[] ssid = wireless == null ? new byte[0] : NmValues.bytes(wireless.get("ssid"));
-            return ssid.length == 0 ? Optional.<String>empty()
+            byte[] ssid = wireless == null ? null : DbusValues.bytes(wireless.get("ssid"));
+            return ssid == null || ssid.length == 0 ? Optional.<String>empty()
                     : Optional.of(new String(ssid, StandardCharsets.UTF_8));
         });
     }

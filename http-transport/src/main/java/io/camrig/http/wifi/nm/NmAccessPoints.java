@@ -1,5 +1,6 @@
 package io.camrig.http.wifi.nm;
 
+import io.camrig.dbus.DbusValues;
 import io.camrig.http.wifi.WifiAccessPoint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,15 +31,15 @@ final class NmAccessPoints {
 
     /** An access point from its properties; empty for a hidden network (no SSID). */
     static Optional<WifiAccessPoint> of(Map<String, Variant<?>> props) {
-        byte[] ssid = NmValues.bytes(props.get("Ssid"));
-        if (ssid.length == 0) {
+        byte[] ssid = DbusValues.bytes(props.get("Ssid"));
+        if (ssid == null || ssid.length == 0) {
             return Optional.empty();
         }
-        String bssid = NmValues.string(props.get("HwAddress"));
-        int strength = Math.max(0, Math.min(100, NmValues.integer(props.get("Strength"))));
-        int frequency = Math.max(0, NmValues.integer(props.get("Frequency")));
-        boolean secured = (NmValues.integer(props.get("Flags")) & NmApi.AP_FLAGS_PRIVACY) != 0
-                || NmValues.integer(props.get("WpaFlags")) > 0 || NmValues.integer(props.get("RsnFlags")) > 0;
+        String bssid = DbusValues.string(props.get("HwAddress"));
+        int strength = Math.max(0, Math.min(100, DbusValues.integer(props.get("Strength"), -1)));
+        int frequency = Math.max(0, DbusValues.integer(props.get("Frequency"), -1));
+        boolean secured = (DbusValues.integer(props.get("Flags"), -1) & NmApi.AP_FLAGS_PRIVACY) != 0
+                || DbusValues.integer(props.get("WpaFlags"), -1) > 0 || DbusValues.integer(props.get("RsnFlags"), -1) > 0;
         return Optional.of(new WifiAccessPoint(new String(ssid, StandardCharsets.UTF_8),
                 bssid == null ? "" : bssid.toLowerCase(java.util.Locale.ROOT), strength, frequency, secured));
     }

@@ -1,5 +1,6 @@
 package io.camrig.http.wifi.nm;
 
+import io.camrig.dbus.DbusValues;
 import io.camrig.http.wifi.HostWifiException.Reason;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -65,7 +66,7 @@ final class NmActivation implements Disposable {
     private Mono<Outcome> current(String activePath) {
         int state;
         try {
-            state = NmValues.integer(session.property(activePath, NmApi.ACTIVE, "State"));
+            state = DbusValues.integer(session.property(activePath, NmApi.ACTIVE, "State"), -1);
         } catch (RuntimeException gone) {
             return Mono.empty(); // removed already: the device's signals tell why
         }
@@ -109,7 +110,9 @@ final class NmActivation implements Disposable {
 
     private int deviceReason() {
         try {
-            return NmValues.second(session.property(session.devicePath(), NmApi.DEVICE, "StateReason"));
+            // StateReason (uu): (state, reason)
+            return DbusValues.integer(DbusValues.member(
+                    session.property(session.devicePath(), NmApi.DEVICE, "StateReason"), 1), -1);
         } catch (RuntimeException e) {
             return -1;
         }

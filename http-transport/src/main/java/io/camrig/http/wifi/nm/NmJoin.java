@@ -1,5 +1,6 @@
 package io.camrig.http.wifi.nm;
 
+import io.camrig.dbus.DbusValues;
 import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiException.Reason;
 import io.camrig.http.wifi.HostWifiLink;
@@ -74,7 +75,7 @@ final class NmJoin {
             }
             try {
                 String profile = session.pathProperty(active, NmApi.ACTIVE, "Connection");
-                String id = NmValues.string(session.property(active, NmApi.ACTIVE, "Id"));
+                String id = DbusValues.string(session.property(active, NmApi.ACTIVE, "Id"));
                 return profile == null ? Optional.<Previous>empty() : Optional.of(new Previous(profile, id));
             } catch (RuntimeException gone) {
                 return Optional.<Previous>empty(); // deactivated meanwhile

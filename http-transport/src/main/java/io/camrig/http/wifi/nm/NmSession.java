@@ -1,5 +1,6 @@
 package io.camrig.http.wifi.nm;
 
+import io.camrig.dbus.DbusValues;
 import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiException.Reason;
 import java.nio.file.Files;
@@ -115,10 +116,10 @@ final class NmSession implements AutoCloseable {
         for (DBusPath device : manager.GetDevices()) {
             Properties props = connection.getRemoteObject(NmApi.BUS_NAME, device.getPath(), Properties.class);
             Map<String, Variant<?>> all = props.GetAll(NmApi.DEVICE);
-            if (NmValues.integer(all.get("DeviceType")) != NmApi.DEVICE_TYPE_WIFI) {
+            if (DbusValues.integer(all.get("DeviceType"), -1) != NmApi.DEVICE_TYPE_WIFI) {
                 continue;
             }
-            String name = NmValues.string(all.get("Interface"));
+            String name = DbusValues.string(all.get("Interface"));
             wifi.add(name);
             if (wanted == null || wanted.equals(name)) {
                 return new NmSession(connection, device.getPath(), name, callTimeout);
@@ -155,7 +156,7 @@ final class NmSession implements AutoCloseable {
 
     /** One property's plain value. Blocking. */
     Object property(String path, String iface, String name) {
-        return NmValues.unwrap(proxy(path, Properties.class).Get(iface, name));
+        return DbusValues.unwrap(proxy(path, Properties.class).Get(iface, name));
     }
 
     /** All properties of one interface. Blocking. */
@@ -165,7 +166,7 @@ final class NmSession implements AutoCloseable {
 
     /** An object-path property, or {@code null} when it is {@code "/"}. Blocking. */
     String pathProperty(String path, String iface, String name) {
-        String p = NmValues.path(property(path, iface, name));
+        String p = DbusValues.path(property(path, iface, name));
         return p == null || NmApi.NO_PATH.equals(p) ? null : p;
     }
 

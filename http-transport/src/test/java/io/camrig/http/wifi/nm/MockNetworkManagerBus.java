@@ -1,24 +1,16 @@
 package io.camrig.http.wifi.nm;
 
-import io.camrig.ble.bluez.testing.DbusMockApi;
-import io.camrig.ble.bluez.testing.DbusMockBus;
+import io.camrig.dbus.testing.DbusMockExtension;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.exceptions.DBusException;
-import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A private D-Bus with python-dbusmock's {@code networkmanager} template on it (process handling:
- * ble-transport's {@link DbusMockBus}). Register it as a static {@code @RegisterExtension} field:
+ * camrig-dbus's {@link DbusMockExtension}). Register it as a static {@code @RegisterExtension} field:
  * before the class it starts the bus and the mock and waits for {@code org.freedesktop.NetworkManager};
  * before each test it resets the mock (no devices); after the class it stops both.
  *
@@ -30,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Missing {@code dbus-daemon} or python3-dbusmock skips the tests with a message, unless the
  * system property {@code camrig.networkmanager.required} is {@code true} (CI): then they fail.
  */
-public final class MockNetworkManagerBus implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class MockNetworkManagerBus extends DbusMockExtension {
     /** The system property that turns a missing tool from a skip into a failure. */
     public static final String REQUIRED_PROPERTY = "camrig.networkmanager.required";
     public static final String NM = "org.freedesktop.NetworkManager";
@@ -50,36 +42,13 @@ public final class MockNetworkManagerBus implements BeforeAllCallback, BeforeEac
         DBUS_JAVA_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
-    private DbusMockBus bus;
-
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        DbusMockBus.assumeToolsPresent(REQUIRED_PROPERTY, "NetworkManager mock tests");
-        bus = DbusMockBus.startDaemon("camrig-nm-");
-        try {
-            bus.startTemplate("networkmanager", NM);
-        } catch (Exception e) {
-            bus.close();
-            bus = null;
-            throw e;
-        }
+    public MockNetworkManagerBus() {
+        super("networkmanager", NM, REQUIRED_PROPERTY, "NetworkManager mock tests", "camrig-nm-");
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws DBusException {
+    protected void reset() throws DBusException {
         nm().Reset();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-        if (bus != null) {
-            bus.close();
-            bus = null;
-        }
-    }
-
-    public String address() {
-        return bus.address();
     }
 
     /** Options for this bus with short time limits. */
@@ -91,17 +60,7 @@ public final class MockNetworkManagerBus implements BeforeAllCallback, BeforeEac
 
     /** The template's helpers. */
     public NmMockApi nm() throws DBusException {
-        return bus.connection().getRemoteObject(NM, "/org/freedesktop", NmMockApi.class);
-    }
-
-    /** The generic mock interface of one object. */
-    public DbusMockApi.Mock mock(String path) throws DBusException {
-        return bus.connection().getRemoteObject(NM, path, DbusMockApi.Mock.class);
-    }
-
-    /** A property of a mock object. */
-    public Object property(String path, String iface, String name) throws DBusException {
-        return bus.connection().getRemoteObject(NM, path, Properties.class).Get(iface, name);
+        return remote("/org/freedesktop", NmMockApi.class);
     }
 
     /** The profiles in {@code Settings.Connections}. */
@@ -176,26 +135,5 @@ public final class MockNetworkManagerBus implements BeforeAllCallback, BeforeEac
                 List.of(new Variant<>(NM + ".Device.Wireless"),
                         new Variant<>(java.util.Map.of("LastScan", new Variant<>(123456L)), "a{sv}"),
                         new Variant<>(List.of(), "as")));
-    }
-
-    /**
-     * Completes when a mock method named {@code method} is called (its {@code MethodCalled} signal,
-     * sent before the method runs). Register before the call is made.
-     */
-    public CompletableFuture<List<Variant<?>>> onCall(String method) throws DBusException {
-        CompletableFuture<List<Variant<?>>> called = new CompletableFuture<>();
-        AutoCloseable[] handler = new AutoCloseable[1];
-        handler[0] = bus.connection().addSigHandler(DbusMockApi.Mock.MethodCalled.class, s -> {
-            if (method.equals(s.name)) {
-                called.complete(s.args);
-            }
-        });
-        return called.orTimeout(10, TimeUnit.SECONDS).whenComplete((v, e) -> {
-            try {
-                handler[0].close();
-            } catch (Exception ignored) {
-                // the bus is going away
-            }
-        });
     }
 }

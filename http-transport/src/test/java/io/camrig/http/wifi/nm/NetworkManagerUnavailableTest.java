@@ -2,7 +2,7 @@ package io.camrig.http.wifi.nm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camrig.ble.bluez.testing.DbusMockBus;
+import io.camrig.dbus.testing.DbusMockBus;
 import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiException.Reason;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static io.camrig.http.wifi.nm.MockNetworkManagerBus.PENDING_PROFILE;
 import static io.camrig.http.wifi.nm.MockNetworkManagerBus.WPA_PSK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camrig.ble.bluez.testing.DbusMockApi;
+import io.camrig.dbus.testing.DbusMockApi;
 import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiException.Reason;
 import io.camrig.http.wifi.HostWifiLink;

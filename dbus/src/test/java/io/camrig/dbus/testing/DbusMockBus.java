@@ -1,4 +1,4 @@
-package io.camrig.ble.bluez.testing;
+package io.camrig.dbus.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A private {@code dbus-daemon} on a socket in a temporary directory, optionally with one
- * python-dbusmock template on it — the template-agnostic part of the D-Bus mock fixtures
- * ({@link MockBluezBus}, and http-transport's NetworkManager fixture). This JVM owns the processes
+ * python-dbusmock template on it — the template-agnostic process handling of the D-Bus mock
+ * fixtures (see {@link DbusMockExtension}, which runs one for a test class). This JVM owns the processes
  * (nothing is forked into the background); {@link #close()} stops them and deletes the directory
  * with their logs ({@code dbus-daemon.log}, {@code dbusmock-<template>.log}).
  *

@@ -1,4 +1,4 @@
-package io.camrig.ble.bluez.testing;
+package io.camrig.dbus.testing;
 
 import java.util.List;
 import java.util.Map;
@@ -9,11 +9,12 @@ import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.types.Variant;
 
 /**
- * The D-Bus interfaces python-dbusmock (0.28) exports, as dbus-java proxies: the generic
- * {@code org.freedesktop.DBus.Mock} on every mock object and the bluez5 template's
- * {@code org.bluez.Mock} on {@code /}. Method bodies given to {@code AddObject}/{@code AddMethod}
- * are Python code run inside the mock with {@code self}, {@code args}, {@code objects} and
- * {@code dbus} in scope; a value assigned to {@code ret} is returned.
+ * The template-independent D-Bus interface python-dbusmock (0.28) exports on every mock object,
+ * {@code org.freedesktop.DBus.Mock}, as a dbus-java proxy, with the structs it takes and returns.
+ * Method bodies given to {@code AddObject}/{@code AddMethod} are Python code run inside the mock
+ * with {@code self}, {@code args}, {@code objects} and {@code dbus} in scope; a value assigned to
+ * {@code ret} is returned. A template's own helpers (bluez5's {@code org.bluez.Mock},
+ * networkmanager's additions) are declared next to the fixture that uses them.
  */
 public final class DbusMockApi {
     private DbusMockApi() {
@@ -70,23 +71,6 @@ public final class DbusMockApi {
             this.time = time;
             this.args = args;
         }
-    }
-
-    /** {@code org.bluez.Mock}, the bluez5 template's helpers. */
-    @DBusInterfaceName("org.bluez.Mock")
-    public interface BluezMock extends DBusInterface {
-        String AddAdapter(String deviceName, String systemName);
-
-        String AddDevice(String adapterName, String address, String alias);
-
-        void PairDevice(String adapterName, String address, int deviceClass);
-    }
-
-    /** Helpers the camrig fixture adds to {@code /} (interface {@code io.camrig.Mock}). */
-    @DBusInterfaceName("io.camrig.Mock")
-    public interface CamrigMock extends DBusInterface {
-        /** Emits {@code InterfacesAdded} for a device added with {@code AddObject}. */
-        void Announce(org.freedesktop.dbus.DBusPath device);
     }
 
     /** One method of {@code AddObject}: {@code (name, in_signature, out_signature, python code)}. */
