@@ -121,9 +121,10 @@ final class ExchangeQueue {
     /** Issues the exchange's writes; runs on the worker, or on the thread completing a trigger. */
     private void write(Exchange ex) {
         ex.writeIssuedNanos = System.nanoTime();
-        Disposable writes = Flux.fromIterable(ex.packets)
-                .concatMap(p -> connection.write(characteristic.uuid(), p))
-                .subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
+        // One packet (most commands, the shutter among them) needs no concatenation.
+        Mono<Void> packets = ex.packets.size() == 1 ? connection.write(characteristic.uuid(), ex.packets.get(0))
+                : Flux.fromIterable(ex.packets).concatMap(p -> connection.write(characteristic.uuid(), p)).then();
+        Disposable writes = packets.subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
         if (ex.trigger == null) {
             ex.writes = writes;
         }
