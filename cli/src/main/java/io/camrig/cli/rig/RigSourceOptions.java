@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 public final class RigSourceOptions {
     @Option(names = "--cameras", paramLabel = "N", defaultValue = "4",
-            description = "Number of simulated cameras (default: ${DEFAULT-VALUE}).")
+            description = "Number of cameras: simulated ones to start, or with --ble bluez how many to wait for (default: ${DEFAULT-VALUE}).")
     int cameras = 4;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "HERO12 Black",
