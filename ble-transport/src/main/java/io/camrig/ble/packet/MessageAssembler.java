@@ -53,7 +53,10 @@ public final class MessageAssembler {
         Objects.requireNonNull(onMessage, "onMessage");
         Objects.requireNonNull(onError, "onError");
         try {
-            reassembler.accept(packet).ifPresent(onMessage);
+            byte[] message = reassembler.offer(packet);
+            if (message != null) {
+                onMessage.accept(message);
+            }
             return;
         } catch (PacketException e) {
             onError.accept(e);
@@ -63,7 +66,10 @@ public final class MessageAssembler {
         }
         try {
             // The reassembler is idle now, so this cannot be another IncompleteMessageException.
-            reassembler.accept(packet).ifPresent(onMessage);
+            byte[] message = reassembler.offer(packet);
+            if (message != null) {
+                onMessage.accept(message);
+            }
         } catch (PacketException e) {
             onError.accept(e);
         }

@@ -23,8 +23,9 @@ import java.util.Optional;
  * big-endian.
  *
  * <h2>Results and memory</h2>
- * {@link #accept(byte[])} returns the complete message (headers stripped) or
- * {@link Optional#empty()} when more packets are needed. The message array is allocated once,
+ * {@link #offer(byte[])} returns the complete message (headers stripped), or {@code null} when
+ * more packets are needed; {@link #accept(byte[])} is the same as an {@link Optional}. The
+ * message array is allocated once,
  * when the start packet declares the length, and only after the length passed the limit; each
  * packet is copied into it with one {@code System.arraycopy}; nothing else is allocated per
  * packet. The returned array belongs to the caller.
@@ -71,8 +72,8 @@ public final class PacketReassembler {
     /** The longest packet accepted, bytes: the largest attribute value Bluetooth allows. */
     public static final int MAX_PACKET_LENGTH = 512;
 
-    private static final Optional<byte[]> NEED_MORE = Optional.empty();
-    private static final Optional<byte[]> EMPTY_MESSAGE = Optional.of(new byte[0]);
+    private static final byte[] NEED_MORE = null;
+    private static final byte[] EMPTY_MESSAGE = new byte[0];
     private static final int UNDECIDED = 0;
     private static final int COUNTING = 1;
     private static final int ALWAYS_ZERO = 2;
@@ -123,6 +124,21 @@ public final class PacketReassembler {
      *                         reassembler has then resynced and waits for a start packet
      */
     public Optional<byte[]> accept(byte[] packet) {
+        return Optional.ofNullable(offer(packet));
+    }
+
+    /**
+     * Offers the next packet received on this characteristic, without wrapping the result: the
+     * allocation-free form of {@link #accept(byte[])}, for the notification path.
+     *
+     * @param packet the GATT value, 1..{@value #MAX_PACKET_LENGTH} bytes; read, not kept
+     * @return the complete message, headers stripped (a shared empty array for a 0-byte message),
+     *         or {@code null} when more packets are needed (also when the packet was a dropped
+     *         duplicate)
+     * @throws PacketException on any invalid packet (see the class documentation); the
+     *                         reassembler has then resynced and waits for a start packet
+     */
+    public byte[] offer(byte[] packet) {
         Objects.requireNonNull(packet, "packet");
         int length = packet.length;
         if (length == 0) {
@@ -142,7 +158,7 @@ public final class PacketReassembler {
         return start(packet, header);
     }
 
-    private Optional<byte[]> start(byte[] packet, int header) {
+    private byte[] start(byte[] packet, int header) {
         int length = packet.length;
         int headerLength;
         int declared;
@@ -181,7 +197,7 @@ public final class PacketReassembler {
         byte[] message = new byte[declared];
         System.arraycopy(packet, headerLength, message, 0, payload);
         if (payload == declared) {
-            return Optional.of(message);
+            return message;
         }
         buffer = message;
         expected = declared;
@@ -191,7 +207,7 @@ public final class PacketReassembler {
         return NEED_MORE;
     }
 
-    private Optional<byte[]> continuation(byte[] packet, int counter) {
+    private byte[] continuation(byte[] packet, int counter) {
         int payload = packet.length - 1;
         if (buffer == null) {
             if (tailLength == payload && counter == tailCounter
@@ -237,7 +253,7 @@ public final class PacketReassembler {
         System.arraycopy(packet, 1, tail, 0, payload);
         tailLength = payload;
         tailCounter = counter;
-        return Optional.of(message);
+        return message;
     }
 
     /** Drops any message in progress and forgets the last packet; the next packet must start a message. */
