@@ -14,9 +14,9 @@ import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
 import io.camrig.proto.message.SettingResponse;
+import io.camrig.proto.message.TlvEntries;
 import io.camrig.proto.message.TlvEntry;
 import io.camrig.proto.message.UnknownMessage;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -143,26 +143,28 @@ public final class MessageDecoder {
         return QueryId.isPush(id) ? new PushNotification(id, status, entries) : new QueryResponse(id, status, entries);
     }
 
-    /** Reads {@code ([id][length][value…])*} from {@code offset} to the end. */
+    /**
+     * Reads {@code ([id][length][value…])*} from {@code offset} to the end: checks the layout,
+     * counts the entries and keeps one copy of the bytes ({@link TlvEntries} reads them on demand).
+     */
     static List<TlvEntry> triplets(byte[] m, int offset) {
-        List<TlvEntry> entries = new ArrayList<>();
+        int count = 0;
         int pos = offset;
         while (pos < m.length) {
             if (pos + 2 > m.length) {
                 throw new MalformedMessageException(String.format(
                         "query 0x%02X: triplet at offset %d has an id but no length", m[0] & 0xFF, pos));
             }
-            int id = m[pos] & 0xFF;
             int len = m[pos + 1] & 0xFF;
             if (pos + 2 + len > m.length) {
                 throw new MalformedMessageException(String.format(
                         "query 0x%02X: id %d at offset %d declares %d value bytes, %d left",
-                        m[0] & 0xFF, id, pos, len, m.length - pos - 2));
+                        m[0] & 0xFF, m[pos] & 0xFF, pos, len, m.length - pos - 2));
             }
-            entries.add(new TlvEntry(id, Arrays.copyOfRange(m, pos + 2, pos + 2 + len)));
             pos += 2 + len;
+            count++;
         }
-        return entries;
+        return TlvEntries.copyOf(m, offset, m.length, count);
     }
 
     private static void requireIdAndStatus(byte[] m, String what) {

@@ -22,7 +22,8 @@ public record PushNotification(int queryId, TlvStatus status, List<TlvEntry> ent
             throw new IllegalArgumentException(String.format("0x%02X is not a push notification id", queryId));
         }
         Objects.requireNonNull(status, "status");
-        entries = List.copyOf(entries);
+        // Decoded entries are immutable already; any other list is copied.
+        entries = entries instanceof TlvEntries ? entries : List.copyOf(entries);
     }
 
     /** {@code true} for status value pushes (0x93). */

@@ -16,7 +16,8 @@ import java.util.Optional;
 public record QueryResponse(int queryId, TlvStatus status, List<TlvEntry> entries) implements CameraMessage {
     public QueryResponse {
         Objects.requireNonNull(status, "status");
-        entries = List.copyOf(entries);
+        // Decoded entries are immutable already; any other list is copied.
+        entries = entries instanceof TlvEntries ? entries : List.copyOf(entries);
     }
 
     /** The entry for an id, when present. */
