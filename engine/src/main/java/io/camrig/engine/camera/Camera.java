@@ -25,7 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * are queued per request characteristic with one exchange in flight on each; every exchange has a
  * time limit ({@link CameraOptions#exchangeTimeout()}) and fails with a typed error
  * ({@code ExchangeTimeoutException}, {@code ConnectionClosedException}, {@code CameraStatusException}).
- * The camera's work runs on one worker of a shared scheduler; results are delivered on
+ * Notifications are reassembled and decoded on the thread the transport delivers them on; the
+ * exchanges' state runs on one worker of a shared scheduler; results are delivered on
  * {@link CameraOptions#deliveryScheduler()}.
  *
  * <p>The operations are grouped: {@link #control()} (shutter, clock, AP, keep-alive, …),
@@ -73,7 +74,7 @@ public final class Camera implements AutoCloseable {
             queues.put(request, q);
             byResponse.put(request.responseCharacteristic().orElseThrow(), q);
         }
-        this.inbound = new InboundPipeline(name, byResponse, statuses, statusHub, unsolicitedHub,
+        this.inbound = new InboundPipeline(name, byResponse, worker, statuses, statusHub, unsolicitedHub,
                 options.maxMessageLength());
         this.link = new CameraLink(name, options, queues, unsolicitedHub.asFlux(), () -> connected);
         this.control = new CameraControl(link);
@@ -107,8 +108,9 @@ public final class Camera implements AutoCloseable {
     }
 
     private void start() {
+        // Notifications are handled on the transport's thread; only messages that may answer an
+        // exchange hop to the worker (see InboundPipeline).
         subscriptions.add(connection.notifications()
-                .publishOn(worker, 256)
                 .subscribe(inbound::onNotification, e -> worker.schedule(() -> linkDown(e)),
                         () -> worker.schedule(() -> linkDown(null))));
         subscriptions.add(connection.states()
@@ -123,8 +125,8 @@ public final class Camera implements AutoCloseable {
         connected = false;
         ConnectionClosedException closed = new ConnectionClosedException(name, null, cause);
         queues.values().forEach(q -> q.close(closed));
-        statusHub.tryEmitError(closed);
-        unsolicitedHub.tryEmitComplete();
+        Hubs.error(statusHub, closed);
+        Hubs.complete(unsolicitedHub);
     }
 
     /** Control operations: shutter, sleep, reboot, clock, hilights, AP, keep-alive, camera control … */

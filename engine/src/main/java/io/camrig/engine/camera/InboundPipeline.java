@@ -2,6 +2,7 @@ package io.camrig.engine.camera;
 
 import io.camrig.ble.packet.MessageAssembler;
 import io.camrig.ble.packet.PacketException;
+import io.camrig.ble.packet.PacketReassembler;
 import io.camrig.ble.spi.GattNotification;
 import io.camrig.proto.codec.MessageDecoder;
 import io.camrig.proto.error.CamrigException;
@@ -10,54 +11,66 @@ import io.camrig.proto.id.QueryId;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
+import io.camrig.proto.message.TlvEntries;
 import io.camrig.proto.message.TlvEntry;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 
 /**
- * Turns GATT notifications into routed messages, on the camera's worker: one
+ * Turns GATT notifications into routed messages, on the thread that delivers them (the transport
+ * delivers one characteristic's notifications in order, one at a time): one
  * {@link MessageAssembler} per response characteristic, then {@link MessageDecoder}, then the
- * matching {@link ExchangeQueue} for responses, and the unsolicited hub and status cache for push
- * notifications. A bad packet or an undecodable message is counted and dropped; the stream goes
- * on (an exchange whose response was lost times out with a typed error).
+ * status cache and the unsolicited hub for push notifications. A message that may answer an
+ * exchange goes on to the camera's worker, where the matching {@link ExchangeQueue} lives; one
+ * that answers nothing comes back to the unsolicited hub from there. A status query response
+ * updates the status cache before it leaves, so a caller that sees the response sees the cache
+ * updated.
+ *
+ * <p>Nothing is allocated per status beyond what the decoded message holds, unless someone
+ * listens to status updates: the cache is primitive, and a {@link StatusUpdate} is only built
+ * for a hub that has subscribers.
+ *
+ * <p>A bad packet or an undecodable message is counted and dropped; the stream goes on (an
+ * exchange whose response was lost times out with a typed error).
  */
 final class InboundPipeline {
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
 
     private final String camera;
-    private final Map<GoProUuid, MessageAssembler> assemblers = new EnumMap<>(GoProUuid.class);
-    private final Map<GoProUuid, ExchangeQueue> queuesByResponse;
+    private final Route[] routes = new Route[GoProUuid.values().length];
+    private final Scheduler worker;
     private final StatusCache statuses;
     private final Sinks.Many<StatusUpdate> statusHub;
     private final Sinks.Many<CameraMessage> unsolicitedHub;
+    private final Consumer<PacketException> onPacketError = this::onPacketError;
     private final AtomicLong packetErrors = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
 
-    InboundPipeline(String camera, Map<GoProUuid, ExchangeQueue> queuesByResponse, StatusCache statuses,
-                    Sinks.Many<StatusUpdate> statusHub, Sinks.Many<CameraMessage> unsolicitedHub, int maxMessageLength) {
+    InboundPipeline(String camera, Map<GoProUuid, ExchangeQueue> queuesByResponse, Scheduler worker,
+                    StatusCache statuses, Sinks.Many<StatusUpdate> statusHub, Sinks.Many<CameraMessage> unsolicitedHub,
+                    int maxMessageLength) {
         this.camera = camera;
-        this.queuesByResponse = queuesByResponse;
+        this.worker = worker;
         this.statuses = statuses;
         this.statusHub = statusHub;
         this.unsolicitedHub = unsolicitedHub;
-        for (GoProUuid uuid : queuesByResponse.keySet()) {
-            assemblers.put(uuid, new MessageAssembler(new io.camrig.ble.packet.PacketReassembler(maxMessageLength)));
-        }
+        queuesByResponse.forEach((uuid, queue) -> routes[uuid.ordinal()] = new Route(uuid, queue, maxMessageLength));
     }
 
-    /** Handles one notification; must run on the camera's worker, in arrival order. */
+    /** Handles one notification; calls must not overlap, and come in arrival order. */
     void onNotification(GattNotification notification) {
-        GoProUuid uuid = GoProUuid.of(notification.characteristic()).orElse(null);
-        MessageAssembler assembler = uuid == null ? null : assemblers.get(uuid);
-        if (assembler == null) {
+        Route route = GoProUuid.of(notification.characteristic()).map(u -> routes[u.ordinal()]).orElse(null);
+        if (route == null) {
             log.debug("{}: notification on unexpected characteristic {}", camera, notification.characteristic());
             return;
         }
-        assembler.accept(notification.value(), message -> onMessage(uuid, message), this::onPacketError);
+        route.assembler.accept(notification.value(), route, onPacketError);
     }
 
     private void onPacketError(PacketException e) {
@@ -65,45 +78,60 @@ final class InboundPipeline {
         log.debug("{}: dropped packet: {}", camera, e.getMessage());
     }
 
-    private void onMessage(GoProUuid uuid, byte[] bytes) {
-        long now = System.nanoTime();
+    private void onMessage(Route route, byte[] bytes) {
         CameraMessage message;
         try {
-            message = MessageDecoder.decode(uuid, bytes);
+            message = MessageDecoder.decode(route.uuid, bytes);
         } catch (CamrigException e) {
             decodeErrors.incrementAndGet();
-            log.debug("{}: undecodable message on {}: {}", camera, uuid.label(), e.getMessage());
+            log.debug("{}: undecodable message on {}: {}", camera, route.uuid.label(), e.getMessage());
             return;
-        }
-        if (message instanceof QueryResponse q && QueryId.isStatusQuery(q.queryId())) {
-            q.entries().forEach(e -> updateStatus(e, now));
         }
         if (message instanceof PushNotification p) {
             if (p.isStatusPush()) {
-                p.entries().forEach(e -> updateStatus(e, now));
+                // The clock is read only for someone who will see it (it is not free on every VM).
+                updateStatuses(p.entries(), statusHub.currentSubscriberCount() > 0 ? System.nanoTime() : 0);
             }
-            unsolicitedHub.tryEmitNext(message);
+            Hubs.emit(unsolicitedHub, message);
             return;
         }
-        ExchangeQueue queue = queuesByResponse.get(uuid);
-        if (!queue.offer(message, now)) {
-            unsolicitedHub.tryEmitNext(message);
+        // The instant the response was decoded: exchanges report it, latency estimates use it.
+        long now = System.nanoTime();
+        if (message instanceof QueryResponse q && QueryId.isStatusQuery(q.queryId())) {
+            updateStatuses(q.entries(), now);
+        }
+        worker.schedule(() -> {
+            if (!route.queue.offer(message, now)) {
+                Hubs.emit(unsolicitedHub, message);
+            }
+        });
+    }
+
+    private void updateStatuses(List<TlvEntry> entries, long receivedNanos) {
+        boolean listened = statusHub.currentSubscriberCount() > 0;
+        if (entries instanceof TlvEntries decoded) {
+            // As decoded: read straight from the message bytes, no entry objects.
+            decoded.forEachValue((id, value) -> updateStatus(id, value, receivedNanos, listened));
+            return;
+        }
+        for (TlvEntry entry : entries) {
+            updateStatus(entry.id(), entry.asLong(), receivedNanos, listened);
         }
     }
 
-    private void updateStatus(TlvEntry entry, long receivedNanos) {
-        long value = entry.asLong();
-        statuses.put(entry.id(), value);
-        statusHub.tryEmitNext(new StatusUpdate(entry.id(), value, receivedNanos));
+    private void updateStatus(int id, long value, long receivedNanos, boolean listened) {
+        statuses.put(id, value);
+        if (listened) {
+            Hubs.emit(statusHub, new StatusUpdate(id, value, receivedNanos));
+        }
     }
 
-    /** Packets dropped as invalid so far. */
     /** What was discarded so far. Read from any thread (counters are monotonic). */
     LinkStats stats() {
         long duplicates = 0;
-        synchronized (assemblers) {
-            for (MessageAssembler a : assemblers.values()) {
-                duplicates += a.reassembler().duplicatesDropped();
+        for (Route route : routes) {
+            if (route != null) {
+                duplicates += route.duplicatesDropped();
             }
         }
         return new LinkStats(packetErrors.get(), duplicates, decodeErrors.get());
@@ -116,5 +144,28 @@ final class InboundPipeline {
     /** Messages that reassembled but did not decode so far. */
     long decodeErrors() {
         return decodeErrors.get();
+    }
+
+    /** One response characteristic: its reassembly state and where its messages go. */
+    private final class Route implements Consumer<byte[]> {
+        final GoProUuid uuid;
+        final ExchangeQueue queue;
+        final MessageAssembler assembler;
+
+        Route(GoProUuid uuid, ExchangeQueue queue, int maxMessageLength) {
+            this.uuid = uuid;
+            this.queue = queue;
+            this.assembler = new MessageAssembler(new PacketReassembler(maxMessageLength));
+        }
+
+        @Override
+        public void accept(byte[] message) {
+            onMessage(this, message);
+        }
+
+        /** A plain read from another thread: a monotonic counter, possibly a little stale. */
+        long duplicatesDropped() {
+            return assembler.reassembler().duplicatesDropped();
+        }
     }
 }

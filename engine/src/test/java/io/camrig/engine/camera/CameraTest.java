@@ -155,6 +155,29 @@ class CameraTest {
     }
 
     @Test
+    void aStatusPushIsInTheCacheWhenTheTransportsCallReturns() {
+        VirtualTimeScheduler worker = VirtualTimeScheduler.create();
+        Camera camera = open(CameraOptions.defaults().withScheduler(worker));
+
+        // The worker's clock never moves, so nothing here waits for it.
+        link.notify(QUERY_RESPONSE, "93 00 0A 01 01 46 01 57");
+
+        assertThat(camera.status(10)).contains(1L);
+        assertThat(camera.status(70)).contains(0x57L);
+    }
+
+    @Test
+    void aStatusQueryResponseFillsTheCacheBeforeItsCallerSeesIt() {
+        link.expectWrite(QUERY, "13 46").thenNotify(QUERY_RESPONSE, "13 00 46 01 2A");
+        Camera camera = open();
+
+        StepVerifier.create(camera.statuses().get(io.camrig.proto.catalog.Status.INTERNAL_BATTERY_PERCENTAGE)
+                        .map(v -> camera.status(70)))
+                .assertNext(cached -> assertThat(cached).contains(42L))
+                .verifyComplete();
+    }
+
+    @Test
     void awaitReadyFailsWithNotReadyWhenTheCameraStaysBusy() {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
         CameraOptions options = CameraOptions.defaults().withScheduler(vts).withDeliveryScheduler(vts);
