@@ -3,18 +3,41 @@ package io.camrig.simulator.ble;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import reactor.core.scheduler.Scheduler;
 
 /**
  * One direction of a simulated link: runs each task {@code latency} (plus any jitter) after it
  * was sent, never before a task sent earlier — BLE delivers in order. The link keeps its own FIFO
- * and releases one task at a time, each after the gap between its due instant and its
- * predecessor's, so order never depends on the executor's tie-breaking or on the scheduler's
- * clock granularity (milliseconds for the real schedulers). Tasks run on one worker of the
+ * and releases one task at a time, the next only once the previous one has run, so order never
+ * depends on the executor's tie-breaking or on the scheduler's clock granularity (milliseconds
+ * for the real schedulers), and a link's tasks never overlap. Tasks run on one worker of the
  * shared scheduler.
+ *
+ * <p>A link with zero latency hands each task that is due at once to a one-thread
+ * {@link ForkJoinPool} instead, whose submission never takes a lock: the scheduler's timed queue is a locked heap, and
+ * a sender (the engine's fire thread, writing to 128 cameras in a row) could park on that lock
+ * for milliseconds while a simulator thread that held it was descheduled. Links with latency keep
+ * to the scheduler, virtual time included.
  */
 final class LinkDirection {
+    /**
+     * Where the due-now tasks of zero-latency links run: lock-free submission, one daemon thread.
+     * One, because waking an idle thread costs the sender 50–250 µs on a small VM; with one
+     * thread a burst of writes wakes it once, and it then drains the burst.
+     */
+    private static final class Immediate {
+        static final Executor POOL = new ForkJoinPool(1,
+                pool -> {
+                    var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                    thread.setName("camrig-sim-link-" + thread.getPoolIndex());
+                    thread.setDaemon(true);
+                    return thread;
+                }, null, true);
+    }
+
     private final Scheduler scheduler;
     private final Scheduler.Worker worker;
     private final long latencyNanos;
@@ -50,22 +73,45 @@ final class LinkDirection {
             draining = true;
             delay = due - now;
         }
-        worker.schedule(this::releaseHead, delay, TimeUnit.NANOSECONDS);
+        release(delay);
     }
 
+    private void release(long delayNanos) {
+        if (latencyNanos == 0 && delayNanos <= 0) {
+            Immediate.POOL.execute(this::releaseHead);
+        } else {
+            worker.schedule(this::releaseHead, delayNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Runs the head task, then releases the next one when it is due. The link stays "draining"
+     * until the queue is empty after a task has run, so two tasks of one link never overlap,
+     * whichever threads run them.
+     */
     private void releaseHead() {
         Item item;
-        long gap;
         synchronized (this) {
             item = queue.poll();
+        }
+        try {
+            item.task().run();
+        } finally {
+            releaseNext();
+        }
+    }
+
+    private void releaseNext() {
+        long delay;
+        synchronized (this) {
             Item next = queue.peek();
-            gap = next == null ? -1 : next.due() - item.due();
-            draining = next != null;
+            if (next == null) {
+                draining = false;
+                return;
+            }
+            delay = Math.max(0, next.due() - scheduler.now(TimeUnit.NANOSECONDS));
         }
-        item.task().run();
-        if (gap >= 0) {
-            worker.schedule(this::releaseHead, gap, TimeUnit.NANOSECONDS);
-        }
+        release(delay);
     }
 
     /** Releases the worker once everything already sent has been delivered. */
