@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param cameraCounts        the rig sizes to measure, in order (default 8, 32, 128, 512)
  * @param fires               measured synchronized fires per rig size (default 50); each is a
  *                            shutter-on fire followed by an unmeasured shutter-off fire
- * @param warmupFires         fires before the measured ones, not counted (default 5: the first
- *                            fires run interpreted code)
+ * @param warmupFires         fires before the measured ones, not counted (default 20: the first
+ *                            fires run interpreted code, and the JIT's compiler threads keep
+ *                            competing with the fire thread for the CPU for a few more)
  * @param idleWarmup          idle load before the CPU window opens (default 5 s: the JIT is still
  *                            compiling the idle paths for a few seconds)
  * @param idle                the idle window over which CPU is measured (default 9 s: three
@@ -57,7 +58,7 @@ public record RigHarnessOptions(List<Integer> cameraCounts, int fires, int warmu
 
     /** The run: 8, 32, 128 and 512 cameras, 50 fires, 9 s idle window. */
     public static RigHarnessOptions defaults() {
-        return new RigHarnessOptions(List.of(8, 32, 128, 512), 50, 5, Duration.ofSeconds(5), Duration.ofSeconds(9),
+        return new RigHarnessOptions(List.of(8, 32, 128, 512), 50, 20, Duration.ofSeconds(5), Duration.ofSeconds(9),
                 Duration.ofSeconds(3), Duration.ofSeconds(1), 4, true);
     }
 

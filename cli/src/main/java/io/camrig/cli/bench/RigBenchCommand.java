@@ -34,7 +34,7 @@ public final class RigBenchCommand implements Callable<Integer> {
             description = "Measured fires per rig size (default: ${DEFAULT-VALUE}).")
     int fires;
 
-    @Option(names = "--warmup-fires", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--warmup-fires", paramLabel = "N", defaultValue = "20",
             description = "Fires before the measured ones, not counted (default: ${DEFAULT-VALUE}).")
     int warmupFires;
 
