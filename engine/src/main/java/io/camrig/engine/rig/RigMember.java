@@ -9,7 +9,9 @@ import io.camrig.proto.id.StatusId;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
 import io.camrig.engine.resilience.CameraPolicy;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,17 +23,22 @@ import reactor.core.publisher.Sinks;
 
 /**
  * One camera slot of a rig: found by scanning, then connected, and reconnected when its link
- * drops. It keeps the camera's log of steps, the first failure (after which later steps skip it),
+ * drops. It keeps the camera's log of steps (the last {@value #LOG_LIMIT}: a rig that fires for
+ * hours must not grow with every step), the first failure (after which later steps skip it),
  * its latency estimate, its Resilience4j policies, and what must be restored after a reconnect
  * (status registrations, camera control).
  */
 public final class RigMember {
+    /** Steps kept in {@link #log()}; older ones are dropped and counted. */
+    public static final int LOG_LIMIT = 1_000;
+
     private final int index;
     private final String address;
     private final String advertisedName;
     private final CameraPolicy policy;
     private final LatencyEstimate latency = new LatencyEstimate();
-    private final List<StepRecord> log = new ArrayList<>();
+    private final Deque<StepRecord> log = new ArrayDeque<>();
+    private long stepsDropped;
     private final Set<Integer> registeredStatuses = ConcurrentHashMap.newKeySet();
     private final Sinks.Many<StatusUpdate> statuses = Sinks.many().multicast().directBestEffort();
     private final AtomicLong reconnects = new AtomicLong();
@@ -196,12 +203,21 @@ public final class RigMember {
     }
 
     synchronized void record(StepRecord step) {
-        log.add(step);
+        if (log.size() == LOG_LIMIT) {
+            log.removeFirst();
+            stepsDropped++;
+        }
+        log.addLast(step);
     }
 
-    /** A copy of this camera's log, in step order. */
+    /** A copy of this camera's log, in step order: the last {@value #LOG_LIMIT} steps. */
     public synchronized List<StepRecord> log() {
         return new ArrayList<>(log);
+    }
+
+    /** Steps dropped from the front of {@link #log()} to keep it at {@value #LOG_LIMIT}. */
+    public synchronized long stepsDropped() {
+        return stepsDropped;
     }
 
     @Override
