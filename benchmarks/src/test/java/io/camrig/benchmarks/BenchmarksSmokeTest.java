@@ -38,6 +38,7 @@ class BenchmarksSmokeTest {
                 r -> r.getParams().getBenchmark().replaceAll("\\.[^.]+$", ""), Collectors.counting()));
         assertThat(runsPerClass).containsOnly(
                 Map.entry(ReassemblerBenchmark.class.getName(), 2L),
+                Map.entry(StreamCopyBenchmark.class.getName(), 1L),
                 Map.entry(FragmenterBenchmark.class.getName(), 3L),
                 Map.entry(DecoderBenchmark.class.getName(), 7L),
                 Map.entry(NotificationPathBenchmark.class.getName(), 4L));
