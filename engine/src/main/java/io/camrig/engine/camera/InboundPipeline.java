@@ -90,7 +90,8 @@ final class InboundPipeline {
         if (message instanceof PushNotification p) {
             if (p.isStatusPush()) {
                 // The clock is read only for someone who will see it (it is not free on every VM).
-                updateStatuses(p.entries(), statusHub.currentSubscriberCount() > 0 ? System.nanoTime() : 0);
+                boolean listened = statusHub.currentSubscriberCount() > 0;
+                updateStatuses(p.entries(), listened, listened ? System.nanoTime() : 0);
             }
             Hubs.emit(unsolicitedHub, message);
             return;
@@ -98,7 +99,7 @@ final class InboundPipeline {
         // The instant the response was decoded: exchanges report it, latency estimates use it.
         long now = System.nanoTime();
         if (message instanceof QueryResponse q && QueryId.isStatusQuery(q.queryId())) {
-            updateStatuses(q.entries(), now);
+            updateStatuses(q.entries(), statusHub.currentSubscriberCount() > 0, now);
         }
         worker.schedule(() -> {
             if (!route.queue.offer(message, now)) {
@@ -107,8 +108,8 @@ final class InboundPipeline {
         });
     }
 
-    private void updateStatuses(List<TlvEntry> entries, long receivedNanos) {
-        boolean listened = statusHub.currentSubscriberCount() > 0;
+    /** Writes the values to the cache, and emits a {@link StatusUpdate} each when {@code listened}. */
+    private void updateStatuses(List<TlvEntry> entries, boolean listened, long receivedNanos) {
         if (entries instanceof TlvEntries decoded) {
             // As decoded: read straight from the message bytes, no entry objects.
             decoded.forEachValue((id, value) -> updateStatus(id, value, receivedNanos, listened));
