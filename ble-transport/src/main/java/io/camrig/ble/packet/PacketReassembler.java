@@ -85,12 +85,13 @@ public final class PacketReassembler {
     private byte[] buffer;
     private int expected;
     private int received;
-    private int continuations;
     private int mode;
-    /** Counter, offset and length (in {@link #buffer}) of the previous continuation. */
+    /**
+     * Counter and length of the previous continuation, whose bytes end the message so far;
+     * {@code lastLength} is -1 before the first continuation.
+     */
     private int lastCounter;
-    private int lastOffset;
-    private int lastLength;
+    private int lastLength = -1;
 
     /** The last continuation of the message just completed (counter, payload), while idle. */
     private final byte[] tail = new byte[MAX_PACKET_LENGTH];
@@ -194,15 +195,15 @@ public final class PacketReassembler {
         if (declared == 0) {
             return EMPTY_MESSAGE;
         }
+        if (payload == declared) {
+            return Arrays.copyOfRange(packet, headerLength, length);
+        }
         byte[] message = new byte[declared];
         System.arraycopy(packet, headerLength, message, 0, payload);
-        if (payload == declared) {
-            return message;
-        }
         buffer = message;
         expected = declared;
         received = payload;
-        continuations = 0;
+        lastLength = -1;
         mode = UNDECIDED;
         return NEED_MORE;
     }
@@ -217,12 +218,12 @@ public final class PacketReassembler {
             }
             throw fail(new ContinuationWithoutStartException(counter));
         }
-        if (continuations == 0) {
+        if (lastLength < 0) {
             if (counter != 0) {
                 throw fail(new CounterOutOfSequenceException(0, counter));
             }
         } else if (counter == lastCounter && payload == lastLength
-                && Arrays.equals(packet, 1, packet.length, buffer, lastOffset, lastOffset + lastLength)) {
+                && Arrays.equals(packet, 1, packet.length, buffer, received - lastLength, received)) {
             duplicatesDropped++;
             return NEED_MORE;
         } else if (mode == ALWAYS_ZERO) {
@@ -241,9 +242,7 @@ public final class PacketReassembler {
         }
         System.arraycopy(packet, 1, buffer, received, payload);
         lastCounter = counter;
-        lastOffset = received;
         lastLength = payload;
-        continuations++;
         received += payload;
         if (received < expected) {
             return NEED_MORE;
@@ -266,7 +265,7 @@ public final class PacketReassembler {
         buffer = null;
         expected = 0;
         received = 0;
-        continuations = 0;
+        lastLength = -1;
         mode = UNDECIDED;
     }
 
