@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -60,6 +61,7 @@ public final class Camera implements AutoCloseable {
     private final CameraCohn cohn;
     private final CameraLivestream livestream;
     private final Readiness readiness;
+    private final AtomicLong deliveriesDropped = new AtomicLong();
     private volatile boolean connected = true;
 
     private Camera(GattConnection connection, String name, CameraOptions options) {
@@ -179,9 +181,9 @@ public final class Camera implements AutoCloseable {
         return connection.address();
     }
 
-    /** Packets and messages the inbound pipeline discarded so far. */
+    /** Packets and messages the inbound pipeline discarded so far, and deliveries dropped. */
     public LinkStats linkStats() {
-        return inbound.stats();
+        return inbound.stats(deliveriesDropped.get());
     }
 
     /** {@code false} once the BLE link is down. */
@@ -259,19 +261,27 @@ public final class Camera implements AutoCloseable {
     /**
      * Status values as they change (from status query responses and 0x93 pushes); errors when the
      * link drops. Best effort, never blocking the camera: each subscriber has a buffer of 256
-     * (Reactor's prefetch); an update that finds it full is dropped for that subscriber. The
-     * latest values are always in {@link #status(int)}.
+     * (Reactor's prefetch); an update that finds it full is dropped for that subscriber and
+     * counted in {@link LinkStats#deliveriesDropped()}. The latest values are always in
+     * {@link #status(int)}.
      */
     public Flux<StatusUpdate> statusUpdates() {
-        return statusHub.asFlux().publishOn(options.deliveryScheduler());
+        return bestEffort(statusHub.asFlux());
     }
 
     /**
      * Unsolicited messages: push notifications and responses nobody waited for. Best effort, as
-     * {@link #statusUpdates()}: a subscriber more than 256 behind loses messages.
+     * {@link #statusUpdates()}: a subscriber more than 256 behind loses messages, and they are
+     * counted in {@link LinkStats#deliveriesDropped()}.
      */
     public Flux<CameraMessage> unsolicited() {
-        return unsolicitedHub.asFlux().publishOn(options.deliveryScheduler());
+        return bestEffort(unsolicitedHub.asFlux());
+    }
+
+    /** Takes all from the hub, counts what the subscriber's buffer cannot hold, delivers the rest. */
+    private <T> Flux<T> bestEffort(Flux<T> hub) {
+        return hub.onBackpressureDrop(dropped -> deliveriesDropped.incrementAndGet())
+                .publishOn(options.deliveryScheduler());
     }
 
     /** The last known value of a status. */

@@ -127,15 +127,18 @@ final class InboundPipeline {
         }
     }
 
-    /** What was discarded so far. Read from any thread (counters are monotonic). */
-    LinkStats stats() {
+    /**
+     * What was discarded so far, with {@code deliveriesDropped} from the caller. Read from any
+     * thread (counters are monotonic).
+     */
+    LinkStats stats(long deliveriesDropped) {
         long duplicates = 0;
         for (Route route : routes) {
             if (route != null) {
                 duplicates += route.duplicatesDropped();
             }
         }
-        return new LinkStats(packetErrors.get(), duplicates, decodeErrors.get());
+        return new LinkStats(packetErrors.get(), duplicates, decodeErrors.get(), deliveriesDropped);
     }
 
     long packetErrors() {

@@ -49,7 +49,8 @@ public final class RigMetrics {
 
     /**
      * Publishes a member's discarded packets as function counters: {@code camrig.packets.errors},
-     * {@code camrig.packets.duplicates} and {@code camrig.messages.undecodable} (tag camera).
+     * {@code camrig.packets.duplicates}, {@code camrig.messages.undecodable} and
+     * {@code camrig.deliveries.dropped} (tag camera).
      */
     public void watch(RigMember m) {
         FunctionCounter.builder("camrig.packets.errors", m, x -> x.linkStats().packetErrors())
@@ -57,6 +58,8 @@ public final class RigMetrics {
         FunctionCounter.builder("camrig.packets.duplicates", m, x -> x.linkStats().duplicatesDropped())
                 .tag("camera", m.advertisedName()).register(registry);
         FunctionCounter.builder("camrig.messages.undecodable", m, x -> x.linkStats().decodeErrors())
+                .tag("camera", m.advertisedName()).register(registry);
+        FunctionCounter.builder("camrig.deliveries.dropped", m, x -> x.linkStats().deliveriesDropped())
                 .tag("camera", m.advertisedName()).register(registry);
     }
 

@@ -43,7 +43,7 @@ public final class RigMember {
     private final Sinks.Many<StatusUpdate> statuses = Sinks.many().multicast().directBestEffort();
     private final AtomicLong reconnects = new AtomicLong();
     private volatile boolean controlClaimed;
-    private LinkStats earlierLinks = new LinkStats(0, 0, 0);
+    private LinkStats earlierLinks = LinkStats.NONE;
     private volatile Camera camera;
     private volatile Mono<Camera> reconnecting;
     private volatile Throwable failure;

@@ -21,11 +21,14 @@ import java.time.LocalDateTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Sinks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.util.concurrent.Queues;
 
 class CameraTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -175,6 +178,25 @@ class CameraTest {
                         .map(v -> camera.status(70)))
                 .assertNext(cached -> assertThat(cached).contains(42L))
                 .verifyComplete();
+    }
+
+    @Test
+    void aSubscriberThatFallsBehindLosesUnsolicitedMessagesAndTheyAreCounted() {
+        Camera camera = open();
+        camera.unsolicited().subscribe(new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                // asks for nothing: a subscriber stuck in its own work
+            }
+        });
+
+        for (int i = 0; i < 1_000; i++) {
+            link.notify(QUERY_RESPONSE, "93 00 46 01 2A");
+        }
+
+        // The subscriber's buffer (Reactor's prefetch) holds the first ones; the rest are counted.
+        assertThat(camera.linkStats().deliveriesDropped()).isEqualTo(1_000 - Queues.SMALL_BUFFER_SIZE);
+        assertThat(camera.status(70)).contains(42L);
     }
 
     @Test
