@@ -33,17 +33,20 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The whole inbound path of one camera, through the engine's public API: a GATT notification
- * pushed into {@link Camera#open}'s pipeline → the camera's worker (reassembly per response
- * characteristic, {@code MessageDecoder}, status cache, routing) → the unsolicited hub →
- * {@link Camera#unsolicited()} delivered on the delivery scheduler to a Reactor subscriber.
- * One JMH operation is one packet pushed, so the primary score is <strong>packets/s</strong>;
- * the {@code messages} secondary score is typed messages delivered per second.
+ * pushed into {@link Camera#open}'s link → on the pushing thread, as on a transport's receive
+ * thread: reassembly per response characteristic, {@code MessageDecoder}, status cache, the
+ * unsolicited hub → {@link Camera#unsolicited()} delivered on the delivery scheduler to a Reactor
+ * subscriber. One JMH operation is one packet pushed, so the primary score is
+ * <strong>packets/s</strong>; the {@code messages} secondary score is typed messages delivered per
+ * second.
  *
  * <p>Threads, as in a real camera ({@code threads=dedicated}): the JMH thread plays the
- * transport's receive thread, the camera's serialized worker is one thread ({@code bench-camera})
- * and user code runs on another ({@code bench-delivery}); {@code threads=inline} runs it all on
- * the JMH thread, to separate the engine's work from the hand-offs. The link is a {@link LoopbackGattConnection}, so nothing of a real
- * transport is counted; the {@link GattNotification}s are built beforehand for the same reason.
+ * transport's receive thread and user code runs on another ({@code bench-delivery}); the camera's
+ * worker ({@code bench-camera}) only sees responses, which these streams do not have.
+ * {@code threads=inline} delivers on the JMH thread too, to separate the engine's work from the
+ * hand-off. The link is a {@link LoopbackGattConnection}: its notifications go through a Reactor
+ * sink, as a transport's do, and nothing else of a transport is counted; the
+ * {@link GattNotification}s are built beforehand for the same reason.
  *
  * <p>The unsolicited hub drops messages for a subscriber that has no demand left (it is
  * "best effort" by design), so the producer keeps at most {@code window} ({@value #WINDOW})
@@ -90,8 +93,8 @@ public class NotificationPathBenchmark {
      * {@code dedicated}: the camera's worker and the delivery scheduler are one thread each, as in
      * a real rig. {@code inline}: both are {@link Schedulers#immediate()}, so the whole path runs
      * on the producer's thread — no hand-off, no waiting — which isolates the CPU cost of the
-     * engine's work per packet from the cost of the two thread hand-offs. A diagnostic only: the
-     * engine never delivers on the camera's worker in real use.
+     * engine's work per packet from the cost of the hand-off to the subscriber. A diagnostic
+     * only: the engine never delivers on the transport's thread in real use.
      */
     @Param({"dedicated", "inline"})
     public String threads;

@@ -65,7 +65,11 @@ final class CameraLink {
         return connected.getAsBoolean();
     }
 
-    /** Unsolicited messages as decoded, on the camera's worker (not yet delivered). */
+    /**
+     * Unsolicited messages as decoded, not yet delivered: pushes on the transport's thread,
+     * responses nobody waited for on the camera's worker. Subscribers must be quick and must not
+     * block.
+     */
     Flux<CameraMessage> unsolicited() {
         return unsolicited;
     }
