@@ -101,14 +101,14 @@ public final class CameraNetwork {
                 timeout);
     }
 
-    /** Scan notifications (02 0B) as they come, without starting a scan. */
+    /** Scan notifications (02 0B) as they come, without starting a scan; on the delivery scheduler. */
     public Flux<NotifStartScanning> scanNotifications() {
-        return notifications(Operation.SCAN_FOR_ACCESS_POINTS, NotifStartScanning.class);
+        return link.deliver(notifications(Operation.SCAN_FOR_ACCESS_POINTS, NotifStartScanning.class));
     }
 
-    /** Provisioning notifications (02 0C) as they come. */
+    /** Provisioning notifications (02 0C) as they come; on the delivery scheduler. */
     public Flux<NotifProvisioningState> provisioningNotifications() {
-        return notifications(Operation.CONNECT_TO_A_NEW_ACCESS_POINT, NotifProvisioningState.class);
+        return link.deliver(notifications(Operation.CONNECT_TO_A_NEW_ACCESS_POINT, NotifProvisioningState.class));
     }
 
     private <R extends Message> Mono<EnumProvisioning> provisioning(Operation op, Message request, Class<R> response,
