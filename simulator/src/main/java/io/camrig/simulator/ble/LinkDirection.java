@@ -17,10 +17,10 @@ import reactor.core.scheduler.Scheduler;
  * shared scheduler.
  *
  * <p>A link with zero latency hands each task that is due at once to a one-thread
- * {@link ForkJoinPool} instead, whose submission never takes a lock: the scheduler's timed queue is a locked heap, and
- * a sender (the engine's fire thread, writing to 128 cameras in a row) could park on that lock
- * for milliseconds while a simulator thread that held it was descheduled. Links with latency keep
- * to the scheduler, virtual time included.
+ * {@link ForkJoinPool} instead, whose submission never takes a lock. The scheduler's timed queue
+ * is a heap under a lock, and a sender (the engine's fire thread, writing to 128 cameras in a
+ * row) could park on that lock for milliseconds while a simulator thread that held it was
+ * descheduled. Links with latency keep to the scheduler, virtual time included.
  */
 final class LinkDirection {
     /**
