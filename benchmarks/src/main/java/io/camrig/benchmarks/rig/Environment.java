@@ -1,5 +1,6 @@
 package io.camrig.benchmarks.rig;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,15 +18,34 @@ import java.util.stream.Stream;
  * @param maxHeapBytes the heap limit, bytes
  * @param loadAverage  the 1-minute load average when the run started (-1 when unknown)
  * @param startedAt    when the run started, UTC, to the second
+ * @param priorities   whether the fire thread's priority can reach Linux: the JVM passes thread
+ *                     priorities on only with {@code -XX:ThreadPriorityPolicy=1}, and Linux
+ *                     accepts a raised one only from root (or with {@code CAP_SYS_NICE})
  */
 public record Environment(String jvm, String cpu, int cores, long maxHeapBytes, double loadAverage,
-                          Instant startedAt) {
+                          Instant startedAt, String priorities) {
 
     /** The environment of this JVM now. */
     public static Environment capture() {
         return new Environment(System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 cpuModel(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(),
-                currentLoadAverage(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                currentLoadAverage(), Instant.now().truncatedTo(ChronoUnit.SECONDS), threadPriorities());
+    }
+
+    private static String threadPriorities() {
+        String policy;
+        try {
+            policy = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("ThreadPriorityPolicy").getValue();
+        } catch (RuntimeException e) {
+            return "fire thread priority unknown (not a HotSpot JVM)";
+        }
+        if (!"1".equals(policy)) {
+            return "fire thread priority ignored (ThreadPriorityPolicy=" + policy + ")";
+        }
+        return "root".equals(System.getProperty("user.name"))
+                ? "fire thread priority honoured (ThreadPriorityPolicy=1, root)"
+                : "fire thread priority honoured only with CAP_SYS_NICE (ThreadPriorityPolicy=1, not root)";
     }
 
     /** The 1-minute load average now, or -1 when the platform does not tell. */

@@ -41,10 +41,10 @@ public record RigBenchReport(Environment environment, RigHarnessOptions options,
                 environment.loadAverage()));
         out.append(String.format(Locale.ROOT,
                 "zero link latency; latency compensation %s; %d measured fires (+%d warm-up); idle: keep-alive every %d s, "
-                        + "status push every %d s, CPU over %d s%n%n",
+                        + "status push every %d s, CPU over %d s%n%s%n%n",
                 options.compensateLatency() ? "on" : "off", options.fires(), options.warmupFires(),
                 options.keepAliveInterval().toSeconds(),
-                options.statusPushInterval().toSeconds(), options.idle().toSeconds()));
+                options.statusPushInterval().toSeconds(), options.idle().toSeconds(), environment.priorities()));
         out.append(String.format("%5s %5s %8s %8s | %8s %8s %8s %8s | %7s %7s | %8s %8s %8s | %8s %8s %8s %8s | %5s%n",
                 "N", "ok", "start", "connect", "skew p50", "skew p99", "skew max", "pred p99", "enc p50", "enc p99",
                 "heap/cam", "engine", "sim", "cpu/cam", "engine", "sim", "jvm", "load"));
