@@ -142,6 +142,7 @@ public class NotificationPathBenchmark {
                         .withScheduler(cameraScheduler).withDeliveryScheduler(deliveryScheduler))
                 .block(Duration.ofSeconds(10));
         subscription = camera.unsolicited().subscribe(m -> delivered.lazySet(delivered.get() + 1));
+        MessageMix.settle();
     }
 
     /** The messages of the selected stream. */

@@ -64,6 +64,7 @@ public class ReassemblerBenchmark {
         packets = MessageMix.packets(messages());
         cursor = 0;
         reassembler = new PacketReassembler();
+        MessageMix.settle();
     }
 
     /** The messages of the selected stream, before packetization. */

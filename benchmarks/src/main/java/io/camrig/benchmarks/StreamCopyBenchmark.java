@@ -42,6 +42,7 @@ public class StreamCopyBenchmark {
         packets = MessageMix.packets(MessageMix.mixedMessages(ReassemblerBenchmark.MESSAGES, 0x60Fe0));
         cursor = 0;
         position = 0;
+        MessageMix.settle();   // as the reassembler's stream, although nothing here moves it
     }
 
     /** Copies the payload of the next {@value ReassemblerBenchmark#BATCH} packets. */
