@@ -49,11 +49,7 @@ public final class TlvEntries extends AbstractList<TlvEntry> implements RandomAc
         int pos = 0;
         for (int i = 0; i < size; i++) {
             int len = m[pos + 1] & 0xFF;
-            long v = 0;
-            for (int b = pos + 2, end = b + len; b < end; b++) {
-                v = (v << 8) | (m[b] & 0xFF);
-            }
-            visitor.value(m[pos] & 0xFF, v);
+            visitor.value(m[pos] & 0xFF, TlvEntry.unsignedBigEndian(m, pos + 2, pos + 2 + len));
             pos += 2 + len;
         }
     }

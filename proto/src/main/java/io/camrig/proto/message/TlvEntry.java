@@ -43,11 +43,7 @@ public final class TlvEntry {
         this.id = id;
         this.length = length;
         if (length <= INLINE) {
-            long v = 0;
-            for (int i = offset, end = offset + length; i < end; i++) {
-                v = (v << 8) | (source[i] & 0xFF);
-            }
-            this.bits = v;
+            this.bits = unsignedBigEndian(source, offset, offset + length);
             this.bytes = null;
         } else {
             this.bits = 0;
@@ -94,12 +90,14 @@ public final class TlvEntry {
      * last 8 bytes of a longer value).
      */
     public long asLong() {
-        if (bytes == null) {
-            return bits;
-        }
+        return bytes == null ? bits : unsignedBigEndian(bytes, 0, bytes.length);
+    }
+
+    /** {@code source[from..to)} as an unsigned big-endian integer (the last 8 bytes when longer). */
+    static long unsignedBigEndian(byte[] source, int from, int to) {
         long v = 0;
-        for (byte b : bytes) {
-            v = (v << 8) | (b & 0xFF);
+        for (int i = from; i < to; i++) {
+            v = (v << 8) | (source[i] & 0xFF);
         }
         return v;
     }
