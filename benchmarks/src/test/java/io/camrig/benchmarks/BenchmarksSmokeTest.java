@@ -39,6 +39,7 @@ class BenchmarksSmokeTest {
         assertThat(runsPerClass).containsOnly(
                 Map.entry(ReassemblerBenchmark.class.getName(), 2L),
                 Map.entry(StreamCopyBenchmark.class.getName(), 1L),
+                Map.entry(ReassemblyFloorBenchmark.class.getName(), 2L),
                 Map.entry(FragmenterBenchmark.class.getName(), 3L),
                 Map.entry(DecoderBenchmark.class.getName(), 7L),
                 Map.entry(NotificationPathBenchmark.class.getName(), 4L));
@@ -51,6 +52,7 @@ class BenchmarksSmokeTest {
                 r -> r.getParams().getBenchmark().replaceAll("^.*\\.([A-Za-z]+)\\.[^.]+$", "$1"),
                 Function.identity(), (a, b) -> a));
         assertThat(byClass.get("ReassemblerBenchmark").getSecondaryResults()).containsKey("messages");
+        assertThat(byClass.get("ReassemblyFloorBenchmark").getSecondaryResults()).containsKey("messages");
         assertThat(byClass.get("NotificationPathBenchmark").getSecondaryResults()).containsKey("messages");
         assertThat(byClass.get("FragmenterBenchmark").getSecondaryResults()).containsKey("packets");
     }
