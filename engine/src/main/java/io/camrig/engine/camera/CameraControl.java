@@ -50,7 +50,7 @@ public final class CameraControl {
 
     /** See {@link Camera#setShutterArmed}. */
     Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
-        String op = String.format("command 0x%02X %s", CommandId.SET_SHUTTER, CommandId.name(CommandId.SET_SHUTTER));
+        String op = ExchangeLabels.command(CommandId.SET_SHUTTER);
         AtomicBoolean told = new AtomicBoolean();
         Runnable once = () -> {
             if (told.compareAndSet(false, true)) {

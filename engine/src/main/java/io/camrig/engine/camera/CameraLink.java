@@ -11,8 +11,6 @@ import io.camrig.proto.catalog.ProtobufRef;
 import io.camrig.proto.codec.EncodedRequest;
 import io.camrig.proto.codec.RequestEncoder;
 import io.camrig.proto.gatt.GoProUuid;
-import io.camrig.proto.id.CommandId;
-import io.camrig.proto.id.QueryId;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.CommandResponse;
 import io.camrig.proto.message.ProtobufError;
@@ -89,7 +87,7 @@ final class CameraLink {
 
     /** A TLV command on GP-0072 (or Keep Alive on GP-0074), its status checked. */
     Mono<ExchangeResult> command(int commandId, EncodedRequest request) {
-        String op = String.format("command 0x%02X %s", commandId, CommandId.name(commandId));
+        String op = ExchangeLabels.command(commandId);
         return exchange(op, request, m -> m instanceof CommandResponse c && c.commandId() == commandId)
                 .doOnNext(r -> {
                     CommandResponse c = (CommandResponse) r.response();
@@ -114,7 +112,7 @@ final class CameraLink {
 
     /** A TLV query on GP-0076, its status checked. */
     Mono<QueryResponse> query(int queryId, int... ids) {
-        String op = String.format("query 0x%02X %s", queryId, QueryId.name(queryId));
+        String op = ExchangeLabels.query(queryId);
         return exchange(op, RequestEncoder.query(queryId, ids),
                 m -> m instanceof QueryResponse q && q.queryId() == queryId)
                 .map(r -> {
@@ -132,8 +130,7 @@ final class CameraLink {
     <T extends Message> Mono<T> protobuf(Operation operation, Message request, Class<T> responseType) {
         OperationInfo info = operation.info();
         ProtobufRef response = info.response().orElseThrow();
-        String op = String.format("protobuf 0x%02X 0x%02X %s", response.featureId(), info.request().orElseThrow().actionId(),
-                info.snakeName());
+        String op = ExchangeLabels.protobuf(operation);
         return check(operation)
                 .then(Mono.defer(() -> exchange(op, RequestEncoder.protobuf(operation, request),
                         answers(response.featureId(), response.actionId()))))
