@@ -117,21 +117,29 @@ public final class RigMember {
     }
 
     /**
-     * Completes with the status update showing encoding (status 10) {@code on} or off. It follows
-     * the member across reconnects, and while it waits it re-reads the status every
-     * {@code poll}, so a lost push notification costs at most one poll. Errors with
+     * Completes with the status update showing encoding (status 10) {@code on} or off. It looks at
+     * the camera's status cache first (no request: when it already shows the state, the update
+     * carries the time of this call), then follows the pushes across reconnects, and while it
+     * waits it re-reads the status from the camera every {@code poll} (Register for Status Value
+     * Updates, 0x53), so a lost push notification costs at most one poll. Errors with
      * {@link NotReadyException} after {@code limit}.
      */
     public Mono<StatusUpdate> awaitEncoding(boolean on, Duration limit, Duration poll, Scheduler scheduler) {
         long want = on ? 1 : 0;
         Flux<StatusUpdate> pushed = statuses.asFlux();
-        Flux<StatusUpdate> polled = Flux.interval(Duration.ZERO, poll, scheduler)
+        // What the camera's cache shows now, without a request: a fire watches every member just
+        // before it writes the shutters, and a query per camera then would share the link with them.
+        Mono<StatusUpdate> cached = currentCamera()
+                .flatMap(c -> Mono.justOrEmpty(c.status(StatusId.ENCODING)))
+                .map(v -> new StatusUpdate(StatusId.ENCODING, v, System.nanoTime()))
+                .onErrorResume(e -> Mono.empty());
+        Flux<StatusUpdate> polled = Flux.interval(poll, poll, scheduler)
                 .concatMap(i -> currentCamera()
                         .flatMap(c -> c.registerStatusUpdates(StatusId.ENCODING))
                         .map(v -> new StatusUpdate(StatusId.ENCODING, v.getOrDefault(StatusId.ENCODING, -1L),
                                 System.nanoTime()))
                         .onErrorResume(e -> Mono.empty()));
-        return Flux.merge(pushed, polled)
+        return Flux.merge(pushed, cached, polled)
                 .filter(u -> u.statusId() == StatusId.ENCODING && u.value() == want)
                 .next()
                 .timeout(limit, scheduler)

@@ -119,4 +119,52 @@ class RigTest {
         assertThat(victim.log()).extracting(StepRecord::status).endsWith("failed", "skipped");
         rig.close();
     }
+
+    private Rig tappedRig(TappedCentral central, RigOptions options) {
+        Rig rig = Rig.discover(central, options).block(Duration.ofSeconds(10));
+        assertThat(rig.connect().block(Duration.ofSeconds(10)).allOk()).isTrue();
+        assertThat(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(10)).allOk())
+                .isTrue();
+        return rig;
+    }
+
+    @Test
+    void aFireWritesTheShuttersAndNothingElse() {
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(4).withMediaFileBytes(1024))
+                .block(Duration.ofSeconds(10));
+        TappedCentral central = new TappedCentral(sim.central());
+        Rig rig = tappedRig(central, RigOptions.defaults());
+        central.takeWritten();
+
+        FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
+        List<String> duringOn = central.takeWritten();
+        FireResult off = rig.fire(false).block(Duration.ofSeconds(10));
+        List<String> duringOff = central.takeWritten();
+
+        assertThat(on.encoding().allOk()).isTrue();
+        assertThat(off.encoding().allOk()).isTrue();
+        // Set Shutter on / off to each camera, and no status query sharing the links with them
+        assertThat(duringOn).containsOnly("GP-0072 03010101").hasSize(4);
+        assertThat(duringOff).containsOnly("GP-0072 03010100").hasSize(4);
+        rig.close();
+    }
+
+    @Test
+    void aLostEncodingPushCostsOnePollNotTheFire() {
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(2).withMediaFileBytes(1024))
+                .block(Duration.ofSeconds(10));
+        TappedCentral central = new TappedCentral(sim.central());
+        // readiness limit 2 s: encoding is re-read every 0.5 s while a fire waits
+        Rig rig = tappedRig(central, RigOptions.defaults().withReadyTimeout(Duration.ofSeconds(2)));
+        central.dropStatusPushes();
+
+        FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
+        List<String> written = central.takeWritten();
+
+        assertThat(central.pushesDropped()).as("the cameras' encoding pushes, lost").isGreaterThanOrEqualTo(2);
+        assertThat(on.encoding().allOk()).as("encoding seen anyway, by polling").isTrue();
+        assertThat(written).as("each camera polled: Register for Status Value Updates (0x53), encoding (10)")
+                .contains("GP-0076 02530a");
+        rig.close();
+    }
 }
