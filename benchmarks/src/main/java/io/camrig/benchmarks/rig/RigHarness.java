@@ -10,6 +10,8 @@ import io.camrig.engine.rig.RigResult;
 import io.camrig.proto.id.StatusId;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +129,9 @@ public final class RigHarness {
 
                     log.accept(String.format("N=%d: %d + %d fires", n, settings.warmupFires(), settings.fires()));
                     FireStats fires = fire(rig, settings);
+                    log.accept(String.format("N=%d: %d of %d measured fires had a garbage collection during them%s", n,
+                            fires.collectedSkews().size(), settings.fires(), fires.collectedSkews().isEmpty() ? ""
+                                    : "; their skews " + fires.collectedSkews() + " µs"));
                     long afterFires = HeapMeter.usedAfterGc();
 
                     log.accept(String.format("N=%d: idle load, %d s warm-up + %d s measured", n,
@@ -171,28 +176,48 @@ public final class RigHarness {
         return (long) Percentiles.of(rounds, 50);
     }
 
+    /**
+     * @param collectedSkews the skews, µs, of the measured fires during which the JVM ran a garbage
+     *                       collection: a pause that lands between the first and the last write of
+     *                       a fire adds itself to that fire's skew
+     */
     private record FireStats(double skewP50, double skewP99, double skewMax, double predictedP99, double spreadP50,
-                             double spreadP99, long failures) {
+                             double spreadP99, long failures, List<Long> collectedSkews) {
     }
 
     private static FireStats fire(Rig rig, RigHarnessOptions settings) {
         List<Long> skews = new ArrayList<>();
         List<Long> predicted = new ArrayList<>();
         List<Double> spreads = new ArrayList<>();
+        List<Long> collectedSkews = new ArrayList<>();
         long failures = 0;
         for (int i = 0; i < settings.warmupFires() + settings.fires(); i++) {
+            long collections = collections();
             FireResult on = rig.fire(true).block(STEP_LIMIT);
+            boolean collected = collections() != collections;
             FireResult off = rig.fire(false).block(STEP_LIMIT);
             if (i < settings.warmupFires()) {
                 continue;
             }
             on.fireSkewMicros().ifPresent(skews::add);
+            if (collected) {
+                on.fireSkewMicros().ifPresent(collectedSkews::add);
+            }
             on.predictedSpreadMicros().ifPresent(predicted::add);
             on.encodingSpreadMillis().ifPresent(spreads::add);
             failures += notOk(on.shutter()) + notOk(on.encoding()) + notOk(off.shutter()) + notOk(off.encoding());
         }
         return new FireStats(percentile(skews, 50), percentile(skews, 99), percentile(skews, 100),
-                percentile(predicted, 99), percentile(spreads, 50), percentile(spreads, 99), failures);
+                percentile(predicted, 99), percentile(spreads, 50), percentile(spreads, 99), failures, collectedSkews);
+    }
+
+    /** Collections run by every collector of this JVM so far (young and old, pauses or cycles). */
+    private static long collections() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionCount());
+        }
+        return total;
     }
 
     private static long notOk(RigResult<?> result) {
