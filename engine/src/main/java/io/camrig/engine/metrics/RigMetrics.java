@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -27,6 +29,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 public final class RigMetrics {
     private final MeterRegistry registry;
+    private final Map<StepKey, Timer> stepTimers = new ConcurrentHashMap<>();
 
     public RigMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -68,10 +71,17 @@ public final class RigMetrics {
         return registry.find(counter).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
     }
 
+    /** Records one step of one camera in {@code camrig.step}. */
     public void recordStep(RigMember m, String step, Outcome<?> outcome) {
         String result = outcome instanceof Outcome.Ok ? "ok" : outcome instanceof Outcome.Failed ? "failed" : "skipped";
-        Timer.builder("camrig.step").tag("camera", m.advertisedName()).tag("step", step).tag("outcome", result)
-                .register(registry).record(outcome.latency());
+        stepTimers.computeIfAbsent(new StepKey(m.advertisedName(), step, result),
+                k -> Timer.builder("camrig.step").tag("camera", k.camera()).tag("step", k.step())
+                        .tag("outcome", k.outcome()).register(registry))
+                .record(outcome.latency());
+    }
+
+    /** The tags of one {@code camrig.step} timer: looked up per step, so its tags are not rebuilt each time. */
+    private record StepKey(String camera, String step, String outcome) {
     }
 
     public void reconnected(RigMember m) {
