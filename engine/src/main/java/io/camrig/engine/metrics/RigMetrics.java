@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The rig's meters, all prefixed {@code camrig.}:
