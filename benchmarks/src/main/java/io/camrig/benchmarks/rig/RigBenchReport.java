@@ -40,9 +40,9 @@ public record RigBenchReport(Environment environment, RigHarnessOptions options,
                 environment.jvm(), environment.cpu(), environment.cores(), environment.maxHeapBytes() >> 20,
                 environment.loadAverage()));
         out.append(String.format(Locale.ROOT,
-                "zero link latency; latency compensation %s; %d measured fires (+%d warm-up); idle: keep-alive every %d s, "
+                "zero link latency; latency compensation %s; %d measured fires (after %d to %d warm-up fires, until the JIT is quiet); idle: keep-alive every %d s, "
                         + "status push every %d s, CPU over %d s%n%s%n%n",
-                options.compensateLatency() ? "on" : "off", options.fires(), options.warmupFires(),
+                options.compensateLatency() ? "on" : "off", options.fires(), options.warmupFires(), options.maxWarmupFires(),
                 options.keepAliveInterval().toSeconds(),
                 options.statusPushInterval().toSeconds(), options.idle().toSeconds(), environment.priorities()));
         out.append(String.format("%5s %5s %8s %8s | %8s %8s %8s %8s | %7s %7s | %8s %8s %8s | %8s %8s %8s %8s | %5s%n",
@@ -65,10 +65,10 @@ public record RigBenchReport(Environment environment, RigHarnessOptions options,
         out.append('\n');
         for (RigScaleResult r : results) {
             out.append(String.format(Locale.ROOT,
-                    "N=%d: %d fire outcomes not ok; %d keep-alive round trips, %d failed; %d status updates delivered; "
-                            + "heap growth %d B per camera per fire%n",
-                    r.cameras(), r.fireFailures(), r.keepAlives(), r.keepAliveFailures(), r.statusUpdates(),
-                    r.heapGrowthPerFireBytes()));
+                    "N=%d: warm after %d fires, the JIT then compiled for %d ms; %d fire outcomes not ok; %d keep-alive"
+                            + " round trips, %d failed; %d status updates delivered; heap growth %d B per camera per fire%n",
+                    r.cameras(), r.warmupFires(), r.measuredCompileMillis(), r.fireFailures(), r.keepAlives(),
+                    r.keepAliveFailures(), r.statusUpdates(), r.heapGrowthPerFireBytes()));
         }
         out.append('\n').append(targets());
         return out.toString();

@@ -10,6 +10,7 @@ import io.camrig.engine.rig.RigResult;
 import io.camrig.proto.id.StatusId;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -39,7 +40,8 @@ import reactor.core.scheduler.Schedulers;
  *       is timed; then, as {@code RecordingSession} does, the engine's keep-alive loop is started,
  *       statuses are registered (busy, encoding, battery), every camera is awaited ready and its
  *       latency probed; <b>rig heap</b> per camera = used-heap delta over these steps / N;</li>
- *   <li><b>fires</b>: warm-up fires, then the measured ones; each is {@link Rig#fire}(true)
+ *   <li><b>fires</b>: warm-up fires until the JIT is quiet ({@link JitWarmup}), then the
+ *       measured ones; each is {@link Rig#fire}(true)
  *       (its {@link FireResult#fireSkewMicros()}, {@link FireResult#predictedSpreadMicros()} and
  *       {@link FireResult#encodingSpreadMillis()} are the samples) followed by
  *       {@code fire(false)}, which waits for encoding to stop, so the next shutter-on is
@@ -127,8 +129,11 @@ public final class RigHarness {
                     int connected = rig.healthy().size();
                     long afterConnect = HeapMeter.usedAfterGc();
 
-                    log.accept(String.format("N=%d: %d + %d fires", n, settings.warmupFires(), settings.fires()));
+                    log.accept(String.format("N=%d: %d to %d warm-up fires (until the JIT is quiet), then %d measured",
+                            n, settings.warmupFires(), settings.maxWarmupFires(), settings.fires()));
                     FireStats fires = fire(rig, settings);
+                    log.accept(String.format("N=%d: warm after %d fires; the JIT compiled for %d ms during the measured"
+                            + " fires", n, fires.warmupFires(), fires.compileMillis()));
                     log.accept(String.format("N=%d: %d of %d measured fires had a garbage collection during them%s", n,
                             fires.collectedSkews().size(), settings.fires(), fires.collectedSkews().isEmpty() ? ""
                                     : "; their skews " + fires.collectedSkews() + " µs"));
@@ -142,11 +147,11 @@ public final class RigHarness {
                             fires.skewP50(), fires.skewP99(), fires.skewMax(), fires.predictedP99(),
                             fires.spreadP50(), fires.spreadP99(), fires.failures(),
                             (afterConnect - afterSimulator) / n, engineHeap, (afterSimulator - beforeSimulator) / n,
-                            (afterFires - afterConnect) / n / (settings.warmupFires() + settings.fires()),
+                            (afterFires - afterConnect) / n / (fires.warmupFires() + settings.fires()),
                             cpu.processPercentPerCamera(n), cpu.groupPercentPerCamera(CpuMeter.Group.ENGINE, n),
                             cpu.groupPercentPerCamera(CpuMeter.Group.SIMULATOR, n), cpu.jvmPercentPerCamera(n),
                             idle.keepAlives(), idle.keepAliveFailures(), idle.statusUpdates(),
-                            Environment.currentLoadAverage());
+                            Environment.currentLoadAverage(), fires.warmupFires(), fires.compileMillis());
                 }
             }
         } finally {
@@ -180,25 +185,34 @@ public final class RigHarness {
      * @param collectedSkews the skews, µs, of the measured fires during which the JVM ran a garbage
      *                       collection: a pause that lands between the first and the last write of
      *                       a fire adds itself to that fire's skew
+     * @param warmupFires    warm-up fires before the measured ones
+     * @param compileMillis  the JIT's compile time during the measured fires, ms
      */
     private record FireStats(double skewP50, double skewP99, double skewMax, double predictedP99, double spreadP50,
-                             double spreadP99, long failures, List<Long> collectedSkews) {
+                             double spreadP99, long failures, List<Long> collectedSkews, int warmupFires,
+                             long compileMillis) {
     }
 
     private static FireStats fire(Rig rig, RigHarnessOptions settings) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        JitWarmup warmup = new JitWarmup(settings.warmupFires(), settings.maxWarmupFires());
+        while (warmup.needsMore()) {
+            long compiled = compileMillis(jit);
+            rig.fire(true).block(STEP_LIMIT);
+            rig.fire(false).block(STEP_LIMIT);
+            warmup.fired(compileMillis(jit) - compiled);
+        }
         List<Long> skews = new ArrayList<>();
         List<Long> predicted = new ArrayList<>();
         List<Double> spreads = new ArrayList<>();
         List<Long> collectedSkews = new ArrayList<>();
         long failures = 0;
-        for (int i = 0; i < settings.warmupFires() + settings.fires(); i++) {
+        long compiledBefore = compileMillis(jit);
+        for (int i = 0; i < settings.fires(); i++) {
             long collections = collections();
             FireResult on = rig.fire(true).block(STEP_LIMIT);
             boolean collected = collections() != collections;
             FireResult off = rig.fire(false).block(STEP_LIMIT);
-            if (i < settings.warmupFires()) {
-                continue;
-            }
             on.fireSkewMicros().ifPresent(skews::add);
             if (collected) {
                 on.fireSkewMicros().ifPresent(collectedSkews::add);
@@ -208,7 +222,13 @@ public final class RigHarness {
             failures += notOk(on.shutter()) + notOk(on.encoding()) + notOk(off.shutter()) + notOk(off.encoding());
         }
         return new FireStats(percentile(skews, 50), percentile(skews, 99), percentile(skews, 100),
-                percentile(predicted, 99), percentile(spreads, 50), percentile(spreads, 99), failures, collectedSkews);
+                percentile(predicted, 99), percentile(spreads, 50), percentile(spreads, 99), failures, collectedSkews,
+                warmup.fires(), compileMillis(jit) - compiledBefore);
+    }
+
+    /** The JIT's compile time so far, ms; 0 when this JVM does not measure it. */
+    private static long compileMillis(CompilationMXBean jit) {
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** Collections run by every collector of this JVM so far (young and old, pauses or cycles). */

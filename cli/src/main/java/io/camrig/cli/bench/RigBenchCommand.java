@@ -35,8 +35,13 @@ public final class RigBenchCommand implements Callable<Integer> {
     int fires;
 
     @Option(names = "--warmup-fires", paramLabel = "N", defaultValue = "20",
-            description = "Fires before the measured ones, not counted (default: ${DEFAULT-VALUE}).")
+            description = "Fires before the measured ones, not counted, at least (default: ${DEFAULT-VALUE}).")
     int warmupFires;
+
+    @Option(names = "--max-warmup-fires", paramLabel = "N", defaultValue = "400",
+            description = "Warm-up fires at most; between the two, warm-up goes on until the JIT compiles for under "
+                    + "1 ms per fire over 20 fires (default: ${DEFAULT-VALUE}; raised to --warmup-fires if lower).")
+    int maxWarmupFires;
 
     @Option(names = "--idle", paramLabel = "D", defaultValue = "9s",
             description = "Idle window over which CPU is measured (default: ${DEFAULT-VALUE}).")
@@ -95,7 +100,8 @@ public final class RigBenchCommand implements Callable<Integer> {
 
     private RigHarnessOptions options() {
         try {
-            return RigHarnessOptions.defaults().withCameraCounts(cameras).withFires(fires).withWarmupFires(warmupFires)
+            return RigHarnessOptions.defaults().withCameraCounts(cameras).withFires(fires)
+                    .withWarmupFires(warmupFires, Math.max(warmupFires, maxWarmupFires))
                     .withIdle(idleWarmup, idle).withKeepAliveInterval(keepAlive).withStatusPushInterval(statusPush)
                     .withConnectConcurrency(connectConcurrency).withCompensateLatency(!noCompensation);
         } catch (IllegalArgumentException e) {

@@ -31,13 +31,14 @@ class RigBenchCommandTest {
     void aTinyRunPrintsTheTableAndWritesTheCsv() throws Exception {
         Path csv = dir.resolve("rig.csv");
 
-        int code = run("bench", "rig", "--cameras", "3", "--fires", "2", "--warmup-fires", "0", "--idle", "200ms",
-                "--idle-warmup", "0", "--keep-alive", "100ms", "--status-push", "50ms", "--csv", csv.toString());
+        int code = run("bench", "rig", "--cameras", "3", "--fires", "2", "--warmup-fires", "0", "--max-warmup-fires", "0",
+                "--idle", "200ms", "--idle-warmup", "0", "--keep-alive", "100ms", "--status-push", "50ms",
+                "--csv", csv.toString());
 
         assertThat(code).as("stderr: %s", err).isZero();
         assertThat(out.toString()).contains("camrig bench rig:").contains("skew p99").contains("targets (issue 8)");
         assertThat(out.toString().lines().filter(l -> l.matches("^ +3 +3 .*"))).hasSize(1);
-        assertThat(err.toString()).contains("N=3: connecting");
+        assertThat(err.toString()).contains("N=3: connecting").contains("N=3: warm after 0 fires");
         assertThat(Files.readAllLines(csv)).hasSize(2).first().isEqualTo(RigScaleResult.CSV_HEADER);
     }
 
@@ -47,6 +48,8 @@ class RigBenchCommandTest {
         assertThat(defaults.cameras).containsExactly(8, 32, 128, 512);
         assertThat(defaults.fires).isEqualTo(50);
         assertThat(defaults.idle).hasSeconds(9);
+        assertThat(defaults.warmupFires).isEqualTo(20);
+        assertThat(defaults.maxWarmupFires).isEqualTo(400);
 
         assertThat(parse("bench", "rig", "--cameras", "2,16,64").cameras).containsExactly(2, 16, 64);
     }
