@@ -328,7 +328,7 @@ public final class VirtualCamera {
             recordingStarted = null;
             after(options.encodingStopTime(), () -> {
                 sdCard.record(started);
-                setReported(39, 4, sdCard.files().size());
+                setReported(39, 4, sdCard.fileCount());
                 setReported(58, 4, 0);
                 statuses.setFlag(StatusId.ENCODING, false);
             });

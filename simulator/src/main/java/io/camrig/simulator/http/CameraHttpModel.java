@@ -90,7 +90,7 @@ public final class CameraHttpModel {
         Map<Integer, Object> out = new TreeMap<>(external.get());
         statuses.forEach((id, v) -> out.merge(id, v, (a, b) -> (id == 8 || id == 10)
                 ? (Long) Math.max(toLong(a), toLong(b)) : b));
-        out.put(39, (long) card.files().size());
+        out.put(39, (long) card.fileCount());
         return out;
     }
 

@@ -99,6 +99,11 @@ public final class SdCard {
         return files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
     }
 
+    /** How many files the card holds (the media-count status, 39), without a snapshot. */
+    public int fileCount() {
+        return files.size();
+    }
+
     /** Every file, oldest first; an immutable snapshot. */
     public List<SdCardFile> files() {
         return List.copyOf(files);

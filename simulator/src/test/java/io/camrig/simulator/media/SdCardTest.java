@@ -94,5 +94,8 @@ class SdCardTest {
         assertThat(card.delete("100GOPRO", "GX010002.MP4")).isFalse();
         assertThat(card.record(Instant.EPOCH).name()).isEqualTo("GX010003.MP4");
         assertThat(card.files()).extracting(SdCardFile::name).containsExactly("GX010001.MP4", "GX010003.MP4");
+        assertThat(card.fileCount()).isEqualTo(2);
+        card.deleteAll();
+        assertThat(card.fileCount()).isZero();
     }
 }
