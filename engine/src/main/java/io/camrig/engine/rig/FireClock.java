@@ -2,8 +2,10 @@ package io.camrig.engine.rig;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -16,10 +18,11 @@ import reactor.core.scheduler.Schedulers;
  * write is issued on this thread at once. Precision is microseconds, which no scheduler with
  * millisecond ticks gives.
  *
- * <p>The thread asks for {@link Thread#MAX_PRIORITY}: descheduled in the middle of a release, it
- * would delay every camera after that point by a scheduler slice (2–9 ms were measured on
- * 2 vCPUs). The JVM passes the priority on to Linux only with {@code -XX:ThreadPriorityPolicy=1}
- * and the right to raise it (root, or {@code CAP_SYS_NICE}); otherwise it has no effect.
+ * <p>Descheduled in the middle of a release, the thread would delay every camera after that
+ * point by a scheduler slice (1–3 ms were measured on 2 vCPUs, 9 ms at worst). So it asks for
+ * real-time scheduling when {@code realtime} ({@link RealtimeScheduling}), and for
+ * {@link Thread#MAX_PRIORITY}, which the JVM passes on to Linux only with
+ * {@code -XX:ThreadPriorityPolicy=1} and the right to raise it (root, or {@code CAP_SYS_NICE}).
  */
 final class FireClock implements AutoCloseable {
     /** Spin (rather than park) for the last stretch before an instant. */
@@ -32,6 +35,23 @@ final class FireClock implements AutoCloseable {
         return t;
     });
     private final Scheduler scheduler = Schedulers.fromExecutorService(thread, "camrig-fire");
+    private final Future<FireThread> scheduling;
+
+    FireClock(boolean realtime) {
+        scheduling = thread.submit(() -> RealtimeScheduling.request(realtime));
+    }
+
+    /** How the thread is scheduled; waits for the thread to start (microseconds) if it has not yet. */
+    FireThread fireThread() {
+        try {
+            return scheduling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FireThread(false, "unknown: interrupted");
+        } catch (ExecutionException e) {
+            return new FireThread(false, "normal: " + e.getCause());
+        }
+    }
 
     /** One trigger and how long after the start of the release it fires. */
     record Release(Sinks.Empty<Void> trigger, long offsetNanos) {

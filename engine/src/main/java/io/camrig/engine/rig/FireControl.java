@@ -31,7 +31,7 @@ final class FireControl {
     private final RigOptions options;
     private final RigRunner runner;
     private final RigMetrics metrics;
-    private final FireClock clock = new FireClock();
+    private final FireClock clock;
     /** Below this spread of latency estimates all writes are released at once. */
     static final long MIN_COMPENSATED_SPREAD_NANOS = 1_000_000;
 
@@ -39,6 +39,7 @@ final class FireControl {
         this.options = options;
         this.runner = runner;
         this.metrics = metrics;
+        this.clock = new FireClock(options.realtimeFire());
     }
 
     Mono<FireResult> fire(List<RigMember> live, boolean on) {
@@ -149,6 +150,10 @@ final class FireControl {
         long max = values.stream().mapToLong(Long::longValue).max().orElseThrow();
         long min = values.stream().mapToLong(Long::longValue).min().orElseThrow();
         return List.of(max - min);
+    }
+
+    FireThread fireThread() {
+        return clock.fireThread();
     }
 
     void close() {

@@ -211,6 +211,15 @@ public final class Rig implements AutoCloseable {
         return Mono.defer(() -> fire.fire(healthy(), on));
     }
 
+    /**
+     * How the operating system schedules the thread that releases the fires' writes: real-time
+     * ({@code SCHED_FIFO}) when {@link RigOptions#realtimeFire()} and the process may, otherwise
+     * normal, with the reason.
+     */
+    public FireThread fireThread() {
+        return fire.fireThread();
+    }
+
     /** Stops keep-alives and reconnects, and disconnects every camera. */
     @Override
     public void close() {

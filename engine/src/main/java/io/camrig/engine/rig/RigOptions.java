@@ -22,11 +22,16 @@ import java.util.Objects;
  * @param compensateLatency  fire each camera early by its estimated latency difference [true]
  * @param resilience         time limit, retry and circuit-breaker settings of every camera
  * @param camera             options of each camera
+ * @param realtimeFire       ask Linux to run the thread that releases a fire's writes at real-time
+ *                           priority ({@code SCHED_FIFO} 1), so that no other thread of the host
+ *                           preempts it in the middle of a release; granted to root or with
+ *                           {@code CAP_SYS_NICE}, otherwise the thread stays a normal one and
+ *                           {@link Rig#fireThread()} says why [true]
  */
 public record RigOptions(Duration scanDuration, int expectedCameras, int connectConcurrency, int concurrency,
                          Duration readyTimeout, Duration keepAliveInterval, int reconnectAttempts,
                          Duration reconnectBackoff, boolean compensateLatency, ResilienceOptions resilience,
-                         CameraOptions camera) {
+                         CameraOptions camera, boolean realtimeFire) {
     public RigOptions {
         Objects.requireNonNull(scanDuration, "scanDuration");
         if (expectedCameras < 0) {
@@ -47,51 +52,56 @@ public record RigOptions(Duration scanDuration, int expectedCameras, int connect
 
     public static RigOptions defaults() {
         return new RigOptions(Duration.ofSeconds(5), 0, 4, 16, Duration.ofSeconds(10), Duration.ofSeconds(3), 3,
-                Duration.ofMillis(200), true, ResilienceOptions.defaults(), CameraOptions.defaults());
+                Duration.ofMillis(200), true, ResilienceOptions.defaults(), CameraOptions.defaults(), true);
     }
 
     public RigOptions withExpectedCameras(int n) {
         return new RigOptions(scanDuration, n, connectConcurrency, concurrency, readyTimeout, keepAliveInterval,
-                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera, realtimeFire);
     }
 
     public RigOptions withConnectConcurrency(int n) {
         return new RigOptions(scanDuration, expectedCameras, n, concurrency, readyTimeout, keepAliveInterval,
-                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera, realtimeFire);
     }
 
     public RigOptions withConcurrency(int n) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, n, readyTimeout, keepAliveInterval,
-                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera, realtimeFire);
     }
 
     public RigOptions withReadyTimeout(Duration d) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, d, keepAliveInterval,
-                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera, realtimeFire);
     }
 
     public RigOptions withKeepAliveInterval(Duration d) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout, d,
-                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera);
+                reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera, realtimeFire);
     }
 
     public RigOptions withReconnect(int attempts, Duration backoff) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
-                keepAliveInterval, attempts, backoff, compensateLatency, resilience, camera);
+                keepAliveInterval, attempts, backoff, compensateLatency, resilience, camera, realtimeFire);
     }
 
     public RigOptions withCompensateLatency(boolean on) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
-                keepAliveInterval, reconnectAttempts, reconnectBackoff, on, resilience, camera);
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, on, resilience, camera, realtimeFire);
     }
 
     public RigOptions withResilience(ResilienceOptions r) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
-                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, r, camera);
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, r, camera, realtimeFire);
     }
 
     public RigOptions withCamera(CameraOptions c) {
         return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
-                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, resilience, c);
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, resilience, c, realtimeFire);
+    }
+
+    public RigOptions withRealtimeFire(boolean on) {
+        return new RigOptions(scanDuration, expectedCameras, connectConcurrency, concurrency, readyTimeout,
+                keepAliveInterval, reconnectAttempts, reconnectBackoff, compensateLatency, resilience, camera, on);
     }
 }
