@@ -65,9 +65,11 @@ public record RigBenchReport(Environment environment, RigHarnessOptions options,
         out.append('\n');
         for (RigScaleResult r : results) {
             out.append(String.format(Locale.ROOT,
-                    "N=%d: warm after %d fires, the JIT then compiled for %d ms; %d fire outcomes not ok; %d keep-alive"
-                            + " round trips, %d failed; %d status updates delivered; heap growth %d B per camera per fire%n",
-                    r.cameras(), r.warmupFires(), r.measuredCompileMillis(), r.fireFailures(), r.keepAlives(),
+                    "N=%d: fire thread %s; warm after %d fires, the JIT then compiled for %d ms; %d fire outcomes not ok;"
+                            + " %d keep-alive round trips, %d failed; %d status updates delivered; heap growth %d B per"
+                            + " camera per fire%n",
+                    r.cameras(), r.realtimeFireThread() ? "real-time" : "normal", r.warmupFires(),
+                    r.measuredCompileMillis(), r.fireFailures(), r.keepAlives(),
                     r.keepAliveFailures(), r.statusUpdates(), r.heapGrowthPerFireBytes()));
         }
         out.append('\n').append(targets());

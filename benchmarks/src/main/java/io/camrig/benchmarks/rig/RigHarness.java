@@ -4,6 +4,7 @@ import io.camrig.benchmarks.support.LoopbackGattConnection;
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.CameraOptions;
 import io.camrig.engine.rig.FireResult;
+import io.camrig.engine.rig.FireThread;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
@@ -129,6 +130,8 @@ public final class RigHarness {
                     int connected = rig.healthy().size();
                     long afterConnect = HeapMeter.usedAfterGc();
 
+                    FireThread fireThread = rig.fireThread();
+                    log.accept(String.format("N=%d: fire thread %s", n, fireThread.detail()));
                     log.accept(String.format("N=%d: %d to %d warm-up fires (until the JIT is quiet), then %d measured",
                             n, settings.warmupFires(), settings.maxWarmupFires(), settings.fires()));
                     FireStats fires = fire(rig, settings);
@@ -151,7 +154,8 @@ public final class RigHarness {
                             cpu.processPercentPerCamera(n), cpu.groupPercentPerCamera(CpuMeter.Group.ENGINE, n),
                             cpu.groupPercentPerCamera(CpuMeter.Group.SIMULATOR, n), cpu.jvmPercentPerCamera(n),
                             idle.keepAlives(), idle.keepAliveFailures(), idle.statusUpdates(),
-                            Environment.currentLoadAverage(), fires.warmupFires(), fires.compileMillis());
+                            Environment.currentLoadAverage(), fires.warmupFires(), fires.compileMillis(),
+                            fireThread.realtime());
                 }
             }
         } finally {

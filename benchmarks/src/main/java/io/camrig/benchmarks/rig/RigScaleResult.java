@@ -35,6 +35,8 @@ import java.util.Locale;
  * @param loadAverage              the machine's 1-minute load average at the end of this size
  * @param warmupFires              warm-up fires before the measured ones (until the JIT was quiet)
  * @param measuredCompileMillis    the JIT's compile time during the measured fires, ms
+ * @param realtimeFireThread       whether the rig's fire thread ran under {@code SCHED_FIFO}
+ *                                 ({@code Rig.fireThread()})
  */
 public record RigScaleResult(int cameras, int connectedCameras, long simulatorStartMillis, long connectMillis,
                              double fireSkewP50Micros, double fireSkewP99Micros, double fireSkewMaxMicros,
@@ -43,7 +45,8 @@ public record RigScaleResult(int cameras, int connectedCameras, long simulatorSt
                              long heapGrowthPerFireBytes, double idleCpuPerCameraPercent,
                              double engineCpuPerCameraPercent, double simulatorCpuPerCameraPercent,
                              double jvmCpuPerCameraPercent, long keepAlives, long keepAliveFailures,
-                             long statusUpdates, double loadAverage, int warmupFires, long measuredCompileMillis) {
+                             long statusUpdates, double loadAverage, int warmupFires, long measuredCompileMillis,
+                             boolean realtimeFireThread) {
 
     /** The CSV header matching {@link #toCsv()}. */
     public static final String CSV_HEADER = "cameras,connected_cameras,simulator_start_ms,connect_ms,"
@@ -51,27 +54,29 @@ public record RigScaleResult(int cameras, int connectedCameras, long simulatorSt
             + "fire_failures,heap_per_camera_bytes,engine_heap_per_camera_bytes,simulator_heap_per_camera_bytes,"
             + "heap_growth_per_fire_bytes,idle_cpu_per_camera_pct,engine_cpu_per_camera_pct,"
             + "simulator_cpu_per_camera_pct,jvm_cpu_per_camera_pct,keep_alives,keep_alive_failures,"
-            + "status_updates,load_average,warmup_fires,measured_compile_ms";
+            + "status_updates,load_average,warmup_fires,measured_compile_ms,realtime_fire_thread";
 
     /** One CSV row, columns as {@link #CSV_HEADER}. */
     public String toCsv() {
-        return String.format(Locale.ROOT, "%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%d,%d,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.2f,%d,%d",
+        return String.format(Locale.ROOT, "%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.3f,%.3f,%d,%d,%d,%d,%d,%.5f,%.5f,%.5f,%.5f,%d,%d,%d,%.2f,%d,%d,%b",
                 cameras, connectedCameras, simulatorStartMillis, connectMillis, fireSkewP50Micros, fireSkewP99Micros,
                 fireSkewMaxMicros, predictedSpreadP99Micros, encodingSpreadP50Millis, encodingSpreadP99Millis, fireFailures, heapPerCameraBytes,
                 engineHeapPerCameraBytes, simulatorHeapPerCameraBytes, heapGrowthPerFireBytes, idleCpuPerCameraPercent,
                 engineCpuPerCameraPercent, simulatorCpuPerCameraPercent, jvmCpuPerCameraPercent, keepAlives,
-                keepAliveFailures, statusUpdates, loadAverage, warmupFires, measuredCompileMillis);
+                keepAliveFailures, statusUpdates, loadAverage, warmupFires, measuredCompileMillis,
+                realtimeFireThread);
     }
 
     /** Parses a row written by {@link #toCsv()}. */
     public static RigScaleResult fromCsv(String row) {
         List<String> c = List.of(row.trim().split(","));
-        if (c.size() != 25) {
-            throw new IllegalArgumentException("expected 25 columns, got " + c.size() + ": " + row);
+        if (c.size() != 26) {
+            throw new IllegalArgumentException("expected 26 columns, got " + c.size() + ": " + row);
         }
         return new RigScaleResult(i(c, 0), i(c, 1), l(c, 2), l(c, 3), d(c, 4), d(c, 5), d(c, 6), d(c, 7), d(c, 8),
                 d(c, 9), l(c, 10), l(c, 11), l(c, 12), l(c, 13), l(c, 14), d(c, 15), d(c, 16), d(c, 17), d(c, 18),
-                l(c, 19), l(c, 20), l(c, 21), d(c, 22), i(c, 23), l(c, 24));
+                l(c, 19), l(c, 20), l(c, 21), d(c, 22), i(c, 23), l(c, 24),
+                Boolean.parseBoolean(c.get(25)));
     }
 
     private static int i(List<String> c, int k) {

@@ -21,7 +21,7 @@ class RigPlotTest {
 
     private static RigScaleResult result(int n, double p99) {
         return new RigScaleResult(n, n, 10L * n, 2L * n, p99 / 3, p99, p99, p99, 1, 2, 0, 40_000, 6_000, 9_000, 500,
-                0.02, 0.003, 0.001, 0.01, n, 0, 3L * n, 1.5, 20, 0);
+                0.02, 0.003, 0.001, 0.01, n, 0, 3L * n, 1.5, 20, 0, false);
     }
 
     @Test

@@ -25,7 +25,7 @@ class RigFiguresTest {
     @Test
     void csvRowsRoundTrip() {
         RigScaleResult r = new RigScaleResult(128, 127, 225, 64, 405.0, 4707.0, 4707.0, 5365.0, 6.64, 12.04, 3,
-                43_700, 5_900, 15_300, 489, 0.0233, 0.0026, 0.0006, 0.0194, 128, 0, 384, 7.75, 87, 12);
+                43_700, 5_900, 15_300, 489, 0.0233, 0.0026, 0.0006, 0.0194, 128, 0, 384, 7.75, 87, 12, true);
         assertThat(RigScaleResult.fromCsv(r.toCsv())).isEqualTo(r);
         assertThat(RigScaleResult.CSV_HEADER.split(",")).hasSize(r.toCsv().split(",").length);
         assertThatThrownBy(() -> RigScaleResult.fromCsv("1,2,3")).isInstanceOf(IllegalArgumentException.class);

@@ -39,6 +39,8 @@ class RigHarnessSmokeTest {
         assertThat(r.keepAliveFailures()).isZero();
         assertThat(r.statusUpdates()).isPositive();
         assertThat(progress).anyMatch(l -> l.startsWith("N=4: connecting"));
+        String fireThread = r.realtimeFireThread() ? "N=4: fire thread SCHED_FIFO 1" : "N=4: fire thread normal: ";
+        assertThat(progress).anyMatch(l -> l.startsWith(fireThread));
 
         assertThat(report.toText()).contains("skew p99").contains("heap/cam").contains("targets (issue 8)");
         List<String> csv = report.toCsv().lines().toList();
