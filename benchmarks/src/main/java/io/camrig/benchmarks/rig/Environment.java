@@ -41,11 +41,10 @@ public record Environment(String jvm, String cpu, int cores, long maxHeapBytes, 
             return "fire thread priority unknown (not a HotSpot JVM)";
         }
         if (!"1".equals(policy)) {
-            return "fire thread priority ignored (ThreadPriorityPolicy=" + policy + ")";
+            return "Java thread priorities not passed on to Linux (ThreadPriorityPolicy=" + policy + ")";
         }
-        return "root".equals(System.getProperty("user.name"))
-                ? "fire thread priority honoured (ThreadPriorityPolicy=1, root)"
-                : "fire thread priority honoured only with CAP_SYS_NICE (ThreadPriorityPolicy=1, not root)";
+        return "Java thread priorities passed on to Linux (ThreadPriorityPolicy=1; raising one needs root or"
+                + " CAP_SYS_NICE)";
     }
 
     /** The 1-minute load average now, or -1 when the platform does not tell. */
