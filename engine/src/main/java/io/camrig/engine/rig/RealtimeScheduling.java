@@ -33,6 +33,11 @@ final class RealtimeScheduling {
         int sched_setscheduler(int pid, int policy, int[] schedParam) throws LastErrorException;
     }
 
+    /** The C library, bound once per process, on the first request (not at class loading). */
+    private static final class C {
+        static final CLibrary LIBRARY = Native.load("c", CLibrary.class);
+    }
+
     /** Asks for {@code SCHED_FIFO} for the calling thread when {@code wanted}; never throws. */
     static FireThread request(boolean wanted) {
         if (!wanted) {
@@ -42,13 +47,12 @@ final class RealtimeScheduling {
             return new FireThread(false, "normal: real-time scheduling is implemented for Linux only");
         }
         try {
-            CLibrary c = Native.load("c", CLibrary.class);
-            c.sched_setscheduler(0, SCHED_FIFO, new int[] {FIFO_PRIORITY});   // pid 0: the calling thread
+            C.LIBRARY.sched_setscheduler(0, SCHED_FIFO, new int[] {FIFO_PRIORITY});   // pid 0: the calling thread
             return new FireThread(true, "SCHED_FIFO " + FIFO_PRIORITY);
         } catch (LastErrorException e) {
             String why = e.getErrorCode() == EPERM ? "EPERM: needs root or CAP_SYS_NICE" : "errno " + e.getErrorCode();
             return new FireThread(false, "normal: sched_setscheduler refused (" + why + ")");
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (LinkageError e) {   // no libc or no JNA native part: UnsatisfiedLinkError and kin
             return new FireThread(false, "normal: the C library could not be loaded (" + e.getMessage() + ")");
         }
     }
