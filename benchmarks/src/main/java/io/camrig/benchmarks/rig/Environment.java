@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * @param maxHeapBytes the heap limit, bytes
  * @param loadAverage  the 1-minute load average when the run started (-1 when unknown)
  * @param startedAt    when the run started, UTC, to the second
- * @param priorities   whether the fire thread's priority can reach Linux: the JVM passes thread
- *                     priorities on only with {@code -XX:ThreadPriorityPolicy=1}, and Linux
- *                     accepts a raised one only from root (or with {@code CAP_SYS_NICE})
+ * @param priorities   whether Java thread priorities reach Linux: the JVM passes them on only
+ *                     with {@code -XX:ThreadPriorityPolicy=1}, and Linux accepts a raised one
+ *                     only from root (or with {@code CAP_SYS_NICE}); the fire thread's real-time
+ *                     scheduling is reported per rig size instead
  */
 public record Environment(String jvm, String cpu, int cores, long maxHeapBytes, double loadAverage,
                           Instant startedAt, String priorities) {
@@ -38,7 +39,7 @@ public record Environment(String jvm, String cpu, int cores, long maxHeapBytes, 
             policy = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                     .getVMOption("ThreadPriorityPolicy").getValue();
         } catch (RuntimeException e) {
-            return "fire thread priority unknown (not a HotSpot JVM)";
+            return "Java thread priorities: unknown (not a HotSpot JVM)";
         }
         if (!"1".equals(policy)) {
             return "Java thread priorities not passed on to Linux (ThreadPriorityPolicy=" + policy + ")";

@@ -40,9 +40,11 @@ public record RigBenchReport(Environment environment, RigHarnessOptions options,
                 environment.jvm(), environment.cpu(), environment.cores(), environment.maxHeapBytes() >> 20,
                 environment.loadAverage()));
         out.append(String.format(Locale.ROOT,
-                "zero link latency; latency compensation %s; %d measured fires (after %d to %d warm-up fires, until the JIT is quiet); idle: keep-alive every %d s, "
-                        + "status push every %d s, CPU over %d s%n%s%n%n",
-                options.compensateLatency() ? "on" : "off", options.fires(), options.warmupFires(), options.maxWarmupFires(),
+                "zero link latency; latency compensation %s; %d measured fires (after %d to %d warm-up fires, until"
+                        + " the JIT is quiet); idle: keep-alive every %d s, status push every %d s, CPU over %d s"
+                        + "%n%s%n%n",
+                options.compensateLatency() ? "on" : "off", options.fires(), options.warmupFires(),
+                options.maxWarmupFires(),
                 options.keepAliveInterval().toSeconds(),
                 options.statusPushInterval().toSeconds(), options.idle().toSeconds(), environment.priorities()));
         out.append(String.format("%5s %5s %8s %8s | %8s %8s %8s %8s | %7s %7s | %8s %8s %8s | %8s %8s %8s %8s | %5s%n",

@@ -89,8 +89,8 @@ public record RigHarnessOptions(List<Integer> cameraCounts, int fires, int warmu
     }
 
     public RigHarnessOptions withIdle(Duration warmup, Duration window) {
-        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, warmup, window, keepAliveInterval,
-                statusPushInterval, connectConcurrency, compensateLatency);
+        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, warmup, window,
+                keepAliveInterval, statusPushInterval, connectConcurrency, compensateLatency);
     }
 
     public RigHarnessOptions withKeepAliveInterval(Duration d) {
@@ -99,17 +99,17 @@ public record RigHarnessOptions(List<Integer> cameraCounts, int fires, int warmu
     }
 
     public RigHarnessOptions withStatusPushInterval(Duration d) {
-        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, idleWarmup, idle, keepAliveInterval,
-                d, connectConcurrency, compensateLatency);
+        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, idleWarmup, idle,
+                keepAliveInterval, d, connectConcurrency, compensateLatency);
     }
 
     public RigHarnessOptions withConnectConcurrency(int n) {
-        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, idleWarmup, idle, keepAliveInterval,
-                statusPushInterval, n, compensateLatency);
+        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, idleWarmup, idle,
+                keepAliveInterval, statusPushInterval, n, compensateLatency);
     }
 
     public RigHarnessOptions withCompensateLatency(boolean on) {
-        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, idleWarmup, idle, keepAliveInterval,
-                statusPushInterval, connectConcurrency, on);
+        return new RigHarnessOptions(cameraCounts, fires, warmupFires, maxWarmupFires, idleWarmup, idle,
+                keepAliveInterval, statusPushInterval, connectConcurrency, on);
     }
 }

@@ -31,9 +31,9 @@ class RigBenchCommandTest {
     void aTinyRunPrintsTheTableAndWritesTheCsv() throws Exception {
         Path csv = dir.resolve("rig.csv");
 
-        int code = run("bench", "rig", "--cameras", "3", "--fires", "2", "--warmup-fires", "0", "--max-warmup-fires", "0",
-                "--idle", "200ms", "--idle-warmup", "0", "--keep-alive", "100ms", "--status-push", "50ms",
-                "--csv", csv.toString());
+        int code = run("bench", "rig", "--cameras", "3", "--fires", "2", "--warmup-fires", "0",
+                "--max-warmup-fires", "0", "--idle", "200ms", "--idle-warmup", "0", "--keep-alive", "100ms",
+                "--status-push", "50ms", "--csv", csv.toString());
 
         assertThat(code).as("stderr: %s", err).isZero();
         assertThat(out.toString()).contains("camrig bench rig:").contains("skew p99").contains("targets (issue 8)");

@@ -45,7 +45,8 @@ class FireClockSchedulingTest {
     @Test
     void turnedOffItStaysANormalThread() {
         try (FireClock clock = new FireClock(false)) {
-            assertThat(clock.fireThread()).isEqualTo(new FireThread(false, "normal: real-time scheduling not requested"));
+            assertThat(clock.fireThread())
+                    .isEqualTo(new FireThread(false, "normal: real-time scheduling not requested"));
         }
     }
 
