@@ -67,8 +67,8 @@ final class BluezErrors {
 
     /**
      * The D-Bus error name carried by {@code error}, or {@code null}. dbus-java 5.2.0 keeps a remote
-     * error's name only as the class of the exception it throws: {@link org.bluez.Error}'s nested
-     * classes for BlueZ's names, {@code org.freedesktop.dbus.errors} for the bus's own.
+     * error's name only as the class of the exception it throws: the classes of package {@code
+     * org.bluez.Error} for BlueZ's names, {@code org.freedesktop.dbus.errors} for the bus's own.
      */
     static String errorName(Throwable error) {
         String type = error.getClass().getName().replace('$', '.');

@@ -33,7 +33,7 @@ class BluezErrorsTest {
         "NotSupported, BluezUnavailableException, false",
     })
     void bluezErrorNames(String name, String type, boolean transientError) throws Exception {
-        DBusExecutionException remote = (DBusExecutionException) Class.forName("org.bluez.Error$" + name)
+        DBusExecutionException remote = (DBusExecutionException) Class.forName("org.bluez.Error." + name)
                 .getConstructor(String.class).newInstance("details");
         CamrigException e = BluezErrors.map(remote, "AA:BB", "connect");
         assertThat(e.getClass().getSimpleName()).isEqualTo(type);
