@@ -25,12 +25,13 @@ import java.util.Objects;
  *       long too.</li>
  * </ul>
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is out of range.
+ *
  * @param connectTimeout TCP connect timeout, positive, at most {@link Integer#MAX_VALUE} ms
  * @param responseTimeout maximum silence while waiting for or reading a response, positive
  * @param progressStepBytes minimum bytes between two progress items, at least 1
  * @param downloadResumes resumes in a row without progress, 0..100
  * @param resumeBackoff first wait before a resume, zero or positive, at most 1 minute
- * @throws IllegalArgumentException from the constructor when a value is out of range
  */
 public record HttpOptions(Duration connectTimeout, Duration responseTimeout, int progressStepBytes,
         int downloadResumes, Duration resumeBackoff) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>Unlike {@link MediaFile}, key {@code s} of a group is the number of files in it, not a size
  * in bytes, and the members' sizes are not listed; this is why groups are kept apart from files.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on a bad name or a negative count.
+ *
  * @param directory the directory on the card, for example {@code 100GOPRO}
  * @param name the first member's file name, for example {@code G0010008.JPG} (key {@code n})
  * @param created creation time, whole seconds since the epoch (key {@code cre})
@@ -23,7 +25,6 @@ import java.util.Objects;
  * @param lastMember id of the last member (key {@code l})
  * @param missingMembers ids of deleted members (key {@code m}); empty when none
  * @param memberCount number of files in the group (key {@code s})
- * @throws IllegalArgumentException from the constructor on a bad name or a negative count
  */
 public record MediaGroup(
         String directory,
