@@ -22,7 +22,10 @@ import reactor.core.publisher.Mono;
 /**
  * A rig of GoPro cameras driven together. Every operation is fanned out with a concurrency bound
  * and returns a {@link RigResult}: one camera failing never fails the others — it is marked
- * failed, its later steps are skipped, and the rest carry on. Each camera's operations go through
+ * failed, its later steps are skipped, and the rest carry on. A caller's mistake refused before
+ * sending (an option or operation the model lacks, a value that does not fit: see
+ * {@link CameraPolicy#isCallerError}) fails that step only, as {@link Outcome.Failed}; the camera
+ * stays healthy. Each camera's operations go through
  * its Resilience4j policies ({@link io.camrig.engine.resilience.CameraPolicy}); a dropped link is
  * reconnected with backoff, its registrations and control restored.
  *
@@ -115,6 +118,22 @@ public final class Rig implements AutoCloseable {
                 .flatMap(links -> runner.run("notifications", n, false,
                         m -> Camera.open(links.value(m).orElseThrow(), m.advertisedName(), options.camera())
                                 .doOnNext(c -> reconnector.attach(m, c)), c -> "", null));
+    }
+
+    /**
+     * As {@link #forEach(String, Function, Function)}, with nothing about the value in the
+     * per-camera log.
+     */
+    public <T> Mono<RigResult<T>> forEach(String step, Function<Camera, Mono<T>> op) {
+        return forEach(step, op, v -> "");
+    }
+
+    /**
+     * As {@link #forEachIdempotent(String, Function, Function)}, with nothing about the value in
+     * the per-camera log.
+     */
+    public <T> Mono<RigResult<T>> forEachIdempotent(String step, Function<Camera, Mono<T>> op) {
+        return forEachIdempotent(step, op, v -> "");
     }
 
     /**

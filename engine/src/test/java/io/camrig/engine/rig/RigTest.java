@@ -3,6 +3,8 @@ package io.camrig.engine.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.engine.camera.Camera;
+import io.camrig.proto.catalog.Setting;
+import io.camrig.proto.catalog.UnsupportedOptionException;
 import io.camrig.proto.id.StatusId;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
@@ -41,6 +43,26 @@ class RigTest {
         Rig rig = connectedRig(5);
         assertThat(rig.members()).hasSize(5);
         assertThat(rig.members()).extracting(RigMember::advertisedName).isSorted().allMatch(n -> n.startsWith("GoPro "));
+        rig.close();
+    }
+
+    @Test
+    void aCallersBadArgumentFailsThatCallOnlyAndLeavesTheCamerasHealthy() {
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(2).withModel("HERO9 Black"))
+                .block(Duration.ofSeconds(10));
+        Rig rig = Rig.discover(sim.central(), RigOptions.defaults()).block(Duration.ofSeconds(10));
+        rig.connect().block(Duration.ofSeconds(10));
+        RigResult<Void> refused = rig.forEach("5.3K", c -> c.settings().set(Setting.VIDEO_RESOLUTION, "5.3K"))
+                .block(Duration.ofSeconds(10));
+        assertThat(refused.outcomes().values()).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+                Outcome.Failed.class, f -> assertThat(f.cause()).isInstanceOf(UnsupportedOptionException.class)));
+        RigResult<Void> badName = rig.forEach("no such option", c -> c.settings().set(Setting.VIDEO_RESOLUTION, "9Q"))
+                .block(Duration.ofSeconds(10));
+        assertThat(badName.allOk()).isFalse();
+        assertThat(rig.healthy()).hasSize(2);
+        RigResult<Void> next = rig.forEach("1080", c -> c.settings().set(Setting.VIDEO_RESOLUTION, "1080"))
+                .block(Duration.ofSeconds(10));
+        assertThat(next.allOk()).isTrue();
         rig.close();
     }
 
