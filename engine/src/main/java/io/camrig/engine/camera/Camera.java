@@ -227,9 +227,9 @@ public final class Camera implements AutoCloseable {
         return presets.loadGroup(presetGroupId);
     }
 
-    /** Sets the camera's clock; see {@link CameraControl#setClock(LocalDateTime)}. */
+    /** Sets the camera's clock (0x0D, or 0x0F on models without it); see {@link CameraControl#setDateTime}. */
     public Mono<Void> setDateTime(LocalDateTime dateTime) {
-        return control.setClock(dateTime);
+        return control.setDateTime(dateTime);
     }
 
     /**
@@ -249,13 +249,11 @@ public final class Camera implements AutoCloseable {
     }
 
     /**
-     * Set Shutter (0x01), armed: the request goes in flight and calls {@code onArmed}, then is
-     * written only when {@code trigger} completes, on the thread that completes it. A rig arms
-     * every camera, then completes one trigger, so all writes are issued from one instant.
-     * {@code onArmed} is also called if the request fails before it is armed.
+     * Set Shutter (0x01), armed: see {@link CameraControl#armShutter(boolean)}. A rig arms every
+     * camera, then releases each {@link ArmedShutter} from one thread at the instant it chose.
      */
-    public Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
-        return control.setShutterArmed(on, trigger, onArmed);
+    public Mono<ArmedShutter> armShutter(boolean on) {
+        return control.armShutter(on);
     }
 
     /**

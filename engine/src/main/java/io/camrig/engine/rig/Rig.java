@@ -52,8 +52,8 @@ public final class Rig implements AutoCloseable {
         this.metrics = metrics;
         this.runner = new RigRunner(this.members, metrics);
         this.reconnector = new Reconnector(central, options, metrics);
-        this.fire = new FireControl(options, runner, metrics);
         this.keepAlive = new KeepAlive(this::healthy, options, metrics);
+        this.fire = new FireControl(options, runner, metrics, keepAlive::probe);
     }
 
     /** As {@link #discover(BleCentral, RigOptions, RigMetrics)} with in-memory metrics. */
@@ -224,7 +224,10 @@ public final class Rig implements AutoCloseable {
     /**
      * Synchronized fire of Set Shutter on every healthy camera, latency-compensated (see
      * {@link FireResult} for the figures). Steps {@code "shutter on|off"} and
-     * {@code "encoding on|off"} (latency from the write to the status update).
+     * {@code "encoding on|off"} (latency from the write to the status update). With compensation
+     * on ({@link RigOptions#compensateLatency()}), cameras without a latency estimate are measured
+     * first (step {@code "latency"}); one that cannot be measured fails that step with
+     * {@link LatencyUnknownException} and is not fired: no fire is silently uncompensated.
      */
     public Mono<FireResult> fire(boolean on) {
         return Mono.defer(() -> fire.fire(healthy(), on));

@@ -30,7 +30,14 @@ final class RigRunner {
     /** The step as a whole. {@code latencyOf} overrides the measured latency when not null. */
     <T> Mono<RigResult<T>> run(String step, int concurrency, boolean idempotent, Function<RigMember, Mono<T>> op,
                                Function<T, String> detail, BiFunction<RigMember, T, Duration> latencyOf) {
-        return Flux.fromIterable(members)
+        return run(members, step, concurrency, idempotent, op, detail, latencyOf);
+    }
+
+    /** The step on some of the members only (the result has no outcome for the others). */
+    <T> Mono<RigResult<T>> run(List<RigMember> some, String step, int concurrency, boolean idempotent,
+                               Function<RigMember, Mono<T>> op, Function<T, String> detail,
+                               BiFunction<RigMember, T, Duration> latencyOf) {
+        return Flux.fromIterable(some)
                 .flatMapSequential(m -> attempt(step, m, idempotent, op, detail, latencyOf).map(o -> Map.entry(m, o)),
                         concurrency)
                 .collectList()
