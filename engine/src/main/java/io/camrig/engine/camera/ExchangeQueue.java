@@ -53,8 +53,10 @@ final class ExchangeQueue {
         List<byte[]> packets = PacketFragmenter.fragment(message);
         return Mono.create(sink -> {
             Exchange ex = new Exchange(operation, packets, matcher, timeout, sink::success, sink::error, null);
-            sink.onCancel(() -> worker.schedule(() -> cancel(ex)));
-            worker.schedule(() -> enqueue(ex));
+            sink.onCancel(() -> Confined.schedule(worker, () -> cancel(ex)));
+            if (!Confined.schedule(worker, () -> enqueue(ex))) {
+                sink.error(closed(operation, closedWith));
+            }
         });
     }
 
@@ -79,9 +81,12 @@ final class ExchangeQueue {
                         result.tryEmitError(e);
                     }, sink);
             holder[0] = ex;
-            ex.armed = new ArmedShutter(() -> release(ex), () -> worker.schedule(() -> cancel(ex)), result.asMono());
-            sink.onCancel(() -> worker.schedule(() -> cancel(ex)));
-            worker.schedule(() -> enqueue(ex));
+            ex.armed = new ArmedShutter(() -> release(ex), () -> Confined.schedule(worker, () -> cancel(ex)),
+                    result.asMono());
+            sink.onCancel(() -> Confined.schedule(worker, () -> cancel(ex)));
+            if (!Confined.schedule(worker, () -> enqueue(ex))) {
+                sink.error(closed(operation, closedWith));
+            }
         });
     }
 
@@ -157,7 +162,7 @@ final class ExchangeQueue {
         // One packet (most commands, the shutter among them) needs no concatenation.
         Mono<Void> packets = ex.packets.size() == 1 ? connection.write(characteristic.uuid(), ex.packets.get(0))
                 : Flux.fromIterable(ex.packets).concatMap(p -> connection.write(characteristic.uuid(), p)).then();
-        packets.subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
+        packets.subscribe(null, err -> Confined.schedule(worker, () -> writeFailed(ex, err)));
     }
 
     private void timeout(Exchange ex) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -27,8 +28,15 @@ final class FireClock implements AutoCloseable {
     /** Spin (rather than park) for the last stretch before an instant. */
     private static final long SPIN_NANOS = 1_000_000;
 
+    private final Sinks.Empty<Void> terminated = Sinks.empty();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "camrig-fire");
+        Thread t = new Thread(() -> {
+            try {
+                r.run();
+            } finally {
+                terminated.tryEmitEmpty();
+            }
+        }, "camrig-fire");
         t.setDaemon(true);
         t.setPriority(Thread.MAX_PRIORITY);
         return t;
@@ -82,8 +90,15 @@ final class FireClock implements AutoCloseable {
         }).subscribeOn(scheduler);
     }
 
+    /** Stops the thread (a release in progress is interrupted); {@link #terminated()} tells when it ended. */
     @Override
     public void close() {
         scheduler.dispose();
+        thread.shutdownNow();
+    }
+
+    /** Completes when the fire thread has ended, after {@link #close()}. */
+    Mono<Void> terminated() {
+        return terminated.asMono();
     }
 }

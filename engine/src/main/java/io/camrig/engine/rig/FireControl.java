@@ -173,4 +173,9 @@ final class FireControl {
     void close() {
         clock.close();
     }
+
+    /** Completes when the fire thread has ended, after {@link #close()}. */
+    Mono<Void> terminated() {
+        return clock.terminated();
+    }
 }
