@@ -95,6 +95,10 @@ public final class HttpCommand implements Runnable {
         if ((user == null) != (passwordFile == null)) {
             throw new CommandLine.ParameterException(cl, "--user and --password-file go together");
         }
+        if (user != null && !address.secure()) {
+            throw new CommandLine.ParameterException(cl, "--user and --password-file need an https:// --url:"
+                    + " over http the password would cross the network in clear");
+        }
         if (user != null) {
             try {
                 String password = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
