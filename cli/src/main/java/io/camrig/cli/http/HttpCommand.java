@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.http.CameraHttpClient;
@@ -130,7 +131,7 @@ public final class HttpCommand implements Runnable {
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (CamrigException e) {
-            err.println("camrig http: " + e.getMessage());
+            err.println("camrig http: " + TerminalText.safe(e.getMessage()));
             err.flush();
             return 1;
         } catch (Exception e) {
