@@ -41,7 +41,8 @@ final class MediaListCommand implements Callable<Integer> {
                 }
                 List<Map<String, Object>> groups = new ArrayList<>();
                 for (MediaGroup g : list.groups()) {
-                    groups.add(Map.of("path", g.directory() + "/" + g.name(), "type", g.type(), "files", g.memberCount()));
+                    groups.add(Map.of("path", g.directory() + "/" + g.name(), "type", g.type(), "files", g.memberCount(),
+                            "bytes", g.sizeBytes()));
                 }
                 HttpCommand.printJson(out, Map.of("id", list.id(), "files", files, "groups", groups));
                 return 0;
@@ -51,8 +52,8 @@ final class MediaListCommand implements Callable<Integer> {
                 out.printf("%-26s %14d  %s%n", TerminalText.safe(f.directory() + "/" + f.name()), f.size(), f.created());
             }
             for (MediaGroup g : list.groups()) {
-                out.printf("%-26s %14s  %s (group '%s', %d files)%n", TerminalText.safe(g.directory() + "/" + g.name()), "-", g.created(),
-                        g.type(), g.memberCount());
+                out.printf("%-26s %14d  %s (group '%s', %d files)%n", TerminalText.safe(g.directory() + "/" + g.name()),
+                        g.sizeBytes(), g.created(), TerminalText.safe(g.type()), g.memberCount());
             }
             out.printf("%d files, %d groups%n", list.files().size(), list.groups().size());
             out.flush();
