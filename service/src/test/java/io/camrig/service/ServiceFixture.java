@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
 public final class ServiceFixture implements AutoCloseable {
     public final VirtualRig sim;
     public final RigService service;
-    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServiceFixture(VirtualRig sim, RigService service) {
         this.sim = sim;
@@ -44,6 +45,15 @@ public final class ServiceFixture implements AutoCloseable {
                 .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri));
         RigService service = RigService.start(access, options.apply(base)).block(Duration.ofSeconds(10));
         return new ServiceFixture(sim, service);
+    }
+
+    /** A fresh temporary directory for media. */
+    public static Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("camrig-service-test");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public URI uri(String path) {

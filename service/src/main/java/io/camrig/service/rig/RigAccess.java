@@ -72,8 +72,9 @@ public final class RigAccess implements AutoCloseable {
         return rig.members();
     }
 
-    /** The camera with this 1-based index or advertised name. */
-    public Optional<RigMember> member(String id) {
+    /** The camera with this 1-based index or advertised name (URL-encoded or not). */
+    public Optional<RigMember> member(String raw) {
+        String id = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8).trim();
         return rig.members().stream()
                 .filter(m -> Integer.toString(m.index()).equals(id) || m.advertisedName().equalsIgnoreCase(id))
                 .findFirst();
