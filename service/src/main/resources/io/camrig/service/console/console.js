@@ -50,7 +50,7 @@ function askToken() {
 function tileClass(c) {
   if (c.link !== 'connected' || !c.healthy) return 'bad';
   if (c.overheating || c.cold || (c.batteryPercent != null && c.batteryPercent < 20)
-      || (c.videoRemainingMinutes != null && c.videoRemainingMinutes < 10)) return 'warn';
+      || (c.videoRemainingMinutes != null && c.videoRemainingMinutes < 3)) return 'warn';
   return 'ok';
 }
 
