@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * instead of building a throwaway rig (a picocli mixin). The token, when the service needs one,
  * comes from {@code --rig-token-file FILE} (its first line) or the {@code CAMRIG_TOKEN}
  * environment variable; it is sent only as {@code Authorization: Bearer}, never printed.
- * Blocking: for the command line only.
+ * Blocking: for the command line only. Calls fail with {@link RemoteRigException} (exit code 1).
  */
 public final class RemoteRig {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +40,13 @@ public final class RemoteRig {
     /** {@code true} when {@code --rig} was given. */
     public boolean present() {
         return url != null;
+    }
+
+    /** The service refused a call or could not be reached; the message says which and why. */
+    public static final class RemoteRigException extends RuntimeException {
+        RemoteRigException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A camera of the remote rig: its index, name, serial and model. */
@@ -62,8 +69,19 @@ public final class RemoteRig {
         return out;
     }
 
+    /** Runs a remote command; a refused or unreachable service is one line on stderr and exit code 1. */
+    public int run(CommandLine cl, java.util.function.IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (RemoteRigException e) {
+            cl.getErr().println("camrig: " + e.getMessage());
+            cl.getErr().flush();
+            return 1;
+        }
+    }
+
     /**
-     * Calls the API; a refused call becomes a usage-like error naming the service's message.
+     * Calls the API; a refused call fails with the service's message.
      *
      * @param body JSON text, or {@code null}
      */
@@ -79,15 +97,16 @@ public final class RemoteRig {
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = res.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(res.body());
             if (res.statusCode() >= 400) {
-                throw new CommandLine.ExecutionException(cl, url + ": " + res.statusCode() + " "
-                        + json.path("error").path("message").asText(res.body()));
+                throw new RemoteRigException(url + ": " + res.statusCode() + " "
+                        + json.path("error").path("message").asText(res.body()), null);
             }
             return json;
         } catch (IOException e) {
-            throw new CommandLine.ExecutionException(cl, "cannot reach the rig service at " + url + ": " + e.getMessage(), e);
+            throw new RemoteRigException("cannot reach the rig service at " + url + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandLine.ExecutionException(cl, "interrupted", e);
+            throw new RemoteRigException("interrupted", e);
         }
     }
 

@@ -27,8 +27,7 @@ final class RemoteSettings {
     private RemoteSettings() {
     }
 
-    static int get(RemoteRig remote, CameraSelection selection, Setting[] wanted, boolean json, CommandLine cl)
-            throws com.fasterxml.jackson.core.JsonProcessingException {
+    static int get(RemoteRig remote, CameraSelection selection, Setting[] wanted, boolean json, CommandLine cl) {
         Set<String> names = new LinkedHashSet<>();
         Arrays.stream(wanted).forEach(s -> names.add(s.info().snakeName()));
         Map<RemoteRig.Camera, Map<String, JsonNode>> values = new LinkedHashMap<>();
@@ -59,7 +58,7 @@ final class RemoteSettings {
                     v.put("option", s.path("option").asText());
                 });
             });
-            out.println(RigCommandSupport.JSON.writeValueAsString(root));
+            out.println(root.toString());
         } else {
             List<String> header = new ArrayList<>(List.of("setting"));
             values.keySet().forEach(c -> header.add(c.name()));

@@ -55,7 +55,7 @@ public final class SettingsGetCommand implements Callable<Integer> {
         rigSource.validate(cl);
         Setting[] settings = SettingsCommands.settings(names, cl);
         if (remote.present()) {
-            return RemoteSettings.get(remote, selection, settings, json, cl);
+            return remote.run(cl, () -> RemoteSettings.get(remote, selection, settings, json, cl));
         }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);

@@ -49,7 +49,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
         Setting setting = SettingsCommands.settings(List.of(settingName), cl)[0];
         long value = value(setting, cl);
         if (remote.present()) {
-            return remote(setting, cl);
+            return remote.run(cl, () -> remote(setting, cl));
         }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
