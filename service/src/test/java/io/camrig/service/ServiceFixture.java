@@ -1,6 +1,6 @@
 package io.camrig.service;
 
-import io.camrig.engine.metrics.PrometheusEndpoint;
+import io.camrig.prometheus.PrometheusEndpoint;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;

@@ -2,7 +2,7 @@ package io.camrig.cli.serve;
 
 import io.camrig.ble.spi.BleCentral;
 import io.camrig.cli.ble.BleOptions;
-import io.camrig.engine.metrics.PrometheusEndpoint;
+import io.camrig.prometheus.PrometheusEndpoint;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;

@@ -1,6 +1,6 @@
 package io.camrig.service.security;
 
-import io.camrig.engine.credentials.CredentialFileLocation;
+import io.camrig.credentials.CredentialFileLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
