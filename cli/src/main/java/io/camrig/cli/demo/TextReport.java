@@ -1,5 +1,6 @@
 package io.camrig.cli.demo;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.engine.rig.StepRecord;
 import io.camrig.engine.session.CameraReport;
 import io.camrig.engine.metrics.RigMetrics;
@@ -27,8 +28,9 @@ final class TextReport {
         out.printf("%-3s %-11s %-13s %-15s %-7s %-14s %10s%n", "#", "camera", "model", "serial", "result", "file", "bytes");
         for (CameraReport c : report.cameras()) {
             String file = c.file().isEmpty() ? "-" : java.nio.file.Path.of(c.file()).getFileName().toString();
-            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), c.name(), dash(c.model()),
-                    dash(c.serial()), c.ok() ? "ok" : "FAILED", file, c.fileBytes() < 0 ? "-" : c.fileBytes());
+            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), TerminalText.safe(c.name()),
+                    TerminalText.safe(dash(c.model())), TerminalText.safe(dash(c.serial())), c.ok() ? "ok" : "FAILED",
+                    TerminalText.safe(file), c.fileBytes() < 0 ? "-" : c.fileBytes());
         }
         out.println();
         if (report.cycles().size() > 1) {
@@ -38,7 +40,8 @@ final class TextReport {
         }
         for (CameraReport c : report.cameras()) {
             if (!c.ok()) {
-                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), c.name(), c.failedStep(), c.failure());
+                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), TerminalText.safe(c.name()), c.failedStep(),
+                        TerminalText.safe(c.failure()));
             }
         }
         out.println();
@@ -81,7 +84,7 @@ final class TextReport {
             out.printf("cycle %-3d %3d/%-3d ok   spread %s%n", c.cycle(), c.succeeded(), c.outcomes().size(), spread);
             c.outcomes().forEach((camera, outcome) -> {
                 if (!outcome.equals("ok")) {
-                    out.printf("          %s: %s%n", camera, outcome);
+                    out.printf("          %s: %s%n", TerminalText.safe(camera), TerminalText.safe(outcome));
                 }
             });
         }
