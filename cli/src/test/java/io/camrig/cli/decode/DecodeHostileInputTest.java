@@ -68,8 +68,8 @@ class DecodeHostileInputTest {
 
     @Test
     void anEndlessLineIsRefusedByTheCapNotBuffered() {
-        // 64 MiB without a newline, produced lazily: only the cap is ever held.
-        long size = 64L * 1024 * 1024;
+        // 8 MiB without a newline, produced lazily: only the cap is ever held.
+        long size = 8L * 1024 * 1024;
         InputStream endless = new InputStream() {
             private long left = size;
 
