@@ -48,8 +48,8 @@ final class TextReport {
         out.printf("shutter-on writes issued over:         %s   (staggered by each camera's latency)%n",
                 micros(report.fireSkewMicros()));
         out.printf("predicted arrival spread at cameras:   %s%n", micros(report.predictedSpreadMicros()));
-        out.printf("encoding-started spread (camera side): %s%n", millis(report.observedSpreadMillis()));
-        out.printf("encoding-started spread (at the host): %s%n", millis(report.encodingSpreadMillis()));
+        out.printf("encoding-started spread (camera side): %s%n", millis(report.observedSpreadMicros()));
+        out.printf("encoding-started spread (at the host): %s%n", millis(report.encodingSpreadMicros()));
         RigMetrics m = report.metrics();
         if (m != null) {
             out.printf("resilience: %.0f reconnects, %.0f retried calls, %.0f keep-alive failures%s%n",
@@ -80,7 +80,7 @@ final class TextReport {
     private static void renderCycles(SessionReport report, PrintWriter out) {
         out.println("record cycles (ok cameras; camera-side encoding-start spread)");
         for (CycleReport c : report.cycles()) {
-            String spread = c.fire() == null ? "-" : millis(c.fire().observedSpreadMillis());
+            String spread = c.fire() == null ? "-" : millis(c.fire().observedSpreadMicros());
             out.printf("cycle %-3d %3d/%-3d ok   spread %s%n", c.cycle(), c.succeeded(), c.outcomes().size(), spread);
             c.outcomes().forEach((camera, outcome) -> {
                 if (!outcome.equals("ok")) {
@@ -115,8 +115,9 @@ final class TextReport {
         return v.isPresent() ? v.getAsLong() + " µs" : "-";
     }
 
-    private static String millis(java.util.OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.1f ms", v.getAsDouble()) : "-";
+    /** A spread in µs, shown in ms. */
+    private static String millis(java.util.OptionalLong micros) {
+        return micros.isPresent() ? String.format(Locale.ROOT, "%.1f ms", micros.getAsLong() / 1e3) : "-";
     }
 
     private static String dash(String s) {
