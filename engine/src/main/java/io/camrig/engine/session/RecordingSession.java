@@ -209,6 +209,12 @@ public final class RecordingSession {
                     m.failedStep().orElse(""), failure, m.log(),
                     f == null ? "" : f.path().toString(), f == null ? -1 : f.bytes()));
         }
+        String found = rig.missingSummary().orElse("");
+        for (int k = 1; k <= rig.missing(); k++) {
+            // Expected, never found: a failed camera of its own, so the take cannot pass as complete.
+            cameras.add(new CameraReport(rig.members().size() + k, "(not found)", "", "", "", false, "discover",
+                    "no camera answered the scan: " + found, List.of(), "", -1));
+        }
         FireResult first = cycles.isEmpty() ? null : cycles.get(0).fire();
         return new SessionReport(cameras, first, cycles, rig.metrics(), (System.nanoTime() - startNanos) / 1_000_000);
     }
