@@ -111,11 +111,16 @@ class ChaosTest {
         assertThat(sim.faultCounters().sleeps()).isEqualTo(1);   // only camera 3, once
     }
 
+    private byte[] expected(String serial, String name) {
+        SdCard card = sim.camera(serial).orElseThrow().sdCard();
+        return card.expectedBytes(card.find(SdCard.DIRECTORY, name).orElseThrow());
+    }
+
     private void assertByteIdentical(Path file) {
         String serial = file.getParent().getFileName().toString();
         try {
             assertThat(Files.readAllBytes(file))
-                    .isEqualTo(SdCard.expectedBytes(serial, file.getFileName().toString(), FILE_BYTES));
+                    .isEqualTo(expected(serial, file.getFileName().toString()));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

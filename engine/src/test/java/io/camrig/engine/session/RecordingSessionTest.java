@@ -97,7 +97,8 @@ class RecordingSessionTest {
     private void assertDownloaded(String serial, Path file) {
         assertThat(file).startsWith(media.resolve(serial)).exists();
         try {
-            byte[] expected = SdCard.expectedBytes(serial, file.getFileName().toString(), FILE_BYTES);
+            var card = rig.camera(serial).orElseThrow().sdCard();
+            byte[] expected = card.expectedBytes(card.find(SdCard.DIRECTORY, file.getFileName().toString()).orElseThrow());
             assertThat(Files.readAllBytes(file)).isEqualTo(expected);
             try (var listing = Files.list(file.getParent())) {
                 assertThat(listing).as("no temporary files left").containsExactly(file);
