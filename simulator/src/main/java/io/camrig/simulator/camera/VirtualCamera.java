@@ -60,6 +60,7 @@ public final class VirtualCamera {
     private Instant clockSetAt;
     private Instant recordingStarted;
     private volatile Duration footageLate = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger shuttersToLose = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String firmwareInFootage;
 
     public VirtualCamera(CameraIdentity identity, SimulatorOptions options, Duration latency) {
@@ -294,6 +295,19 @@ public final class VirtualCamera {
             throw new IllegalArgumentException("late must not be negative");
         }
         this.footageLate = late;
+    }
+
+    /**
+     * Plays lost packets: the next {@code n} Set Shutter on commands never reach the camera (no
+     * answer, no effect), so the central's exchange times out and its checked retry resends.
+     */
+    public void loseNextShutterOn(int n) {
+        shuttersToLose.set(Math.max(0, n));
+    }
+
+    /** {@code true} (once per lost command) while shutter-on commands are to be lost. */
+    boolean loseShutterOn() {
+        return shuttersToLose.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0;
     }
 
     /** Plays a camera that writes {@code firmware} into its recordings' {@code udta/FIRM} (null: its own). */
