@@ -134,4 +134,19 @@ class TakeSyncTest {
         long host = TakeSync.footageNanos(justAfterMidnight, set);
         assertThat(host - set.appliedNanos()).isCloseTo(2_001 * MS, within(MS));
     }
+
+    @Test
+    void theManifestAdapterCarriesTheFlagTheOffsetAndTheReasons() {
+        List<CameraStart> starts = rig(3);
+        long late = T + 420 * MS;
+        starts.set(1, camera("cam1", late, SET_AT, late, List.of("reconnected 1 time during the take")));
+        TakeSync sync = TakeSync.of(starts, SyncTolerance.defaults());
+
+        ManifestFacts.Start start = ManifestFacts.start(sync.cameras().get(1));
+        assertThat(start.late()).isTrue();
+        assertThat(start.offsetMillis()).isCloseTo(419.8, within(0.5));
+        assertThat(start.reason()).contains("after the rig's median").endsWith("reconnected 1 time during the take");
+        assertThat(ManifestFacts.take(sync)).containsEntry("ok", false).containsEntry("flagged", List.of("cam1"))
+                .containsEntry("maxSpreadMs", 50.0).containsKey("timecodeSpreadFrames");
+    }
 }
