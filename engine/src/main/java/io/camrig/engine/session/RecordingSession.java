@@ -37,8 +37,14 @@ import reactor.core.scheduler.Schedulers;
  *   <li>arm (every camera ready: not busy, not encoding), fire shutter on to all at once, record,
  *       fire shutter off, wait for encoding off;</li>
  *   <li>fetch each camera's media list over HTTP and download its newest file to
- *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete.</li>
+ *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete;</li>
+ *   <li>read what each downloaded file says about itself (udta, mvhd, tmcd start frame, GPMF;
+ *       {@link io.camrig.footage.FootageReader}) and check the take's sync
+ *       ({@link io.camrig.engine.sync.TakeSync}): a camera out of {@link SessionOptions#sync()},
+ *       missing, or whose footage disagrees with the fire makes the take fail.</li>
  * </ol>
+ * The clock is set with the instants around each command noted ({@code set date time}), so
+ * footage timecodes can be translated to host time.
  * A camera that fails a step is reported with the step and the typed reason; the others finish.
  */
 public final class RecordingSession {
