@@ -1,6 +1,6 @@
 package io.camrig.cli.demo;
 
-import io.camrig.cli.media.FootageText;
+import io.camrig.cli.TerminalText;
 import io.camrig.engine.session.CycleReport;
 import io.camrig.engine.session.SessionReport;
 import io.camrig.engine.sync.CameraSync;
@@ -42,8 +42,8 @@ final class SyncText {
                 table(s, out);
             }
             for (CameraSync cam : s.flagged()) {
-                out.printf("  flagged %s: %s%n", FootageText.escape(cam.camera()),
-                        FootageText.escape(String.join("; ", cam.reasons())));
+                out.printf("  flagged %s: %s%n", TerminalText.safe(cam.camera()),
+                        TerminalText.safe(String.join("; ", cam.reasons())));
             }
         }
         out.println();
@@ -52,7 +52,7 @@ final class SyncText {
     private static void table(TakeSync s, PrintWriter out) {
         out.printf("  %-12s %11s %12s %11s %11s%n", "camera", "offset ms", "start frame", "footage ms", "vs fire ms");
         for (CameraSync c : s.cameras()) {
-            out.printf(Locale.ROOT, "  %-12s %11s %12s %11s %11s%s%n", FootageText.escape(c.camera()),
+            out.printf(Locale.ROOT, "  %-12s %11s %12s %11s %11s%s%n", TerminalText.safe(c.camera()),
                     signed(c.offsetMillis()), c.startFrame().isPresent() ? String.valueOf(c.startFrame().getAsLong())
                             : "-", signed(c.footageOffsetMillis()), signed(c.disagreementMillis()),
                     c.flagged() ? "  FLAGGED" : "");

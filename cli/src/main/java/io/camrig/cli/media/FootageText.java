@@ -1,5 +1,6 @@
 package io.camrig.cli.media;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.footage.FootageFacts;
 import io.camrig.footage.Timecode;
 import io.camrig.footage.gpmf.GpmfSummary;
@@ -7,27 +8,13 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** The text form of {@link FootageFacts}, with control characters in camera-written text escaped. */
-public final class FootageText {
+final class FootageText {
     private FootageText() {
     }
 
-    /**
-     * {@code s} safe for a terminal: C0 and C1 control characters and DEL as {@code \xNN} (a
-     * backslash doubled), so a camera cannot clear the screen or forge lines.
-     */
-    public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                b.append("\\\\");
-            } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
-                b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+    /** Camera-written text made safe for a terminal ({@link TerminalText#safe}). */
+    static String escape(String s) {
+        return TerminalText.safe(s);
     }
 
     static void render(FootageFacts f, String path, PrintWriter out) {

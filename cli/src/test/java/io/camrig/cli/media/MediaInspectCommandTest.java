@@ -67,7 +67,7 @@ class MediaInspectCommandTest {
         assertThat(run("media", "inspect", file.toString())).isZero();
         String text = out.toString();
         assertThat(text).doesNotContain("\u001b").doesNotContain("\r")
-                .contains("\\x1b[2J\\x1b[31mH23\\x0d\\x0aforged: ok");
+                .contains("\\e[2J\\e[31mH23\\r\\nforged: ok");
         assertThat(text.lines()).noneMatch(l -> l.startsWith("forged"));
 
         out.getBuffer().setLength(0);

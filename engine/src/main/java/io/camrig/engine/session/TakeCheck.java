@@ -90,7 +90,8 @@ final class TakeCheck {
         for (RigMember m : rig.members()) {
             OptionalLong fire = OptionalLong.empty();
             if (on.shutter().value(m).isPresent() && on.encoding().value(m).isPresent()) {
-                fire = OptionalLong.of(on.encoding().value(m).get() - mark.latencies().getOrDefault(m, 0L));
+                // ns since the fire's release began: one origin for every camera, which the comparison cancels
+                fire = OptionalLong.of(on.encoding().value(m).get().toNanos() - mark.latencies().getOrDefault(m, 0L));
             }
             Footage f = footage.get(m);
             List<String> notes = notes(m, mark);

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
  * @param camera the camera's name (advertised BLE name)
  * @param serial its serial number, or empty
  * @param fireNanos the camera-side instant it started encoding per the fire (status arrival − one-way
- *     latency), host {@link System#nanoTime()}; empty when it missed the shutter
+ *     latency), ns on one clock shared by the take's cameras (e.g. since the fire's release began;
+ *     only differences are used, so the origin cancels); empty when it missed the shutter
  * @param timecode the start timecode its footage carries; empty without footage
  * @param clockSet how its clock was set; empty when unknown (footage is then compared raw)
  * @param notes what camrig saw happen to the camera in this take (a shutter retry, a reconnect, a
