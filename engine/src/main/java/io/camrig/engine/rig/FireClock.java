@@ -59,8 +59,24 @@ final class FireClock implements AutoCloseable {
 
     /** Completes every trigger at its offset from now, earliest first; completes when all fired. */
     Mono<Void> release(List<Release> releases) {
+        return releaseAt(releases, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Completes every trigger at its offset from {@code start} (a {@link System#nanoTime()}
+     * instant; {@link Long#MIN_VALUE}: when the thread gets to it). When the thread gets to it
+     * more than {@code lateNanos} after {@code start}, it fails every trigger with
+     * {@link LateFireException} instead: nothing is written late.
+     */
+    Mono<Void> releaseAt(List<Release> releases, long startAt, long lateNanos) {
         return Mono.<Void>fromRunnable(() -> {
-            long start = System.nanoTime();
+            long now = System.nanoTime();
+            long start = startAt == Long.MIN_VALUE ? now : startAt;
+            if (now - start > lateNanos) {
+                LateFireException late = new LateFireException(now - start, lateNanos);
+                releases.forEach(r -> r.trigger().tryEmitError(late));
+                return;
+            }
             releases.stream().sorted(Comparator.comparingLong(Release::offsetNanos)).forEach(r -> {
                 long at = start + r.offsetNanos();
                 long wait;

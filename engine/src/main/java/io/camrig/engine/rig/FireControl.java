@@ -43,6 +43,14 @@ final class FireControl {
     }
 
     Mono<FireResult> fire(List<RigMember> live, boolean on) {
+        return fire(live, on, OptionalLong.empty(), Duration.ZERO);
+    }
+
+    /**
+     * The fire; with {@code arriveAt}, the releases are timed so that the commands arrive at that
+     * {@link System#nanoTime()} instant, and refused when late by more than {@code lateLimit}.
+     */
+    Mono<FireResult> fire(List<RigMember> live, boolean on, OptionalLong arriveAt, Duration lateLimit) {
         String suffix = on ? "on" : "off";
         Duration limit = options.readyTimeout();
         Map<RigMember, Mono<StatusUpdate>> watchers = new LinkedHashMap<>();
@@ -67,8 +75,16 @@ final class FireControl {
         };
         Mono<Void> release = (live.isEmpty() ? Mono.<Void>empty() : armed.asMono())
                 .timeout(options.camera().exchangeTimeout(), Mono.empty(), options.camera().scheduler())
-                .then(Mono.defer(() -> clock.release(live.stream()
-                        .map(m -> new FireClock.Release(triggers.get(m), offsets.get(m))).toList())));
+                .then(Mono.defer(() -> {
+                    List<FireClock.Release> releases = live.stream()
+                            .map(m -> new FireClock.Release(triggers.get(m), offsets.get(m))).toList();
+                    if (arriveAt.isEmpty()) {
+                        return clock.release(releases);
+                    }
+                    // Offsets are max latency − own latency: camera i's write goes at T − its latency.
+                    long maxLatency = latencies.values().stream().mapToLong(Long::longValue).max().orElse(0);
+                    return clock.releaseAt(releases, arriveAt.getAsLong() - maxLatency, lateLimit.toNanos());
+                }));
         Mono<RigResult<Long>> shutter = runner.run("shutter " + suffix, Integer.MAX_VALUE, false,
                         m -> shoot(m, on, triggers.getOrDefault(m, Sinks.empty()), onArmed), t -> "", null)
                 .zipWith(release.then(Mono.just(Boolean.TRUE)), (r, released) -> r);
@@ -99,6 +115,8 @@ final class FireControl {
                 .flatMap(c -> c.setShutterArmed(on, trigger.asMono(), onArmed))
                 .doOnNext(r -> m.latency().addRoundTrip(r.roundTripNanos()))
                 .map(ExchangeResult::writeIssuedNanos)
+                // A refused late release wrote nothing and must not be retried (that would fire late).
+                .onErrorMap(e -> e.getCause() instanceof LateFireException, Throwable::getCause)
                 .onErrorResume(CameraPolicy::isTransient, e -> retryChecked(m, on, e));
     }
 

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Steps are logged per camera ({@link RigMember#log()}) and timed in {@link RigMetrics}.
  */
-public final class Rig implements AutoCloseable {
+public final class Rig implements RigApi {
     private final RigOptions options;
     private final List<RigMember> members;
     private final RigMetrics metrics;
@@ -88,11 +88,13 @@ public final class Rig implements AutoCloseable {
     }
 
     /** The cameras, in rig order. */
+    @Override
     public List<RigMember> members() {
         return members;
     }
 
     /** The members that have not failed a step. */
+    @Override
     public List<RigMember> healthy() {
         return members.stream().filter(RigMember::isHealthy).toList();
     }
@@ -109,6 +111,7 @@ public final class Rig implements AutoCloseable {
      * Connects every camera over BLE ({@link RigOptions#connectConcurrency()} at a time), then
      * enables notifications on each (steps {@code "connect"} and {@code "notifications"}).
      */
+    @Override
     public Mono<RigResult<Camera>> connect() {
         int n = options.connectConcurrency();
         return runner.run("connect", n, true, m -> central.connect(m.address()), c -> "", null)
@@ -145,6 +148,7 @@ public final class Rig implements AutoCloseable {
     }
 
     /** Register for Status Value Updates (0x53) on every camera; restored after a reconnect. */
+    @Override
     public Mono<RigResult<Map<Integer, Long>>> registerStatusUpdates(int... statusIds) {
         Arrays.stream(statusIds).forEach(registered::add);
         return runner.run("register statuses", options.concurrency(), true, m -> {
@@ -154,6 +158,7 @@ public final class Rig implements AutoCloseable {
     }
 
     /** Set Camera Control to external control on every camera; re-claimed after a reconnect. */
+    @Override
     public Mono<RigResult<Void>> claimControl() {
         controlClaimed = true;
         return runner.run("claim control", options.concurrency(), true, m -> {
@@ -168,6 +173,7 @@ public final class Rig implements AutoCloseable {
      * and camera control (step "recover"). Members that cannot be reached stay failed. Healthy
      * members are untouched.
      */
+    @Override
     public Mono<List<RigMember>> recover() {
         return Flux.fromIterable(members)
                 .filter(m -> !m.isHealthy())
@@ -188,6 +194,7 @@ public final class Rig implements AutoCloseable {
     }
 
     /** Measures each camera's latency with {@code rounds} keep-alive round trips (step "latency"). */
+    @Override
     public Mono<RigResult<Long>> measureLatency(int rounds) {
         return runner.run("latency", options.concurrency(), true,
                 m -> Flux.range(0, rounds).concatMap(i -> keepAlive.probe(m)).then(
@@ -196,6 +203,7 @@ public final class Rig implements AutoCloseable {
     }
 
     /** Starts keep-alives every {@link RigOptions#keepAliveInterval()}; stopped by {@link #close()}. */
+    @Override
     public Disposable startKeepAlive() {
         Disposable d = keepAlive.start();
         running.add(d);
@@ -207,8 +215,22 @@ public final class Rig implements AutoCloseable {
      * {@link FireResult} for the figures). Steps {@code "shutter on|off"} and
      * {@code "encoding on|off"} (latency from the write to the status update).
      */
+    @Override
     public Mono<FireResult> fire(boolean on) {
         return Mono.defer(() -> fire.fire(healthy(), on));
+    }
+
+    /**
+     * As {@link #fire(boolean)}, timed so that the commands arrive at the cameras at
+     * {@code arriveAtNanos} (a {@link System#nanoTime()} instant): each camera's write is released
+     * at {@code arriveAtNanos} minus its estimated one-way latency (all at that instant without
+     * estimates or with compensation off). A fire that cannot start in time is never released
+     * late: when the first release instant has passed by more than {@code lateLimit} once every
+     * camera is armed, every camera's part fails with {@link LateFireException} and nothing is
+     * written.
+     */
+    public Mono<FireResult> fireAt(boolean on, long arriveAtNanos, java.time.Duration lateLimit) {
+        return Mono.defer(() -> fire.fire(healthy(), on, java.util.OptionalLong.of(arriveAtNanos), lateLimit));
     }
 
     /**
