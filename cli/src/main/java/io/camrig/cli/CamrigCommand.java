@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, DecodeCommand.class, BenchCommand.class, SettingsCommand.class,
                 StatusCommand.class, PresetCommand.class, HttpCommand.class, SimulateCommand.class,
                 ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class,
+                io.camrig.cli.cluster.BrokerCommand.class, io.camrig.cli.cluster.NodeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */

@@ -75,6 +75,7 @@ final class ClusterFire {
         Map<String, Long> hostWrites = new LinkedHashMap<>();
         Map<String, Reply.ClockFigures> clocks = new LinkedHashMap<>();
         List<Long> writes = new ArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
         p.replies().forEach((node, r) -> {
             if (r.clock() != null) {
                 clocks.put(node, r.clock());
@@ -83,6 +84,7 @@ final class ClusterFire {
                 if (CameraEntry.OK.equals(e.status()) && e.hostNanos() != null) {
                     hostWrites.put(node + "/" + e.name(), e.hostNanos());
                     writes.add(e.value());
+                    arrivals.add(e.hostNanos() + (e.oneWayNanos() == null ? 0 : e.oneWayNanos()));
                 }
             }
         });
@@ -94,7 +96,7 @@ final class ClusterFire {
         });
         OptionalLong writeSpread = spread(writes);
         last = new FireFigures(f.atNanos(), lead, writeSpread, spread(new ArrayList<>(hostWrites.values())),
-                hostWrites, clocks);
+                spread(arrivals), hostWrites, clocks);
         OptionalLong skewMicros = writeSpread.isPresent() ? OptionalLong.of(writeSpread.getAsLong() / 1_000) : OptionalLong.empty();
         OptionalLong recv = spread(received);
         OptionalDouble encodingSpread = recv.isPresent() ? OptionalDouble.of(recv.getAsLong() / 1e6) : OptionalDouble.empty();

@@ -14,9 +14,13 @@ import java.util.OptionalLong;
  * @param hostWriteSpreadNanos the same from the nodes' raw monotonic instants: the true spread when
  *                             every node runs on one machine (tests, benchmarks), meaningless across
  *                             hosts, ns
+ * @param hostArrivalSpreadNanos max − min of the predicted arrival instants at the cameras (raw
+ *                             monotonic write instant + the camera's estimated one-way latency): what
+ *                             the fire aims to make zero; true on one machine only, ns
  * @param hostWrites           camera ("node/name") → raw monotonic write instant, ns
  * @param clocks               node → its clock figures at the fire
  */
 public record FireFigures(long atNanos, long leadNanos, OptionalLong writeSpreadNanos, OptionalLong hostWriteSpreadNanos,
+                          OptionalLong hostArrivalSpreadNanos,
                           Map<String, Long> hostWrites, Map<String, Reply.ClockFigures> clocks) {
 }

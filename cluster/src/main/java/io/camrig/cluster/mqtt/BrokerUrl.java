@@ -39,7 +39,7 @@ public record BrokerUrl(String host, int port, boolean tls) {
                 throw new IllegalArgumentException("broker URL must be mqtt://host:port or mqtts://host:port, got " + url);
             }
             if (uri.getUserInfo() != null) {
-                throw new IllegalArgumentException("put broker credentials in a file (--credentials), not in the URL");
+                throw new IllegalArgumentException("put broker credentials in a file (--broker-credentials), not in the URL");
             }
             int port = uri.getPort() < 0 ? (tls ? 8883 : 1883) : uri.getPort();
             return new BrokerUrl(uri.getHost(), port, tls);

@@ -34,20 +34,20 @@ final class Entries {
             Map<Integer, Long> values = v instanceof Map<?, ?> map ? (Map<Integer, Long>) map : null;
             return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.OK, micros,
                     v == null || value == null ? null : value.apply(m, v), values,
-                    v == null || hostNanos == null ? null : hostNanos.apply(m, v), null, null);
+                    v == null || hostNanos == null ? null : hostNanos.apply(m, v), null, null, m.latency().oneWayNanos());
         }
         if (o instanceof Outcome.Failed<T> f) {
             return failed(m, f.cause(), micros);
         }
         return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.SKIPPED, 0, null, null, null, null,
-                ((Outcome.Skipped<T>) o).reason());
+                ((Outcome.Skipped<T>) o).reason(), null);
     }
 
     /** A failed entry: the error's type and message (camrig's messages never carry secrets). */
     static CameraEntry failed(RigMember m, Throwable cause, long micros) {
         String message = cause instanceof CamrigException ? cause.getMessage() : String.valueOf(cause.getMessage());
         return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.FAILED, micros, null, null, null,
-                cause.getClass().getSimpleName(), message);
+                cause.getClass().getSimpleName(), message, null);
     }
 
     /** Every member failed with {@code cause}. */

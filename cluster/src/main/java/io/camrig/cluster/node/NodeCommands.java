@@ -86,7 +86,8 @@ final class NodeCommands {
 
     private CameraEntry connected(RigMember m) {
         if (m.isHealthy() && m.camera().map(cam -> cam.isConnected()).orElse(false)) {
-            return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.OK, 0, null, null, null, null, null);
+            return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.OK, 0, null, null, null, null, null,
+                    m.latency().oneWayNanos());
         }
         Throwable why = m.failure().orElseGet(() -> new ConnectionClosedException(m.advertisedName(), "connect", null));
         return Entries.failed(m, why, 0);

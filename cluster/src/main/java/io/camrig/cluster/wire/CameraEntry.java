@@ -17,9 +17,11 @@ import java.util.Map;
  *                      only; tests and benchmarks on one machine use it as ground truth), or null
  * @param error         the failure's type (simple class name), or null
  * @param message       the failure's message or the skip's reason (never a secret), or null
+ * @param oneWayNanos   the camera's estimated one-way command latency on its node, ns, or null
  */
 public record CameraEntry(int index, String name, String status, long latencyMicros, Long value,
-                          Map<Integer, Long> values, Long hostNanos, String error, String message) {
+                          Map<Integer, Long> values, Long hostNanos, String error, String message,
+                          Long oneWayNanos) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
