@@ -157,7 +157,6 @@ public final class DistributedRig implements RigApi {
             return;   // a presence must name the node it is published under
         }
         Presence before = presences.put(node, p);
-        presenceEvents.tryEmitNext(p);
         if (!p.online()) {
             pending.values().forEach(r -> r.gone(node, "its Last Will says offline (process or host lost)"));
         } else if (before != null && !before.online()) {
@@ -168,6 +167,7 @@ public final class DistributedRig implements RigApi {
                 }
             });
         }
+        presenceEvents.tryEmitNext(p);
     }
 
     boolean online(String node) {
@@ -200,7 +200,7 @@ public final class DistributedRig implements RigApi {
         return byNode.keySet().stream().sorted().toList();
     }
 
-    /** Presence changes as they arrive (online, offline by Last Will or clean stop). */
+    /** Presence changes (online, offline by Last Will or clean stop): every one since connecting, then as they arrive. */
     public Flux<Presence> presence() {
         return presenceEvents.asFlux();
     }
