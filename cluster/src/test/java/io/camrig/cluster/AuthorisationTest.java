@@ -48,9 +48,13 @@ class AuthorisationTest {
                             .hasMessageContaining("NOT_AUTHORIZED"))
                     .verify(Duration.ofSeconds(10));
             byte[] fire = Wire.encode(new Fire("f", true, 0, 0, 0, List.of("alpha", "beta")));
-            StepVerifier.create(alpha.publish(Topics.fire(), fire, true, false, 0))
-                    .expectError(MqttRefusedException.class)
-                    .verify(Duration.ofSeconds(10));
+            // HiveMQ drops the offender's connection after a refusal: a fresh login tries the fire.
+            try (MqttLink alpha2 = MqttLink.connect(fixture.broker.url(), fixture.secret.login("alpha"), "test-alpha-1",
+                    0, 5, null).block(Duration.ofSeconds(20))) {
+                StepVerifier.create(alpha2.publish(Topics.fire(), fire, true, false, 0))
+                        .expectError(MqttRefusedException.class)
+                        .verify(Duration.ofSeconds(10));
+            }
             // HiveMQ also drops the offender's connection; logged in again, its own topics pass, and
             // the marker is the first thing the coordinator sees: the forged messages never reached it.
             try (MqttLink again = MqttLink.connect(fixture.broker.url(), fixture.secret.login("alpha"), "test-alpha-2",

@@ -115,7 +115,7 @@ public final class ClusterDemo {
                     + "this machine's clock); write spread %s (staggered by latency compensation)%n",
                     f.leadNanos() / 1e6, ms(f.hostArrivalSpreadNanos()), ms(f.hostWriteSpreadNanos()));
         }
-        on.encodingSpreadMillis().ifPresent(v -> out.printf("  encoding status arrival spread %.2f ms%n", v));
+        on.encodingSpreadMicros().ifPresent(v -> out.printf("  encoding status arrival spread %.2f ms%n", v / 1e3));
     }
 
     private static String ms(java.util.OptionalLong v) {
@@ -150,7 +150,7 @@ public final class ClusterDemo {
                 n.put("uncertaintyMicros", c.uncertaintyNanos() / 1_000);
             });
         }
-        on.encodingSpreadMillis().ifPresent(v -> cross.put("encodingSpreadMillis", v));
+        on.encodingSpreadMicros().ifPresent(v -> cross.put("encodingSpreadMicros", v));
         return root.toPrettyString();
     }
 }

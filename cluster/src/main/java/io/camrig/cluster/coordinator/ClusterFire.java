@@ -6,7 +6,6 @@ import io.camrig.cluster.wire.Fire;
 import io.camrig.cluster.wire.Reply;
 import io.camrig.cluster.wire.Wire;
 import io.camrig.engine.rig.FireResult;
-import io.camrig.engine.rig.Outcome;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigResult;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -69,38 +67,47 @@ final class ClusterFire {
 
     private FireResult result(String suffix, PendingRequest p, Fire f, long lead) {
         List<RigMember> members = rig.members();
-        Function<CameraEntry, Long> toHost = e -> e.value() == null ? null : rig.options().clock().hostNanosAt(e.value());
-        RigResult<Long> shutter = commands.result("shutter " + suffix, members, false, p, (m, e) -> toHost.apply(e), false);
-        RigResult<Long> encoding = commands.result("encoding " + suffix, members, false, p, (m, e) -> toHost.apply(e), true);
+        // Per-camera instants as durations from T (coordinator clock), as a local fire gives them from its start.
+        Function<CameraEntry, Duration> fromT = e -> e.value() == null ? null : Duration.ofNanos(e.value() - f.atNanos());
+        RigResult<Duration> shutter = commands.result("shutter " + suffix, members, false, p, (m, e) -> fromT.apply(e), false);
+        RigResult<Duration> encoding = commands.result("encoding " + suffix, members, false, p, (m, e) -> fromT.apply(e), true);
         Map<String, Long> hostWrites = new LinkedHashMap<>();
         Map<String, Reply.ClockFigures> clocks = new LinkedHashMap<>();
         List<Long> writes = new ArrayList<>();
+        List<Long> predicted = new ArrayList<>();
         List<Long> arrivals = new ArrayList<>();
+        boolean[] compensated = {true};
         p.replies().forEach((node, r) -> {
             if (r.clock() != null) {
                 clocks.put(node, r.clock());
             }
             for (CameraEntry e : r.cameras()) {
-                if (CameraEntry.OK.equals(e.status()) && e.hostNanos() != null) {
+                if (CameraEntry.OK.equals(e.status()) && e.hostNanos() != null && e.value() != null) {
+                    long oneWay = e.oneWayNanos() == null ? 0 : e.oneWayNanos();
+                    compensated[0] &= e.oneWayNanos() != null && e.oneWayNanos() > 0;
                     hostWrites.put(node + "/" + e.name(), e.hostNanos());
                     writes.add(e.value());
-                    arrivals.add(e.hostNanos() + (e.oneWayNanos() == null ? 0 : e.oneWayNanos()));
+                    predicted.add(e.value() + oneWay);
+                    arrivals.add(e.hostNanos() + oneWay);
                 }
             }
         });
         List<Long> received = new ArrayList<>();
-        encoding.outcomes().values().forEach(o -> {
-            if (o instanceof Outcome.Ok<Long> ok && ok.value() != null) {
-                received.add(ok.value());
+        p.replies().values().forEach(r -> {
+            if (r.encoding() != null) {
+                r.encoding().stream().filter(e -> CameraEntry.OK.equals(e.status()) && e.value() != null)
+                        .forEach(e -> received.add(e.value()));
             }
         });
         OptionalLong writeSpread = spread(writes);
         last = new FireFigures(f.atNanos(), lead, writeSpread, spread(new ArrayList<>(hostWrites.values())),
                 spread(arrivals), hostWrites, clocks);
-        OptionalLong skewMicros = writeSpread.isPresent() ? OptionalLong.of(writeSpread.getAsLong() / 1_000) : OptionalLong.empty();
-        OptionalLong recv = spread(received);
-        OptionalDouble encodingSpread = recv.isPresent() ? OptionalDouble.of(recv.getAsLong() / 1e6) : OptionalDouble.empty();
-        return new FireResult(shutter, encoding, skewMicros, OptionalLong.empty(), OptionalDouble.empty(), encodingSpread);
+        return new FireResult(shutter, encoding, compensated[0] && !writes.isEmpty(), micros(writeSpread),
+                micros(spread(predicted)), OptionalLong.empty(), micros(spread(received)));
+    }
+
+    private static OptionalLong micros(OptionalLong nanos) {
+        return nanos.isPresent() ? OptionalLong.of(nanos.getAsLong() / 1_000) : OptionalLong.empty();
     }
 
     static OptionalLong spread(List<Long> values) {

@@ -48,10 +48,13 @@ final class NodeFire {
                 return Mono.just(refused(f, new LateFireException(coordinatorNow - f.expiresAtNanos(), 0), figures));
             }
             long arriveAt = clock.hostNanosAt(f.atNanos() - offset);
+            // The result's instants are durations from arriveAt; replies carry coordinator-clock instants.
             return rig.fireAt(f.on(), arriveAt, Duration.ofNanos(f.lateLimitNanos()))
                     .map(r -> new Reply(f.id(), node, "fire",
-                            Entries.of(r.shutter(), (m, host) -> clock.clockAt(host) + offset, (m, host) -> host),
-                            Entries.of(r.encoding(), (m, host) -> clock.clockAt(host) + offset, (m, host) -> host),
+                            Entries.of(r.shutter(), (m, d) -> clock.clockAt(arriveAt + d.toNanos()) + offset,
+                                    (m, d) -> arriveAt + d.toNanos()),
+                            Entries.of(r.encoding(), (m, d) -> clock.clockAt(arriveAt + d.toNanos()) + offset,
+                                    (m, d) -> arriveAt + d.toNanos()),
                             figures));
         });
     }
