@@ -71,7 +71,7 @@ class NodeProcessTest {
             take.subscribe(r -> { }, e -> { });
             processes.get(1).destroyForcibly();
             FireResult on = take.block(Duration.ofSeconds(60));
-            for (Map.Entry<RigMember, Outcome<Long>> e : on.shutter().outcomes().entrySet()) {
+            for (Map.Entry<RigMember, Outcome<Duration>> e : on.shutter().outcomes().entrySet()) {
                 String node = e.getKey().node().orElseThrow();
                 if (node.equals("south")) {
                     assertThat(e.getKey().failure()).containsInstanceOf(NodeGoneException.class);
