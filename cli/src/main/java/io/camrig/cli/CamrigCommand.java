@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code camrig}: drive many GoPro cameras at once. Exit codes: 0 success, 1 an error, 2 bad
- * usage, 3 some cameras failed (the report is still complete).
+ * usage, 3 some cameras failed (the report is still complete), 130 stopped by Ctrl-C.
  */
 @Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
@@ -42,10 +42,31 @@ public final class CamrigCommand implements Runnable {
         CommandLine cli = new CommandLine(new CamrigCommand());
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ErrorReport errors = new ErrorReport(System.getenv("CAMRIG_LOG"));
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         return cli;
     }
 
+    /**
+     * Runs a command line and returns its exit code; after Ctrl-C always {@link
+     * Interrupts#EXIT_INTERRUPTED}, saying what was stopped even when the command ended by itself.
+     */
+    public static int run(CommandLine cli, String... args) {
+        int code = cli.execute(args);
+        if (Interrupts.requested() && code != Interrupts.EXIT_INTERRUPTED) {
+            CommandLine.ParseResult parsed = cli.getParseResult();
+            while (parsed != null && parsed.subcommand() != null) {
+                parsed = parsed.subcommand();
+            }
+            ErrorReport.interrupted(cli.getErr(), parsed == null ? "camrig" : parsed.commandSpec().qualifiedName());
+            return Interrupts.EXIT_INTERRUPTED;
+        }
+        return code;
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        Interrupts.install(Thread.currentThread());
+        System.exit(run(commandLine(), args));
     }
 }

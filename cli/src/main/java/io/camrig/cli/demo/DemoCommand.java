@@ -152,7 +152,7 @@ public final class DemoCommand implements Callable<Integer> {
                         options, progress, metrics);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
             } catch (CamrigException e) {
-                err.println("camrig demo: " + e.getMessage());
+                err.println("camrig demo: " + e.getMessage() + io.camrig.cli.Hints.suffix(e));
                 return 1;
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -160,6 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
                 central.shutdown().block(Duration.ofSeconds(5));
             }
         } else {
+            io.camrig.cli.Interrupts.activity("starting " + cameras + " simulated cameras");
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {

@@ -130,6 +130,9 @@ public final class HttpCommand implements Runnable {
             err.flush();
             return 1;
         } catch (Exception e) {
+            if (io.camrig.cli.Interrupts.isInterruption(e)) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
             err.println("camrig http: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             err.flush();

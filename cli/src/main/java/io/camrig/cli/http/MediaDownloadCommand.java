@@ -65,6 +65,8 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 return 1;
             }
             int[] failed = {0};
+            io.camrig.cli.Interrupts.activity("the download of " + files.size() + (files.size() == 1 ? " file" : " files")
+                    + " to " + to);
             RigDownloader.run(List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
                     .doOnNext(e -> report(e, out, err, failed))
                     .blockLast();

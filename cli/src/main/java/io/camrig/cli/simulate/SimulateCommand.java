@@ -104,6 +104,7 @@ public final class SimulateCommand implements Callable<Integer> {
             List<Map<String, Object>> rows = describe(rig);
             print(rows, out);
             onReady.accept(rig);
+            io.camrig.cli.Interrupts.activity(rig.cameras().size() + " simulated cameras");
             Mono<Void> stop = stopSignal != null ? stopSignal : interrupted.asMono();
             if (duration != null) {
                 stop = Mono.firstWithSignal(stop, Mono.delay(duration).then());

@@ -97,6 +97,7 @@ public final class StatusCommand implements Callable<Integer> {
             events = events.take(watchFor);
         }
         boolean ansi = !json && System.console() != null;
+        io.camrig.cli.Interrupts.activity("watching the statuses of " + rig.members().size() + " cameras");
         events.doOnNext(e -> {
             if (e.error() != null) {
                 board.error(e.camera(), e.error());
