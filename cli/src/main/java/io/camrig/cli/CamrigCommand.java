@@ -32,6 +32,13 @@ public final class CamrigCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code --pretty}, on every command: indents a --json document (JSON Lines streams stay compact). */
+    @CommandLine.Option(names = "--pretty", scope = CommandLine.ScopeType.INHERIT,
+            description = "With --json: indent the JSON document (streams stay one object per line).")
+    void pretty(boolean on) {
+        JsonStyle.pretty(on);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try 'camrig demo')");
@@ -39,6 +46,7 @@ public final class CamrigCommand implements Runnable {
 
     /** A command line configured as the launcher runs it. */
     public static CommandLine commandLine() {
+        JsonStyle.pretty(false);
         CommandLine cli = new CommandLine(new CamrigCommand());
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,7 +1,6 @@
 package io.camrig.cli.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.http.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.address.BasicCredentials;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Option;
                 HttpMediaCommand.class, HttpShutterCommand.class, HttpSettingsCommand.class,
                 HttpDiscoverCommand.class})
 public final class HttpCommand implements Runnable {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = {"--url", "--http"}, paramLabel = "URL",
             description = "The camera's base URL (default: the Wi-Fi AP, http://10.5.5.9:8080).")
@@ -142,7 +141,7 @@ public final class HttpCommand implements Runnable {
 
     /** Prints one JSON document. */
     static void printJson(PrintWriter out, Object value) throws IOException {
-        out.println(JSON.writeValueAsString(value));
+        out.println(io.camrig.cli.JsonStyle.document(value));
         out.flush();
     }
 }

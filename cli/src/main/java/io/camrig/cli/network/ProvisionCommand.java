@@ -165,6 +165,6 @@ public final class ProvisionCommand implements Callable<Integer> {
                 node.put("ok", false).put("error", failure(m, e.getValue()));
             }
         }
-        return root.toString();
+        return io.camrig.cli.JsonStyle.document(root);
     }
 }

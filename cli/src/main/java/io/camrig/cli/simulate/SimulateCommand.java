@@ -173,7 +173,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private void print(List<Map<String, Object>> rows, PrintWriter out) throws java.io.IOException {
         if (json) {
-            out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("cameras", rows)));
+            out.println(io.camrig.cli.JsonStyle.document(Map.of("cameras", rows)));
             out.flush();
             return;
         }

@@ -80,7 +80,7 @@ public final class StatusCommand implements Callable<Integer> {
             StatusBoard board = new StatusBoard(rig.members(), statuses);
             results.forEach(r -> r.value().ifPresent(l -> l.forEach(v -> board.put(r.member(), v))));
             if (json) {
-                out.println(RigCommandSupport.JSON.writeValueAsString(snapshot(results)));
+                out.println(io.camrig.cli.JsonStyle.document(snapshot(results)));
             } else {
                 board.table().print(out);
                 RigCommandSupport.report(results, out);
