@@ -139,6 +139,14 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        long takeBytes = ble.simulated() ? (long) fileSize * cameras * cycles
+                : io.camrig.cli.rig.MediaDirCheck.estimateRealTake(duration, cameras, cycles);
+        java.util.Optional<String> noRoom = io.camrig.cli.rig.MediaDirCheck.problem(mediaDir, takeBytes);
+        if (noRoom.isPresent()) {
+            err.println("camrig demo: " + noRoom.get() + "; nothing was recorded (--media-dir chooses another place)");
+            err.flush();
+            return 1;
+        }
         SessionReport report;
         String injected = null;
         if (!ble.simulated()) {
@@ -178,7 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonReport.render(report, ble.simulated() ? model : null, duration));
         } else {
-            TextReport.render(report, out, injected);
+            TextReport.render(report, out, injected, io.camrig.cli.Terminal.detect());
         }
         out.flush();
         return report.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;

@@ -1,14 +1,12 @@
 package io.camrig.cli.demo;
 
-import io.camrig.engine.rig.StepRecord;
+import io.camrig.cli.Terminal;
 import io.camrig.engine.session.CameraReport;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.session.CycleReport;
 import io.camrig.engine.session.SessionReport;
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The human-readable session report: one row per camera, a per-step latency table, the reasons
@@ -18,27 +16,34 @@ final class TextReport {
     private TextReport() {
     }
 
+    private static final Terminal PLAIN = new Terminal(false, false, Terminal.DEFAULT_COLUMNS);
+
     static void render(SessionReport report, PrintWriter out) {
-        render(report, out, null);
+        render(report, out, null, PLAIN);
     }
 
-    /** As {@link #render(SessionReport, PrintWriter)}, with the faults a simulated rig injected. */
-    static void render(SessionReport report, PrintWriter out, String injectedFaults) {
+    /**
+     * As {@link #render(SessionReport, PrintWriter)}, with the faults a simulated rig injected, the
+     * step table fitted to the terminal's width and results in colour where it allows.
+     */
+    static void render(SessionReport report, PrintWriter out, String injectedFaults, Terminal terminal) {
         out.printf("%-3s %-11s %-13s %-15s %-7s %-14s %10s%n", "#", "camera", "model", "serial", "result", "file", "bytes");
         for (CameraReport c : report.cameras()) {
             String file = c.file().isEmpty() ? "-" : java.nio.file.Path.of(c.file()).getFileName().toString();
-            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), c.name(), dash(c.model()),
-                    dash(c.serial()), c.ok() ? "ok" : "FAILED", file, c.fileBytes() < 0 ? "-" : c.fileBytes());
+            String result = c.ok() ? terminal.ok(String.format("%-7s", "ok")) : terminal.failed(String.format("%-7s", "FAILED"));
+            out.printf("%-3d %-11s %-13s %-15s %s %-14s %10s%n", c.index(), c.name(), dash(c.model()),
+                    dash(c.serial()), result, file, c.fileBytes() < 0 ? "-" : c.fileBytes());
         }
         out.println();
         if (report.cycles().size() > 1) {
             renderCycles(report, out);
         } else {
-            renderSteps(report, out);
+            StepTable.render(report.cameras(), out, terminal);
         }
         for (CameraReport c : report.cameras()) {
             if (!c.ok()) {
-                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), c.name(), c.failedStep(), c.failure());
+                out.printf("camera %d (%s) %s in '%s': %s%n", c.index(), c.name(), terminal.failed("failed"), c.failedStep(),
+                        c.failure());
             }
         }
         out.println();
@@ -55,23 +60,6 @@ final class TextReport {
         }
         out.printf("%d/%d cameras succeeded in %.1f s%n", report.succeeded(), report.cameras().size(),
                 report.elapsedMillis() / 1000.0);
-    }
-
-    private static void renderSteps(SessionReport report, PrintWriter out) {
-        Set<String> steps = new LinkedHashSet<>();
-        report.cameras().forEach(c -> c.steps().forEach(s -> steps.add(s.step())));
-        out.println("step latency per camera (ms; FAIL = failed, skip = skipped after a failure)");
-        out.printf("%-20s", "step");
-        report.cameras().forEach(c -> out.printf("%7s", "#" + c.index()));
-        out.println();
-        for (String step : steps) {
-            out.printf("%-20s", step);
-            for (CameraReport c : report.cameras()) {
-                out.printf("%7s", cell(c, step));
-            }
-            out.println();
-        }
-        out.println();
     }
 
     private static void renderCycles(SessionReport report, PrintWriter out) {
@@ -93,19 +81,6 @@ final class TextReport {
                 .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum()
                 + m.registry().find("resilience4j.retry.calls").tag("kind", "failed_with_retry").functionCounters()
                 .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum();
-    }
-
-    private static String cell(CameraReport c, String step) {
-        for (StepRecord s : c.steps()) {
-            if (s.step().equals(step)) {
-                return switch (s.status()) {
-                    case "ok" -> String.valueOf(s.latency().toMillis());
-                    case "failed" -> "FAIL";
-                    default -> "skip";
-                };
-            }
-        }
-        return "-";
     }
 
     private static String micros(java.util.OptionalLong v) {

@@ -64,6 +64,13 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            long bytes = files.stream().mapToLong(MediaFile::size).filter(b -> b > 0).sum();
+            java.util.Optional<String> noRoom = io.camrig.cli.rig.MediaDirCheck.problem(to, bytes);
+            if (noRoom.isPresent()) {
+                err.println("camrig http: " + noRoom.get() + "; nothing was downloaded");
+                err.flush();
+                return 1;
+            }
             int[] failed = {0};
             io.camrig.cli.Interrupts.activity("the download of " + files.size() + (files.size() == 1 ? " file" : " files")
                     + " to " + to);
