@@ -27,6 +27,7 @@ public final class Interrupts {
     private static final List<Consumer<String>> LISTENERS = new CopyOnWriteArrayList<>();
     private static volatile Thread worker;
     private static volatile String activity;
+    private static volatile boolean atOnce;
 
     private Interrupts() {
     }
@@ -51,9 +52,12 @@ public final class Interrupts {
     public static void interrupt() {
         int n = SIGNALS.incrementAndGet();
         Thread target = worker;
-        if (n > 1 || target == null) {
+        if (n > 1 || target == null || atOnce) {
+            String what = activity;
+            System.out.flush();
             System.err.println();
-            System.err.println("camrig: stopped at once (second Ctrl-C)");
+            System.err.println(atOnce ? "camrig: interrupted (Ctrl-C)" + (what == null ? "" : "; stopped " + what)
+                    : "camrig: stopped at once (second Ctrl-C)");
             System.err.flush();
             Runtime.getRuntime().halt(EXIT_INTERRUPTED);
         }
@@ -82,6 +86,15 @@ public final class Interrupts {
         }
     }
 
+    /**
+     * For a command whose work no interrupt can stop (reading stdin): Ctrl-C then ends the process
+     * at once, after saying it stopped {@code what}; nothing is left half-done by such a command.
+     */
+    public static void stopAtOnce(String what) {
+        activity = what;
+        atOnce = true;
+    }
+
     /** What the command said it was doing, or {@code null}. */
     public static String activity() {
         return activity;
@@ -103,6 +116,7 @@ public final class Interrupts {
         worker = thread;
         SIGNALS.set(0);
         activity = null;
+        atOnce = false;
     }
 
     /** {@code true} when {@code error}, or one of its causes, says the thread was interrupted. */
