@@ -12,14 +12,12 @@ import reactor.core.Exceptions;
 
 /** Usage errors and unhandled errors: one line (and a pointer to --help), never the usage or a stack trace. */
 class ErrorReportTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cli = CamrigCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private List<String> errLines() {
