@@ -3,6 +3,7 @@ package io.camrig.cli.http;
 import io.camrig.http.address.DiscoveredCamera;
 import io.camrig.http.address.MdnsBrowser;
 import io.camrig.http.address.MdnsDiscovery;
+import io.camrig.mdns.JmdnsBrowser;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ final class HttpDiscoverCommand implements Callable<Integer> {
     boolean json;
 
     /** The browser; tests replace it, so no multicast leaves the machine. */
-    MdnsBrowser browser = MdnsBrowser.jmdns();
+    MdnsBrowser browser = new JmdnsBrowser();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
