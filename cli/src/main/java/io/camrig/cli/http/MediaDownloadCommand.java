@@ -55,6 +55,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
         }
         return http.run(() -> {
             CameraHttpClient client = http.client();
+            io.camrig.cli.Interrupts.activity("reading the camera's media list");
             MediaList list = client.mediaList().block();
             List<MediaFile> files = select(list);
             PrintWriter out = http.spec.commandLine().getOut();
