@@ -2,6 +2,7 @@ package io.camrig.cli.http;
 
 import io.camrig.cli.rig.Names;
 import io.camrig.cli.rig.OptionNames;
+import io.camrig.cli.TerminalText;
 import io.camrig.http.SettingRejectedException;
 import io.camrig.proto.catalog.Setting;
 import io.camrig.proto.catalog.SettingOption;
@@ -67,7 +68,7 @@ final class HttpSettingsCommand implements Runnable {
                 if (json) {
                     HttpCommand.printJson(out, chosen);
                 } else {
-                    chosen.forEach((id, v) -> out.printf("%3d  %-32s %s%n", id, settingName(id), optionShown(id, v)));
+                    chosen.forEach((id, v) -> out.printf("%3d  %-32s %s%n", id, settingName(id), TerminalText.safe(optionShown(id, v))));
                     out.flush();
                 }
                 List<Integer> missing = ids.stream().filter(id -> !chosen.containsKey(id)).toList();

@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.model.CameraState;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -35,10 +36,10 @@ final class HttpStateCommand implements Callable<Integer> {
             }
             out.printf("busy %s, encoding %s: %s%n", yes(s.busy()), yes(s.encoding()), s.ready() ? "ready" : "not ready");
             out.println("statuses (id name value)");
-            s.statuses().forEach((id, v) -> out.printf("  %3d  %-36s %s%n", id, statusName(id), v));
+            s.statuses().forEach((id, v) -> out.printf("  %3d  %-36s %s%n", id, statusName(id), TerminalText.safe(v)));
             out.println("settings (id name option)");
             s.settings().forEach((id, v) -> out.printf("  %3d  %-36s %s%n", id, HttpSettingsCommand.settingName(id),
-                    HttpSettingsCommand.optionShown(id, v)));
+                    TerminalText.safe(HttpSettingsCommand.optionShown(id, v))));
             out.flush();
             return 0;
         });

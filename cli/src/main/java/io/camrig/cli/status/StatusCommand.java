@@ -1,5 +1,6 @@
 package io.camrig.cli.status;
 
+import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.rig.CameraSelection;
@@ -94,7 +95,7 @@ public final class StatusCommand implements Callable<Integer> {
                 RigCommandSupport.report(results, out);
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 
@@ -113,7 +114,7 @@ public final class StatusCommand implements Callable<Integer> {
                 board.put(e.camera(), e.value());
             }
             if (json) {
-                out.println(line(e));
+                out.println(TerminalText.safe(line(e)));
                 out.flush();
             }
         });
@@ -138,7 +139,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     private static void printBoard(StatusBoard board, PrintWriter out) {
         board.table().print(out);
-        board.errors().forEach((i, m) -> out.println("camera " + i + ": " + m));
+        board.errors().forEach((i, m) -> out.println("camera " + i + ": " + TerminalText.safe(m)));
         out.flush();
     }
 
