@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code camrig}: drive many GoPro cameras at once. Exit codes: 0 success, 1 an error, 2 bad
- * usage, 3 some cameras failed (the report is still complete).
+ * usage, 3 some cameras failed (the report is still complete), 130 stopped by Ctrl-C.
  */
 @Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
@@ -36,6 +36,13 @@ public final class CamrigCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** {@code --pretty}, on every command: indents a --json document (JSON Lines streams stay compact). */
+    @CommandLine.Option(names = "--pretty", scope = CommandLine.ScopeType.INHERIT,
+            description = "With --json: indent the JSON document (streams stay one object per line).")
+    void pretty(boolean on) {
+        JsonStyle.pretty(on);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try 'camrig demo')");
@@ -43,13 +50,35 @@ public final class CamrigCommand implements Runnable {
 
     /** A command line configured as the launcher runs it. */
     public static CommandLine commandLine() {
+        JsonStyle.pretty(false);
         CommandLine cli = new CommandLine(new CamrigCommand());
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ErrorReport errors = new ErrorReport(System.getenv("CAMRIG_LOG"));
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         return cli;
     }
 
+    /**
+     * Runs a command line and returns its exit code; after Ctrl-C always {@link
+     * Interrupts#EXIT_INTERRUPTED}, saying what was stopped even when the command ended by itself.
+     */
+    public static int run(CommandLine cli, String... args) {
+        int code = cli.execute(args);
+        if (Interrupts.requested() && code != Interrupts.EXIT_INTERRUPTED) {
+            CommandLine.ParseResult parsed = cli.getParseResult();
+            while (parsed != null && parsed.subcommand() != null) {
+                parsed = parsed.subcommand();
+            }
+            ErrorReport.interrupted(cli.getErr(), parsed == null ? "camrig" : parsed.commandSpec().qualifiedName());
+            return Interrupts.EXIT_INTERRUPTED;
+        }
+        return code;
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        Interrupts.install(Thread.currentThread());
+        System.exit(run(commandLine(), args));
     }
 }

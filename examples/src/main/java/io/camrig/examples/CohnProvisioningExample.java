@@ -23,7 +23,7 @@ import io.camrig.simulator.state.SimulatedNetworks;
  * anchored to that camera's own root CA. With real cameras, use a BLE central of BlueZ, a {@code
  * FileCredentialStore} and port 443.
  *
- * <p>Run: {@code mvn -q -pl examples -am package exec:java -Dexec.mainClass=io.camrig.examples.CohnProvisioningExample}
+ * <p>Run: {@code examples/run CohnProvisioningExample} (builds the examples the first time).
  */
 public final class CohnProvisioningExample {
     public static void main(String[] args) {

@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
  * set up, fire shutter on together, record two seconds, fire shutter off. Swap
  * {@code sim.central()} for a real BLE central to drive real cameras.
  *
- * <p>Run: {@code mvn -q -pl examples -am package exec:java -Dexec.mainClass=io.camrig.examples.SyncRecordingExample}
+ * <p>Run: {@code examples/run SyncRecordingExample} (builds the examples the first time).
  */
 public final class SyncRecordingExample {
     public static void main(String[] args) {

@@ -23,4 +23,18 @@ class SyncRecordingExampleTest {
         assertThat(out).contains("shutter on: 4/4 cameras").contains("all cameras stopped encoding");
         assertThat(out.lines().filter(l -> l.endsWith(": recorded"))).hasSize(4);
     }
+
+    @Test
+    void theExampleLeavesNoThreadThatWouldKeepTheJvmAlive() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            SyncRecordingExample.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.isAlive() && !t.isDaemon()
+                && !before.contains(t)).as("non-daemon threads left by the example: java would not exit").isEmpty();
+    }
 }

@@ -167,6 +167,14 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.flush();
         }
+        long takeBytes = ble.simulated() ? (long) fileSize * cameras * cycles
+                : io.camrig.cli.rig.MediaDirCheck.estimateRealTake(duration, cameras, cycles);
+        java.util.Optional<String> noRoom = io.camrig.cli.rig.MediaDirCheck.problem(mediaDir, takeBytes);
+        if (noRoom.isPresent()) {
+            err.println("camrig demo: " + noRoom.get() + "; nothing was recorded (--media-dir chooses another place)");
+            err.flush();
+            return 1;
+        }
         SessionReport report;
         String injected = null;
         if (!ble.simulated()) {
@@ -180,7 +188,7 @@ public final class DemoCommand implements Callable<Integer> {
                         options, progress, metrics);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
             } catch (CamrigException e) {
-                err.println("camrig demo: " + e.getMessage());
+                err.println("camrig demo: " + e.getMessage() + io.camrig.cli.Hints.suffix(e));
                 return 1;
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -188,6 +196,7 @@ public final class DemoCommand implements Callable<Integer> {
                 central.shutdown().block(Duration.ofSeconds(5));
             }
         } else {
+            io.camrig.cli.Interrupts.activity("starting " + cameras + " simulated cameras");
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
@@ -208,7 +217,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonReport.render(report, ble.simulated() ? model : null, duration));
         } else {
-            TextReport.render(report, out, injected);
+            TextReport.render(report, out, injected, io.camrig.cli.Terminal.detect());
         }
         out.flush();
         return report.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;

@@ -1,7 +1,6 @@
 package io.camrig.cli.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.engine.rig.StepRecord;
@@ -15,7 +14,7 @@ import java.time.Duration;
  * status, latency ms, detail, error type).
  */
 final class JsonReport {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonReport() {
     }
@@ -122,10 +121,6 @@ final class JsonReport {
                 }
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("report does not serialize", e);
-        }
+        return io.camrig.cli.JsonStyle.document(root);
     }
 }

@@ -22,6 +22,7 @@ final class ProgressDisplay implements SessionListener, AutoCloseable {
     /** Redraws a bar only on a terminal; elsewhere (logs, CI) one line per step. */
     private final boolean animated;
     private final long expectedBytes;
+    private final int cameras;
     private final Map<RigMember, Long> done = new ConcurrentHashMap<>();
     private ProgressBar bar;
 
@@ -30,10 +31,12 @@ final class ProgressDisplay implements SessionListener, AutoCloseable {
         this.enabled = enabled;
         this.animated = enabled && System.console() != null;
         this.expectedBytes = (long) cameras * fileBytes;
+        this.cameras = cameras;
     }
 
     @Override
     public synchronized void onStep(String step) {
+        io.camrig.cli.Interrupts.activity("the recording session at '" + step + "' (" + cameras + " cameras)");
         if (!enabled) {
             return;
         }

@@ -1,15 +1,13 @@
 package io.camrig.cli.demo;
 
+import io.camrig.cli.Terminal;
 import io.camrig.cli.TerminalText;
-import io.camrig.engine.rig.StepRecord;
 import io.camrig.engine.session.CameraReport;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.session.CycleReport;
 import io.camrig.engine.session.SessionReport;
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The human-readable session report: one row per camera, a per-step latency table, the reasons
@@ -19,30 +17,36 @@ final class TextReport {
     private TextReport() {
     }
 
+    private static final Terminal PLAIN = new Terminal(false, false, Terminal.DEFAULT_COLUMNS);
+
     static void render(SessionReport report, PrintWriter out) {
-        render(report, out, null);
+        render(report, out, null, PLAIN);
     }
 
-    /** As {@link #render(SessionReport, PrintWriter)}, with the faults a simulated rig injected. */
-    static void render(SessionReport report, PrintWriter out, String injectedFaults) {
+    /**
+     * As {@link #render(SessionReport, PrintWriter)}, with the faults a simulated rig injected, the
+     * step table fitted to the terminal's width and results in colour where it allows.
+     */
+    static void render(SessionReport report, PrintWriter out, String injectedFaults, Terminal terminal) {
         out.printf("%-3s %-11s %-13s %-15s %-7s %-14s %10s%n", "#", "camera", "model", "serial", "result", "file", "bytes");
         for (CameraReport c : report.cameras()) {
             String file = c.file().isEmpty() ? "-" : java.nio.file.Path.of(c.file()).getFileName().toString();
-            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), TerminalText.safe(c.name()),
-                    TerminalText.safe(dash(c.model())), TerminalText.safe(dash(c.serial())), c.ok() ? "ok" : "FAILED",
+            String result = c.ok() ? terminal.ok(String.format("%-7s", "ok")) : terminal.failed(String.format("%-7s", "FAILED"));
+            out.printf("%-3d %-11s %-13s %-15s %s %-14s %10s%n", c.index(), TerminalText.safe(c.name()),
+                    TerminalText.safe(dash(c.model())), TerminalText.safe(dash(c.serial())), result,
                     TerminalText.safe(file), c.fileBytes() < 0 ? "-" : c.fileBytes());
         }
         out.println();
         if (report.cycles().size() > 1) {
             renderCycles(report, out);
         } else {
-            renderSteps(report, out);
+            StepTable.render(report.cameras(), out, terminal);
         }
         SyncText.render(report, out);
         for (CameraReport c : report.cameras()) {
             if (!c.ok()) {
-                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), TerminalText.safe(c.name()), c.failedStep(),
-                        TerminalText.safe(c.failure()));
+                out.printf("camera %d (%s) %s in '%s': %s%n", c.index(), TerminalText.safe(c.name()),
+                        terminal.failed("failed"), c.failedStep(), TerminalText.safe(c.failure()));
             }
         }
         out.println();
@@ -64,23 +68,6 @@ final class TextReport {
                         .map(c -> "take " + c.cycle()).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
-    private static void renderSteps(SessionReport report, PrintWriter out) {
-        Set<String> steps = new LinkedHashSet<>();
-        report.cameras().forEach(c -> c.steps().forEach(s -> steps.add(s.step())));
-        out.println("step latency per camera (ms; FAIL = failed, skip = skipped after a failure)");
-        out.printf("%-20s", "step");
-        report.cameras().forEach(c -> out.printf("%7s", "#" + c.index()));
-        out.println();
-        for (String step : steps) {
-            out.printf("%-20s", step);
-            for (CameraReport c : report.cameras()) {
-                out.printf("%7s", cell(c, step));
-            }
-            out.println();
-        }
-        out.println();
-    }
-
     private static void renderCycles(SessionReport report, PrintWriter out) {
         out.println("record cycles (ok cameras; camera-side encoding-start spread)");
         for (CycleReport c : report.cycles()) {
@@ -100,19 +87,6 @@ final class TextReport {
                 .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum()
                 + m.registry().find("resilience4j.retry.calls").tag("kind", "failed_with_retry").functionCounters()
                 .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum();
-    }
-
-    private static String cell(CameraReport c, String step) {
-        for (StepRecord s : c.steps()) {
-            if (s.step().equals(step)) {
-                return switch (s.status()) {
-                    case "ok" -> String.valueOf(s.latency().toMillis());
-                    case "failed" -> "FAIL";
-                    default -> "skip";
-                };
-            }
-        }
-        return "-";
     }
 
     private static String micros(java.util.OptionalLong v) {

@@ -2,7 +2,6 @@ package io.camrig.cli.http;
 
 import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.http.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.address.BasicCredentials;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Option;
                 HttpMediaCommand.class, HttpShutterCommand.class, HttpSettingsCommand.class,
                 HttpDiscoverCommand.class})
 public final class HttpCommand implements Runnable {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = {"--url", "--http"}, paramLabel = "URL",
             description = "The camera's base URL (default: the Wi-Fi AP, http://10.5.5.9:8080).")
@@ -135,6 +134,9 @@ public final class HttpCommand implements Runnable {
             err.flush();
             return 1;
         } catch (Exception e) {
+            if (io.camrig.cli.Interrupts.isInterruption(e)) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
             err.println("camrig http: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             err.flush();
@@ -144,7 +146,7 @@ public final class HttpCommand implements Runnable {
 
     /** Prints one JSON document. */
     static void printJson(PrintWriter out, Object value) throws IOException {
-        out.println(JSON.writeValueAsString(value));
+        out.println(io.camrig.cli.JsonStyle.document(value));
         out.flush();
     }
 }

@@ -1,13 +1,18 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.rig.Names;
+import io.camrig.cli.rig.OptionNames;
 import io.camrig.cli.TerminalText;
 import io.camrig.http.SettingRejectedException;
+import io.camrig.proto.catalog.Setting;
+import io.camrig.proto.catalog.SettingOption;
 import io.camrig.http.model.CameraState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code camrig http settings get [ID…]} (from {@code GET /gopro/camera/state}) and {@code camrig
- * http settings set ID OPTION} ({@code GET /gopro/camera/setting?setting=&option=}); a refused
+ * {@code camrig http settings get [SETTING…]} (from {@code GET /gopro/camera/state}) and {@code camrig
+ * http settings set SETTING OPTION}, settings and options by name or id ({@code GET /gopro/camera/setting?setting=&option=}); a refused
  * option prints the options the camera supports.
  */
 @Command(name = "settings", mixinStandardHelpOptions = true, description = "Read or change settings.",
@@ -40,8 +45,9 @@ final class HttpSettingsCommand implements Runnable {
         @ParentCommand
         HttpSettingsCommand settings;
 
-        @Parameters(paramLabel = "ID", arity = "0..*", description = "Setting ids, e.g. 2 (video resolution).")
-        List<Integer> ids = new ArrayList<>();
+        @Parameters(paramLabel = "SETTING", arity = "0..*",
+                description = "Settings by name (video_resolution), spec name or id (2).")
+        List<String> names = new ArrayList<>();
 
         @Option(names = "--json", description = "Print one JSON document.")
         boolean json;
@@ -49,6 +55,7 @@ final class HttpSettingsCommand implements Runnable {
         @Override
         public Integer call() {
             HttpCommand http = settings.http;
+            List<Integer> ids = names.stream().map(n -> settingId(settings.spec.commandLine(), n)).toList();
             return http.run(() -> {
                 CameraState s = http.client().state().block();
                 Map<Integer, Object> chosen = new LinkedHashMap<>();
@@ -61,7 +68,7 @@ final class HttpSettingsCommand implements Runnable {
                 if (json) {
                     HttpCommand.printJson(out, chosen);
                 } else {
-                    chosen.forEach((id, v) -> out.printf("%3d  %s%n", id, TerminalText.safe(v)));
+                    chosen.forEach((id, v) -> out.printf("%3d  %-32s %s%n", id, settingName(id), TerminalText.safe(optionShown(id, v))));
                     out.flush();
                 }
                 List<Integer> missing = ids.stream().filter(id -> !chosen.containsKey(id)).toList();
@@ -80,18 +87,21 @@ final class HttpSettingsCommand implements Runnable {
         @ParentCommand
         HttpSettingsCommand settings;
 
-        @Parameters(index = "0", paramLabel = "ID", description = "The setting id, e.g. 2.")
-        int id;
+        @Parameters(index = "0", paramLabel = "SETTING", description = "The setting: name (video_resolution), spec name or id (2).")
+        String settingName;
 
-        @Parameters(index = "1", paramLabel = "OPTION", description = "The option id, e.g. 9.")
-        int option;
+        @Parameters(index = "1", paramLabel = "OPTION", description = "The option: name (1080, 240.0), key (4k_4_3_v2), "
+                + "the same number another way (240, 240fps, 1080p) or its value (9).")
+        String optionName;
 
         @Override
         public Integer call() {
             HttpCommand http = settings.http;
+            CommandLine cl = settings.spec.commandLine();
+            int id = settingId(cl, settingName);
+            int option = optionValue(cl, id, optionName);
             if (id <= 0 || option < 0) {
-                throw new CommandLine.ParameterException(settings.spec.commandLine(),
-                        "ID must be positive and OPTION zero or positive");
+                throw new CommandLine.ParameterException(cl, "SETTING must be positive and OPTION zero or positive");
             }
             return http.run(() -> {
                 try {
@@ -106,10 +116,56 @@ final class HttpSettingsCommand implements Runnable {
                     err.flush();
                     return 1;
                 }
-                http.spec.commandLine().getOut().printf("setting %d = %d%n", id, option);
+                http.spec.commandLine().getOut().printf("setting %d %s = %s%n", id, settingName(id),
+                        optionShown(id, option));
                 http.spec.commandLine().getOut().flush();
                 return 0;
             });
         }
+    }
+
+    /** A setting's id from its name or id; an id the catalog does not know passes as it is. */
+    static int settingId(CommandLine cl, String name) {
+        try {
+            return Names.setting(name).id();
+        } catch (IllegalArgumentException e) {
+            if (name.trim().matches("\\d{1,9}")) {
+                return Integer.parseInt(name.trim());
+            }
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    /** An option's value from its name (as {@link OptionNames} reads it) or value. */
+    static int optionValue(CommandLine cl, int settingId, String typed) {
+        Optional<Setting> setting = Setting.of(settingId);
+        if (setting.isPresent() && !setting.get().options().isEmpty()) {
+            try {
+                return (int) OptionNames.resolve(setting.get(), typed).value();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+        }
+        try {
+            return Integer.parseInt(typed.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(cl, "setting " + settingId + " takes a number, got '" + typed + "'");
+        }
+    }
+
+    /** The catalog's snake_case name of a setting, or {@code ?}. */
+    static String settingName(int id) {
+        return Setting.of(id).map(s -> s.info().snakeName()).orElse("?");
+    }
+
+    /** An option value with its name, e.g. {@code 9 (1080)}. */
+    static String optionShown(int settingId, Object value) {
+        if (value instanceof Number n) {
+            Optional<String> name = Setting.of(settingId).flatMap(s -> s.option(n.longValue())).map(SettingOption::name);
+            if (name.isPresent()) {
+                return value + " (" + name.get() + ")";
+            }
+        }
+        return String.valueOf(value);
     }
 }

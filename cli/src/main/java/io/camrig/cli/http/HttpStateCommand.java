@@ -35,13 +35,18 @@ final class HttpStateCommand implements Callable<Integer> {
                 return 0;
             }
             out.printf("busy %s, encoding %s: %s%n", yes(s.busy()), yes(s.encoding()), s.ready() ? "ready" : "not ready");
-            out.println("statuses (id value)");
-            s.statuses().forEach((id, v) -> out.printf("  %3d  %s%n", id, TerminalText.safe(v)));
-            out.println("settings (id option)");
-            s.settings().forEach((id, v) -> out.printf("  %3d  %s%n", id, TerminalText.safe(v)));
+            out.println("statuses (id name value)");
+            s.statuses().forEach((id, v) -> out.printf("  %3d  %-36s %s%n", id, statusName(id), TerminalText.safe(v)));
+            out.println("settings (id name option)");
+            s.settings().forEach((id, v) -> out.printf("  %3d  %-36s %s%n", id, HttpSettingsCommand.settingName(id),
+                    TerminalText.safe(HttpSettingsCommand.optionShown(id, v))));
             out.flush();
             return 0;
         });
+    }
+
+    private static String statusName(int id) {
+        return io.camrig.proto.catalog.Catalog.status(id).map(io.camrig.proto.catalog.StatusInfo::snakeName).orElse("?");
     }
 
     private static String yes(boolean b) {

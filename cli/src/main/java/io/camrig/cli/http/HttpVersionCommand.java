@@ -14,6 +14,9 @@ final class HttpVersionCommand implements Callable<Integer> {
     @ParentCommand
     HttpCommand http;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 

@@ -56,6 +56,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
         }
         return http.run(() -> {
             CameraHttpClient client = http.client();
+            io.camrig.cli.Interrupts.activity("reading the camera's media list");
             MediaList list = client.mediaList().block();
             List<MediaFile> files = select(list);
             PrintWriter out = http.spec.commandLine().getOut();
@@ -65,7 +66,16 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            long bytes = files.stream().mapToLong(MediaFile::size).filter(b -> b > 0).sum();
+            java.util.Optional<String> noRoom = io.camrig.cli.rig.MediaDirCheck.problem(to, bytes);
+            if (noRoom.isPresent()) {
+                err.println("camrig http: " + noRoom.get() + "; nothing was downloaded");
+                err.flush();
+                return 1;
+            }
             int[] failed = {0};
+            io.camrig.cli.Interrupts.activity("the download of " + files.size() + (files.size() == 1 ? " file" : " files")
+                    + " to " + to);
             RigDownloader.run(List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
                     .doOnNext(e -> report(e, out, err, failed))
                     .blockLast();

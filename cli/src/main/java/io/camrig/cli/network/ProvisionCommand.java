@@ -93,6 +93,7 @@ public final class ProvisionCommand implements Callable<Integer> {
              RigSourceOptions.Source source = rigSource.open();
              Rig rig = Rig.discover(source.central(), CohnSetup.rigOptions(RigOptions.defaults()
                      .withExpectedCameras(source.expectedCameras()), options)).block(Duration.ofSeconds(60))) {
+            io.camrig.cli.Interrupts.activity("provisioning " + source.expectedCameras() + " cameras");
             rig.connect().block(Duration.ofMinutes(2));
             RigResult<ProvisionedCamera> result = new RigProvisioner(store, options).provision(rig, network, table)
                     .block(Duration.ofMinutes(10));
@@ -106,7 +107,7 @@ public final class ProvisionCommand implements Callable<Integer> {
         } catch (CredentialStoreException e) {
             return CredentialOptions.failed(cl, "provision", e);
         } catch (CamrigException e) {
-            err.println("camrig provision: " + RigCommandSupport.describe(e));
+            err.println("camrig provision: " + RigCommandSupport.describe(e) + io.camrig.cli.Hints.suffix(e));
             err.flush();
             return 1;
         }
@@ -164,6 +165,6 @@ public final class ProvisionCommand implements Callable<Integer> {
                 node.put("ok", false).put("error", failure(m, e.getValue()));
             }
         }
-        return root.toString();
+        return io.camrig.cli.JsonStyle.document(root);
     }
 }

@@ -1,6 +1,7 @@
 package io.camrig.cli.rig;
 
 import io.camrig.ble.spi.Advertisement;
+import io.camrig.cli.Interrupts;
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.CameraOptions;
 import io.camrig.proto.gatt.GoProUuid;
@@ -81,6 +82,7 @@ public final class ConnectedRig implements AutoCloseable {
 
     /** Scans, keeps the selected cameras, connects and identifies them. */
     public static ConnectedRig connect(RigSourceOptions.Source source, CameraSelection selection) {
+        Interrupts.activity("the scan for cameras");
         List<Advertisement> ads = source.central().scan(GoProUuid.CONTROL_AND_QUERY_SERVICE, Duration.ofSeconds(5))
                 .distinct(Advertisement::address)
                 .take(source.expectedCameras())
@@ -96,6 +98,7 @@ public final class ConnectedRig implements AutoCloseable {
                 connects.add(connect(source, i + 1, ad));
             }
         }
+        Interrupts.activity("connecting " + connects.size() + " cameras");
         List<Member> connected = Flux.fromIterable(connects).flatMapSequential(Function.identity(), CONNECT_CONCURRENCY)
                 .collectList().block(STEP_LIMIT);
         for (Member m : connected == null ? List.<Member>of() : connected) {
@@ -130,6 +133,7 @@ public final class ConnectedRig implements AutoCloseable {
 
     /** As {@link #forEach}, with the member (its serial, name) given to the step too. */
     public <T> List<Result<T>> forEachMember(java.util.function.BiFunction<Member, Camera, Mono<T>> step) {
+        Interrupts.activity("the command on " + members.size() + " cameras");
         List<Result<T>> results = Flux.fromIterable(members)
                 .flatMapSequential(m -> m.camera().filter(c -> m.failure().isEmpty())
                         .map(c -> Mono.defer(() -> step.apply(m, c))

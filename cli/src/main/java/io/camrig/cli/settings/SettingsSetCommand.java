@@ -27,7 +27,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SETTING", description = "The setting: video_resolution, spec name or id.")
     String settingName;
 
-    @Parameters(index = "1", paramLabel = "OPTION", description = "The option: its name (1080), key (4k_4_3_v2) or value.")
+    @Parameters(index = "1", paramLabel = "OPTION", description = "The option: its name (1080, 240.0), key (4k_4_3_v2), the same number another way (240, 240fps, 1080p) or its value.")
     String optionName;
 
     @CommandLine.Mixin
@@ -92,7 +92,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
             }
         }
         try {
-            return setting.option(optionName).value();
+            return io.camrig.cli.rig.OptionNames.resolve(setting, optionName).value();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -27,8 +27,9 @@ import reactor.core.publisher.Flux;
  * {@code camrig status [STATUS…] [--all] [--watch [--for D]]}: statuses of every selected camera
  * (Get Status Values, 0x13), typed by the catalog (booleans, numbers, enum names, text), as a
  * table with a row per status and a column per camera, or JSON. {@code --watch} registers for status
- * updates (0x53) and redraws the table at every change (JSON: one line per change) until
- * interrupted or for {@code --for D}; leaving unregisters.
+ * updates (0x53) until interrupted or for {@code --for D} (leaving unregisters): on a terminal it
+ * redraws the table in place; into a pipe or file it prints a plain snapshot at most every
+ * {@code --every D} when something changed; with {@code --json} one line per change.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show camera statuses; --watch keeps a live table.")
@@ -52,6 +53,13 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON (with --watch: JSON Lines).")
     boolean json;
+
+    @Option(names = "--every", paramLabel = "D", defaultValue = "2s", description = "With --watch, when the output "
+            + "is not a terminal: print a snapshot at most every D, when something changed (default: ${DEFAULT-VALUE}).")
+    Duration snapshotEvery;
+
+    /** Where the output goes: detected when the watch starts, unless a test set it. */
+    io.camrig.cli.Terminal terminal;
 
     @CommandLine.Mixin
     RigSourceOptions rigSource = new RigSourceOptions();
@@ -81,7 +89,7 @@ public final class StatusCommand implements Callable<Integer> {
             StatusBoard board = new StatusBoard(rig.members(), statuses);
             results.forEach(r -> r.value().ifPresent(l -> l.forEach(v -> board.put(r.member(), v))));
             if (json) {
-                out.println(RigCommandSupport.JSON.writeValueAsString(snapshot(results)));
+                out.println(io.camrig.cli.JsonStyle.document(snapshot(results)));
             } else {
                 board.table().print(out);
                 RigCommandSupport.report(results, out);
@@ -97,8 +105,9 @@ public final class StatusCommand implements Callable<Integer> {
         if (watchFor != null) {
             events = events.take(watchFor);
         }
-        boolean ansi = !json && System.console() != null;
-        events.doOnNext(e -> {
+        boolean ansi = !json && (terminal != null ? terminal : io.camrig.cli.Terminal.detect()).interactive();
+        io.camrig.cli.Interrupts.activity("watching the statuses of " + rig.members().size() + " cameras");
+        Flux<StatusWatch.Event> applied = events.doOnNext(e -> {
             if (e.error() != null) {
                 board.error(e.camera(), e.error());
             } else {
@@ -106,14 +115,32 @@ public final class StatusCommand implements Callable<Integer> {
             }
             if (json) {
                 out.println(TerminalText.safe(line(e)));
-            } else {
-                out.print(ansi ? "\u001B[H\u001B[2J" : "\n");
-                board.table().print(out);
-                board.errors().forEach((i, m) -> out.println("camera " + i + ": " + TerminalText.safe(m)));
+                out.flush();
             }
-            out.flush();
-        }).blockLast();
+        });
+        if (json) {
+            applied.blockLast();
+        } else if (ansi) {
+            // A terminal: redraw in place, at most ten times a second.
+            applied.sample(Duration.ofMillis(100)).doOnNext(e -> {
+                out.print("\u001B[H\u001B[2J");
+                printBoard(board, out);
+            }).blockLast();
+        } else {
+            // A pipe or a file: a plain, time-stamped snapshot when something changed, at most every --every.
+            applied.sample(snapshotEvery).doOnNext(e -> {
+                out.println("-- " + java.time.LocalTime.now().withNano(0));
+                printBoard(board, out);
+                out.println();
+            }).blockLast();
+        }
         return board.errors().isEmpty() ? 0 : io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED;
+    }
+
+    private static void printBoard(StatusBoard board, PrintWriter out) {
+        board.table().print(out);
+        board.errors().forEach((i, m) -> out.println("camera " + i + ": " + TerminalText.safe(m)));
+        out.flush();
     }
 
     private List<Status> statuses(CommandLine cl) {

@@ -77,6 +77,27 @@ class BleOptionsTest {
     }
 
     @Test
+    void everyBluezCommandWithoutABusSaysInOneLineWhatToInstallOrStart(@TempDir Path dir) {
+        String bus = "unix:path=/nonexistent/camrig-bus.sock";
+        String store = dir.resolve("credentials.json").toString();
+        for (String[] args : new String[][]{{"status"}, {"settings", "get"}, {"preset", "load", "--group", "video"},
+                {"ap", "on", "--credentials", store}, {"demo", "--no-progress", "--media-dir", dir.toString()}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = CamrigCommand.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            cli.setErr(new PrintWriter(err, true));
+            String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--ble", "bluez", "--dbus-address", bus, "--cameras", "1"))
+                    .toArray(String[]::new);
+            assertThat(cli.execute(all)).as("%s: %s", args[0], err).isEqualTo(1);
+            assertThat(err.toString().lines().filter(l -> !l.isBlank()).toList()).as(args[0]).singleElement()
+                    .asString().startsWith("camrig " + args[0])
+                    .contains("no socket at /nonexistent/camrig-bus.sock")
+                    .contains("sudo apt-get install dbus bluez");
+        }
+    }
+
+    @Test
     void failCameraNeedsTheSimulatedRig() {
         CommandLine cli = CamrigCommand.commandLine();
         cli.setErr(new PrintWriter(new StringWriter(), true));

@@ -69,7 +69,8 @@ class HttpCommandTest {
     @Test
     void stateInfoAndVersionPrintTextOrJson() throws Exception {
         assertThat(run("http", "--url", url(), "state")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("busy no, encoding no: ready").contains("settings (id option)");
+        assertThat(out.toString()).contains("busy no, encoding no: ready").contains("settings (id name option)")
+                .containsPattern("   8  busy +0").containsPattern("   2  video_resolution +\\d+ \\(");
         out.getBuffer().setLength(0);
 
         assertThat(run("http", "--http", url(), "info", "--json")).isZero();
@@ -132,7 +133,14 @@ class HttpCommandTest {
         assertThat(run("http", "--url", url(), "settings", "set", "2", "9")).isZero();
         out.getBuffer().setLength(0);
         assertThat(run("http", "--url", url(), "settings", "get", "2")).isZero();
-        assertThat(out.toString().trim()).isEqualTo("2  9");
+        assertThat(out.toString().trim()).isEqualTo("2  video_resolution                 9 (1080)");
+        out.getBuffer().setLength(0);
+        assertThat(run("http", "--url", url(), "settings", "set", "video_resolution", "4k")).isZero();
+        assertThat(out.toString()).contains("setting 2 video_resolution = 1 (4K)");
+        out.getBuffer().setLength(0);
+        assertThat(run("http", "--url", url(), "settings", "get", "video_resolution", "--json")).isZero();
+        assertThat(out.toString().trim()).isEqualTo("{\"2\":1}");
+        assertThat(run("http", "--url", url(), "settings", "get", "no_such_setting")).isEqualTo(2);
     }
 
     @Test

@@ -81,4 +81,15 @@ class StatusCommandTest {
             assertThat(table.toString()).containsPattern("ap_mode +false +true");
         }
     }
+
+    @Test
+    void intoAPipeTheWatchPrintsPlainSnapshotsNotARedrawPerChange() {
+        assertThat(run("status", "--watch", "--for", "2s", "--every", "5s", "busy", "encoding", "--cameras", "3"))
+                .as("stderr: %s", err).isZero();
+        String text = out.toString();
+        assertThat(text).doesNotContain("\u001B[");
+        List<String> snapshots = text.lines().filter(l -> l.startsWith("-- ")).toList();
+        assertThat(snapshots).as("6 first values arrive within 2 s; one snapshot shows them").hasSize(1);
+        assertThat(text).containsPattern("busy +false +false +false").containsPattern("encoding +false +false +false");
+    }
 }
