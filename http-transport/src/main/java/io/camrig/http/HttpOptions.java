@@ -32,6 +32,8 @@ import java.util.Objects;
  *       the request fails with {@link HttpDeadlineException}, however steadily bytes drip in.</li>
  * </ul>
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is out of range.
+ *
  * @param connectTimeout TCP connect timeout, positive, at most {@link Integer#MAX_VALUE} ms
  * @param responseTimeout maximum silence while waiting for or reading a response, positive
  * @param progressStepBytes minimum bytes between two progress items, at least 1
@@ -39,7 +41,6 @@ import java.util.Objects;
  * @param resumeBackoff first wait before a resume, zero or positive, at most 1 minute
  * @param maxBodyBytes largest non-download body in bytes, 1 KiB..1 GiB
  * @param requestDeadline overall deadline of a non-download request, positive
- * @throws IllegalArgumentException from the constructor when a value is out of range
  */
 public record HttpOptions(Duration connectTimeout, Duration responseTimeout, int progressStepBytes,
         int downloadResumes, Duration resumeBackoff, int maxBodyBytes, Duration requestDeadline) {

@@ -38,8 +38,10 @@ import picocli.CommandLine;
  * {@code camrig demo}: a synchronized recording session on N simulated cameras, end to end over
  * the same BLE bytes and HTTP a real rig uses — or, with {@code --ble bluez}, on N real cameras
  * through BlueZ ({@link BleOptions}). Prints a per-camera report and the rig's fire
- * skew and encoding spread. Exit code 0 when every camera succeeded, 3 when some failed, 1 when the
- * run could not start (for example {@code --metrics-port} already in use: one line on stderr).
+ * skew and encoding spread, and per take whether its cameras started together (from the fire and
+ * from the footage each camera wrote; {@code --max-spread}). Exit code 0 when every camera
+ * succeeded in every take and every take was in sync, 3 otherwise, 1 when the run could not start
+ * (for example {@code --metrics-port} already in use: one line on stderr).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Record in sync on a simulated rig: connect, set up, fire, record, stop, download.")
@@ -79,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "1",
             description = "Record cycles after one setup (default: ${DEFAULT-VALUE}).")
     int cycles;
+
+    @Option(names = "--max-spread", paramLabel = "D", defaultValue = "50ms",
+            description = "Widest window of camera-side starts a take may have; a camera more than half of it from "
+                    + "the rig's median is flagged and the take fails (default: ${DEFAULT-VALUE}).")
+    Duration maxSpread;
 
     @Option(names = "--metrics-port", paramLabel = "P",
             description = "Serve the rig's metrics as Prometheus text on http://127.0.0.1:P/metrics while it runs.")
@@ -142,7 +149,8 @@ public final class DemoCommand implements Callable<Integer> {
             rigOptions = CohnSetup.rigOptions(rigOptions, ProvisioningOptions.defaults());
         }
         SessionOptions options = SessionOptions.defaults().withRecordFor(duration).withMediaDir(mediaDir)
-                .withCycles(cycles).withRig(rigOptions);
+                .withCycles(cycles).withRig(rigOptions)
+                .withSync(io.camrig.engine.sync.SyncTolerance.defaults().withMaxSpread(maxSpread));
         PrometheusMeterRegistry registry = PrometheusEndpoint.newRegistry();
         RigMetrics metrics = new RigMetrics(registry);
         PrintWriter out = spec.commandLine().getOut();
@@ -280,6 +288,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new CommandLine.ParameterException(cl, "--metrics-port must be 0..65535, got " + metricsPort);
+        }
+        if (maxSpread.isNegative()) {
+            throw new CommandLine.ParameterException(cl, "--max-spread must not be negative");
         }
         if (fileSize < 1) {
             throw new CommandLine.ParameterException(cl, "--file-size must be positive");

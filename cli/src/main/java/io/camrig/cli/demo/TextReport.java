@@ -38,6 +38,7 @@ final class TextReport {
         } else {
             renderSteps(report, out);
         }
+        SyncText.render(report, out);
         for (CameraReport c : report.cameras()) {
             if (!c.ok()) {
                 out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), TerminalText.safe(c.name()), c.failedStep(),
@@ -56,8 +57,11 @@ final class TextReport {
                     m.total("camrig.reconnects"), retried(m), m.total("camrig.keepalive.failures"),
                     injectedFaults == null ? "" : "; injected: " + injectedFaults);
         }
-        out.printf("%d/%d cameras succeeded in %.1f s%n", report.succeeded(), report.cameras().size(),
-                report.elapsedMillis() / 1000.0);
+        long failedTakes = report.failedTakes().size();
+        out.printf("%d/%d cameras succeeded in %.1f s; %d/%d takes ok%s%n", report.succeeded(), report.cameras().size(),
+                report.elapsedMillis() / 1000.0, report.cycles().size() - failedTakes, report.cycles().size(),
+                failedTakes == 0 ? "" : " (failed: " + report.failedTakes().stream()
+                        .map(c -> "take " + c.cycle()).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
     private static void renderSteps(SessionReport report, PrintWriter out) {

@@ -73,7 +73,7 @@ public final class ApCommand implements Callable<Integer> {
                 out.printf("%-12s %s%n", TerminalText.safe(r.member().name()), TerminalText.safe(outcome));
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         } catch (CredentialStoreException e) {
             return CredentialOptions.failed(cl, "ap", e);
         }

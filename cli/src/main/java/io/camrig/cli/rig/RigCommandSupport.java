@@ -44,13 +44,29 @@ public final class RigCommandSupport {
         return failed ? CamrigCommand.EXIT_SOME_FAILED : 0;
     }
 
+    /**
+     * Exit code 0 when every camera succeeded and every expected camera was found, 3 otherwise: a
+     * camera that never showed up counts as a failed one.
+     */
+    public static <T> int exitCode(ConnectedRig rig, List<ConnectedRig.Result<T>> results) {
+        return rig.missingSummary().isPresent() ? CamrigCommand.EXIT_SOME_FAILED : exitCode(results);
+    }
+
     /** Exit code 0 when every camera succeeded, 3 otherwise. */
     public static <T> int exitCode(List<ConnectedRig.Result<T>> results) {
         return results.stream().allMatch(ConnectedRig.Result::ok) ? 0 : CamrigCommand.EXIT_SOME_FAILED;
     }
 
-    /** Fails with a usage-like error when the selection left no camera. */
+    /**
+     * Reports on stderr the cameras expected but not found, then fails with a usage-like error when
+     * the selection left no camera.
+     */
     public static void requireCameras(ConnectedRig rig, CameraSelection selection, picocli.CommandLine cl) {
+        rig.missingSummary().ifPresent(m -> {
+            cl.getErr().println("camrig: " + m + ": the missing ones did not answer the scan (switched off,"
+                    + " out of range, not in pairing mode?) and count as failed");
+            cl.getErr().flush();
+        });
         if (rig.members().isEmpty()) {
             throw new picocli.CommandLine.ParameterException(cl, "no camera matches " + selection);
         }

@@ -87,7 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
                 RigCommandSupport.report(results, out);
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 

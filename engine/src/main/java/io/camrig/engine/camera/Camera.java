@@ -46,7 +46,8 @@ public final class Camera implements Disposable, AutoCloseable {
     private final CameraOptions options;
     private final Scheduler worker;
     private final Map<GoProUuid, ExchangeQueue> queues = new EnumMap<>(GoProUuid.class);
-    private final StatusCache statuses = new StatusCache();
+    /** The last known value of every status seen (query responses, pushes): what {@link #status(int)} reads. */
+    private final StatusCache statusCache = new StatusCache();
     private final Sinks.Many<StatusUpdate> statusHub = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<CameraMessage> unsolicitedHub = Sinks.many().multicast().directBestEffort();
     private final InboundPipeline inbound;
@@ -56,7 +57,8 @@ public final class Camera implements Disposable, AutoCloseable {
     private final CameraControl control;
     private final CameraInfo info;
     private final CameraSettings settings;
-    private final CameraStatuses statusQueries;
+    /** The status operation group (queries, registrations): what {@link #statuses()} returns. */
+    private final CameraStatuses statusOperations;
     private final CameraPresets presets;
     private final CameraNetwork network;
     private final CameraCohn cohn;
@@ -79,18 +81,18 @@ public final class Camera implements Disposable, AutoCloseable {
             queues.put(request, q);
             byResponse.put(request.responseCharacteristic().orElseThrow(), q);
         }
-        this.inbound = new InboundPipeline(name, byResponse, worker, statuses, statusHub, unsolicitedHub,
+        this.inbound = new InboundPipeline(name, byResponse, worker, statusCache, statusHub, unsolicitedHub,
                 options.maxMessageLength());
         this.link = new CameraLink(name, options, queues, unsolicitedHub.asFlux(), () -> connected);
         this.control = new CameraControl(link);
         this.info = new CameraInfo(link, connection);
         this.settings = new CameraSettings(link, info, registry);
-        this.statusQueries = new CameraStatuses(link, registry);
+        this.statusOperations = new CameraStatuses(link, registry);
         this.presets = new CameraPresets(link, registry);
         this.network = new CameraNetwork(link);
         this.cohn = new CameraCohn(link, registry);
         this.livestream = new CameraLivestream(link, registry);
-        this.readiness = new Readiness(link, statuses, statusHub);
+        this.readiness = new Readiness(link, statusCache, statusHub);
     }
 
     /**
@@ -154,7 +156,7 @@ public final class Camera implements Disposable, AutoCloseable {
 
     /** Statuses, typed: get one, several or all, push streams. */
     public CameraStatuses statuses() {
-        return statusQueries;
+        return statusOperations;
     }
 
     /** Presets and preset groups. */
@@ -220,7 +222,7 @@ public final class Camera implements Disposable, AutoCloseable {
      * @return the current values, status id → unsigned value
      */
     public Mono<Map<Integer, Long>> registerStatusUpdates(int... statusIds) {
-        return statusQueries.registerForGood(statusIds);
+        return statusOperations.registerForGood(statusIds);
     }
 
     /** Claims control; see {@link CameraControl#claimControl()}. */
@@ -290,7 +292,7 @@ public final class Camera implements Disposable, AutoCloseable {
 
     /** The last known value of a status. */
     public Optional<Long> status(int statusId) {
-        return statuses.get(statusId);
+        return statusCache.get(statusId);
     }
 
     /** Link states as the transport reports them. */

@@ -174,12 +174,18 @@ final class FireControl {
 
     /** After a transient failure: read the encoding status first; resend only if it did not take. */
     private Mono<Long> retryChecked(RigMember m, boolean on, Throwable first) {
+        String step = "shutter " + (on ? "on" : "off") + " retry";
+        String after = "after " + first.getClass().getSimpleName() + " (" + first.getMessage() + ")";
         return m.currentCamera()
                 .flatMap(c -> c.registerStatusUpdates(StatusId.ENCODING).flatMap(values -> {
                     boolean encoding = values.getOrDefault(StatusId.ENCODING, -1L) == 1L;
                     if (encoding == on) {
-                        return Mono.just(System.nanoTime());   // it took effect; the answer was lost
+                        // it took effect; the answer was lost
+                        m.record(new StepRecord(step, "ok", Duration.ZERO,
+                                "shutter answer lost " + after + "; encoding status showed it had taken effect", ""));
+                        return Mono.just(System.nanoTime());
                     }
+                    m.record(new StepRecord(step, "ok", Duration.ZERO, "shutter resent " + after, ""));
                     return c.setShutter(on).map(ExchangeResult::writeIssuedNanos);
                 }))
                 .onErrorMap(e -> e != first, e -> {

@@ -71,8 +71,10 @@ public final class Rig implements RigApi, Disposable {
 
     /**
      * Scans for cameras advertising service 0xFEA6 (Open GoPro BLE spec, "Advertisements") and
-     * makes a rig of those found, sorted by advertised name. Errors with
-     * {@link NoCamerasFoundException} when none answers.
+     * makes a rig of those found, sorted by advertised name. With {@link RigOptions#expectedCameras()}
+     * set the scan stops once that many are found; fewer found is not an error here, the rig
+     * reports them as {@link #missing()}. Errors with {@link NoCamerasFoundException} when none
+     * answers.
      */
     public static Mono<Rig> discover(BleCentral central, RigOptions options, RigMetrics metrics) {
         Flux<Advertisement> scan = central.scan(GoProUuid.CONTROL_AND_QUERY_SERVICE, options.scanDuration())
@@ -102,6 +104,21 @@ public final class Rig implements RigApi, Disposable {
     @Override
     public List<RigMember> members() {
         return members;
+    }
+
+    /**
+     * How many cameras the rig expected ({@link RigOptions#expectedCameras()}) but discovery did not
+     * find: a camera switched off, out of range or not in pairing mode. 0 when none was expected or
+     * all were found. Each one counts as a failed camera in reports.
+     */
+    public int missing() {
+        return Math.max(0, options.expectedCameras() - members.size());
+    }
+
+    /** {@code "found 2 of 3 cameras"}; empty when none is {@link #missing()}. */
+    public java.util.Optional<String> missingSummary() {
+        return missing() == 0 ? java.util.Optional.empty() : java.util.Optional.of(
+                "found " + members.size() + " of " + options.expectedCameras() + " cameras");
     }
 
     /** The members that have not failed a step. */

@@ -41,13 +41,26 @@ public record SessionReport(List<CameraReport> cameras, FireResult fire, List<Cy
         return fire == null ? OptionalLong.empty() : fire.encodingSpreadMicros();
     }
 
-    /** {@code true} when every camera succeeded in every step. */
+    /**
+     * {@code true} when every camera succeeded in every step and every take succeeded (all
+     * cameras completed it, within the sync tolerance, footage agreeing with the fire).
+     */
     public boolean allOk() {
-        return !cameras.isEmpty() && cameras.stream().allMatch(CameraReport::ok);
+        return !cameras.isEmpty() && cameras.stream().allMatch(CameraReport::ok) && failedTakes().isEmpty()
+                && !cycles.isEmpty();
     }
 
-    /** How many cameras succeeded. */
+    /**
+     * How many cameras succeeded: ok at the end and ok in every take (a camera that missed a
+     * take and was recovered later does not count).
+     */
     public long succeeded() {
-        return cameras.stream().filter(CameraReport::ok).count();
+        return cameras.stream().filter(c -> c.ok() && cycles.stream()
+                .allMatch(cy -> "ok".equals(cy.outcomes().get(c.name())))).count();
+    }
+
+    /** The takes (cycles) that failed: a camera missed it, or it was out of sync. */
+    public List<CycleReport> failedTakes() {
+        return cycles.stream().filter(c -> !c.ok()).toList();
     }
 }

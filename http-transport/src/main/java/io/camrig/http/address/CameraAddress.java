@@ -18,14 +18,15 @@ import java.util.Optional;
  *
  * <p>{@link #toString()} shows the base URI only: never the password.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when the URI is not {@code
+ * scheme://host[:port]}, or credentials or a root CA are given for {@code http}.
+ *
  * @param baseUri {@code http} or {@code https} URI, {@code scheme://host[:port]} (no user info,
  *     path, query or fragment)
  * @param credentials Basic credentials sent with every request, if any; {@code https} only, since
  *     over {@code http} Basic auth would carry the password in clear
  * @param rootCa for {@code https}: the only certificate authority the camera's certificate may
  *     chain to; empty means the JDK's default trust store (with host name verification)
- * @throws IllegalArgumentException from the constructor when the URI is not {@code
- *     scheme://host[:port]}, or credentials or a root CA are given for {@code http}
  */
 public record CameraAddress(URI baseUri, Optional<BasicCredentials> credentials, Optional<X509Certificate> rootCa) {
     /** The camera's address on its own Wi-Fi access point. */

@@ -16,6 +16,9 @@ import java.util.Objects;
  * #memberCount()} is counted from the first and last member ids less the missing ones. The
  * members' own sizes are not listed, which is why groups are kept apart from files.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on a bad name, a negative size, or a
+ * last member id before the first.
+ *
  * @param directory the directory on the card, for example {@code 100GOPRO}
  * @param name the first member's file name, for example {@code G0010008.JPG} (key {@code n})
  * @param created creation time, whole seconds since the epoch (key {@code cre})
@@ -27,8 +30,6 @@ import java.util.Objects;
  * @param lastMember id of the last member (key {@code l})
  * @param missingMembers ids of deleted members (key {@code m}); empty when none
  * @param sizeBytes the group's total size in bytes as real cameras send it (key {@code s})
- * @throws IllegalArgumentException from the constructor on a bad name, a negative size, or a last
- *     member id before the first
  */
 public record MediaGroup(
         String directory,
