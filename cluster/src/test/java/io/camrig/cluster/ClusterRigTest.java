@@ -72,7 +72,7 @@ class ClusterRigTest {
     @Test
     void skewedAndDriftingNodeClocksStillReleaseAtOneInstant() {
         try (DistributedRig rig = coordinator(ClusterOptions.defaults().withClockLimit(LOADED_MACHINE_LIMIT)
-                .withFireLead(Duration.ofSeconds(1)))) {
+                .withFireLead(Duration.ofSeconds(3)))) {
             rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(30));
             FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
             assertThat(on.shutter().allOk()).as("%s", rig.members().stream().map(m -> m.failure().map(Throwable::getMessage)).toList()).isTrue();
