@@ -8,7 +8,7 @@ import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigResult;
 import io.camrig.http.CameraHttpClient;
-import io.camrig.http.DownloadProgress;
+import io.camrig.engine.take.OffloadQueue;
 import io.camrig.http.model.MediaFile;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.id.StatusId;
@@ -34,8 +34,11 @@ import reactor.core.scheduler.Schedulers;
  *       control (0xF1 0x69), set date and time (0x0D), load the video preset group (0x3E);</li>
  *   <li>arm (every camera ready: not busy, not encoding), fire shutter on to all at once, record,
  *       fire shutter off, wait for encoding off;</li>
- *   <li>fetch each camera's media list over HTTP and download its newest file to
- *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete.</li>
+ *   <li>create the cycle's take ({@code <mediaDir>/<take>/take.json}: the fire's figures, each
+ *       camera's identity), fetch each camera's media list over HTTP and offload its newest file
+ *       into the take ({@code <take>/<serial>/<folder>/<file>}: the serial checked over HTTP, turbo
+ *       transfer on, SHA-256 while streaming, size-checked, never replacing another file), then
+ *       write every camera's step outcomes into the manifest.</li>
  * </ol>
  * A camera that fails a step is reported with the step and the typed reason; the others finish.
  */
@@ -49,6 +52,8 @@ public final class RecordingSession {
     private final Map<RigMember, DownloadedFile> files = new ConcurrentHashMap<>();
     private final java.util.function.Function<Rig, Mono<?>> networkSetup;
     private final String networkStep;
+    private final SessionTakes takes;
+    private final Map<Integer, String> takeIds = new ConcurrentHashMap<>();
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener) {
@@ -71,6 +76,7 @@ public final class RecordingSession {
         this.http = http;
         this.options = options;
         this.listener = listener;
+        this.takes = new SessionTakes(options);
     }
 
     /**
@@ -135,7 +141,10 @@ public final class RecordingSession {
                 .then(step("record", rig.fire(true)))
                 .flatMap(on -> Mono.delay(options.recordFor())
                         .then(step("stop", rig.fire(false)))
-                        .then(step("download", download(rig)))
+                        .then(takes.begin(rig, on, info))
+                        .flatMap(queue -> step("download", download(rig, queue))
+                                .then(takes.finish(queue, rig, info))
+                                .doOnNext(m -> takeIds.put(n, m.takeId())))
                         .thenReturn(on))
                 .map(on -> cycleReport(rig, n, on, before));
     }
@@ -156,14 +165,14 @@ public final class RecordingSession {
                         .orElse("failed: no new file"));
             }
         }
-        return new CycleReport(n, outcomes, cycleFiles, fire);
+        return new CycleReport(n, outcomes, cycleFiles, fire, takeIds.getOrDefault(n, ""));
     }
 
     private <T> Mono<T> step(String name, Mono<T> work) {
         return Mono.fromRunnable(() -> listener.onStep(name)).then(work);
     }
 
-    private Mono<RigResult<DownloadedFile>> download(Rig rig) {
+    private Mono<RigResult<DownloadedFile>> download(Rig rig, OffloadQueue queue) {
         return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m)
                         .flatMap(CameraHttpClient::mediaList)
                         .flatMap(list -> Mono.justOrEmpty(list.newest())
@@ -172,11 +181,9 @@ public final class RecordingSession {
                         MediaFile::name)
                 .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), true, m -> {
                     MediaFile file = lists.value(m).orElseThrow();
-                    Path dir = options.mediaDir().resolve(serial(m));
-                    return client(m).flatMapMany(c -> c.download(file, dir))
-                            .doOnNext(p -> listener.onDownloadProgress(m, p))
-                            .last()
-                            .map(p -> new DownloadedFile(dir.resolve(file.name()), p.totalBytes()))
+                    return client(m)
+                            .flatMap(c -> takes.offload(queue, m, serial(m), c, file, listener::onDownloadProgress))
+                            .map(path -> new DownloadedFile(path, file.size()))
                             .doOnNext(f -> {
                                 files.put(m, f);
                                 rig.metrics().downloaded(m.advertisedName(), f.bytes());
