@@ -12,6 +12,8 @@ import io.camrig.cli.preset.PresetCommand;
 import io.camrig.cli.settings.SettingsCommand;
 import io.camrig.cli.simulate.SimulateCommand;
 import io.camrig.cli.status.StatusCommand;
+import io.camrig.cli.take.OffloadCommand;
+import io.camrig.cli.take.TakesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, DecodeCommand.class, BenchCommand.class, SettingsCommand.class,
                 StatusCommand.class, PresetCommand.class, HttpCommand.class, SimulateCommand.class,
                 ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class,
+                TakesCommand.class, OffloadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */

@@ -53,6 +53,7 @@ final class JsonReport {
         for (var c : report.cycles()) {
             ObjectNode cn = cycles.addObject();
             cn.put("cycle", c.cycle());
+            cn.put("take", c.takeId());
             cn.put("succeeded", c.succeeded());
             put(cn, "observedSpreadMillis", c.fire() != null && c.fire().observedSpreadMillis().isPresent()
                     ? c.fire().observedSpreadMillis().getAsDouble() : null);

@@ -19,9 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest file by default;
- * streamed, resumed after interruptions, size-checked and renamed into place, with turbo transfer
- * on for the duration (unless {@code --no-turbo}).
+ * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest file by default, to
+ * {@code DIR/<camera folder>/<name>}; streamed, hashed (SHA-256), resumed after interruptions (also
+ * across runs: a partial file is kept as {@code .<name>.camrig-part}), size-checked and placed
+ * without replacing another file (an identical one is kept, a different one makes the download
+ * land as {@code NAME~n.EXT}), with turbo transfer on for the duration (unless {@code --no-turbo}).
+ * Ctrl-C keeps the partial file and exits 130.
  */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = "Download the newest file (default), the named files, or --all of them.")
@@ -65,9 +68,39 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 return 1;
             }
             int[] failed = {0};
-            RigDownloader.run(List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
-                    .doOnNext(e -> report(e, out, err, failed))
-                    .blockLast();
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            reactor.core.Disposable run = RigDownloader.run(
+                            List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
+                    .doFinally(s -> done.countDown())
+                    .subscribe(e -> {
+                        try {
+                            report(e, out, err, failed);
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                            throw new IllegalStateException(x);
+                        }
+                    }, e -> {
+                        failed[0]++;
+                        err.println("camrig http: " + e.getMessage());
+                    });
+            // Ctrl-C: cancel (the partial file stays under .<name>.camrig-part and the next run resumes it).
+            Thread hook = new Thread(() -> {
+                run.dispose();
+                try {
+                    done.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                err.println();
+                err.println("camrig http: download interrupted; the partial file is kept and the same command resumes it");
+                err.flush();
+            }, "camrig-download-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+            done.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return 130;
+            }
             return failed[0] == 0 ? 0 : 1;
         });
     }
@@ -93,13 +126,23 @@ final class MediaDownloadCommand implements Callable<Integer> {
         return out;
     }
 
-    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed) {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
         if (e instanceof DownloadEvent.Completed c) {
+            String how = switch (c.result().disposition()) {
+                case WRITTEN -> "written";
+                case IDENTICAL -> "identical file already there, kept";
+                case RENAMED -> "another file had the name, kept; written as " + c.path().getFileName();
+            };
             if (json) {
-                out.printf("{\"file\":\"%s/%s\",\"bytes\":%d,\"path\":\"%s\",\"ok\":true}%n", c.file().directory(),
-                        c.file().name(), c.file().size(), c.path().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+                out.println(JSON.writeValueAsString(java.util.Map.of("file", c.file().directory() + "/" + c.file().name(),
+                        "bytes", c.file().size(), "path", c.path().toString(), "sha256", c.result().sha256(),
+                        "disposition", c.result().disposition().name(), "ok", true)));
             } else {
-                out.printf("%s/%s  %d bytes  -> %s%n", c.file().directory(), c.file().name(), c.file().size(), c.path());
+                out.printf("%s/%s  %d bytes  sha256 %s  -> %s  (%s)%n", c.file().directory(), c.file().name(),
+                        c.file().size(), c.result().sha256(), c.path(), how);
             }
         } else if (e instanceof DownloadEvent.Failed f) {
             failed[0]++;
