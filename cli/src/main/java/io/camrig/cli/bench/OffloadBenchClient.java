@@ -41,6 +41,12 @@ public final class OffloadBenchClient implements Callable<Integer> {
     @Option(names = "--to", required = true)
     Path to;
 
+    @Option(names = "--no-fsync", description = "Do not force files to disk before reporting them verified (for comparison).")
+    boolean noFsync;
+
+    @Option(names = "--threads", description = "Also print each thread's CPU (from /proc/self/task) to stderr.")
+    boolean threads;
+
     @Override
     public Integer call() throws Exception {
         TakeStore store = new TakeStore(to);
@@ -59,7 +65,8 @@ public final class OffloadBenchClient implements Callable<Integer> {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        List<OffloadEvent> failures = new Offloader(queue, OffloadOptions.defaults().withMaxParallel(cameras.size()),
+        List<OffloadEvent> failures = new Offloader(queue, OffloadOptions.defaults().withMaxParallel(cameras.size())
+                        .withDownload(io.camrig.http.DownloadOptions.defaults().withDurable(!noFsync)),
                 Optional.empty()).run(cameras).filter(e -> e instanceof OffloadEvent.Failed).collectList().block();
         long t1 = System.nanoTime();
         long cpu1 = os.getProcessCpuTime();
@@ -73,7 +80,25 @@ public final class OffloadBenchClient implements Callable<Integer> {
             out.put("firstFailure", String.valueOf(((OffloadEvent.Failed) failures.get(0)).error()));
         }
         System.out.println(new ObjectMapper().writeValueAsString(out));
+        if (threads) {
+            printThreadCpu();
+        }
         return failures.isEmpty() ? 0 : 3;
+    }
+
+    /** Each thread's user + system CPU since it started (Linux {@code /proc/self/task/<tid>/stat}), busiest first. */
+    private static void printThreadCpu() throws java.io.IOException {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                String stat = Files.readString(t.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            }
+        }
+        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.err.printf("%-24s %6.2f s%n", e.getKey(), e.getValue() / 100.0));
     }
 
     /** Peak resident set size of this process ({@code VmHWM} in {@code /proc/self/status}), KiB; -1 elsewhere. */
