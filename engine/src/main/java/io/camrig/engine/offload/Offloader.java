@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -73,7 +74,17 @@ public final class Offloader {
      * @return its events; never errors
      */
     public Flux<OffloadEvent> camera(OffloadCamera camera) {
-        Flux<OffloadEvent> work = checked(camera);
+        return camera(camera, client -> Mono.just(List.of()));
+    }
+
+    /**
+     * As {@link #camera(OffloadCamera)}, queueing the files {@code select} lists once the camera
+     * is joined and its serial checked (over an AP the media list can only be read then).
+     *
+     * @param select the files to add to the camera's queue, from its client; e.g. the newest file
+     */
+    public Flux<OffloadEvent> camera(OffloadCamera camera, Function<CameraHttpClient, Mono<List<MediaFile>>> select) {
+        Flux<OffloadEvent> work = checked(camera, select);
         if (camera.ap().isPresent()) {
             if (wifi.isEmpty()) {
                 return Flux.just(new OffloadEvent.Failed(camera.serial(), null, new IllegalStateException(
@@ -81,7 +92,7 @@ public final class Offloader {
             }
             OffloadCamera.ApAccess ap = camera.ap().get();
             work = Flux.usingWhen(wifi.get().join(ap.ssid(), ap.password(), options.joinTimeout()),
-                    link -> checked(camera),
+                    link -> checked(camera, select),
                     HostWifiLink::restore,
                     (link, e) -> link.restore().onErrorResume(x -> Mono.empty()),
                     HostWifiLink::restore);
@@ -89,11 +100,14 @@ public final class Offloader {
         return work.onErrorResume(e -> Mono.just(new OffloadEvent.Failed(camera.serial(), null, e)));
     }
 
-    private Flux<OffloadEvent> checked(OffloadCamera camera) {
+    private Flux<OffloadEvent> checked(OffloadCamera camera, Function<CameraHttpClient, Mono<List<MediaFile>>> select) {
         CameraHttpClient client = camera.client();
         return client.query().info()
                 .flatMapMany(info -> info.serialNumber().equals(camera.serial())
-                        ? (options.turbo() ? withTurbo(camera) : files(camera))
+                        ? select.apply(client)
+                                .flatMap(files -> Mono.fromCallable(() -> queue.enqueue(camera.serial(), files))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                                .thenMany(options.turbo() ? withTurbo(camera) : files(camera))
                         : Flux.error(new WrongCameraException(camera.serial(), info.serialNumber(),
                                 client.baseUri().toString())));
     }

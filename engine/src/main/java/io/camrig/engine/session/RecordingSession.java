@@ -8,7 +8,10 @@ import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigResult;
 import io.camrig.http.CameraHttpClient;
+import io.camrig.engine.offload.OffloadCamera;
 import io.camrig.engine.take.OffloadQueue;
+import io.camrig.http.wifi.HostWifi;
+import java.util.Optional;
 import io.camrig.http.model.MediaFile;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.id.StatusId;
@@ -53,6 +56,7 @@ public final class RecordingSession {
     private final java.util.function.Function<Rig, Mono<?>> networkSetup;
     private final String networkStep;
     private final SessionTakes takes;
+    private final HostWifi wifi;
     private final Map<Integer, String> takeIds = new ConcurrentHashMap<>();
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
@@ -63,12 +67,12 @@ public final class RecordingSession {
     /** As above, with the rig's meters recorded in {@code metrics} (e.g. on a Prometheus registry). */
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener, RigMetrics metrics) {
-        this(central, http, options, listener, metrics, null, rig -> Mono.empty());
+        this(central, http, options, listener, metrics, null, rig -> Mono.empty(), null);
     }
 
     private RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                              SessionListener listener, RigMetrics metrics, String networkStep,
-                             java.util.function.Function<Rig, Mono<?>> networkSetup) {
+                             java.util.function.Function<Rig, Mono<?>> networkSetup, HostWifi wifi) {
         this.networkStep = networkStep;
         this.networkSetup = networkSetup;
         this.metrics = metrics;
@@ -76,7 +80,8 @@ public final class RecordingSession {
         this.http = http;
         this.options = options;
         this.listener = listener;
-        this.takes = new SessionTakes(options);
+        this.takes = new SessionTakes(options, Optional.ofNullable(wifi));
+        this.wifi = wifi;
     }
 
     /**
@@ -89,7 +94,19 @@ public final class RecordingSession {
      * @param setup the step, given the connected rig
      */
     public RecordingSession withNetworkSetup(String name, java.util.function.Function<Rig, Mono<?>> setup) {
-        return new RecordingSession(central, http, options, listener, metrics, name, setup);
+        return new RecordingSession(central, http, options, listener, metrics, name, setup, wifi);
+    }
+
+    /**
+     * A session that reaches each camera's HTTP over the camera's own AP through the host's Wi-Fi
+     * interface: at download, one camera at a time, its AP is switched on (0x17), its SSID and
+     * password read (GP-0002, GP-0003), the AP joined, its serial checked over HTTP, its file
+     * fetched, and the host's previous network restored. Use it with {@link
+     * HttpAddressResolver#accessPoint()}.
+     */
+    public RecordingSession withHostWifi(HostWifi hostWifi) {
+        return new RecordingSession(central, http, options, listener, metrics, networkStep, networkSetup,
+                java.util.Objects.requireNonNull(hostWifi, "hostWifi"));
     }
 
     /** Runs the session; errors only when no camera could be found at all. */
@@ -173,22 +190,43 @@ public final class RecordingSession {
     }
 
     private Mono<RigResult<DownloadedFile>> download(Rig rig, OffloadQueue queue) {
-        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m)
-                        .flatMap(CameraHttpClient::mediaList)
-                        .flatMap(list -> Mono.justOrEmpty(list.newest())
-                                .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
-                                        "the media list is empty", m.advertisedName(), "media list", null)))),
+        if (takes.viaAccessPoints()) {
+            // Over each camera's AP the media list is read once joined: inside the offload, one camera at a time.
+            return offloadEach(rig, queue, 1, m -> c -> newest(c, m).map(List::of));
+        }
+        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m).flatMap(c -> newest(c, m)),
                         MediaFile::name)
-                .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), true, m -> {
-                    MediaFile file = lists.value(m).orElseThrow();
-                    return client(m)
-                            .flatMap(c -> takes.offload(queue, m, serial(m), c, file, listener::onDownloadProgress))
-                            .map(path -> new DownloadedFile(path, file.size()))
-                            .doOnNext(f -> {
-                                files.put(m, f);
-                                rig.metrics().downloaded(m.advertisedName(), f.bytes());
-                            });
-                }, f -> f.path().getFileName() + " " + f.bytes() + " B"));
+                .flatMap(lists -> offloadEach(rig, queue, options.downloadConcurrency(),
+                        m -> c -> Mono.just(List.of(lists.value(m).orElseThrow()))));
+    }
+
+    private static Mono<MediaFile> newest(CameraHttpClient client, RigMember m) {
+        return client.mediaList().flatMap(list -> Mono.justOrEmpty(list.newest())
+                .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
+                        "the media list is empty", m.advertisedName(), "media list", null))));
+    }
+
+    private Mono<RigResult<DownloadedFile>> offloadEach(Rig rig, OffloadQueue queue, int concurrency,
+            java.util.function.Function<RigMember, java.util.function.Function<CameraHttpClient, Mono<List<MediaFile>>>> select) {
+        return rig.forEachMember("download", concurrency, true, m -> client(m)
+                        .flatMap(c -> apAccess(m).flatMap(ap -> takes.offload(queue, m, serial(m), c, select.apply(m), ap,
+                                listener::onDownloadProgress)))
+                        .map(r -> new DownloadedFile(r.path(), r.bytes()))
+                        .doOnNext(f -> {
+                            files.put(m, f);
+                            rig.metrics().downloaded(m.advertisedName(), f.bytes());
+                        }),
+                f -> f.path().getFileName() + " " + f.bytes() + " B");
+    }
+
+    /** With a host Wi-Fi: the camera's AP switched on and its credentials; else empty. */
+    private Mono<Optional<OffloadCamera.ApAccess>> apAccess(RigMember m) {
+        if (wifi == null) {
+            return Mono.just(Optional.empty());
+        }
+        return m.currentCamera().flatMap(c -> c.control().setApControl(true)
+                .then(c.readApCredentials())
+                .map(a -> Optional.of(new OffloadCamera.ApAccess(a.ssid(), a.password()))));
     }
 
     /** The member's HTTP client, resolved off the event loop (a resolver may read a file). */

@@ -14,16 +14,18 @@ import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.CameraHttpClient;
 import io.camrig.http.DownloadProgress;
+import io.camrig.http.DownloadResult;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.PathNames;
+import io.camrig.http.wifi.HostWifi;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.message.HardwareInfo;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -35,10 +37,17 @@ import reactor.core.scheduler.Schedulers;
 final class SessionTakes {
     private final TakeStore store;
     private final SessionOptions options;
+    private final Optional<HostWifi> wifi;
 
-    SessionTakes(SessionOptions options) {
+    SessionTakes(SessionOptions options, Optional<HostWifi> wifi) {
         this.options = options;
+        this.wifi = wifi;
         this.store = new TakeStore(options.mediaDir());
+    }
+
+    /** {@code true} when cameras are reached over their own APs, joined one at a time. */
+    boolean viaAccessPoints() {
+        return wifi.isPresent();
     }
 
     /** Creates the cycle's take with the fire's figures and the cameras that have a safe serial. */
@@ -59,28 +68,28 @@ final class SessionTakes {
     }
 
     /**
-     * Offloads {@code file} of one camera into the take.
+     * Offloads the files {@code select} lists (once the camera is reached) into the take.
      *
-     * @return the verified file's path and size; errors with the camera's typed failure, or a
+     * @return where the verified file is, its size and SHA-256; errors with the camera's typed failure, or a
      *     {@link PermanentCamrigException} when its serial cannot name a directory
      */
-    Mono<Path> offload(OffloadQueue queue, RigMember member, String serial, CameraHttpClient client, MediaFile file,
+    Mono<DownloadResult> offload(OffloadQueue queue, RigMember member, String serial, CameraHttpClient client,
+            Function<CameraHttpClient, Mono<List<MediaFile>>> select, Optional<OffloadCamera.ApAccess> ap,
             BiConsumer<RigMember, DownloadProgress> progress) {
         if (!PathNames.isSafeSegment(serial) || queue.manifest().camera(serial).isEmpty()) {
             return Mono.error(new PermanentCamrigException("the camera reports a serial number that cannot name a "
                     + "directory; nothing is written for it", member.advertisedName(), "offload", null));
         }
-        Offloader offloader = new Offloader(queue, OffloadOptions.defaults(),
-                Optional.empty());
-        return Mono.fromCallable(() -> queue.enqueue(serial, List.of(file))).subscribeOn(Schedulers.boundedElastic())
-                .thenMany(offloader.camera(OffloadCamera.of(serial, member.advertisedName(), client,
-                        OffloadCamera.Link.OTHER)))
+        Offloader offloader = new Offloader(queue, OffloadOptions.defaults(), wifi);
+        OffloadCamera camera = new OffloadCamera(serial, member.advertisedName(), client,
+                ap.isPresent() ? OffloadCamera.Link.AP : OffloadCamera.Link.OTHER, ap);
+        return offloader.camera(camera, select)
                 .concatMap(e -> {
                     if (e instanceof OffloadEvent.Progress p) {
                         progress.accept(member, new DownloadProgress(p.bytesDone(), p.total()));
                     } else if (e instanceof OffloadEvent.Verified v) {
                         progress.accept(member, new DownloadProgress(v.result().bytes(), v.result().bytes(), v.result()));
-                        return Mono.just(v.result().path());
+                        return Mono.just(v.result());
                     } else if (e instanceof OffloadEvent.Failed f) {
                         return Mono.error(f.error());
                     }

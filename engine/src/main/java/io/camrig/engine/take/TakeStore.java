@@ -43,6 +43,8 @@ public final class TakeStore {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final Path mediaDir;
     private final Clock clock;
 
@@ -101,9 +103,10 @@ public final class TakeStore {
         try {
             Files.createDirectories(dir);
             byte[] bytes = JSON.writeValueAsBytes(manifest);
-            Path tmp = Files.createTempFile(dir, "." + MANIFEST + ".", ".tmp");
+            // Default permissions (the user's umask), like the media beside it; the name is unique per writer.
+            Path tmp = dir.resolve("." + MANIFEST + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
             try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     ByteBuffer b = ByteBuffer.wrap(bytes);
                     while (b.hasRemaining()) {
                         ch.write(b);

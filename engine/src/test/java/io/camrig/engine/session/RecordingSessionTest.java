@@ -146,6 +146,25 @@ class RecordingSessionTest {
         }
     }
 
+    @Test
+    void overTheCamerasOwnApsEachCameraIsJoinedFetchedAndLeftInTurn() {
+        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
+                .block(Duration.ofSeconds(10));
+        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
+                .withRig(RigOptions.defaults().withExpectedCameras(3));
+        RecordingSession session = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri),
+                options, SessionListener.none()).withHostWifi(rig.hostWifi());
+
+        SessionReport report = session.run().block(Duration.ofSeconds(60));
+
+        assertThat(report.allOk()).as("%s", report.cameras()).isTrue();
+        for (var c : report.cameras()) {
+            assertDownloaded(c.serial(), Path.of(c.file()));
+        }
+        // The host's interface was given back after the last camera.
+        assertThat(rig.hostWifi().currentSsid().block()).isEmpty();
+    }
+
     private void assertDownloaded(String serial, Path file) {
         assertThat(file.getParent().getParent().getFileName().toString()).isEqualTo(serial);
         assertThat(file.getParent().getFileName().toString()).isEqualTo(SdCard.DIRECTORY);
