@@ -9,6 +9,7 @@ import io.camrig.cli.network.CredentialsCommand;
 import io.camrig.cli.network.ProvisionCommand;
 import io.camrig.cli.network.WifiCommand;
 import io.camrig.cli.preset.PresetCommand;
+import io.camrig.cli.serve.ServeCommand;
 import io.camrig.cli.settings.SettingsCommand;
 import io.camrig.cli.simulate.SimulateCommand;
 import io.camrig.cli.status.StatusCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0.",
         subcommands = {DemoCommand.class, DecodeCommand.class, BenchCommand.class, SettingsCommand.class,
                 StatusCommand.class, PresetCommand.class, HttpCommand.class, SimulateCommand.class,
-                ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class,
+                ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class, ServeCommand.class,
                 TakesCommand.class, OffloadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {

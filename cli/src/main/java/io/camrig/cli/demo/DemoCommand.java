@@ -5,10 +5,9 @@ import io.camrig.cli.CamrigCommand;
 import io.camrig.cli.ble.BleOptions;
 import io.camrig.cli.network.CohnSetup;
 import io.camrig.cli.network.CredentialOptions;
+import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.CredentialStore;
-import io.camrig.engine.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.InMemoryCredentialStore;
-import io.camrig.engine.metrics.PrometheusEndpoint;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.provision.RigNetwork;
@@ -17,6 +16,8 @@ import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.engine.session.RecordingSession;
 import io.camrig.engine.session.SessionOptions;
 import io.camrig.engine.session.SessionReport;
+import io.camrig.prometheus.MetricsPortInUseException;
+import io.camrig.prometheus.PrometheusEndpoint;
 import io.camrig.proto.error.CamrigException;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
@@ -37,7 +38,8 @@ import picocli.CommandLine;
  * {@code camrig demo}: a synchronized recording session on N simulated cameras, end to end over
  * the same BLE bytes and HTTP a real rig uses — or, with {@code --ble bluez}, on N real cameras
  * through BlueZ ({@link BleOptions}). Prints a per-camera report and the rig's fire
- * skew and encoding spread. Exit code 0 when every camera succeeded, 3 when some failed.
+ * skew and encoding spread. Exit code 0 when every camera succeeded, 3 when some failed, 1 when the
+ * run could not start (for example {@code --metrics-port} already in use: one line on stderr).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Record in sync on a simulated rig: connect, set up, fire, record, stop, download.")
@@ -174,6 +176,9 @@ public final class DemoCommand implements Callable<Integer> {
                         options, progress, metrics);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
                 injected = faults.isNone() ? null : rig.faultCounters().toString();
+            } catch (MetricsPortInUseException e) {
+                err.println("camrig demo: " + e.getMessage());
+                return 1;
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }

@@ -38,10 +38,10 @@ final class JsonReport {
         put(rig, "fireSkewMicros", report.fireSkewMicros().isPresent() ? report.fireSkewMicros().getAsLong() : null);
         put(rig, "predictedSpreadMicros",
                 report.predictedSpreadMicros().isPresent() ? report.predictedSpreadMicros().getAsLong() : null);
-        put(rig, "observedSpreadMillis",
-                report.observedSpreadMillis().isPresent() ? report.observedSpreadMillis().getAsDouble() : null);
-        put(rig, "encodingSpreadMillis",
-                report.encodingSpreadMillis().isPresent() ? report.encodingSpreadMillis().getAsDouble() : null);
+        put(rig, "observedSpreadMicros",
+                report.observedSpreadMicros().isPresent() ? report.observedSpreadMicros().getAsLong() : null);
+        put(rig, "encodingSpreadMicros",
+                report.encodingSpreadMicros().isPresent() ? report.encodingSpreadMicros().getAsLong() : null);
         rig.put("elapsedMillis", report.elapsedMillis());
         if (report.metrics() != null) {
             ObjectNode resilience = rig.putObject("resilience");
@@ -55,8 +55,8 @@ final class JsonReport {
             cn.put("cycle", c.cycle());
             cn.put("take", c.takeId());
             cn.put("succeeded", c.succeeded());
-            put(cn, "observedSpreadMillis", c.fire() != null && c.fire().observedSpreadMillis().isPresent()
-                    ? c.fire().observedSpreadMillis().getAsDouble() : null);
+            put(cn, "observedSpreadMicros", c.fire() != null && c.fire().observedSpreadMicros().isPresent()
+                    ? c.fire().observedSpreadMicros().getAsLong() : null);
             ObjectNode outcomes = cn.putObject("outcomes");
             c.outcomes().forEach(outcomes::put);
         }

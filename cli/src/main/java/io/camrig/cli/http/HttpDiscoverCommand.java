@@ -1,8 +1,10 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.address.DiscoveredCamera;
 import io.camrig.http.address.MdnsBrowser;
 import io.camrig.http.address.MdnsDiscovery;
+import io.camrig.mdns.JmdnsBrowser;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +32,7 @@ final class HttpDiscoverCommand implements Callable<Integer> {
     boolean json;
 
     /** The browser; tests replace it, so no multicast leaves the machine. */
-    MdnsBrowser browser = MdnsBrowser.jmdns();
+    MdnsBrowser browser = new JmdnsBrowser();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +49,7 @@ final class HttpDiscoverCommand implements Callable<Integer> {
                 HttpCommand.printJson(out, found.stream().map(c -> Map.of("name", c.instanceName(),
                         "url", c.baseUri().toString())).toList());
             } else {
-                found.forEach(c -> out.printf("%-24s %s%n", c.instanceName(), c.baseUri()));
+                found.forEach(c -> out.printf("%-24s %s%n", TerminalText.safe(c.instanceName()), c.baseUri()));
                 out.printf("%d cameras found%n", found.size());
                 out.flush();
             }

@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.CameraHttpClient;
 import io.camrig.http.download.DownloadEvent;
 import io.camrig.http.download.DownloadJob;
@@ -141,15 +142,18 @@ final class MediaDownloadCommand implements Callable<Integer> {
                         "bytes", c.file().size(), "path", c.path().toString(), "sha256", c.result().sha256(),
                         "disposition", c.result().disposition().name(), "ok", true)));
             } else {
-                out.printf("%s/%s  %d bytes  sha256 %s  -> %s  (%s)%n", c.file().directory(), c.file().name(),
-                        c.file().size(), c.result().sha256(), c.path(), how);
+                out.printf("%s  %d bytes  sha256 %s  -> %s  (%s)%n",
+                        TerminalText.safe(c.file().directory() + "/" + c.file().name()), c.file().size(),
+                        c.result().sha256(), TerminalText.safe(c.path()), TerminalText.safe(how));
             }
         } else if (e instanceof DownloadEvent.Failed f) {
             failed[0]++;
-            err.printf("camrig http: %s/%s failed: %s%n", f.file().directory(), f.file().name(), f.error().getMessage());
+            err.printf("camrig http: %s failed: %s%n", TerminalText.safe(f.file().directory() + "/" + f.file().name()),
+                    TerminalText.safe(f.error().getMessage()));
         } else if (e instanceof DownloadEvent.Skipped s) {
             failed[0]++;
-            err.printf("camrig http: %s/%s skipped: the camera stopped answering%n", s.file().directory(), s.file().name());
+            err.printf("camrig http: %s skipped: the camera stopped answering%n",
+                    TerminalText.safe(s.file().directory() + "/" + s.file().name()));
         } else if (e instanceof DownloadEvent.TurboFailed t && t.on()) {
             err.println("camrig http: turbo transfer unavailable, downloading at normal speed");
         }

@@ -1,12 +1,13 @@
 package io.camrig.cli.network;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
 import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.camera.ApCredentials;
 import io.camrig.engine.credentials.CredentialStoreException;
-import io.camrig.engine.credentials.FileCredentialStore;
 import io.camrig.engine.provision.AccessPointMode;
 import io.camrig.engine.provision.ProvisionListener;
 import io.camrig.engine.provision.ProvisioningOptions;
@@ -69,7 +70,7 @@ public final class ApCommand implements Callable<Integer> {
                 String outcome = r.ok() ? "AP " + mode.name().toLowerCase(Locale.ROOT)
                         + r.value().flatMap(v -> v).map(a -> ", ssid " + a.ssid()).orElse("")
                         : RigCommandSupport.describe(r.error().get());
-                out.printf("%-12s %s%n", r.member().name(), outcome);
+                out.printf("%-12s %s%n", TerminalText.safe(r.member().name()), TerminalText.safe(outcome));
             }
             out.flush();
             return RigCommandSupport.exitCode(results);

@@ -1,9 +1,9 @@
 package io.camrig.cli.network;
 
-import io.camrig.engine.credentials.CredentialFileLocation;
+import io.camrig.credentials.CredentialFileLocation;
+import io.camrig.credentials.FileCredentialStore;
+import io.camrig.credentials.FileCredentialStoreOptions;
 import io.camrig.engine.credentials.CredentialStoreException;
-import io.camrig.engine.credentials.FileCredentialStore;
-import io.camrig.engine.credentials.FileCredentialStoreOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.camrig.cli.network;
 
+import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.CameraCredentials;
 import io.camrig.engine.credentials.CredentialStoreException;
-import io.camrig.engine.credentials.FileCredentialStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
 import io.camrig.cli.rig.RigSourceOptions;
-import io.camrig.engine.credentials.FileCredentialStore;
+import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.provision.AccessPointMode;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.http.CameraHttpClient;

@@ -1,5 +1,6 @@
 package io.camrig.cli.rig;
 
+import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.CamrigCommand;
@@ -27,7 +28,8 @@ public final class RigCommandSupport {
 
     /** One line for an error: the message of camrig's errors (which carry the camera), else the type too. */
     public static String describe(Throwable e) {
-        return e instanceof CamrigException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return TerminalText.safe(e instanceof CamrigException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     /** Prints each failed camera's error, and returns the exit code: 0 all ok, 3 some failed. */
@@ -36,7 +38,7 @@ public final class RigCommandSupport {
         for (ConnectedRig.Result<T> r : results) {
             if (r.error().isPresent()) {
                 failed = true;
-                out.println(r.member().name() + ": " + describe(r.error().get()));
+                out.println(TerminalText.safe(r.member().name()) + ": " + describe(r.error().get()));
             }
         }
         return failed ? CamrigCommand.EXIT_SOME_FAILED : 0;

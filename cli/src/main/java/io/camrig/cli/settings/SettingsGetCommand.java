@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
+import io.camrig.cli.rig.RemoteRig;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.cli.rig.Table;
 import io.camrig.engine.camera.SettingValue;
@@ -42,6 +43,9 @@ public final class SettingsGetCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CameraSelection selection = new CameraSelection();
 
+    @CommandLine.Mixin
+    RemoteRig remote = new RemoteRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +54,9 @@ public final class SettingsGetCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         rigSource.validate(cl);
         Setting[] settings = SettingsCommands.settings(names, cl);
+        if (remote.present()) {
+            return remote.run(cl, () -> RemoteSettings.get(remote, selection, settings, json, cl));
+        }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
             List<ConnectedRig.Result<List<SettingValue>>> results = rig.forEach(c -> c.settings().get(settings));

@@ -3,6 +3,7 @@ package io.camrig.cli.settings;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
+import io.camrig.cli.rig.RemoteRig;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.proto.catalog.Setting;
 import io.camrig.proto.catalog.SettingOption;
@@ -35,6 +36,9 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CameraSelection selection = new CameraSelection();
 
+    @CommandLine.Mixin
+    RemoteRig remote = new RemoteRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +48,9 @@ public final class SettingsSetCommand implements Callable<Integer> {
         rigSource.validate(cl);
         Setting setting = SettingsCommands.settings(List.of(settingName), cl)[0];
         long value = value(setting, cl);
+        if (remote.present()) {
+            return remote.run(cl, () -> remote(setting, cl));
+        }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> c.settings().set(setting, value).thenReturn(true));
@@ -56,6 +63,24 @@ public final class SettingsSetCommand implements Callable<Integer> {
             out.flush();
             return RigCommandSupport.exitCode(results);
         }
+    }
+
+    /** Through a running {@code camrig serve}: one PUT, the per-camera outcomes printed as locally. */
+    private int remote(Setting setting, CommandLine cl) {
+        List<RemoteRig.Camera> cameras = remote.cameras(selection, cl);
+        var report = remote.call("PUT", "/api/settings/" + setting.info().snakeName(),
+                RemoteRig.settingBody(optionName, setting.options().isEmpty(), cameras), cl);
+        PrintWriter out = cl.getOut();
+        boolean failed = false;
+        for (var o : report.path("outcomes")) {
+            boolean ok = "ok".equals(o.path("outcome").asText());
+            failed |= !ok;
+            out.printf("%-12s %s = %s: %s%n", o.path("name").asText(), setting.info().snakeName(),
+                    report.path("option").asText(), ok ? "ok"
+                            : o.path("error").path("message").asText(o.path("detail").asText()));
+        }
+        out.flush();
+        return failed ? io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED : 0;
     }
 
     private long value(Setting setting, CommandLine cl) {

@@ -68,7 +68,7 @@ class DemoCommandTest {
         assertThat(json.at("/rig/cameras").asInt()).isEqualTo(3);
         assertThat(json.at("/rig/ok").asBoolean()).isTrue();
         assertThat(json.at("/rig/fireSkewMicros").isNumber()).isTrue();
-        assertThat(json.at("/rig/encodingSpreadMillis").isNumber()).isTrue();
+        assertThat(json.at("/rig/encodingSpreadMicros").isNumber()).isTrue();
         assertThat(json.get("cameras")).hasSize(3);
         JsonNode first = json.at("/cameras/0");
         assertThat(first.get("fileBytes").asLong()).isEqualTo(65536);

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -39,7 +40,7 @@ import reactor.core.scheduler.Schedulers;
  * enables notifications on every response characteristic (Open GoPro BLE spec, "Configure GATT
  * Characteristics") before it is handed out.
  */
-public final class Camera implements AutoCloseable {
+public final class Camera implements Disposable, AutoCloseable {
     private final String name;
     private final GattConnection connection;
     private final CameraOptions options;
@@ -62,6 +63,8 @@ public final class Camera implements AutoCloseable {
     private final CameraLivestream livestream;
     private final Readiness readiness;
     private final AtomicLong deliveriesDropped = new AtomicLong();
+    private final AtomicBoolean disposing = new AtomicBoolean();
+    private final Sinks.Empty<Void> disposed = Sinks.empty();
     private volatile boolean connected = true;
 
     private Camera(GattConnection connection, String name, CameraOptions options) {
@@ -100,11 +103,14 @@ public final class Camera implements AutoCloseable {
         return Mono.defer(() -> {
             Camera camera = new Camera(connection, name, options);
             camera.start();
+            // A camera never handed out (an error, or the caller cancelling) is disposed here.
             return Flux.just(GoProUuid.COMMAND_RESPONSE, GoProUuid.SETTINGS_RESPONSE, GoProUuid.QUERY_RESPONSE,
                             GoProUuid.NETWORK_MANAGEMENT_RESPONSE)
                     .concatMap(u -> connection.enableNotifications(u.uuid()))
                     .then(Mono.just(camera))
                     .onErrorMap(e -> new ConnectionClosedException(name, "enable notifications", e))
+                    .doOnError(e -> camera.dispose())
+                    .doOnCancel(camera::dispose)
                     .publishOn(options.deliveryScheduler());
         });
     }
@@ -113,11 +119,11 @@ public final class Camera implements AutoCloseable {
         // Notifications are handled on the transport's thread; only messages that may answer an
         // exchange hop to the worker (see InboundPipeline).
         subscriptions.add(connection.notifications()
-                .subscribe(inbound::onNotification, e -> worker.schedule(() -> linkDown(e)),
-                        () -> worker.schedule(() -> linkDown(null))));
+                .subscribe(inbound::onNotification, e -> Confined.schedule(worker, () -> linkDown(e)),
+                        () -> Confined.schedule(worker, () -> linkDown(null))));
         subscriptions.add(connection.states()
                 .filter(s -> s == ConnectionState.DISCONNECTED)
-                .subscribe(s -> worker.schedule(() -> linkDown(null))));
+                .subscribe(s -> Confined.schedule(worker, () -> linkDown(null))));
     }
 
     private void linkDown(Throwable cause) {
@@ -227,9 +233,9 @@ public final class Camera implements AutoCloseable {
         return presets.loadGroup(presetGroupId);
     }
 
-    /** Sets the camera's clock; see {@link CameraControl#setClock(LocalDateTime)}. */
+    /** Sets the camera's clock (0x0D, or 0x0F on models without it); see {@link CameraControl#setDateTime}. */
     public Mono<Void> setDateTime(LocalDateTime dateTime) {
-        return control.setClock(dateTime);
+        return control.setDateTime(dateTime);
     }
 
     /**
@@ -249,13 +255,11 @@ public final class Camera implements AutoCloseable {
     }
 
     /**
-     * Set Shutter (0x01), armed: the request goes in flight and calls {@code onArmed}, then is
-     * written only when {@code trigger} completes, on the thread that completes it. A rig arms
-     * every camera, then completes one trigger, so all writes are issued from one instant.
-     * {@code onArmed} is also called if the request fails before it is armed.
+     * Set Shutter (0x01), armed: see {@link CameraControl#armShutter(boolean)}. A rig arms every
+     * camera, then releases each {@link ArmedShutter} from one thread at the instant it chose.
      */
-    public Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
-        return control.setShutterArmed(on, trigger, onArmed);
+    public Mono<ArmedShutter> armShutter(boolean on) {
+        return control.armShutter(on);
     }
 
     /**
@@ -311,14 +315,81 @@ public final class Camera implements AutoCloseable {
         return readiness.awaitEncoding(on, timeout);
     }
 
-    /** Disconnects; pending exchanges fail with {@code ConnectionClosedException}. */
+    /**
+     * Disposes the camera and completes when it is done (see {@link #dispose()}); errors as
+     * {@link #onDispose()}.
+     */
     public Mono<Void> disconnect() {
-        return connection.close().then(Mono.fromRunnable(() -> worker.schedule(() -> linkDown(null))));
+        return Mono.defer(() -> {
+            dispose();
+            return onDispose();
+        });
     }
 
+    /**
+     * Starts closing, without waiting (reactor-netty's {@code DisposableChannel#dispose}): stops
+     * reading the link's notifications and states, closes the link, fails every pending exchange
+     * with {@code ConnectionClosedException}, ends the status and unsolicited streams, and then
+     * disposes the camera's worker. Idempotent. {@link #onDispose()} tells when it is done.
+     */
+    @Override
+    public void dispose() {
+        if (!disposing.compareAndSet(false, true)) {
+            return;
+        }
+        subscriptions.dispose();
+        connection.close()
+                .onErrorMap(e -> new ConnectionClosedException(name, "close", e))
+                .materialize()
+                .subscribe(signal -> {
+                    Runnable end = () -> {
+                        linkDown(null);
+                        worker.dispose();
+                        if (signal.hasError()) {
+                            disposed.tryEmitError(signal.getThrowable());
+                        } else {
+                            disposed.tryEmitEmpty();
+                        }
+                    };
+                    if (!Confined.schedule(worker, end)) {
+                        end.run();
+                    }
+                });
+    }
+
+    /** {@code true} once {@link #dispose()} was called. */
+    @Override
+    public boolean isDisposed() {
+        return disposing.get();
+    }
+
+    /**
+     * Completes when the camera is disposed: link closed, exchanges failed, worker disposed; errors
+     * with {@code ConnectionClosedException} when closing the link failed (everything else was
+     * released all the same). Subscribing does not start the disposal.
+     */
+    public Mono<Void> onDispose() {
+        return disposed.asMono();
+    }
+
+    /**
+     * Disposes the camera and waits for it, at most {@code timeout} (a blocking call, as
+     * reactor-netty's {@code disposeNow}: not for a non-blocking thread).
+     *
+     * @throws IllegalStateException when it is not done within {@code timeout}
+     */
+    public void disposeNow(Duration timeout) {
+        dispose();
+        try {
+            onDispose().block(timeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(name + ": not disposed within " + timeout.toMillis() + " ms", e);
+        }
+    }
+
+    /** The same as {@link #dispose()}: starts closing, does not wait. */
     @Override
     public void close() {
-        disconnect().subscribe(null, e -> { });
-        subscriptions.dispose();
+        dispose();
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where camrig keeps AP and COHN credentials, one entry per camera serial. Implementations are
- * thread-safe; {@code FileCredentialStore} persists them for the user, {@link
+ * thread-safe; {@code io.camrig.credentials.FileCredentialStore} (module camrig-credentials) persists them, {@link
  * InMemoryCredentialStore} keeps them for one process. The methods block on I/O: call them from
  * {@code Schedulers.boundedElastic()} in a reactive chain.
  *

@@ -3,7 +3,6 @@ package io.camrig.engine.session;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.FireResult;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -32,14 +31,14 @@ public record SessionReport(List<CameraReport> cameras, FireResult fire, List<Cy
         return fire == null ? OptionalLong.empty() : fire.predictedSpreadMicros();
     }
 
-    /** max − min of the estimated instants the cameras started encoding, ms. */
-    public OptionalDouble observedSpreadMillis() {
-        return fire == null ? OptionalDouble.empty() : fire.observedSpreadMillis();
+    /** max − min of the estimated instants the cameras started encoding, µs. */
+    public OptionalLong observedSpreadMicros() {
+        return fire == null ? OptionalLong.empty() : fire.observedSpreadMicros();
     }
 
-    /** max − min of the arrival of the "encoding on" status updates at the host, ms. */
-    public OptionalDouble encodingSpreadMillis() {
-        return fire == null ? OptionalDouble.empty() : fire.encodingSpreadMillis();
+    /** max − min of the arrival of the "encoding on" status updates at the host, µs. */
+    public OptionalLong encodingSpreadMicros() {
+        return fire == null ? OptionalLong.empty() : fire.encodingSpreadMicros();
     }
 
     /** {@code true} when every camera succeeded in every step. */

@@ -131,8 +131,8 @@ final class SessionTakes {
         return new TakeManifest.FireFigures(
                 fire.fireSkewMicros().isPresent() ? fire.fireSkewMicros().getAsLong() : null,
                 fire.predictedSpreadMicros().isPresent() ? fire.predictedSpreadMicros().getAsLong() : null,
-                fire.observedSpreadMillis().isPresent() ? fire.observedSpreadMillis().getAsDouble() : null,
-                fire.encodingSpreadMillis().isPresent() ? fire.encodingSpreadMillis().getAsDouble() : null,
+                fire.observedSpreadMicros().isPresent() ? fire.observedSpreadMicros().getAsLong() / 1000.0 : null,
+                fire.encodingSpreadMicros().isPresent() ? fire.encodingSpreadMicros().getAsLong() / 1000.0 : null,
                 fire.shutter().succeeded().size(), cameras);
     }
 }

@@ -69,8 +69,8 @@ class RecordingSessionTest {
                     assertThat(report.fireSkewMicros()).isPresent();
                     assertThat(report.predictedSpreadMicros().getAsLong()).isLessThan(report.fireSkewMicros().getAsLong());
                     // Encoding started within the spread of the simulated latencies (10-30 ms one way).
-                    assertThat(report.encodingSpreadMillis()).isPresent();
-                    assertThat(report.encodingSpreadMillis().getAsDouble()).isBetween(0.0, 60.0);
+                    assertThat(report.encodingSpreadMicros()).isPresent();
+                    assertThat(report.encodingSpreadMicros().getAsLong()).isBetween(0L, 60_000L);
                 })
                 .verifyComplete();
         for (VirtualCamera camera : rig.cameras()) {

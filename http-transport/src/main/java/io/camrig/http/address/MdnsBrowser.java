@@ -6,8 +6,8 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * Browses one DNS-SD service type over multicast DNS. {@link MdnsDiscovery} uses {@link
- * #jmdns()} by default; tests give their own.
+ * Browses one DNS-SD service type over multicast DNS. {@link MdnsDiscovery} uses one; module
+ * {@code camrig-mdns} gives {@code io.camrig.mdns.JmdnsBrowser}, tests give their own.
  */
 @FunctionalInterface
 public interface MdnsBrowser {
@@ -25,10 +25,5 @@ public interface MdnsBrowser {
         public ServiceInstance {
             addresses = List.copyOf(addresses);
         }
-    }
-
-    /** Browses with JmDNS on every up, multicast-capable, non-loopback IPv4 interface. */
-    static MdnsBrowser jmdns() {
-        return new JmdnsBrowser();
     }
 }

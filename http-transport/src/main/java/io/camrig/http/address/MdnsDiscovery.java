@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
  * discovered via mDNS as the camera registers the _gopro-web service").
  *
  * <pre>{@code
- * MdnsDiscovery.create().discover(Duration.ofSeconds(3))
+ * MdnsDiscovery.using(new JmdnsBrowser()).discover(Duration.ofSeconds(3))   // io.camrig.mdns, module camrig-mdns
  *     .map(DiscoveredCamera::cameraAddress)
  *     .subscribe(a -> System.out.println(a.baseUri()));
  * }</pre>
@@ -25,12 +25,7 @@ public final class MdnsDiscovery {
         this.browser = Objects.requireNonNull(browser, "browser");
     }
 
-    /** Discovery over JmDNS on every usable IPv4 interface. */
-    public static MdnsDiscovery create() {
-        return new MdnsDiscovery(MdnsBrowser.jmdns());
-    }
-
-    /** Discovery through another browser (tests, a platform resolver). */
+    /** Discovery through {@code browser} ({@code new io.camrig.mdns.JmdnsBrowser()}, a test's own). */
     public static MdnsDiscovery using(MdnsBrowser browser) {
         return new MdnsDiscovery(browser);
     }

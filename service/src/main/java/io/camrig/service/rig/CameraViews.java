@@ -1,0 +1,82 @@
+package io.camrig.service.rig;
+
+import io.camrig.engine.camera.Camera;
+import io.camrig.engine.camera.SettingValue;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.proto.id.StatusId;
+import io.camrig.proto.message.HardwareInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds {@link CameraView}s from what the rig knows now: the member's link and failure, the
+ * camera's status cache (kept current by the registered pushes), the latency estimate, and the
+ * service's key-settings cache. Reads only; cheap enough to run ten times a second per camera.
+ */
+public final class CameraViews {
+    /** The node of every camera on a single-host rig. */
+    public static final String LOCAL_NODE = "local";
+
+    private final RigAccess rig;
+
+    public CameraViews(RigAccess rig) {
+        this.rig = rig;
+    }
+
+    /** The camera's tile as of now. */
+    public CameraView view(RigMember m) {
+        Optional<Camera> camera = m.camera();
+        Optional<HardwareInfo> hw = rig.hardware(m);
+        String link = link(m, camera);
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<Integer, SettingValue> known = rig.keySettings(m);
+        for (var s : RigAccess.KEY_SETTINGS) {
+            SettingValue v = known.get(s.id());
+            if (v != null) {
+                keys.put(s.info().snakeName(), v.display());
+            }
+        }
+        Long sdKb = status(camera, StatusId.SD_CARD_REMAINING_KB);
+        Long videoS = status(camera, Statuses.VIDEO_REMAINING_S);
+        long latencyNs = m.latency().samples() > 0 ? m.latency().oneWayNanos() : -1;
+        return new CameraView(m.index(), m.advertisedName(), LOCAL_NODE,
+                hw.map(HardwareInfo::serialNumber).orElse(null), hw.map(HardwareInfo::modelName).orElse(null), link,
+                m.isHealthy(), status(camera, StatusId.BATTERY_PERCENT),
+                sdKb == null ? null : Math.round(sdKb * 1000.0 / 1e9 * 10) / 10.0,
+                videoS == null ? null : videoS / 60,
+                flag(camera, Statuses.OVERHEATING), flag(camera, Statuses.COLD), flag(camera, StatusId.BUSY),
+                flag(camera, StatusId.ENCODING), status(camera, Statuses.PRESET_GROUP), keys,
+                latencyNs < 0 ? null : Math.round(latencyNs / 1e4) / 100.0, m.reconnects(), lastError(m, link));
+    }
+
+    /**
+     * {@code failed} once a step failed; {@code connected} while the link is up; {@code down}
+     * (the link dropped, the engine is reconnecting) otherwise.
+     */
+    static String link(RigMember m, Optional<Camera> camera) {
+        if (!m.isHealthy()) {
+            return "failed";
+        }
+        return camera.map(c -> c.isConnected() ? "connected" : "down").orElse("down");
+    }
+
+    private static ErrorView lastError(RigMember m, String link) {
+        if (m.failure().isPresent()) {
+            return ErrorView.of(m.failure().get(), m.failedStep().orElse(null));
+        }
+        if ("down".equals(link)) {
+            return new ErrorView("ConnectionClosedException", m.advertisedName() + ": BLE link lost; reconnecting",
+                    "link");
+        }
+        return null;
+    }
+
+    private static Long status(Optional<Camera> camera, int id) {
+        return camera.flatMap(c -> c.status(id)).orElse(null);
+    }
+
+    private static boolean flag(Optional<Camera> camera, int id) {
+        return camera.flatMap(c -> c.status(id)).map(v -> v == 1L).orElse(false);
+    }
+}

@@ -1,0 +1,161 @@
+package io.camrig.service.rig;
+
+import io.camrig.engine.camera.Camera;
+import io.camrig.engine.camera.SettingValue;
+import io.camrig.engine.metrics.RigMetrics;
+import io.camrig.engine.rig.FireResult;
+import io.camrig.engine.rig.Rig;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.proto.catalog.Setting;
+import io.camrig.proto.id.StatusId;
+import io.camrig.proto.message.HardwareInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Everything the service asks of the rig, in one place: the service depends on the engine's
+ * {@link Rig} only here, so that a {@code Rig} interface (local or distributed over a broker) can
+ * replace it by changing this class alone.
+ *
+ * <p>Besides the rig it keeps what the console shows and the engine does not keep: each camera's
+ * hardware info (read once at {@link #start()}) and its key settings (read at start, updated by
+ * every set made through the service, re-read after a recovery).
+ *
+ * <p>Settings and preset loads run through each camera's Resilience4j policy but, unlike the
+ * engine's fan-outs, do not take a camera out of the rig when it refuses (a refused option is the
+ * operator's mistake, not the camera's failure); arm and fire are the engine's own.
+ */
+public final class RigAccess implements AutoCloseable {
+    /** Statuses the service registers for on every camera (pushes 0x93 keep them current). */
+    static final int[] STATUSES = {StatusId.BATTERY_PERCENT, StatusId.SD_CARD_REMAINING_KB, StatusId.BUSY,
+            StatusId.ENCODING, Statuses.OVERHEATING, Statuses.COLD, Statuses.VIDEO_REMAINING_S, Statuses.PRESET_GROUP};
+    /** The settings the console's matrix and tiles show. */
+    public static final List<Setting> KEY_SETTINGS = List.of(Setting.VIDEO_RESOLUTION, Setting.FRAMES_PER_SECOND,
+            Setting.VIDEO_LENS, Setting.HYPERSMOOTH, Setting.ANTI_FLICKER);
+
+    private final Rig rig;
+    private final Map<RigMember, HardwareInfo> hardware = new ConcurrentHashMap<>();
+    private final Map<RigMember, Map<Integer, SettingValue>> settings = new ConcurrentHashMap<>();
+    private Disposable keepAlive;
+
+    public RigAccess(Rig rig) {
+        this.rig = rig;
+    }
+
+    /**
+     * Connects every camera, reads its hardware info, registers for the statuses the console
+     * shows, claims control, starts keep-alives and reads the key settings. A camera failing one of
+     * these is reported failed (and shown red); the others go on.
+     */
+    public Mono<Void> start() {
+        return rig.connect()
+                .doOnNext(c -> keepAlive = rig.startKeepAlive())
+                .then(rig.forEachMember("hardware info", rig.options().concurrency(), true,
+                        m -> m.currentCamera().flatMap(Camera::hardwareInfo).doOnNext(h -> hardware.put(m, h)),
+                        h -> h.modelName() + " " + h.serialNumber()))
+                .then(rig.registerStatusUpdates(STATUSES))
+                .then(rig.claimControl())
+                .then(rig.measureLatency(2))
+                .then(readKeySettings(m -> true))
+                .then();
+    }
+
+    /** The cameras, in rig order. */
+    public List<RigMember> members() {
+        return rig.members();
+    }
+
+    /** The camera with this 1-based index or advertised name (URL-encoded or not). */
+    public Optional<RigMember> member(String raw) {
+        String id = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8).trim();
+        return rig.members().stream()
+                .filter(m -> Integer.toString(m.index()).equals(id) || m.advertisedName().equalsIgnoreCase(id))
+                .findFirst();
+    }
+
+    public RigMetrics metrics() {
+        return rig.metrics();
+    }
+
+    /** The hardware info read at start, when it was. */
+    public Optional<HardwareInfo> hardware(RigMember m) {
+        return Optional.ofNullable(hardware.get(m));
+    }
+
+    /** The key settings last known, setting id → value. */
+    public Map<Integer, SettingValue> keySettings(RigMember m) {
+        return settings.getOrDefault(m, Map.of());
+    }
+
+    /** Status updates of one camera across reconnects (the engine's Flux). */
+    public Flux<?> statusUpdates(RigMember m) {
+        return m.statusUpdates();
+    }
+
+    /** Reads the key settings of the selected cameras into the cache. */
+    public Mono<List<CameraOutcome>> readKeySettings(Predicate<RigMember> selected) {
+        Setting[] keys = KEY_SETTINGS.toArray(Setting[]::new);
+        return Fanout.run(members(), selected, "read key settings", c -> c.settings().get(keys), (m, values) -> {
+            Map<Integer, SettingValue> map = settings.computeIfAbsent(m, k -> new ConcurrentHashMap<>());
+            values.forEach(v -> map.put(v.settingId(), v));
+            return values.size() + " settings";
+        });
+    }
+
+    /** Every setting of one camera (Get Setting Values with no ids). */
+    public Mono<List<SettingValue>> allSettings(RigMember m) {
+        return m.policy().apply("settings", true, m.currentCamera().flatMap(c -> c.settings().all()));
+    }
+
+    /** Sets a setting on the selected cameras; per-camera outcomes, the cache updated where it took. */
+    public Mono<List<CameraOutcome>> setSetting(Setting setting, long value, Predicate<RigMember> selected) {
+        SettingValue v = new SettingValue(setting.id(), value);
+        return Fanout.run(members(), selected, "set " + setting.info().snakeName(),
+                c -> c.settings().set(setting, value).thenReturn(v), (m, done) -> {
+                    settings.computeIfAbsent(m, k -> new ConcurrentHashMap<>()).put(setting.id(), done);
+                    return done.display();
+                });
+    }
+
+    /** Load Preset Group (0x3E) on the selected cameras. */
+    public Mono<List<CameraOutcome>> loadPresetGroup(int group, Predicate<RigMember> selected) {
+        return Fanout.run(members(), selected, "load preset group " + group,
+                c -> c.loadPresetGroup(group).thenReturn(group), (m, g) -> Integer.toString(g));
+    }
+
+    /**
+     * Arms the rig: waits until every healthy camera is ready (not busy, not encoding), then
+     * measures each one's latency with three keep-alive round trips, so the fire can compensate.
+     */
+    public Mono<List<CameraOutcome>> arm() {
+        Duration limit = rig.options().readyTimeout();
+        return rig.forEachIdempotent("arm", c -> c.awaitReady(limit).thenReturn(true), v -> "ready")
+                .flatMap(ready -> rig.measureLatency(3)
+                        .map(latency -> CameraOutcome.of(latency, ns -> String.format("%.1f ms", ns / 1e6))));
+    }
+
+    /** The engine's synchronized fire of the shutter, on or off, on the healthy cameras. */
+    public Mono<FireResult> fire(boolean on) {
+        return rig.fire(on);
+    }
+
+    /** Brings failed cameras back (reconnects when needed), then re-reads their key settings. */
+    public Mono<List<RigMember>> recover() {
+        return rig.recover().flatMap(back -> readKeySettings(back::contains).thenReturn(back));
+    }
+
+    @Override
+    public void close() {
+        if (keepAlive != null) {
+            keepAlive.dispose();
+        }
+        rig.close();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The service's side of the rig: {@link io.camrig.service.rig.RigAccess}, the one class that
+ * talks to the engine's {@code Rig} (so a local or distributed rig can be swapped in there), the
+ * tiles' snapshots ({@link io.camrig.service.rig.CameraView}, built by
+ * {@link io.camrig.service.rig.CameraViews}) and per-camera outcomes
+ * ({@link io.camrig.service.rig.CameraOutcome}).
+ */
+package io.camrig.service.rig;
