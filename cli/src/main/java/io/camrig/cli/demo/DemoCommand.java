@@ -144,18 +144,15 @@ public final class DemoCommand implements Callable<Integer> {
         SessionReport report;
         String injected = null;
         if (!ble.simulated()) {
-            // Real cameras: the BlueZ central; media over COHN, or over each camera's own AP (10.5.5.9),
-            // joined one camera at a time through NetworkManager.
+            // Real cameras: the BlueZ central; media over COHN, or over the camera's own AP (10.5.5.9)
+            // the host is joined to (RecordingSession.withHostWifi joins each in turn; not wired here yet).
             BluezCentral central = ble.central().orElseThrow();
             try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err);
-                 FileCredentialStore store = cohn ? credentials.open(spec.commandLine(), System.getenv()) : null;
-                 io.camrig.http.wifi.HostWifi wifi = cohn ? null : io.camrig.http.wifi.nm.NetworkManagerWifi
-                         .connect(io.camrig.http.wifi.nm.NetworkManagerOptions.defaults()).block(Duration.ofSeconds(30))) {
-                RecordingSession plain = new RecordingSession(central, cohn
+                 FileCredentialStore store = cohn ? credentials.open(spec.commandLine(), System.getenv()) : null) {
+                RecordingSession session = new RecordingSession(central, cohn
                         ? HttpAddressResolver.cohn(store, CohnSetup.HTTPS_PORT) : HttpAddressResolver.accessPoint(),
                         options, progress, metrics);
-                RecordingSession session = wifi == null ? plain : plain.withHostWifi(wifi);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
             } catch (CamrigException e) {
                 err.println("camrig demo: " + e.getMessage());
