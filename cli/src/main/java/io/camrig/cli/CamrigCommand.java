@@ -14,6 +14,8 @@ import io.camrig.cli.serve.ServeCommand;
 import io.camrig.cli.settings.SettingsCommand;
 import io.camrig.cli.simulate.SimulateCommand;
 import io.camrig.cli.status.StatusCommand;
+import io.camrig.cli.take.OffloadCommand;
+import io.camrig.cli.take.TakesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +30,7 @@ import picocli.CommandLine.Command;
                 ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class, ServeCommand.class,
                 MediaCommand.class,
                 io.camrig.cli.cluster.BrokerCommand.class, io.camrig.cli.cluster.NodeCommand.class,
+                TakesCommand.class, OffloadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */

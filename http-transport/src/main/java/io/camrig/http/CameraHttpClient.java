@@ -37,7 +37,8 @@ import reactor.core.publisher.Mono;
  * request. Errors are typed: {@link HttpTransportException} (transient), {@link
  * HttpStatusException} (4xx, 501), {@link SettingRejectedException} (403 to a setting), {@link
  * HttpTlsException} (certificate refused), {@link MediaFormatException} (bad JSON), {@link
- * DownloadVerificationException} and {@link DownloadStorageException} (downloads). Only downloads
+ * DownloadVerificationException}, {@link DownloadTooSlowException}, {@link DownloadDeadlineException},
+ * {@link DownloadTargetExistsException} and {@link DownloadStorageException} (downloads). Only downloads
  * resume by themselves; other retries are the engine's call. Thread-safe; keeps no per-request
  * state. It uses Reactor Netty's shared connection pool and event loops: nothing to close.
  */
@@ -179,39 +180,63 @@ public final class CameraHttpClient {
     }
 
     /**
-     * Downloads a listed file into {@code targetDir} under its own name; as {@link
-     * #download(String, String, long, Path)} with the file's directory, name and size.
+     * Downloads a listed file to {@code targetDir/<directory>/<name>}, keeping the camera's folder
+     * so {@code 100GOPRO/GX010001.MP4} and {@code 101GOPRO/GX010001.MP4} never collide; as {@link
+     * #download(MediaFile, Path, DownloadOptions)} with that target and {@link
+     * DownloadOptions#defaults()}.
      */
     public Flux<DownloadProgress> download(MediaFile file, Path targetDir) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(targetDir, "targetDir");
-        return download(file.directory(), file.name(), file.size(), targetDir.resolve(file.name()));
+        return download(file, targetDir.resolve(file.directory()).resolve(file.name()), DownloadOptions.defaults());
+    }
+
+    /**
+     * {@code GET /videos/DCIM/{directory}/{filename}} ({@code OGP_DOWNLOAD_MEDIA}) of a listed
+     * file to {@code target}; see {@link #download(String, String, long, Path, DownloadOptions)}.
+     */
+    public Flux<DownloadProgress> download(MediaFile file, Path target, DownloadOptions options) {
+        Objects.requireNonNull(file, "file");
+        return download(file.directory(), file.name(), file.size(), target, options);
+    }
+
+    /** As {@link #download(String, String, long, Path, DownloadOptions)} with {@link DownloadOptions#defaults()}. */
+    public Flux<DownloadProgress> download(String directory, String filename, long expectedSize, Path target) {
+        return download(directory, filename, expectedSize, target, DownloadOptions.defaults());
     }
 
     /**
      * {@code GET /videos/DCIM/{directory}/{filename}} ({@code OGP_DOWNLOAD_MEDIA}), streamed to
-     * disk: each received chunk is written on a bounded-elastic thread to a temporary file beside
-     * {@code target}, never held whole in memory. When the connection drops, times out or the
-     * camera answers 5xx, the download resumes with {@code Range: bytes=<written>-} (see {@link
+     * disk: each received buffer is written straight to the partial file {@code
+     * .<name>.camrig-part} beside {@code target} and hashed (SHA-256) on the connection's event
+     * loop, never held whole in memory. A partial file an earlier download left (cancelled,
+     * killed, timed out) is resumed. When the connection drops, times out or the camera answers
+     * 5xx, the download resumes with {@code Range: bytes=<written>-} (see {@link
      * HttpOptions#downloadResumes()}); a camera that ignores the range sends the whole file again.
-     * When the body ends and exactly {@code expectedSize} bytes arrived, the file is flushed and
-     * renamed to {@code target} with {@code ATOMIC_MOVE} (replacing an existing file); otherwise,
-     * and on cancellation, the temporary file is deleted and {@code target} is left untouched.
+     * When exactly {@code expectedSize} bytes arrived, the file is forced to disk (see {@link
+     * DownloadOptions#durable()}) and placed under {@code target} without replacing another file
+     * ({@link ExistingFilePolicy}). Cancellation, a deadline, a too-slow camera or exhausted
+     * resumes keep the partial file for the next attempt; a size or range mismatch deletes it.
+     * Files get the default permissions (the user's umask).
      *
      * @param directory directory on the card, for example {@code 100GOPRO}
      * @param filename file name, for example {@code GX010001.MP4}
      * @param expectedSize the size announced by the media list, in bytes
      * @param target the final path; missing parent directories are created
+     * @param options deadline, minimum rate, name clash policy, durability
      * @return progress at most every {@link HttpOptions#progressStepBytes()} bytes, then one
-     *     {@linkplain DownloadProgress#complete() complete} item once the file is in place. Errors:
-     *     {@link HttpTransportException} (still failing after the allowed resumes), {@link
+     *     {@linkplain DownloadProgress#complete() complete} item with the {@link DownloadResult}
+     *     (path, SHA-256, disposition) once the file is in place. Errors: {@link
+     *     HttpTransportException} (still failing after the allowed resumes), {@link
      *     HttpStatusException} (404 …), {@link DownloadVerificationException} (size or range
-     *     differs), {@link DownloadStorageException} (local disk)
+     *     differs), {@link DownloadTooSlowException}, {@link DownloadDeadlineException}, {@link
+     *     DownloadTargetExistsException}, {@link DownloadStorageException} (local disk)
      * @throws IllegalArgumentException when a name is not a single path segment or the size is
      *     negative
      */
-    public Flux<DownloadProgress> download(String directory, String filename, long expectedSize, Path target) {
-        return MediaDownload.start(exchange, directory, filename, expectedSize, target);
+    public Flux<DownloadProgress> download(String directory, String filename, long expectedSize, Path target,
+            DownloadOptions options) {
+        return MediaDownload.start(exchange, directory, filename, expectedSize, target, options);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.camrig.http.address.CameraAddress;
 import io.camrig.http.address.CohnTrust;
 import io.camrig.proto.error.CamrigException;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -55,7 +56,10 @@ public final class HttpExchange {
         HttpClient client = HttpClient.create()
                 .baseUrl(label)
                 .responseTimeout(options.responseTimeout())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis());
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                // Reads grow up to 1 MiB when data keeps coming (a media download): fewer reads,
+                // pipeline passes and file writes per GB; small answers still get small buffers.
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 1024 * 1024));
         if (address.credentials().isPresent()) {
             String header = address.credentials().get().authorizationHeader();
             client = client.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, header));

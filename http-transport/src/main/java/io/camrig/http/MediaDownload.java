@@ -1,12 +1,11 @@
 package io.camrig.http;
 
 import io.camrig.http.model.MediaFile;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -17,58 +16,89 @@ import reactor.util.retry.Retry;
 
 /**
  * One media download ({@code GET /videos/DCIM/{directory}/{filename}}, {@code
- * OGP_DOWNLOAD_MEDIA}): streamed into a {@link PartFile}, resumed with {@code Range: bytes=n-}
- * after a transient failure, verified against the announced size, renamed into place.
+ * OGP_DOWNLOAD_MEDIA}): streamed into a {@link PartFile} on the connection's event loop (each
+ * Netty buffer written to the file channel and hashed where it arrived, no thread hop, no copy),
+ * resumed with {@code Range: bytes=n-} after a transient failure, verified against the announced
+ * size, placed under its name without replacing another file.
  *
  * <p>A resume accepts {@code 206 Partial Content} whose {@code Content-Range} starts exactly at
  * the bytes already written and names the announced total; a {@code 200} (the camera ignored the
  * range) starts the file over. How often and how soon it resumes is set by {@link
- * HttpOptions#downloadResumes()} and {@link HttpOptions#resumeBackoff()}.
+ * HttpOptions#downloadResumes()} and {@link HttpOptions#resumeBackoff()}; the overall deadline
+ * and minimum rate by {@link DownloadOptions}. The partial file is kept on cancellation, after
+ * exhausted resumes, a deadline or a too-slow link (a later download resumes it), and deleted
+ * only when its content is known wrong (size or range mismatch).
  */
 final class MediaDownload {
     static final String PREFIX = "/videos/DCIM/";
-    private static final int PREFETCH = 8;
 
     private final HttpExchange http;
     private final String path;
     private final String op;
     private final long expected;
     private final Path target;
+    private final DownloadOptions options;
 
-    private MediaDownload(HttpExchange http, MediaFile file, Path target) {
+    private MediaDownload(HttpExchange http, MediaFile file, Path target, DownloadOptions options) {
         this.http = http;
         this.path = PREFIX + file.directory() + "/" + file.name();
         this.op = "GET " + path;
         this.expected = file.size();
         this.target = target;
+        this.options = options;
     }
 
     /** See {@link CameraHttpClient#download(String, String, long, Path)}. */
     static Flux<DownloadProgress> start(HttpExchange http, String directory, String filename, long expectedSize,
-            Path target) {
+            Path target, DownloadOptions options) {
         // The record's constructor checks that both names are single path segments and the size >= 0.
         MediaFile checked = new MediaFile(directory, filename, expectedSize, Instant.EPOCH, Instant.EPOCH);
         Objects.requireNonNull(target, "target");
-        return new MediaDownload(http, checked, target).run();
+        Objects.requireNonNull(options, "options");
+        return new MediaDownload(http, checked, target, options).run();
     }
 
     private Flux<DownloadProgress> run() {
         HttpErrors errors = http.errors();
-        return Flux.usingWhen(
-                        Mono.fromCallable(() -> PartFile.create(target, expected,
-                                http.options().progressStepBytes(), errors.camera(), op))
+        Flux<DownloadProgress> download = Flux.usingWhen(
+                        Mono.fromCallable(() -> PartFile.open(target, expected, http.options().progressStepBytes(),
+                                errors.camera(), op, options, System::nanoTime))
                                 .subscribeOn(Schedulers.boundedElastic()),
                         part -> attempts(part).concatWith(
                                 Mono.fromCallable(part::commit).subscribeOn(Schedulers.boundedElastic())),
-                        part -> Mono.fromRunnable(part::abort),
-                        (part, error) -> Mono.fromRunnable(part::abort),
-                        part -> Mono.fromRunnable(part::abort))
+                        part -> Mono.fromRunnable(part::close),
+                        (part, error) -> Mono.fromRunnable(() -> {
+                            if (error instanceof DownloadVerificationException) {
+                                part.discard();
+                            } else {
+                                part.close();
+                            }
+                        }),
+                        part -> Mono.fromRunnable(part::close))
                 .onErrorMap(e -> errors.translate(e, op));
+        return options.hasDeadline() ? withDeadline(download) : download;
+    }
+
+    /** Cancels the download (keeping its partial file) and fails when the deadline passes first. */
+    private Flux<DownloadProgress> withDeadline(Flux<DownloadProgress> download) {
+        AtomicBoolean complete = new AtomicBoolean();
+        long[] last = {0};
+        return download
+                .doOnNext(p -> {
+                    last[0] = p.bytesDone();
+                    if (p.complete()) {
+                        complete.set(true);
+                    }
+                })
+                .takeUntilOther(Mono.delay(options.deadline()))
+                .concatWith(Mono.defer(() -> complete.get() ? Mono.empty()
+                        : Mono.error(new DownloadDeadlineException(http.camera(), op, options.deadline().toMillis(),
+                                last[0]))));
     }
 
     /** The first request, then resumes while failures are transient and the policy allows. */
     private Flux<DownloadProgress> attempts(PartFile part) {
-        long[] lastWritten = {0};
+        long[] lastWritten = {part.written()};
         int[] streak = {0};
         boolean[] first = {true};
         Flux<DownloadProgress> attempt = Flux.defer(() -> {
@@ -77,6 +107,10 @@ final class MediaDownload {
             if (!initial && part.remaining() == 0) {
                 return Flux.empty();    // every byte arrived before the failure
             }
+            if (initial && part.remaining() == 0 && expected > 0) {
+                return Flux.empty();    // an earlier run left the whole file in the partial one
+            }
+            part.startWindow();
             return transfer(part).onErrorMap(e -> http.errors().translate(e, op));
         });
         return attempt.retryWhen(Retry.from(signals -> signals.concatMap(signal -> {
@@ -130,17 +164,12 @@ final class MediaDownload {
         });
     }
 
+    /**
+     * Writes each buffer where it arrives (the event loop); Reactor Netty releases it after
+     * {@code onNext} returns, so nothing is retained, copied or handed to another thread.
+     */
     private static Flux<DownloadProgress> write(ByteBufFlux body, PartFile part) {
-        return body.retain()
-                .publishOn(Schedulers.boundedElastic(), PREFETCH)
-                .<DownloadProgress>handle((chunk, sink) -> {
-                    try {
-                        part.write(chunk).ifPresent(sink::next);
-                    } finally {
-                        chunk.release();
-                    }
-                })
-                .doOnDiscard(ByteBuf.class, ReferenceCountUtil::safeRelease);
+        return body.handle((chunk, sink) -> part.write(chunk).ifPresent(sink::next));
     }
 
     /** {@code bytes a-b/total} as {@code {a, b, total}}, or {@code null} when malformed. */

@@ -6,66 +6,101 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * The temporary file one download writes to: created next to the target (same directory, so the
- * final rename is atomic), filled chunk by chunk, verified against the announced size, then moved
- * to the target name with {@code ATOMIC_MOVE}. On any failure or cancellation {@link #abort()}
- * closes and deletes it, so the target name only ever holds a complete, verified file.
+ * The partial file one download writes to: {@code .<name>.camrig-part} beside the target (same
+ * directory, so placing it is atomic), filled chunk by chunk while a SHA-256 runs over the same
+ * bytes, verified against the announced size, then placed under the target name without ever
+ * replacing another file ({@link FilePlacement}).
  *
- * <p>Blocking file I/O: call {@link #create}, {@link #write} and {@link #commit} on a
- * bounded-elastic thread. Methods are synchronized so an abort waits for a write in progress.
+ * <p>Resuming: a partial file left by an earlier download (cancelled, killed, timed out) is
+ * reopened and continued: {@link #written()} says where the next request starts ({@code Range:
+ * bytes=written-}); its bytes are hashed once when it is reopened. {@link #restart()} empties it
+ * when the camera answers with the whole file instead. {@link #close()} keeps it for a later
+ * resume; {@link #discard()} deletes it (its content is wrong). Created with the default
+ * permissions, so media follow the user's umask.
  *
- * <p>Resuming: after an interruption the file keeps what arrived, {@link #written()} tells where
- * the next request starts ({@code Range: bytes=written-}), and {@link #restart()} empties it when
- * the camera answers with the whole file instead.
+ * <p>Threads: {@link #open} and {@link #commit} block on the disk, call them on a
+ * bounded-elastic thread; {@link #write} runs on the connection's event loop (one write of a
+ * page-cache-sized chunk, no allocation). Methods are synchronized so a cancel waits for a write
+ * in progress.
  */
 final class PartFile {
+    private static final int HASH_BUFFER = 1 << 20;
+
     private final Path target;
-    private final Path temp;
+    private final Path part;
     private final long expected;
     private final int step;
     private final String camera;
     private final String operation;
+    private final DownloadOptions options;
+    private final LongSupplier nanoClock;
     private final FileChannel channel;
+    private final MessageDigest digest;
     private long written;
     private long lastReported;
+    private long windowStart;
+    private long windowBytes;
     private boolean finished;
 
-    private PartFile(Path target, Path temp, FileChannel channel, long expected, int step,
-            String camera, String operation) {
+    private PartFile(Path target, Path part, FileChannel channel, MessageDigest digest, long written, long expected,
+            int step, String camera, String operation, DownloadOptions options, LongSupplier nanoClock) {
         this.target = target;
-        this.temp = temp;
+        this.part = part;
         this.channel = channel;
+        this.digest = digest;
+        this.written = written;
+        this.lastReported = written;
         this.expected = expected;
         this.step = step;
         this.camera = camera;
         this.operation = operation;
+        this.options = options;
+        this.nanoClock = nanoClock;
     }
 
     /**
-     * Creates the target's directory if needed and an empty temporary file beside the target,
-     * named {@code .<name>.<random>.part}.
+     * Creates the target's directory if needed and opens its partial file: a new empty one, or
+     * the one an earlier download left (hashed once here; emptied when longer than the file).
      *
-     * @throws DownloadStorageException when the directory or file cannot be created
+     * @param nanoClock monotonic nanoseconds, for the minimum-rate check
+     * @throws DownloadStorageException when the directory or file cannot be created or read
      */
-    static PartFile create(Path target, long expectedBytes, int progressStep, String camera, String operation) {
+    static PartFile open(Path target, long expectedBytes, int progressStep, String camera, String operation,
+            DownloadOptions options, LongSupplier nanoClock) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
+        Path part = dir.resolve(DownloadOptions.partName(absolute.getFileName().toString()));
+        FileChannel channel = null;
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
-            FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-            return new PartFile(absolute, temp, channel, expectedBytes, progressStep, camera, operation);
+            channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            MessageDigest digest = Sha256.newDigest();
+            long have = channel.size();
+            if (have > expectedBytes) {
+                channel.truncate(0);
+                have = 0;
+            } else if (have > 0) {
+                Sha256.update(digest, channel, have, ByteBuffer.allocate((int) Math.min(HASH_BUFFER, have)));
+            }
+            channel.position(have);
+            PartFile file = new PartFile(absolute, part, channel, digest, have, expectedBytes, progressStep, camera,
+                    operation, options, nanoClock);
+            file.startWindow();
+            return file;
         } catch (IOException e) {
-            throw new DownloadStorageException("cannot create a temporary file in " + dir, camera, operation, e);
+            closeQuietly(channel);
+            throw new DownloadStorageException("cannot open the partial file in " + dir, camera, operation, e);
         }
     }
 
-    /** Bytes written so far. */
+    /** Bytes on disk so far. */
     synchronized long written() {
         return written;
     }
@@ -73,6 +108,17 @@ final class PartFile {
     /** Bytes still expected. */
     synchronized long remaining() {
         return expected - written;
+    }
+
+    /** The partial file's path. */
+    Path path() {
+        return part;
+    }
+
+    /** Starts a new minimum-rate window (at each request, so waiting between resumes is not counted). */
+    synchronized void startWindow() {
+        windowStart = nanoClock.getAsLong();
+        windowBytes = written;
     }
 
     /**
@@ -85,41 +131,45 @@ final class PartFile {
             channel.truncate(0);
             channel.position(0);
         } catch (IOException e) {
-            throw new DownloadStorageException("cannot truncate " + temp, camera, operation, e);
+            throw new DownloadStorageException("cannot truncate " + part, camera, operation, e);
         }
+        digest.reset();
         written = 0;
         lastReported = 0;
-    }
-
-    /** The temporary file's path (for tests and diagnostics). */
-    Path temp() {
-        return temp;
+        startWindow();
     }
 
     /**
-     * Appends every readable byte of {@code chunk} (which the caller still owns and releases).
+     * Appends and hashes every readable byte of {@code chunk} (which the caller still owns and
+     * releases), straight from Netty's buffer into the file channel.
      *
      * @return a progress item when at least one step of bytes passed since the last one and the
      *     file is not yet complete; the complete item comes from {@link #commit()} only
      * @throws DownloadVerificationException when the chunk would exceed the announced size
+     * @throws DownloadTooSlowException when a full window passed below the minimum rate
      * @throws DownloadStorageException when the disk refuses the bytes
      */
     synchronized Optional<DownloadProgress> write(ByteBuf chunk) {
+        if (finished) {
+            return Optional.empty();
+        }
         int n = chunk.readableBytes();
         if (written + n > expected) {
             throw new DownloadVerificationException("camera sent more than the announced " + expected + " bytes",
                     camera, operation, expected, written + n);
         }
+        int index = chunk.readerIndex();
         try {
-            ByteBuffer[] buffers = chunk.nioBuffers(chunk.readerIndex(), n);
-            long left = n;
-            while (left > 0) {
-                left -= channel.write(buffers);
+            int done = 0;
+            while (done < n) {
+                done += chunk.getBytes(index + done, channel, written + done, n - done);
             }
         } catch (IOException e) {
-            throw new DownloadStorageException("cannot write " + temp, camera, operation, e);
+            throw new DownloadStorageException("cannot write " + part, camera, operation, e);
         }
+        Sha256.update(digest, chunk, index, n);
         written += n;
+        checkRate();
         if (written - lastReported >= step && written < expected) {
             lastReported = written;
             return Optional.of(new DownloadProgress(written, expected));
@@ -127,45 +177,93 @@ final class PartFile {
         return Optional.empty();
     }
 
+    private void checkRate() {
+        long min = options.minBytesPerSecond();
+        if (min == 0) {
+            return;
+        }
+        long now = nanoClock.getAsLong();
+        long window = options.minRateWindow().toNanos();
+        long elapsed = now - windowStart;
+        if (elapsed < window) {
+            return;
+        }
+        long got = written - windowBytes;
+        if (got * 1_000_000_000.0 / elapsed < min) {
+            throw new DownloadTooSlowException(camera, operation, got, elapsed / 1_000_000, min);
+        }
+        windowStart = now;
+        windowBytes = written;
+    }
+
     /**
-     * Verifies the size, flushes to disk and renames the temporary file to the target.
+     * Verifies the size, forces the file to disk (when durable) and places it: under the target
+     * name when free, nowhere when the target already holds the same bytes, else as the policy
+     * says.
      *
-     * @return the complete progress item
-     * @throws DownloadVerificationException when fewer bytes than announced arrived
-     * @throws DownloadStorageException when flushing or the atomic rename fails
+     * @return the complete progress item with its {@link DownloadResult}
+     * @throws DownloadVerificationException when fewer bytes than announced arrived (the partial
+     *     file is deleted)
+     * @throws DownloadTargetExistsException when the target differs and the policy refuses
+     * @throws DownloadStorageException when flushing or placing fails
      */
     synchronized DownloadProgress commit() {
         if (written != expected) {
+            discard();
             throw new DownloadVerificationException(
                     "received " + written + " of the announced " + expected + " bytes",
                     camera, operation, expected, written);
         }
+        String sha = Sha256.hex(digest.digest());
         try {
-            channel.force(true);
+            if (options.durable()) {
+                channel.force(true);
+            }
             channel.close();
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            finished = true;
+            DownloadResult result = FilePlacement.place(part, target, expected, sha, options.existing(), camera, operation);
+            return new DownloadProgress(expected, expected, result);
         } catch (IOException e) {
-            throw new DownloadStorageException("cannot move the download to " + target, camera, operation, e);
+            throw new DownloadStorageException("cannot place the download at " + target, camera, operation, e);
         }
-        finished = true;
-        return new DownloadProgress(expected, expected);
     }
 
-    /** Closes and deletes the temporary file unless committed; idempotent, never throws. */
-    synchronized void abort() {
-        if (finished) {
+    /**
+     * Closes the file and keeps it for a later resume (an empty one is deleted: nothing to
+     * resume); idempotent, never throws.
+     */
+    synchronized void close() {
+        if (!finished) {
+            finished = true;
+            closeQuietly(channel);
+            if (written == 0) {
+                deleteQuietly();
+            }
+        }
+    }
+
+    /** Closes and deletes the file (its content is known wrong); idempotent, never throws. */
+    synchronized void discard() {
+        close();
+        deleteQuietly();
+    }
+
+    private void deleteQuietly() {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException ignored) {
+            // best effort: a leftover part file never carries the final name and is resumed or restarted later
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
             return;
         }
-        finished = true;
         try {
             channel.close();
         } catch (IOException ignored) {
-            // the file is deleted next; nothing was promised about its content
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // best effort: a leftover .part file never carries the final name
+            // nothing was promised about a channel being closed after an error
         }
     }
 }

@@ -59,6 +59,10 @@ class CameraHttpClientDownloadTest {
                 .get("/videos/DCIM/100GOPRO/STALL.MP4", (req, res) -> res
                         .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
                         .send(TestCamera.chunks(Arrays.copyOf(CONTENT, 100_000), 8192).concatWith(Flux.never())))
+                .get("/videos/DCIM/100GOPRO/DRIP.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                        .send(Flux.interval(Duration.ofMillis(20)).take(SIZE)
+                                .map(i -> io.netty.buffer.Unpooled.wrappedBuffer(new byte[] {CONTENT[i.intValue()]}))))
                 .get("/videos/DCIM/100GOPRO/BUSY.MP4", (req, res) -> res
                         .status(HttpResponseStatus.SERVICE_UNAVAILABLE).send()));
         client = CameraHttpClient.create(camera.uri());
@@ -87,7 +91,8 @@ class CameraHttpClientDownloadTest {
                     seen.add(p);
                 })
                 .assertNext(last -> {
-                    assertThat(last).isEqualTo(new DownloadProgress(SIZE, SIZE));
+                    assertThat(last.complete()).isTrue();
+                    assertThat(last.bytesDone()).isEqualTo(SIZE);
                     assertThat(target).exists();
                 })
                 .expectComplete()
@@ -111,17 +116,17 @@ class CameraHttpClientDownloadTest {
         Path targetDir = dir.resolve("cam1");
 
         StepVerifier.create(client.download(file, targetDir).last())
-                .expectNext(new DownloadProgress(BIG.length, BIG.length))
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == BIG.length).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
 
-        assertThat(Files.readAllBytes(targetDir.resolve("BIG.MP4"))).isEqualTo(BIG);
+        assertThat(Files.readAllBytes(targetDir.resolve("100GOPRO").resolve("BIG.MP4"))).isEqualTo(BIG);
     }
 
     @Test
     void aChunkedBodyIsCountedAndVerified() throws IOException {
         StepVerifier.create(client.download("100GOPRO", "CHUNKED.MP4", SIZE, dir.resolve("a.mp4")).last())
-                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
         assertThat(Files.readAllBytes(dir.resolve("a.mp4"))).isEqualTo(CONTENT);
@@ -161,17 +166,19 @@ class CameraHttpClientDownloadTest {
     }
 
     @Test
-    void aConnectionCutShortIsTransientAndLeavesNothing() throws IOException {
+    void aConnectionCutShortIsTransientAndKeepsOnlyTheResumablePart() throws IOException {
         StepVerifier.create(once.download("100GOPRO", "CUT.MP4", SIZE, dir.resolve("CUT.MP4")))
                 .thenConsumeWhile(p -> !p.complete())
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class)
                         .hasMessageContaining("closed before the response was complete"))
                 .verify(VERIFY);
-        assertThat(filesInDir()).isEmpty();
+        Path part = dir.resolve(".CUT.MP4.camrig-part");
+        assertThat(filesInDir()).containsExactly(part);
+        assertThat(Files.readAllBytes(part)).isEqualTo(Arrays.copyOf(CONTENT, 100_000));
     }
 
     @Test
-    void aStallTimesOutTransientlyAndLeavesNothing() throws IOException {
+    void aStallTimesOutTransientlyAndKeepsOnlyTheResumablePart() throws IOException {
         CameraHttpClient impatient = new CameraHttpClient(camera.uri(),
                 HttpOptions.defaults().withResponseTimeout(Duration.ofMillis(500)).withDownloadResumes(0));
 
@@ -180,7 +187,7 @@ class CameraHttpClientDownloadTest {
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class)
                         .hasMessageContaining("no response data for 500 ms"))
                 .verify(VERIFY);
-        assertThat(filesInDir()).isEmpty();
+        assertThat(filesInDir()).containsExactly(dir.resolve(".STALL.MP4.camrig-part"));
     }
 
     @Test
@@ -202,33 +209,95 @@ class CameraHttpClientDownloadTest {
     }
 
     @Test
-    void aCompleteDownloadReplacesAnExistingTarget() throws IOException {
+    void aDifferentFileAtTheTargetIsNeverReplacedAndTheDownloadIsRenamed() throws IOException {
         Path target = dir.resolve("OK.MP4");
         Files.write(target, "old".getBytes(StandardCharsets.UTF_8));
 
-        StepVerifier.create(client.download("100GOPRO", "OK.MP4", SIZE, target).last())
-                .expectNext(new DownloadProgress(SIZE, SIZE))
-                .expectComplete()
-                .verify(VERIFY);
+        DownloadResult result = client.download("100GOPRO", "OK.MP4", SIZE, target).last().block(VERIFY).result();
 
-        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(result.disposition()).isEqualTo(DownloadResult.Disposition.RENAMED);
+        assertThat(result.path()).isEqualTo(dir.resolve("OK~1.MP4"));
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(CONTENT);
+        assertThat(filesInDir()).containsExactlyInAnyOrder(target, result.path());
+    }
+
+    @Test
+    void aSymlinkAtTheTargetIsNotFollowedNorReplaced() throws IOException {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "keep me");
+        Path target = Files.createSymbolicLink(dir.resolve("OK.MP4"), elsewhere);
+
+        DownloadResult result = client.download("100GOPRO", "OK.MP4", SIZE, target).last().block(VERIFY).result();
+
+        assertThat(result.disposition()).isEqualTo(DownloadResult.Disposition.RENAMED);
+        assertThat(Files.isSymbolicLink(target)).isTrue();
+        assertThat(Files.readString(elsewhere)).isEqualTo("keep me");
+    }
+
+    @Test
+    void theSameFileAtTheTargetIsKeptAsIdentical() throws IOException {
+        Path target = dir.resolve("OK.MP4");
+        Files.write(target, CONTENT);
+
+        DownloadResult result = client.download("100GOPRO", "OK.MP4", SIZE, target).last().block(VERIFY).result();
+
+        assertThat(result.disposition()).isEqualTo(DownloadResult.Disposition.IDENTICAL);
+        assertThat(result.path()).isEqualTo(target);
         assertThat(filesInDir()).containsExactly(target);
     }
 
     @Test
-    void cancellingDeletesTheTemporaryFile() throws IOException {
+    void theRefusePolicyFailsTypedAndKeepsTheOtherFile() throws IOException {
+        Path target = dir.resolve("OK.MP4");
+        Files.write(target, "old".getBytes(StandardCharsets.UTF_8));
+
+        StepVerifier.create(client.download("100GOPRO", "OK.MP4", SIZE, target,
+                        DownloadOptions.defaults().withExisting(ExistingFilePolicy.REFUSE)))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DownloadTargetExistsException.class,
+                        x -> assertThat(x.target()).isEqualTo(target)))
+                .verify(VERIFY);
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(filesInDir()).containsExactly(target);
+    }
+
+    @Test
+    void theSha256IsComputedWhileStreaming() throws Exception {
+        DownloadResult result = client.download("100GOPRO", "BIG.MP4", BIG.length, dir.resolve("BIG.MP4"))
+                .last().block(VERIFY).result();
+
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(BIG));
+        assertThat(result.sha256()).isEqualTo(expected);
+        assertThat(Sha256.of(result.path())).isEqualTo(expected);
+    }
+
+    @Test
+    void mediaFollowTheUmaskLikeAnyNewFile() throws IOException {
+        DownloadResult result = client.download("100GOPRO", "OK.MP4", SIZE, dir.resolve("OK.MP4"))
+                .last().block(VERIFY).result();
+        Path plain = Files.createFile(dir.resolve("plain"));
+
+        assertThat(Files.getPosixFilePermissions(result.path())).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void cancellingKeepsThePartialFileUnderItsKnownName() throws IOException {
         StepVerifier.create(client.download("100GOPRO", "BIG.MP4", BIG.length, dir.resolve("BIG.MP4")))
                 .expectNextMatches(p -> !p.complete())
                 .thenCancel()
                 .verify(VERIFY);
 
-        assertThat(filesInDir()).isEmpty();
+        Path part = dir.resolve(".BIG.MP4.camrig-part");
+        assertThat(filesInDir()).containsExactly(part);
+        byte[] kept = Files.readAllBytes(part);
+        assertThat(kept).isEqualTo(Arrays.copyOf(BIG, kept.length));
     }
 
     @Test
     void anEmptyFileCompletesAtOnce() throws IOException {
         StepVerifier.create(client.download("100GOPRO", "EMPTY.MP4", 0, dir.resolve("EMPTY.MP4")))
-                .expectNext(new DownloadProgress(0, 0))
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == 0).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
         assertThat(Files.size(dir.resolve("EMPTY.MP4"))).isZero();
@@ -242,5 +311,32 @@ class CameraHttpClientDownloadTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.download("100GOPRO", "A.MP4", -1, dir.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDrippingCameraFailsAsTooSlowAndKeepsThePart() throws IOException {
+        DownloadOptions strict = DownloadOptions.defaults().withMinRate(1000, Duration.ofMillis(300));
+
+        StepVerifier.create(client.download("100GOPRO", "DRIP.MP4", SIZE, dir.resolve("DRIP.MP4"), strict))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DownloadTooSlowException.class, s -> {
+                    assertThat(s.isTransient()).isTrue();
+                    assertThat(s.bytesInWindow()).isLessThan(300);
+                }))
+                .verify(VERIFY);
+        assertThat(filesInDir()).containsExactly(dir.resolve(".DRIP.MP4.camrig-part"));
+    }
+
+    @Test
+    void aDownloadPastItsDeadlineFailsTypedAndKeepsThePart() throws IOException {
+        DownloadOptions hurried = DownloadOptions.defaults().withMinRate(0, Duration.ofSeconds(1))
+                .withDeadline(Duration.ofMillis(400));
+
+        StepVerifier.create(client.download("100GOPRO", "DRIP.MP4", SIZE, dir.resolve("DRIP.MP4"), hurried))
+                .thenConsumeWhile(p -> !p.complete())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DownloadDeadlineException.class,
+                        d -> assertThat(d.deadlineMillis()).isEqualTo(400)))
+                .verify(VERIFY);
+        assertThat(filesInDir()).containsExactly(dir.resolve(".DRIP.MP4.camrig-part"));
     }
 }

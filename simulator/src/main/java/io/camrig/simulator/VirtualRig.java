@@ -103,6 +103,17 @@ public final class VirtualRig implements AutoCloseable {
      */
     public static Mono<VirtualRig> start(SimulatorOptions options, FaultProfile faults,
                                          Map<Integer, FaultProfile> perCamera) {
+        return start(options, faults, perCamera, Map.of());
+    }
+
+    /**
+     * As {@link #start(SimulatorOptions, FaultProfile, Map)}, with camera {@code i} (1-based)
+     * reporting {@code serials.get(i)} as its serial number over BLE and HTTP when present: a
+     * hostile camera can name itself {@code ../x} (a path) or a control character, and its files
+     * carry that serial too.
+     */
+    public static Mono<VirtualRig> start(SimulatorOptions options, FaultProfile faults,
+                                         Map<Integer, FaultProfile> perCamera, Map<Integer, String> serials) {
         return Mono.defer(() -> {
             SimulatedModel model = SimulatedModel.byName(options.modelName());
             SplittableRandom random = new SplittableRandom(options.seed());
@@ -111,7 +122,11 @@ public final class VirtualRig implements AutoCloseable {
             List<VirtualCamera> cameras = new ArrayList<>();
             for (int i = 1; i <= options.cameras(); i++) {
                 Duration latency = Duration.ofNanos(min + (span == 0 ? 0 : random.nextLong(span + 1)));
-                cameras.add(new VirtualCamera(CameraIdentity.generate(i, model, options.seed()), options, latency));
+                CameraIdentity id = CameraIdentity.generate(i, model, options.seed());
+                if (serials.containsKey(i)) {
+                    id = new CameraIdentity(i, model, serials.get(i), id.address(), id.apSsid(), id.apPassword());
+                }
+                cameras.add(new VirtualCamera(id, options, latency));
             }
             return Flux.fromIterable(cameras)
                     .concatMap(c -> VirtualCameraHttpServer.start(c.sdCard(), c.statuses()::snapshot)

@@ -178,7 +178,8 @@ public final class DemoCommand implements Callable<Integer> {
         SessionReport report;
         String injected = null;
         if (!ble.simulated()) {
-            // Real cameras: the BlueZ central; media over each camera's own AP (10.5.5.9).
+            // Real cameras: the BlueZ central; media over COHN, or over the camera's own AP (10.5.5.9)
+            // the host is joined to (RecordingSession.withHostWifi joins each in turn; not wired here yet).
             BluezCentral central = ble.central().orElseThrow();
             try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err);

@@ -78,6 +78,7 @@ final class JsonReport {
         for (var c : report.cycles()) {
             ObjectNode cn = cycles.addObject();
             cn.put("cycle", c.cycle());
+            cn.put("take", c.takeId());
             cn.put("succeeded", c.succeeded());
             put(cn, "observedSpreadMicros", c.fire() != null && c.fire().observedSpreadMicros().isPresent()
                     ? c.fire().observedSpreadMicros().getAsLong() : null);

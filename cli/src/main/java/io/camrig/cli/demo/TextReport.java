@@ -37,6 +37,12 @@ final class TextReport {
                     TerminalText.safe(file), c.fileBytes() < 0 ? "-" : c.fileBytes());
         }
         out.println();
+        for (CycleReport cycle : report.cycles()) {
+            if (!cycle.takeId().isEmpty()) {
+                out.printf("take %s: manifest %s/take.json (camrig takes show %s)%n", cycle.takeId(), cycle.takeId(),
+                        cycle.takeId());
+            }
+        }
         if (report.cycles().size() > 1) {
             renderCycles(report, out);
         } else {

@@ -20,9 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest file by default;
- * streamed, resumed after interruptions, size-checked and renamed into place, with turbo transfer
- * on for the duration (unless {@code --no-turbo}).
+ * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest file by default, to
+ * {@code DIR/<camera folder>/<name>}; streamed, hashed (SHA-256), resumed after interruptions (also
+ * across runs: a partial file is kept as {@code .<name>.camrig-part}), size-checked and placed
+ * without replacing another file (an identical one is kept, a different one makes the download
+ * land as {@code NAME~n.EXT}), with turbo transfer on for the duration (unless {@code --no-turbo}).
+ * Ctrl-C keeps the partial file and exits 130.
  */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = "Download the newest file (default), the named files, or --all of them.")
@@ -104,14 +107,24 @@ final class MediaDownloadCommand implements Callable<Integer> {
         return out;
     }
 
-    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed) {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
         if (e instanceof DownloadEvent.Completed c) {
+            String how = switch (c.result().disposition()) {
+                case WRITTEN -> "written";
+                case IDENTICAL -> "identical file already there, kept";
+                case RENAMED -> "another file had the name, kept; written as " + c.path().getFileName();
+            };
             if (json) {
-                out.printf("{\"file\":\"%s/%s\",\"bytes\":%d,\"path\":\"%s\",\"ok\":true}%n", c.file().directory(),
-                        c.file().name(), c.file().size(), c.path().toString().replace("\\", "\\\\").replace("\"", "\\\""));
+                out.println(JSON.writeValueAsString(java.util.Map.of("file", c.file().directory() + "/" + c.file().name(),
+                        "bytes", c.file().size(), "path", c.path().toString(), "sha256", c.result().sha256(),
+                        "disposition", c.result().disposition().name(), "ok", true)));
             } else {
-                out.printf("%s  %d bytes  -> %s%n", TerminalText.safe(c.file().directory() + "/" + c.file().name()),
-                        c.file().size(), TerminalText.safe(c.path()));
+                out.printf("%s  %d bytes  sha256 %s  -> %s  (%s)%n",
+                        TerminalText.safe(c.file().directory() + "/" + c.file().name()), c.file().size(),
+                        c.result().sha256(), TerminalText.safe(c.path()), TerminalText.safe(how));
             }
         } else if (e instanceof DownloadEvent.Failed f) {
             failed[0]++;

@@ -52,8 +52,14 @@ class DemoCommandTest {
         assertThat(text).contains("4 simulated HERO12 Black cameras").contains("4/4 cameras succeeded")
                 .contains("predicted arrival spread").contains("encoding-started spread").contains("GX010001.MP4");
         assertThat(text.lines().filter(l -> l.matches("^[1-4] +GoPro \\d{4} .* ok .*"))).hasSize(4);
-        try (var dirs = Files.list(media)) {
-            assertThat(dirs).hasSize(4).allSatisfy(d -> assertThat(d.resolve("GX010001.MP4")).hasSize(65536));
+        try (var takes = Files.list(media)) {
+            Path take = takes.collect(java.util.stream.Collectors.toList()).get(0);
+            assertThat(take.resolve("take.json")).isRegularFile();
+            assertThat(out.toString()).contains("take " + take.getFileName());
+            try (var dirs = Files.list(take)) {
+                assertThat(dirs.filter(Files::isDirectory)).hasSize(4)
+                        .allSatisfy(d -> assertThat(d.resolve("100GOPRO").resolve("GX010001.MP4")).hasSize(65536));
+            }
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -101,7 +101,7 @@ class HttpCommandTest {
                 .isZero();
         assertThat(out.toString()).contains("100GOPRO/GX010001.MP4  200000 bytes").contains("GX010002.MP4");
         for (String name : List.of("GX010001.MP4", "GX010002.MP4")) {
-            assertThat(Files.readAllBytes(to.resolve(name))).isEqualTo(card.expectedBytes(card.find("100GOPRO", name).orElseThrow()));
+            assertThat(Files.readAllBytes(to.resolve("100GOPRO").resolve(name))).isEqualTo(card.expectedBytes(card.find("100GOPRO", name).orElseThrow()));
         }
         assertThat(camera.model().statuses().get(113)).as("turbo off after the downloads").isEqualTo(0L);
     }
@@ -110,12 +110,12 @@ class HttpCommandTest {
     void downloadTakesTheNewestByDefaultOrNamedFiles() {
         Path to = dir.resolve("m");
         assertThat(run("http", "--url", url(), "media", "download", "--to", to.toString())).isZero();
-        assertThat(to.resolve("GX010002.MP4")).exists();
-        assertThat(to.resolve("GX010001.MP4")).doesNotExist();
+        assertThat(to.resolve("100GOPRO/GX010002.MP4")).exists();
+        assertThat(to.resolve("100GOPRO/GX010001.MP4")).doesNotExist();
 
         assertThat(run("http", "--url", url(), "media", "download", "100GOPRO/GX010001.MP4", "--to", to.toString(),
                 "--no-turbo")).isZero();
-        assertThat(to.resolve("GX010001.MP4")).hasSize(SIZE);
+        assertThat(to.resolve("100GOPRO/GX010001.MP4")).hasSize(SIZE);
         assertThat(run("http", "--url", url(), "media", "download", "100GOPRO/NOPE.MP4", "--to", to.toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("100GOPRO/NOPE.MP4 is not on the card");

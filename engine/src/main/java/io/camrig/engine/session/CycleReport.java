@@ -17,10 +17,13 @@ import java.util.Optional;
  *                 when the fire never happened
  * @param footage  camera name → what its downloaded file says about itself (udta, mvhd, tmcd,
  *                 GPMF), for the files that could be read
+ * @param takeId   the cycle's take (its directory under the media directory, with {@code take.json}),
+ *                 or {@code ""} when none was created
  */
 public record CycleReport(int cycle, Map<String, String> outcomes, Map<String, String> files, FireResult fire,
-                          TakeSync sync, Map<String, FootageFacts> footage) {
+                          TakeSync sync, Map<String, FootageFacts> footage, String takeId) {
     public CycleReport {
+        takeId = takeId == null ? "" : takeId;
         outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
         files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
         footage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(footage));
@@ -28,7 +31,7 @@ public record CycleReport(int cycle, Map<String, String> outcomes, Map<String, S
 
     /** A cycle without sync figures or footage. */
     public CycleReport(int cycle, Map<String, String> outcomes, Map<String, String> files, FireResult fire) {
-        this(cycle, outcomes, files, fire, null, Map.of());
+        this(cycle, outcomes, files, fire, null, Map.of(), "");
     }
 
     /** The take's sync figures, when the fire happened. */

@@ -11,7 +11,10 @@ import io.camrig.engine.sync.CameraSync;
 import io.camrig.engine.sync.TakeSync;
 import io.camrig.footage.FootageFacts;
 import io.camrig.http.CameraHttpClient;
-import io.camrig.http.DownloadProgress;
+import io.camrig.engine.offload.OffloadCamera;
+import io.camrig.engine.take.OffloadQueue;
+import io.camrig.http.wifi.HostWifi;
+import java.util.Optional;
 import io.camrig.http.model.MediaFile;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.id.StatusId;
@@ -36,8 +39,11 @@ import reactor.core.scheduler.Schedulers;
  *       control (0xF1 0x69), set date and time (0x0D), load the video preset group (0x3E);</li>
  *   <li>arm (every camera ready: not busy, not encoding), fire shutter on to all at once, record,
  *       fire shutter off, wait for encoding off;</li>
- *   <li>fetch each camera's media list over HTTP and download its newest file to
- *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete;</li>
+ *   <li>create the cycle's take ({@code <mediaDir>/<take>/take.json}: the fire's figures, each
+ *       camera's identity), fetch each camera's media list over HTTP and offload its newest file
+ *       into the take ({@code <take>/<serial>/<folder>/<file>}: the serial checked over HTTP, turbo
+ *       transfer on, SHA-256 while streaming, size-checked, never replacing another file), then
+ *       write every camera's step outcomes into the manifest.</li>
  *   <li>read what each downloaded file says about itself (udta, mvhd, tmcd start frame, GPMF;
  *       {@link io.camrig.footage.FootageReader}) and check the take's sync
  *       ({@link io.camrig.engine.sync.TakeSync}): a camera out of {@link SessionOptions#sync()},
@@ -58,6 +64,9 @@ public final class RecordingSession {
     private final java.util.function.Function<Rig, Mono<?>> networkSetup;
     private final String networkStep;
     private final TakeCheck takeCheck;
+    private final SessionTakes takes;
+    private final HostWifi wifi;
+    private final Map<Integer, String> takeIds = new ConcurrentHashMap<>();
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener) {
@@ -67,12 +76,12 @@ public final class RecordingSession {
     /** As above, with the rig's meters recorded in {@code metrics} (e.g. on a Prometheus registry). */
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener, RigMetrics metrics) {
-        this(central, http, options, listener, metrics, null, rig -> Mono.empty());
+        this(central, http, options, listener, metrics, null, rig -> Mono.empty(), null);
     }
 
     private RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                              SessionListener listener, RigMetrics metrics, String networkStep,
-                             java.util.function.Function<Rig, Mono<?>> networkSetup) {
+                             java.util.function.Function<Rig, Mono<?>> networkSetup, HostWifi wifi) {
         this.networkStep = networkStep;
         this.networkSetup = networkSetup;
         this.metrics = metrics;
@@ -81,6 +90,8 @@ public final class RecordingSession {
         this.options = options;
         this.listener = listener;
         this.takeCheck = new TakeCheck(options.sync());
+        this.takes = new SessionTakes(options, Optional.ofNullable(wifi));
+        this.wifi = wifi;
     }
 
     /**
@@ -93,7 +104,19 @@ public final class RecordingSession {
      * @param setup the step, given the connected rig
      */
     public RecordingSession withNetworkSetup(String name, java.util.function.Function<Rig, Mono<?>> setup) {
-        return new RecordingSession(central, http, options, listener, metrics, name, setup);
+        return new RecordingSession(central, http, options, listener, metrics, name, setup, wifi);
+    }
+
+    /**
+     * A session that reaches each camera's HTTP over the camera's own AP through the host's Wi-Fi
+     * interface: at download, one camera at a time, its AP is switched on (0x17), its SSID and
+     * password read (GP-0002, GP-0003), the AP joined, its serial checked over HTTP, its file
+     * fetched, and the host's previous network restored. Use it with {@link
+     * HttpAddressResolver#accessPoint()}.
+     */
+    public RecordingSession withHostWifi(HostWifi hostWifi) {
+        return new RecordingSession(central, http, options, listener, metrics, networkStep, networkSetup,
+                java.util.Objects.requireNonNull(hostWifi, "hostWifi"));
     }
 
     /** Runs the session; errors only when no camera could be found at all. */
@@ -146,7 +169,10 @@ public final class RecordingSession {
                 .flatMap(mark -> step("record", rig.fire(true))
                         .flatMap(on -> Mono.delay(options.recordFor())
                                 .then(step("stop", rig.fire(false)))
-                                .then(step("download", download(rig)))
+                                .then(takes.begin(rig, on, info))
+                                .flatMap(queue -> step("download", download(rig, queue))
+                                        .then(takes.finish(queue, rig, info))
+                                        .doOnNext(m -> takeIds.put(n, m.takeId())))
                                 .then(Mono.defer(() -> takeCheck.readFootage(fresh(before))))
                                 .map(footage -> cycleReport(rig, n, on, before,
                                         takeCheck.sync(rig, on, mark, footage), footage))));
@@ -191,32 +217,51 @@ public final class RecordingSession {
                         .orElse("failed: no new file"));
             }
         }
-        return new CycleReport(n, outcomes, cycleFiles, fire, sync, facts);
+        return new CycleReport(n, outcomes, cycleFiles, fire, sync, facts, takeIds.getOrDefault(n, ""));
     }
 
     private <T> Mono<T> step(String name, Mono<T> work) {
         return Mono.fromRunnable(() -> listener.onStep(name)).then(work);
     }
 
-    private Mono<RigResult<DownloadedFile>> download(Rig rig) {
-        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m)
-                        .flatMap(CameraHttpClient::mediaList)
-                        .flatMap(list -> Mono.justOrEmpty(list.newest())
-                                .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
-                                        "the media list is empty", m.advertisedName(), "media list", null)))),
+    private Mono<RigResult<DownloadedFile>> download(Rig rig, OffloadQueue queue) {
+        if (takes.viaAccessPoints()) {
+            // Over each camera's AP the media list is read once joined: inside the offload, one camera at a time.
+            return offloadEach(rig, queue, 1, m -> c -> newest(c, m).map(List::of));
+        }
+        return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m).flatMap(c -> newest(c, m)),
                         MediaFile::name)
-                .flatMap(lists -> rig.forEachMember("download", options.downloadConcurrency(), true, m -> {
-                    MediaFile file = lists.value(m).orElseThrow();
-                    Path dir = options.mediaDir().resolve(serial(m));
-                    return client(m).flatMapMany(c -> c.download(file, dir))
-                            .doOnNext(p -> listener.onDownloadProgress(m, p))
-                            .last()
-                            .map(p -> new DownloadedFile(dir.resolve(file.name()), p.totalBytes()))
-                            .doOnNext(f -> {
-                                files.put(m, f);
-                                rig.metrics().downloaded(m.advertisedName(), f.bytes());
-                            });
-                }, f -> f.path().getFileName() + " " + f.bytes() + " B"));
+                .flatMap(lists -> offloadEach(rig, queue, options.downloadConcurrency(),
+                        m -> c -> Mono.just(List.of(lists.value(m).orElseThrow()))));
+    }
+
+    private static Mono<MediaFile> newest(CameraHttpClient client, RigMember m) {
+        return client.mediaList().flatMap(list -> Mono.justOrEmpty(list.newest())
+                .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
+                        "the media list is empty", m.advertisedName(), "media list", null))));
+    }
+
+    private Mono<RigResult<DownloadedFile>> offloadEach(Rig rig, OffloadQueue queue, int concurrency,
+            java.util.function.Function<RigMember, java.util.function.Function<CameraHttpClient, Mono<List<MediaFile>>>> select) {
+        return rig.forEachMember("download", concurrency, true, m -> client(m)
+                        .flatMap(c -> apAccess(m).flatMap(ap -> takes.offload(queue, m, serial(m), c, select.apply(m), ap,
+                                listener::onDownloadProgress)))
+                        .map(r -> new DownloadedFile(r.path(), r.bytes()))
+                        .doOnNext(f -> {
+                            files.put(m, f);
+                            rig.metrics().downloaded(m.advertisedName(), f.bytes());
+                        }),
+                f -> f.path().getFileName() + " " + f.bytes() + " B");
+    }
+
+    /** With a host Wi-Fi: the camera's AP switched on and its credentials; else empty. */
+    private Mono<Optional<OffloadCamera.ApAccess>> apAccess(RigMember m) {
+        if (wifi == null) {
+            return Mono.just(Optional.empty());
+        }
+        return m.currentCamera().flatMap(c -> c.control().setApControl(true)
+                .then(c.readApCredentials())
+                .map(a -> Optional.of(new OffloadCamera.ApAccess(a.ssid(), a.password()))));
     }
 
     /** The member's HTTP client, resolved off the event loop (a resolver may read a file). */

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param recordFor           how long to record (default 3 s)
  * @param presetGroup         preset group loaded before recording (default 1000, video)
  * @param downloadConcurrency how many downloads run at once across the rig (default 4)
- * @param mediaDir            where files land, as {@code <mediaDir>/<serial>/<file>} (default
+ * @param mediaDir            where takes land, as {@code <mediaDir>/<take>/<serial>/<folder>/<file>} beside each take.json (default
  *                            {@code ./camrig-media})
  * @param latencyProbes       keep-alive round trips per camera before firing, to estimate latency (default 5)
  * @param cycles              record cycles after one setup (default 1)

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.sync.SyncTolerance;
 import io.camrig.engine.rig.StepRecord;
+import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeManifest;
+import io.camrig.engine.take.TakeStore;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.camera.VirtualCamera;
@@ -39,7 +42,12 @@ class RecordingSessionTest {
     }
 
     private RecordingSession session(SimulatorOptions sim) {
-        rig = VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES)).block(Duration.ofSeconds(10));
+        return session(sim, java.util.Map.of());
+    }
+
+    private RecordingSession session(SimulatorOptions sim, java.util.Map<Integer, String> serials) {
+        rig = VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES), io.camrig.simulator.fault.FaultProfile.NONE,
+                java.util.Map.of(), serials).block(Duration.ofSeconds(10));
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
                 .withRig(RigOptions.defaults().withExpectedCameras(sim.cameras()))
                 // This test is about the session and its downloads; judging sync on a machine shared
@@ -98,8 +106,73 @@ class RecordingSessionTest {
                 .verifyComplete();
     }
 
+    @Test
+    void eachCycleIsATakeWhoseManifestHoldsEveryFileWithItsSha256() throws Exception {
+        SessionReport report = session(SimulatorOptions.defaults().withCameras(3)).run().block(Duration.ofSeconds(60));
+        assertThat(report.allOk()).as("%s", report.cameras()).isTrue();
+        String takeId = report.cycles().get(0).takeId();
+        assertThat(takeId).isNotEmpty();
+
+        TakeManifest manifest = new TakeStore(media).read(takeId).orElseThrow();
+
+        assertThat(manifest.cameras()).hasSize(3);
+        assertThat(manifest.fire()).isNotNull();
+        assertThat(manifest.fire().shutterOk()).isEqualTo(3);
+        for (TakeCamera c : manifest.cameras()) {
+            assertThat(c.model()).isEqualTo("HERO12 Black");
+            assertThat(c.steps()).containsEntry("download", "ok");
+            assertThat(c.files()).singleElement().satisfies(f -> {
+                assertThat(f.verified()).isTrue();
+                assertThat(f.path()).isEqualTo(c.serial() + "/" + SdCard.DIRECTORY + "/" + f.name());
+                byte[] bytes = SdCard.expectedBytes(c.serial(), f.name(), FILE_BYTES);
+                assertThat(f.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+            });
+        }
+        assertThat(new TakeStore(media).verify(manifest))
+                .extracting(TakeStore.FileCheck::result).containsOnly(TakeStore.FileCheck.Result.OK);
+    }
+
+    @Test
+    void aCameraWhoseSerialIsAPathWritesNothingOutsideTheMediaDirectoryAndFailsAlone() throws Exception {
+        Path outside = media.getParent().resolve("x");
+        SessionReport report = session(SimulatorOptions.defaults().withCameras(2), java.util.Map.of(2, "../x"))
+                .run().block(Duration.ofSeconds(60));
+
+        assertThat(report.succeeded()).isEqualTo(1);
+        CameraReport hostile = report.cameras().stream().filter(c -> c.serial().equals("../x")).findFirst().orElseThrow();
+        assertThat(hostile.ok()).isFalse();
+        assertThat(hostile.failedStep()).isEqualTo("download");
+        assertThat(hostile.failure()).contains("serial number that cannot name a directory");
+        assertThat(outside).doesNotExist();
+        try (var all = Files.walk(media)) {
+            assertThat(all.map(p -> media.relativize(p).toString())).noneMatch(p -> p.contains(".."));
+        }
+    }
+
+    @Test
+    void overTheCamerasOwnApsEachCameraIsJoinedFetchedAndLeftInTurn() {
+        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
+                .block(Duration.ofSeconds(10));
+        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
+                .withRig(RigOptions.defaults().withExpectedCameras(3));
+        RecordingSession session = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri),
+                options, SessionListener.none()).withHostWifi(rig.hostWifi());
+
+        SessionReport report = session.run().block(Duration.ofSeconds(60));
+
+        assertThat(report.allOk()).as("%s", report.cameras()).isTrue();
+        for (var c : report.cameras()) {
+            assertDownloaded(c.serial(), Path.of(c.file()));
+        }
+        // The host's interface was given back after the last camera.
+        assertThat(rig.hostWifi().currentSsid().block()).isEmpty();
+    }
+
     private void assertDownloaded(String serial, Path file) {
-        assertThat(file).startsWith(media.resolve(serial)).exists();
+        assertThat(file.getParent().getParent().getFileName().toString()).isEqualTo(serial);
+        assertThat(file.getParent().getFileName().toString()).isEqualTo(SdCard.DIRECTORY);
+        assertThat(file).startsWith(media).exists();
         try {
             var card = rig.camera(serial).orElseThrow().sdCard();
             byte[] expected = card.expectedBytes(card.find(SdCard.DIRECTORY, file.getFileName().toString()).orElseThrow());

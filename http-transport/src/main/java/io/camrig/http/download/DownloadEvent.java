@@ -1,6 +1,7 @@
 package io.camrig.http.download;
 
 import io.camrig.http.DownloadProgress;
+import io.camrig.http.DownloadResult;
 import io.camrig.http.model.MediaFile;
 import java.nio.file.Path;
 
@@ -22,8 +23,12 @@ public sealed interface DownloadEvent {
     record Progress(String camera, MediaFile file, DownloadProgress progress) implements DownloadEvent {
     }
 
-    /** One file is verified and in place at {@code path}. */
-    record Completed(String camera, MediaFile file, Path path) implements DownloadEvent {
+    /** One file is verified and in place: {@code result} says where, its SHA-256, and whether it was renamed. */
+    record Completed(String camera, MediaFile file, DownloadResult result) implements DownloadEvent {
+        /** Where the file is. */
+        public Path path() {
+            return result.path();
+        }
     }
 
     /** One file failed with a typed camrig error (after its resumes). */

@@ -1,6 +1,6 @@
 package io.camrig.http.download;
 
-import io.camrig.http.HttpTransportException;
+import io.camrig.proto.error.TransientCamrigException;
 import io.camrig.http.model.MediaFile;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * camera that refuses turbo downloads at normal speed ({@link DownloadEvent.TurboFailed}).
  *
  * <p>Cameras are isolated: a failure is reported as an event and never fails the run or another
- * camera. After a transient failure (the camera is gone) its remaining files are {@link
+ * camera. After a transient failure (the camera is gone, too slow, out of time) its remaining files are {@link
  * DownloadEvent.Skipped}; after a permanent one (404, size mismatch) its next file is tried.
  */
 public final class RigDownloader {
@@ -68,12 +68,12 @@ public final class RigDownloader {
     }
 
     private static Flux<DownloadEvent> one(DownloadJob job, MediaFile file, AtomicBoolean gone) {
-        return job.client().download(file, job.targetDir())
+        return job.client().download(file, job.target(file), job.options())
                 .map(p -> p.complete()
-                        ? new DownloadEvent.Completed(job.camera(), file, job.targetDir().resolve(file.name()))
+                        ? new DownloadEvent.Completed(job.camera(), file, p.result())
                         : (DownloadEvent) new DownloadEvent.Progress(job.camera(), file, p))
                 .onErrorResume(e -> {
-                    if (e instanceof HttpTransportException) {
+                    if (e instanceof TransientCamrigException) {
                         gone.set(true);
                     }
                     return Mono.just(new DownloadEvent.Failed(job.camera(), file, e));

@@ -91,7 +91,7 @@ class RigDownloaderTest {
             List<String> mine = calls.stream().filter(c -> c.startsWith(cam + " ")).toList();
             assertThat(mine).containsExactly(cam + " /gopro/media/turbo_transfer?p=1", cam + " GX010001.MP4",
                     cam + " GX010002.MP4", cam + " /gopro/media/turbo_transfer?p=0");
-            assertThat(dir.resolve(cam).resolve("GX010002.MP4")).hasSize(SIZE);
+            assertThat(dir.resolve(cam).resolve("100GOPRO").resolve("GX010002.MP4")).hasSize(SIZE);
         }
         assertThat(events).filteredOn(DownloadEvent.Turbo.class::isInstance).hasSize(8);
     }

@@ -34,7 +34,7 @@ public record CameraIdentity(int index, SimulatedModel model, String serial, Str
         String digits = String.format("%06d%04d", Math.floorMod(random.nextLong(), 1_000_000L), index % 10_000);
         String serial = model.serialPrefix() + digits;
         String address = String.format("02:CA:00:00:%02X:%02X", (index >> 8) & 0xFF, index & 0xFF);
-        String ssid = "GP" + serial.substring(serial.length() - 8);
+        String ssid = "GP" + serial.substring(Math.max(0, serial.length() - 8));
         String[] words = {"Reef", "Summit", "Canyon", "Glacier", "Dune", "Harbor", "Ridge", "Delta"};
         String password = words[random.nextInt(words.length)] + "-" + (100 + random.nextInt(900)) + "-"
                 + words[random.nextInt(words.length)];
@@ -43,7 +43,7 @@ public record CameraIdentity(int index, SimulatedModel model, String serial, Str
 
     /** The advertised BLE name: {@code "GoPro "} and the last four digits of the serial. */
     public String bleName() {
-        return "GoPro " + serial.substring(serial.length() - 4);
+        return "GoPro " + (serial.length() < 4 ? serial : serial.substring(serial.length() - 4));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.camrig.simulator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.http.CameraHttpClient;
-import io.camrig.http.DownloadProgress;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.HttpStatusException;
 import io.camrig.http.HttpTransportException;
@@ -89,7 +88,8 @@ class VirtualCameraHttpServerTest {
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class)
                         .hasMessageContaining("closed before the response was complete"))
                 .verify(VERIFY);
-        assertThat(filesInDir()).isEmpty();
+        // Only the resumable partial file is left, under its known name.
+        assertThat(filesInDir()).containsExactly(dir.resolve(".big.mp4.camrig-part"));
     }
 
     @Test
@@ -124,15 +124,17 @@ class VirtualCameraHttpServerTest {
         card.record(T0);
         MediaFile newest = client.mediaList().block(VERIFY).newest().orElseThrow();
 
+        Path target = dir.resolve("100GOPRO").resolve("GX010001.MP4");
         StepVerifier.create(client.download(newest, dir))
-                .thenConsumeWhile(p -> !p.complete(), p -> assertThat(dir.resolve(newest.name())).doesNotExist())
-                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .thenConsumeWhile(p -> !p.complete(), p -> assertThat(target).doesNotExist())
+                .assertNext(p -> assertThat(p.result().path()).isEqualTo(target))
                 .expectComplete()
                 .verify(VERIFY);
 
-        assertThat(Files.readAllBytes(dir.resolve("GX010001.MP4")))
-                .isEqualTo(card.expectedBytes(card.files().get(0)));
-        assertThat(filesInDir()).containsExactly(dir.resolve("GX010001.MP4"));
+        assertThat(Files.readAllBytes(target)).isEqualTo(card.expectedBytes(card.files().get(0)));
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            assertThat(s).containsExactly(target);
+        }
     }
 
     @Test
@@ -218,7 +220,7 @@ class VirtualCameraHttpServerTest {
     }
 
     @Test
-    void aCutDownloadFailsTransientlyAndCleansUpItsTemporaryFile() throws IOException {
+    void aCutDownloadFailsTransientlyAndKeepsOnlyItsResumablePartialFile() throws IOException {
         card.record(T0);
         server.faults(HttpFaults.NONE.withCutAfterBytes(300_000));
         CameraHttpClient once = new CameraHttpClient(server.baseUri(), HttpOptions.defaults().withDownloadResumes(0));
@@ -228,7 +230,9 @@ class VirtualCameraHttpServerTest {
                 .expectError(HttpTransportException.class)
                 .verify(VERIFY);
 
-        assertThat(filesInDir()).isEmpty();
+        Path part = dir.resolve(".GX010001.MP4.camrig-part");
+        assertThat(filesInDir()).containsExactly(part);
+        assertThat(Files.size(part)).isEqualTo(300_000);
     }
 
     @Test
@@ -240,7 +244,7 @@ class VirtualCameraHttpServerTest {
         Path target = dir.resolve("GX010001.MP4");
 
         StepVerifier.create(resuming.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
-                .expectNext(new DownloadProgress(SIZE, SIZE))
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
                 .expectComplete()
                 .verify(VERIFY);
 

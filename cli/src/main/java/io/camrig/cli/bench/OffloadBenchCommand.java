@@ -1,0 +1,119 @@
+package io.camrig.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code camrig bench offload}: camrig's offload against {@code curl} on the same URLs in the same
+ * run. A simulator process serves one file of {@code --file-size} per camera; for each camera count
+ * and round, interleaved, it runs (1) a fresh camrig JVM ({@code bench offload-client}) offloading
+ * every camera in parallel through the real offloader (SHA-256 while streaming, manifest), (2) one
+ * {@code curl -o} per camera in parallel, (3) one {@code openssl dgst -sha256} per file curl wrote,
+ * in parallel. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
+ * during the transfer, and of its whole JVM), peak RSS, and the ratios against the targets: camrig
+ * MB/s ≥ 0.9× curl's, camrig CPU/GB ≤ 2× curl + sha256, RSS ≤ 64 MB for 8 cameras. Exit 0 when
+ * every run succeeded (targets are reported, not enforced), 1 when a process failed.
+ */
+@Command(name = "offload", mixinStandardHelpOptions = true,
+        description = "Offload speed and CPU against curl (+ openssl sha256) on the same simulated cameras.")
+public final class OffloadBenchCommand implements Callable<Integer> {
+    @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "268435456",
+            description = "Size of each camera's file (default: ${DEFAULT-VALUE} = 256 MiB; at most 2 GiB - 1).")
+    int fileSize;
+
+    @Option(names = "--cameras", paramLabel = "N[,N...]", split = ",", defaultValue = "1,8",
+            description = "Camera counts to measure (default: ${DEFAULT-VALUE}).")
+    List<Integer> cameras;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where downloads go (default: a temporary directory).")
+    Path dir;
+
+    @Option(names = "--client-jvm", paramLabel = "OPTS", defaultValue = "-XX:+UseSerialGC -Xmx32m -Xss256k "
+            + "-XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2",
+            description = "JVM options of the camrig client (default: ${DEFAULT-VALUE}).")
+    String clientJvm;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
+    Path markdown;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Also write a bar chart (SVG) here.")
+    Path svg;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean curl = OffloadBenchProcesses.available("curl");
+        boolean openssl = OffloadBenchProcesses.available("openssl");
+        int max = cameras.stream().mapToInt(Integer::intValue).max().orElse(1);
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("camrig-bench-offload");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = System.getProperty("java.class.path");
+        Process sim = OffloadBenchProcesses.startDaemon(List.of(java, "-cp", cp, "io.camrig.cli.CamrigCommand",
+                "simulate", "--cameras", String.valueOf(max), "--file-size", String.valueOf(fileSize), "--files", "1",
+                "--json", "--duration", "6h"));
+        try {
+            JsonNode rig = new ObjectMapper().readTree(OffloadBenchProcesses.firstLine(sim));
+            List<String> urls = new ArrayList<>();
+            rig.get("cameras").forEach(c -> urls.add(c.get("http").asText()));
+            String serialPath = "/videos/DCIM/100GOPRO/GX010001.MP4";
+            out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s; "
+                    + "machine shared, so camrig and curl are interleaved and compared as ratios%n",
+                    fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent");
+            out.flush();
+            Map<Integer, List<OffloadBenchResult.Round>> results = new LinkedHashMap<>();
+            for (int r = 1; r <= rounds; r++) {
+                for (int k : cameras) {
+                    List<String> mine = urls.subList(0, k);
+                    OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
+                            java, cp, clientJvm, curl, openssl, r % 2 == 0);
+                    results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
+                    out.println(round.line());
+                    out.flush();
+                }
+            }
+            String table = OffloadBenchResult.table(results, fileSize);
+            out.println();
+            out.print(table);
+            out.flush();
+            if (markdown != null) {
+                Files.writeString(markdown, table);
+            }
+            if (svg != null) {
+                Files.writeString(svg, OffloadBenchResult.svg(results, fileSize));
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("camrig bench offload: " + e.getMessage());
+            err.flush();
+            return 1;
+        } finally {
+            sim.destroy();
+            if (dir == null) {
+                try (Stream<Path> s = Files.walk(work)) {
+                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+}

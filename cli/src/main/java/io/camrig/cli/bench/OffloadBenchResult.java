@@ -1,0 +1,174 @@
+package io.camrig.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+/** One measured round of {@code camrig bench offload} per camera count, and the report built from the rounds. */
+final class OffloadBenchResult {
+    private OffloadBenchResult() {
+    }
+
+    /**
+     * One round for {@code cameras} cameras.
+     *
+     * @param camrigMBps camrig's aggregate rate during the transfer, 10^6 bytes/s
+     * @param camrigCpuPerGB camrig's CPU during the transfer, s per 10^9 bytes
+     * @param camrigJvmCpuPerGB camrig's whole JVM (start-up, JIT, transfer), s per 10^9 bytes
+     * @param camrigRssMB camrig's peak RSS, MB
+     * @param curlMBps curl's aggregate rate (wall time of the parallel curls), or NaN
+     * @param curlCpuPerGB curl's CPU, s per 10^9 bytes, or NaN
+     * @param shaCpuPerGB {@code openssl dgst -sha256}'s CPU on the same files, s per 10^9 bytes, or NaN
+     * @param curlRssMB the sum of the curls' peak RSS, MB
+     */
+    record Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
+            double camrigRssMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB, double curlRssMB) {
+
+        String line() {
+            return String.format(Locale.ROOT, "round %d, %d camera(s): camrig %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS"
+                    + " | curl %.0f MB/s %.2f CPU s/GB + sha256 %.2f, %.0f MB RSS", round, cameras, camrigMBps,
+                    camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, curlMBps, curlCpuPerGB, shaCpuPerGB, curlRssMB);
+        }
+    }
+
+    static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
+            String cp, String clientJvm, boolean curl, boolean openssl, boolean curlFirst)
+            throws IOException, InterruptedException {
+        double gb = (double) k * fileSize / 1e9;
+        double[] theirs = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};    // MB/s, CPU/GB, sha CPU/GB, RSS MB
+        double[] mine = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};      // MB/s, CPU/GB, JVM CPU/GB, RSS MB
+        for (int step = 0; step < 2; step++) {
+            boolean curlNow = (step == 0) == curlFirst;
+            if (curlNow && curl) {
+                Path d = Files.createDirectories(work.resolve("curl"));
+                List<List<String>> cmds = new ArrayList<>();
+                List<List<String>> sha = new ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    cmds.add(List.of("curl", "-s", "-f", "-o", d.resolve("f" + i).toString(), urls.get(i) + path));
+                    sha.add(List.of("openssl", "dgst", "-sha256", d.resolve("f" + i).toString()));
+                }
+                OffloadBenchProcesses.Usage u = OffloadBenchProcesses.runAll(cmds);
+                theirs[0] = k * (double) fileSize / 1e6 / u.wallSeconds();
+                theirs[1] = u.cpuSeconds() / gb;
+                theirs[3] = u.rssKbSum() / 1024.0;
+                if (openssl) {
+                    theirs[2] = OffloadBenchProcesses.runAll(sha).cpuSeconds() / gb;
+                }
+                delete(d);
+            } else if (!curlNow) {
+                Path d = work.resolve("camrig");
+                List<String> cmd = new ArrayList<>();
+                cmd.add(java);
+                cmd.addAll(Arrays.asList(clientJvm.trim().split("\\s+")));
+                cmd.addAll(List.of("-cp", cp, "io.camrig.cli.CamrigCommand", "bench", "offload-client", "--to",
+                        d.toString()));
+                for (String u : urls) {
+                    cmd.addAll(List.of("--url", u));
+                }
+                OffloadBenchProcesses.Usage u = OffloadBenchProcesses.runAll(List.of(cmd));
+                JsonNode r = new ObjectMapper().readTree(u.stdout().get(0).lines().reduce((a, b) -> b).orElse("{}"));
+                if (r.path("failures").asInt(1) != 0) {
+                    throw new IOException("camrig offload failed: " + r.path("firstFailure").asText());
+                }
+                mine[0] = r.get("bytes").asLong() / 1e6 / r.get("seconds").asDouble();
+                mine[1] = r.get("cpuSeconds").asDouble() / gb;
+                mine[2] = u.rssKbSum() >= 0 ? u.cpuSeconds() / gb : Double.NaN;
+                mine[3] = r.get("rssPeakKb").asLong() / 1024.0;
+                delete(d);
+            }
+        }
+        return new Round(round, k, mine[0], mine[1], mine[2], mine[3], theirs[0], theirs[1], theirs[2], theirs[3]);
+    }
+
+    private static void delete(Path d) throws IOException {
+        if (!Files.exists(d)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(d)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static double median(List<Round> rounds, ToDoubleFunction<Round> f) {
+        double[] v = rounds.stream().mapToDouble(f).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The Markdown table of medians and ratios, with the targets. */
+    static String table(Map<Integer, List<Round>> results, int fileSize) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Medians over %d round(s), %d MiB per camera.%n%n",
+                results.values().iterator().next().size(), fileSize >> 20));
+        sb.append("| cameras | camrig MB/s | curl MB/s | MB/s ratio (≥ 0.9) | camrig CPU s/GB | JVM total CPU s/GB "
+                + "| curl + sha256 CPU s/GB | CPU ratio (≤ 2) | camrig RSS MB | curl RSS MB (sum) |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<Integer, List<Round>> e : results.entrySet()) {
+            List<Round> r = e.getValue();
+            double mine = median(r, Round::camrigMBps);
+            double theirs = median(r, Round::curlMBps);
+            double cpu = median(r, Round::camrigCpuPerGB);
+            double base = median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB());
+            sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f |%n",
+                    e.getKey(), mine, theirs, mine / theirs, cpu, median(r, Round::camrigJvmCpuPerGB), base,
+                    cpu / base, median(r, Round::camrigRssMB), median(r, Round::curlRssMB)));
+        }
+        return sb.toString();
+    }
+
+    /** A grouped bar chart of MB/s (camrig, curl) and CPU s/GB (camrig, curl + sha256) per camera count. */
+    static String svg(Map<Integer, List<Round>> results, int fileSize) {
+        int w = 720;
+        int h = 300;
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", w, h));
+        sb.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\" font-size=\"14\">camrig offload vs curl, %d MiB per "
+                + "camera (medians; left: MB/s, right: client CPU s/GB)</text>%n", fileSize >> 20));
+        double maxRate = 1;
+        double maxCpu = 0.1;
+        for (List<Round> r : results.values()) {
+            maxRate = Math.max(maxRate, Math.max(median(r, Round::camrigMBps), median(r, Round::curlMBps)));
+            maxCpu = Math.max(maxCpu, Math.max(median(r, Round::camrigCpuPerGB),
+                    median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB())));
+        }
+        int group = 0;
+        for (Map.Entry<Integer, List<Round>> e : results.entrySet()) {
+            List<Round> r = e.getValue();
+            double[][] panels = {
+                {median(r, Round::camrigMBps), median(r, Round::curlMBps), maxRate},
+                {median(r, Round::camrigCpuPerGB), median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB()), maxCpu}};
+            for (int p = 0; p < 2; p++) {
+                int x0 = 40 + p * 350 + group * 150;
+                for (int b = 0; b < 2; b++) {
+                    double v = panels[p][b];
+                    int bh = Double.isNaN(v) ? 0 : (int) (200 * v / panels[p][2]);
+                    sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" fill=\"%s\"/>%n",
+                            x0 + b * 55, 260 - bh, bh, b == 0 ? "#2b6cb0" : "#a0aec0"));
+                    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + b * 55 + 2,
+                            255 - bh, Double.isNaN(v) ? "-" : p == 0 ? String.format(Locale.ROOT, "%.0f", v)
+                                    : String.format(Locale.ROOT, "%.2f", v)));
+                }
+                sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"280\">%d camera%s</text>%n", x0 + 15, e.getKey(),
+                        e.getKey() == 1 ? "" : "s"));
+            }
+            group++;
+        }
+        sb.append("<rect x=\"40\" y=\"286\" width=\"10\" height=\"10\" fill=\"#2b6cb0\"/><text x=\"54\" y=\"295\">camrig"
+                + "</text><rect x=\"110\" y=\"286\" width=\"10\" height=\"10\" fill=\"#a0aec0\"/><text x=\"124\" y=\"295\">"
+                + "curl (CPU: curl + openssl sha256)</text>\n</svg>\n");
+        return sb.toString();
+    }
+}

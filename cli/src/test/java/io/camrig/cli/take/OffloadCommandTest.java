@@ -1,0 +1,139 @@
+package io.camrig.cli.take;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.CamrigCommand;
+import io.camrig.simulator.http.HttpCameraIdentity;
+import io.camrig.simulator.http.HttpServerOptions;
+import io.camrig.simulator.http.VirtualCameraHttpServer;
+import io.camrig.simulator.media.SdCard;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code camrig offload} and {@code camrig takes} against simulated cameras, as a user runs them. */
+class OffloadCommandTest {
+    private static final int SIZE = 300_000;
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final List<VirtualCameraHttpServer> cameras = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        cameras.forEach(VirtualCameraHttpServer::close);
+    }
+
+    private VirtualCameraHttpServer camera(String serial, int files) {
+        SdCard card = new SdCard(serial, 42, SIZE);
+        for (int i = 0; i < files; i++) {
+            card.record(Instant.parse("2025-01-01T10:00:00Z").plusSeconds(60L * i));
+        }
+        VirtualCameraHttpServer c = VirtualCameraHttpServer.start(card, HttpCameraIdentity.fromSerial(serial), Map::of,
+                Map::of, HttpServerOptions.defaults().withCohn(0)).block(Duration.ofSeconds(15));
+        cameras.add(c);
+        return c;
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cli = CamrigCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path media() {
+        return dir.resolve("media");
+    }
+
+    private String onlyTake() throws Exception {
+        try (Stream<Path> s = Files.list(media())) {
+            return s.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+    }
+
+    @Test
+    void offloadsEveryCardIntoATakeThatListsShowsAndVerifies() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 2);
+        VirtualCameraHttpServer b = camera("C3501460050002", 1);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--url", b.baseUri().toString(),
+                "--media-dir", media().toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("C3501460050001: 100GOPRO/GX010002.MP4  300000 bytes  sha256 ")
+                .contains("3 file(s) verified, 0 remaining");
+        String take = onlyTake();
+        Path file = media().resolve(take).resolve("C3501460050002").resolve("100GOPRO").resolve("GX010001.MP4");
+        assertThat(Files.readAllBytes(file)).isEqualTo(SdCard.expectedBytes("C3501460050002", "GX010001.MP4", SIZE));
+
+        assertThat(run("takes", "list", "--media-dir", media().toString())).isZero();
+        assertThat(out.toString()).contains(take).containsPattern("2\\s+3/3");
+        assertThat(run("takes", "show", take, "--media-dir", media().toString(), "--json")).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(out.toString());
+        assertThat(manifest.at("/cameras/0/files/1/sha256").asText()).hasSize(64);
+        assertThat(run("takes", "verify", "latest", "--media-dir", media().toString())).isZero();
+        assertThat(out.toString()).contains("3 of 3 files match");
+
+        Files.write(file, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.WRITE);
+        assertThat(run("takes", "verify", take, "--media-dir", media().toString())).isEqualTo(3);
+        assertThat(out.toString()).contains("CHANGED  C3501460050002 100GOPRO/GX010001.MP4").contains("2 of 3 files match");
+    }
+
+    @Test
+    void sinceLastTakeQueuesOnlyNewerFilesAndJsonLinesEndWithASummary() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        a.sdCard().record(Instant.parse("2025-01-01T11:00:00Z"));
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take", "--json")).as(err.toString()).isZero();
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : out.toString().split("\n")) {
+            lines.add(new ObjectMapper().readTree(l));
+        }
+        assertThat(lines).filteredOn(n -> n.get("event").asText().equals("verified"))
+                .singleElement().satisfies(n -> assertThat(n.get("file").asText()).isEqualTo("100GOPRO/GX010002.MP4"));
+        JsonNode summary = lines.get(lines.size() - 1);
+        assertThat(summary.get("event").asText()).isEqualTo("summary");
+        assertThat(summary.get("verified").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aCameraWhoseSerialIsAPathIsSkippedAndNothingLandsOutside() throws Exception {
+        VirtualCameraHttpServer good = camera("C3501460050001", 1);
+        VirtualCameraHttpServer hostile = camera("../x", 1);
+
+        int code = run("offload", "--url", good.baseUri().toString(), "--url", hostile.baseUri().toString(),
+                "--media-dir", media().toString());
+
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("reports a serial number that cannot name a directory (../x); skipped");
+        assertThat(media().resolve("x")).doesNotExist();
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aTakeThatDoesNotExistIsOneClearLine() {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--take", "nope"))
+                .isEqualTo(1);
+        assertThat(err.toString().trim()).startsWith("camrig offload: no take 'nope'").doesNotContain("\n");
+    }
+}

@@ -1,0 +1,39 @@
+package io.camrig.engine.offload;
+
+import io.camrig.engine.take.TakeFile;
+import io.camrig.http.DownloadResult;
+
+/** What an {@link Offloader} run reports, per camera and file; cameras interleave. */
+public sealed interface OffloadEvent {
+
+    /** The camera's serial. */
+    String serial();
+
+    /** The camera is checked (its serial answered over HTTP) and its files are about to be fetched. */
+    record CameraStarted(String serial, int files, long bytes) implements OffloadEvent {
+    }
+
+    /** Bytes of one file on disk so far, of {@code total}. */
+    record Progress(String serial, TakeFile file, long bytesDone, long total) implements OffloadEvent {
+    }
+
+    /** One file is on disk, size-checked, with its SHA-256 in the manifest. */
+    record Verified(String serial, TakeFile file, DownloadResult result) implements OffloadEvent {
+    }
+
+    /** One file was deleted from the camera after it was verified ({@code --delete-after-verify}). */
+    record DeletedFromCamera(String serial, TakeFile file) implements OffloadEvent {
+    }
+
+    /** One file failed (it stays in the queue), or the whole camera when {@code file} is null. */
+    record Failed(String serial, TakeFile file, Throwable error) implements OffloadEvent {
+    }
+
+    /** A step around the files did not work out; the offload goes on (turbo, delete). */
+    record Warning(String serial, String message) implements OffloadEvent {
+    }
+
+    /** The camera is done: how many of its queued files are verified and how many are not. */
+    record CameraDone(String serial, int verified, int remaining) implements OffloadEvent {
+    }
+}

@@ -1,0 +1,56 @@
+package io.camrig.engine.offload;
+
+import io.camrig.http.DownloadOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Immutable settings of an {@link Offloader} run; change them with the {@code with…} methods.
+ *
+ * @param maxParallel how many COHN/USB cameras offload at once (AP cameras: one at a time per
+ *     host interface); default 4: on loopback one camera already saturates a core, and a real
+ *     camera's Wi-Fi (tens of MB/s) leaves room for a few
+ * @param turbo switch turbo transfer on around each camera's offload (default true)
+ * @param deleteAfterVerify delete each file from the camera once it is verified (default false)
+ * @param joinTimeout how long joining a camera's AP may take (default 30 s)
+ * @param download deadline, minimum rate and name clash policy of each file
+ */
+public record OffloadOptions(int maxParallel, boolean turbo, boolean deleteAfterVerify, Duration joinTimeout,
+        DownloadOptions download) {
+
+    private static final OffloadOptions DEFAULTS = new OffloadOptions(4, true, false, Duration.ofSeconds(30),
+            DownloadOptions.defaults());
+
+    public OffloadOptions {
+        if (maxParallel < 1) {
+            throw new IllegalArgumentException("maxParallel must be >= 1, was " + maxParallel);
+        }
+        Objects.requireNonNull(joinTimeout, "joinTimeout");
+        Objects.requireNonNull(download, "download");
+    }
+
+    /** 4 in parallel, turbo on, keep files on the camera, 30 s to join, default downloads. */
+    public static OffloadOptions defaults() {
+        return DEFAULTS;
+    }
+
+    public OffloadOptions withMaxParallel(int n) {
+        return new OffloadOptions(n, turbo, deleteAfterVerify, joinTimeout, download);
+    }
+
+    public OffloadOptions withTurbo(boolean on) {
+        return new OffloadOptions(maxParallel, on, deleteAfterVerify, joinTimeout, download);
+    }
+
+    public OffloadOptions withDeleteAfterVerify(boolean delete) {
+        return new OffloadOptions(maxParallel, turbo, delete, joinTimeout, download);
+    }
+
+    public OffloadOptions withJoinTimeout(Duration timeout) {
+        return new OffloadOptions(maxParallel, turbo, deleteAfterVerify, timeout, download);
+    }
+
+    public OffloadOptions withDownload(DownloadOptions options) {
+        return new OffloadOptions(maxParallel, turbo, deleteAfterVerify, joinTimeout, options);
+    }
+}

@@ -1,0 +1,185 @@
+package io.camrig.engine.offload;
+
+import io.camrig.engine.take.OffloadQueue;
+import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
+import io.camrig.http.CameraHttpClient;
+import io.camrig.http.DownloadProgress;
+import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.MediaPath;
+import io.camrig.http.wifi.HostWifi;
+import io.camrig.http.wifi.HostWifiLink;
+import io.camrig.proto.error.TransientCamrigException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Fetches what a take's {@link OffloadQueue} still holds from each camera:
+ * <ol>
+ *   <li>over a camera's own AP ({@link OffloadCamera.Link#AP}), one camera at a time on the host's
+ *       Wi-Fi interface: join its AP ({@link HostWifi#join}), fetch, leave ({@link
+ *       HostWifiLink#restore}); COHN, USB and other cameras up to {@link OffloadOptions#maxParallel()} at once;</li>
+ *   <li>check that the camera answering is the one expected ({@code GET /gopro/camera/info},
+ *       its serial), else {@link WrongCameraException} and nothing is credited;</li>
+ *   <li>turbo transfer on ({@link OffloadOptions#turbo()}), each pending file downloaded to
+ *       {@code <take>/<serial>/<folder>/<file>} (SHA-256 while streaming, resumed from its partial
+ *       file, never replacing another file) and marked verified in the manifest, optionally
+ *       deleted from the camera; turbo off, also on failure or cancel.</li>
+ * </ol>
+ * Cameras are isolated: a camera's failure is an event; after a transient one (the camera is
+ * gone, too slow, out of time) its remaining files stay queued for the next run. Cancelling keeps
+ * every partial file and the manifest as it stood: a next run resumes.
+ */
+public final class Offloader {
+    private final OffloadQueue queue;
+    private final OffloadOptions options;
+    private final Optional<HostWifi> wifi;
+
+    /**
+     * @param queue the take's queue (its manifest lists the cameras' files to fetch)
+     * @param options parallelism, turbo, deletion, download settings
+     * @param wifi the host's Wi-Fi interface, for AP cameras with {@link OffloadCamera#ap()}
+     */
+    public Offloader(OffloadQueue queue, OffloadOptions options, Optional<HostWifi> wifi) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.options = Objects.requireNonNull(options, "options");
+        this.wifi = Objects.requireNonNull(wifi, "wifi");
+    }
+
+    /**
+     * Offloads every camera's pending files.
+     *
+     * @return events of all cameras; completes when every camera is done; never errors for a
+     *     camera's failure. Cold
+     */
+    public Flux<OffloadEvent> run(List<OffloadCamera> cameras) {
+        List<OffloadCamera> viaAp = cameras.stream().filter(c -> c.link() == OffloadCamera.Link.AP).toList();
+        List<OffloadCamera> direct = cameras.stream().filter(c -> c.link() != OffloadCamera.Link.AP).toList();
+        return Flux.merge(
+                Flux.fromIterable(viaAp).concatMap(this::camera),
+                Flux.fromIterable(direct).flatMap(this::camera, options.maxParallel()));
+    }
+
+    /**
+     * Offloads one camera: join its AP when it has one, check its serial, fetch its pending files.
+     *
+     * @return its events; never errors
+     */
+    public Flux<OffloadEvent> camera(OffloadCamera camera) {
+        return camera(camera, client -> Mono.just(List.of()));
+    }
+
+    /**
+     * As {@link #camera(OffloadCamera)}, queueing the files {@code select} lists once the camera
+     * is joined and its serial checked (over an AP the media list can only be read then).
+     *
+     * @param select the files to add to the camera's queue, from its client; e.g. the newest file
+     */
+    public Flux<OffloadEvent> camera(OffloadCamera camera, Function<CameraHttpClient, Mono<List<MediaFile>>> select) {
+        Flux<OffloadEvent> work = checked(camera, select);
+        if (camera.ap().isPresent()) {
+            if (wifi.isEmpty()) {
+                return Flux.just(new OffloadEvent.Failed(camera.serial(), null, new IllegalStateException(
+                        "camera " + camera.serial() + " is reached over its AP but no host Wi-Fi interface was given")));
+            }
+            OffloadCamera.ApAccess ap = camera.ap().get();
+            work = Flux.usingWhen(wifi.get().join(ap.ssid(), ap.password(), options.joinTimeout()),
+                    link -> checked(camera, select),
+                    HostWifiLink::restore,
+                    (link, e) -> link.restore().onErrorResume(x -> Mono.empty()),
+                    HostWifiLink::restore);
+        }
+        return work.onErrorResume(e -> Mono.just(new OffloadEvent.Failed(camera.serial(), null, e)));
+    }
+
+    private Flux<OffloadEvent> checked(OffloadCamera camera, Function<CameraHttpClient, Mono<List<MediaFile>>> select) {
+        CameraHttpClient client = camera.client();
+        return client.query().info()
+                .flatMapMany(info -> info.serialNumber().equals(camera.serial())
+                        ? select.apply(client)
+                                .flatMap(files -> Mono.fromCallable(() -> queue.enqueue(camera.serial(), files))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                                .thenMany(options.turbo() ? withTurbo(camera) : files(camera))
+                        : Flux.error(new WrongCameraException(camera.serial(), info.serialNumber(),
+                                client.baseUri().toString())));
+    }
+
+    private Flux<OffloadEvent> withTurbo(OffloadCamera camera) {
+        CameraHttpClient client = camera.client();
+        Mono<OffloadEvent> off = client.control().turboTransfer(false).then(Mono.<OffloadEvent>empty())
+                .onErrorResume(e -> Mono.just(new OffloadEvent.Warning(camera.serial(),
+                        "turbo transfer could not be switched off: " + e.getMessage())));
+        Mono<OffloadEvent> on = client.control().turboTransfer(true).then(Mono.<OffloadEvent>empty())
+                .onErrorResume(e -> Mono.just(new OffloadEvent.Warning(camera.serial(),
+                        "turbo transfer unavailable, offloading at normal speed: " + e.getMessage())));
+        return Flux.usingWhen(Mono.just(camera),
+                c -> Flux.concat(on, files(c)),
+                c -> off.then(),
+                (c, e) -> off.then(),
+                c -> off.then());
+    }
+
+    private Flux<OffloadEvent> files(OffloadCamera camera) {
+        AtomicBoolean gone = new AtomicBoolean();
+        int[] done = {0};
+        return Mono.fromCallable(() -> queue.pending(camera.serial()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(pending -> Flux.concat(
+                        Mono.just(new OffloadEvent.CameraStarted(camera.serial(), pending.size(),
+                                pending.stream().mapToLong(TakeFile::size).sum())),
+                        Flux.fromIterable(pending).concatMap(f -> gone.get() ? Flux.empty() : file(camera, f, gone, done)),
+                        Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraDone(camera.serial(), done[0],
+                                queue.pending(camera.serial()).size())).subscribeOn(Schedulers.boundedElastic())));
+    }
+
+    private Flux<OffloadEvent> file(OffloadCamera camera, TakeFile file, AtomicBoolean gone, int[] done) {
+        String serial = camera.serial();
+        Path takeDir = queue.store().takeDir(queue.manifest().takeId());
+        Path target = queue.store().target(queue.manifest().takeId(), serial, file);
+        MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
+                Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
+        return camera.client().download(media, target, options.download())
+                .concatMap(p -> p.complete() ? verified(camera, file, p, takeDir, done)
+                        : Mono.just(new OffloadEvent.Progress(serial, file, p.bytesDone(), p.totalBytes())))
+                .onErrorResume(e -> {
+                    if (e instanceof TransientCamrigException) {
+                        gone.set(true);
+                    }
+                    return Mono.fromCallable(() -> {
+                        queue.failed(serial, file, e.getClass().getSimpleName() + ": " + e.getMessage());
+                        return (OffloadEvent) new OffloadEvent.Failed(serial, file, e);
+                    }).subscribeOn(Schedulers.boundedElastic());
+                });
+    }
+
+    private Flux<OffloadEvent> verified(OffloadCamera camera, TakeFile file, DownloadProgress p, Path takeDir,
+            int[] done) {
+        String relative = takeDir.relativize(p.result().path()).toString();
+        Mono<OffloadEvent> record = Mono.fromCallable(() -> {
+            queue.verified(camera.serial(), file, relative, p.result().sha256());
+            done[0]++;
+            return (OffloadEvent) new OffloadEvent.Verified(camera.serial(), file, p.result());
+        }).subscribeOn(Schedulers.boundedElastic());
+        if (!options.deleteAfterVerify()) {
+            return record.flux();
+        }
+        Mono<OffloadEvent> delete = camera.client().media().deleteFile(new MediaPath(file.folder(), file.name()))
+                .thenReturn((OffloadEvent) new OffloadEvent.DeletedFromCamera(camera.serial(), file))
+                .onErrorResume(e -> Mono.just(new OffloadEvent.Warning(camera.serial(),
+                        "could not delete " + file.cameraPath() + " from the camera: " + e.getMessage())));
+        return Flux.concat(record, delete);
+    }
+
+    /** Adds {@code camera} to the take (identity only) when absent; blocking, see {@link OffloadQueue}. */
+    public void enroll(TakeCamera camera) {
+        queue.ensureCamera(camera);
+    }
+}

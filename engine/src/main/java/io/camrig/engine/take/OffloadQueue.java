@@ -1,0 +1,84 @@
+package io.camrig.engine.take;
+
+import io.camrig.http.model.MediaFile;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The persistent offload queue of one take: its manifest, where every file not yet {@code
+ * VERIFIED} is still to fetch. Each change (a file enqueued, verified, failed) is written to the
+ * manifest at once, atomically, so a process killed at any instant restarts from the last state;
+ * the bytes of a file in progress are in its partial file, which the next download resumes.
+ *
+ * <p>Thread-safe (one lock for the take); blocking file I/O: call from a bounded-elastic thread.
+ */
+public final class OffloadQueue {
+    private final TakeStore store;
+    private TakeManifest manifest;
+
+    /** The queue of {@code manifest}'s take in {@code store}. */
+    public OffloadQueue(TakeStore store, TakeManifest manifest) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+    }
+
+    /** The store. */
+    public TakeStore store() {
+        return store;
+    }
+
+    /** The manifest as it stands. */
+    public synchronized TakeManifest manifest() {
+        return manifest;
+    }
+
+    /** Applies {@code change} to the manifest and writes it. */
+    public synchronized TakeManifest update(UnaryOperator<TakeManifest> change) {
+        manifest = change.apply(manifest);
+        store.write(manifest);
+        return manifest;
+    }
+
+    /** Adds the camera when absent (identity only), then writes. */
+    public TakeManifest ensureCamera(TakeCamera camera) {
+        return update(m -> m.camera(camera.serial()).isPresent() ? m : m.withCamera(camera));
+    }
+
+    /**
+     * Enqueues {@code files} for camera {@code serial} (which must be in the take); a file
+     * already listed keeps its state.
+     */
+    public TakeManifest enqueue(String serial, List<MediaFile> files) {
+        return update(m -> m.updateCamera(serial, c -> {
+            TakeCamera out = c;
+            for (MediaFile f : files) {
+                if (out.file(f.directory(), f.name()).isEmpty()) {
+                    out = out.withFile(TakeFile.pending(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
+                }
+            }
+            return out;
+        }));
+    }
+
+    /** The files of {@code serial} still to fetch, in manifest order. */
+    public synchronized List<TakeFile> pending(String serial) {
+        return manifest.camera(serial).map(c -> c.files().stream().filter(f -> !f.verified()).toList())
+                .orElse(List.of());
+    }
+
+    /** Marks a file verified at {@code relativePath} with its SHA-256. */
+    public TakeManifest verified(String serial, TakeFile file, String relativePath, String sha256) {
+        return update(m -> m.updateCamera(serial, c -> c.withFile(file.withVerified(relativePath, sha256))));
+    }
+
+    /** Marks a file failed; it stays in the queue. */
+    public TakeManifest failed(String serial, TakeFile file, String reason) {
+        return update(m -> m.updateCamera(serial, c -> c.withFile(file.withFailed(reason))));
+    }
+
+    /** Records the outcome of a step for a camera. */
+    public TakeManifest step(String serial, String step, String outcome) {
+        return update(m -> m.updateCamera(serial, c -> c.withStep(step, outcome)));
+    }
+}

@@ -1,0 +1,225 @@
+package io.camrig.engine.take;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.camrig.http.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Takes under one media directory: creates a take's directory with a fresh id, reads and writes
+ * its manifest ({@value #MANIFEST}) atomically (a temporary file in the same directory, forced to
+ * disk, renamed over the old one, so a reader or a killed process sees the old manifest or the
+ * new one), lists takes and re-hashes a take's files against its manifest.
+ *
+ * <p>Blocking file I/O: call it from a bounded-elastic thread, the CLI or tests. Not synchronized:
+ * one writer per take at a time (see {@link OffloadQueue}).
+ */
+public final class TakeStore {
+    /** The manifest's file name in a take's directory. */
+    public static final String MANIFEST = "take.json";
+
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private final Path mediaDir;
+    private final Clock clock;
+
+    /** A store under {@code mediaDir}, ids from the UTC wall clock. */
+    public TakeStore(Path mediaDir) {
+        this(mediaDir, Clock.systemUTC());
+    }
+
+    /** A store under {@code mediaDir} with {@code clock} for take ids (tests). */
+    public TakeStore(Path mediaDir, Clock clock) {
+        this.mediaDir = Objects.requireNonNull(mediaDir, "mediaDir").toAbsolutePath();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The media directory. */
+    public Path mediaDir() {
+        return mediaDir;
+    }
+
+    /** A take's directory. */
+    public Path takeDir(String takeId) {
+        return mediaDir.resolve(io.camrig.http.model.PathNames.requireSegment(takeId, "take id"));
+    }
+
+    /**
+     * Creates a new take: its directory (named by a fresh id) and its first manifest, with no
+     * cameras yet.
+     *
+     * @throws UncheckedIOException when the directory cannot be created (the OS's reason is the cause)
+     */
+    public TakeManifest create(String rigId) {
+        String base = ID.format(clock.instant());
+        try {
+            Files.createDirectories(mediaDir);
+            for (int n = 1; ; n++) {
+                String id = n == 1 ? base : base + "-" + n;
+                try {
+                    Files.createDirectory(mediaDir.resolve(id));
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                TakeManifest m = new TakeManifest(TakeManifest.SCHEMA, rigId, id,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), null, List.of(), null);
+                write(m);
+                return m;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a take in " + mediaDir + ": " + reason(e), e);
+        }
+    }
+
+    /** Writes {@code manifest} to its take's directory atomically and durably. */
+    public void write(TakeManifest manifest) {
+        Path dir = takeDir(manifest.takeId());
+        Path target = dir.resolve(MANIFEST);
+        try {
+            Files.createDirectories(dir);
+            byte[] bytes = JSON.writeValueAsBytes(manifest);
+            // Default permissions (the user's umask), like the media beside it; the name is unique per writer.
+            Path tmp = dir.resolve("." + MANIFEST + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    ByteBuffer b = ByteBuffer.wrap(bytes);
+                    while (b.hasRemaining()) {
+                        ch.write(b);
+                    }
+                    ch.force(true);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+        }
+    }
+
+    /** The manifest of {@code takeId}, if that take exists. */
+    public Optional<TakeManifest> read(String takeId) {
+        Path file = takeDir(takeId).resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), TakeManifest.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Every take with a readable manifest, oldest first (by id). */
+    public List<TakeManifest> list() {
+        List<TakeManifest> out = new ArrayList<>();
+        if (!Files.isDirectory(mediaDir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(mediaDir, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String id = d.getFileName().toString();
+                if (io.camrig.http.model.PathNames.isSafeSegment(id) && Files.isRegularFile(d.resolve(MANIFEST))) {
+                    read(id).ifPresent(out::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + mediaDir + ": " + reason(e), e);
+        }
+        out.sort(Comparator.comparing(TakeManifest::takeId));
+        return out;
+    }
+
+    /** The newest take (by id), if any. */
+    public Optional<TakeManifest> latest() {
+        List<TakeManifest> all = list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Where a camera's file lands: {@code <take>/<serial>/<folder>/<name>}. */
+    public Path target(String takeId, String serial, TakeFile file) {
+        return takeDir(takeId).resolve(io.camrig.http.model.PathNames.requireSegment(serial, "serial"))
+                .resolve(file.folder()).resolve(file.name());
+    }
+
+    /**
+     * Re-hashes every verified file of a take and compares it with its manifest.
+     *
+     * @return one check per file of every camera, pending ones included
+     */
+    public List<FileCheck> verify(TakeManifest manifest) {
+        List<FileCheck> out = new ArrayList<>();
+        Path dir = takeDir(manifest.takeId());
+        for (TakeCamera c : manifest.cameras()) {
+            for (TakeFile f : c.files()) {
+                out.add(check(dir, c.serial(), f));
+            }
+        }
+        return out;
+    }
+
+    private static FileCheck check(Path dir, String serial, TakeFile f) {
+        if (!f.verified()) {
+            return new FileCheck(serial, f, FileCheck.Result.PENDING, "not offloaded yet");
+        }
+        Path p = dir.resolve(f.path()).normalize();
+        if (!p.startsWith(dir) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            return new FileCheck(serial, f, FileCheck.Result.MISSING, f.path() + " is missing");
+        }
+        try {
+            long size = Files.size(p);
+            if (size != f.size()) {
+                return new FileCheck(serial, f, FileCheck.Result.CHANGED, "size " + size + " instead of " + f.size());
+            }
+            String sha = Sha256.of(p);
+            return sha.equals(f.sha256()) ? new FileCheck(serial, f, FileCheck.Result.OK, "")
+                    : new FileCheck(serial, f, FileCheck.Result.CHANGED, "SHA-256 differs from the manifest");
+        } catch (IOException e) {
+            return new FileCheck(serial, f, FileCheck.Result.MISSING, "cannot read: " + reason(e));
+        }
+    }
+
+    /** The OS's reason for an I/O failure, one line. */
+    static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+    }
+
+    /**
+     * The result of re-hashing one file.
+     *
+     * @param serial the camera
+     * @param file the manifest's entry
+     * @param result OK, MISSING, CHANGED (size or SHA-256) or PENDING (never offloaded)
+     * @param detail why, one line; {@code ""} when OK
+     */
+    public record FileCheck(String serial, TakeFile file, Result result, String detail) {
+        /** What re-hashing found. */
+        public enum Result { OK, MISSING, CHANGED, PENDING }
+    }
+}
