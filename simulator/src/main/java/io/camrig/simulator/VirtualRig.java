@@ -111,7 +111,7 @@ public final class VirtualRig implements AutoCloseable {
             List<VirtualCamera> cameras = new ArrayList<>();
             for (int i = 1; i <= options.cameras(); i++) {
                 Duration latency = Duration.ofNanos(min + (span == 0 ? 0 : random.nextLong(span + 1)));
-                cameras.add(new VirtualCamera(CameraIdentity.generate(i, model, options.seed()), options, latency));
+                cameras.add(new VirtualCamera(CameraIdentity.generate(i, model, options.seed()), options.camera(), latency));
             }
             return Flux.fromIterable(cameras)
                     .concatMap(c -> VirtualCameraHttpServer.start(c.sdCard(), c.statuses()::snapshot)
