@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
@@ -12,9 +13,14 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Serves a rig's meters as Prometheus text ({@code GET /metrics}, content type
- * {@code text/plain; version=0.0.4}) on 127.0.0.1 only. Close it to stop serving.
+ * {@code text/plain; version=0.0.4}) on 127.0.0.1 only.
+ *
+ * <p>Lifecycle as Reactor Netty's servers have it: {@link #dispose()} stops serving without
+ * blocking, {@link #onDispose()} completes once the port is released, {@link
+ * #disposeNow(Duration)} blocks until then (callers that may block: a CLI, a test). {@link
+ * #close()} is {@link #dispose()}, for try-with-resources.
  */
-public final class PrometheusEndpoint implements AutoCloseable {
+public final class PrometheusEndpoint implements Disposable, AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final DisposableServer server;
 
@@ -52,8 +58,35 @@ public final class PrometheusEndpoint implements AutoCloseable {
         return registry;
     }
 
+    /** Stops serving; returns at once ({@link #onDispose()} tells when the port is released). */
+    @Override
+    public void dispose() {
+        server.dispose();
+    }
+
+    @Override
+    public boolean isDisposed() {
+        return server.isDisposed();
+    }
+
+    /** Completes when the server has stopped and released its port. */
+    public Mono<Void> onDispose() {
+        return server.onDispose();
+    }
+
+    /**
+     * Stops serving and blocks until the port is released.
+     *
+     * @param timeout how long to wait at most
+     * @throws IllegalStateException when the server has not stopped within {@code timeout}
+     */
+    public void disposeNow(Duration timeout) {
+        server.disposeNow(timeout);
+    }
+
+    /** {@link #dispose()}: does not block. */
     @Override
     public void close() {
-        server.disposeNow(Duration.ofSeconds(2));
+        dispose();
     }
 }

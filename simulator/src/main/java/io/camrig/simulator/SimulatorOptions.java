@@ -1,5 +1,6 @@
 package io.camrig.simulator;
 
+import io.camrig.simulator.camera.CameraBehaviour;
 import io.camrig.simulator.state.NetworkDefinition;
 import io.camrig.simulator.state.SimulatedNetworks;
 import java.time.Duration;
@@ -187,5 +188,11 @@ public record SimulatorOptions(
         return new SimulatorOptions(cameras, modelName, minLatency, maxLatency, seed, mediaFileBytes, busyAfterCommand,
                 encodingStopTime, failCameras, linkDropDelay, scheduler, busyAfterSetting, networks, emptyScans,
                 delay);
+    }
+
+    /** What each virtual camera reads of these options. */
+    public CameraBehaviour camera() {
+        return new CameraBehaviour(seed, mediaFileBytes, busyAfterCommand, busyAfterSetting, encodingStopTime,
+                failCameras, linkDropDelay, scheduler, networks, emptyScans);
     }
 }

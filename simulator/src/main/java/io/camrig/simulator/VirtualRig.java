@@ -126,7 +126,7 @@ public final class VirtualRig implements AutoCloseable {
                 if (serials.containsKey(i)) {
                     id = new CameraIdentity(i, model, serials.get(i), id.address(), id.apSsid(), id.apPassword());
                 }
-                cameras.add(new VirtualCamera(id, options, latency));
+                cameras.add(new VirtualCamera(id, options.camera(), latency));
             }
             return Flux.fromIterable(cameras)
                     .concatMap(c -> VirtualCameraHttpServer.start(c.sdCard(), c.statuses()::snapshot)

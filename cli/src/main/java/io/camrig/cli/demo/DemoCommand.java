@@ -257,7 +257,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrometheusEndpoint endpoint = PrometheusEndpoint.start(registry, metricsPort).block(Duration.ofSeconds(5));
         err.println("metrics: " + endpoint.uri());
         err.flush();
-        return endpoint;
+        return () -> endpoint.disposeNow(Duration.ofSeconds(2));
     }
 
     /** The rig network for --cohn: given, or the simulated rig's known network. */

@@ -5,7 +5,6 @@ import io.camrig.proto.id.StatusId;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraLocalDateTime;
 import io.camrig.proto.message.HardwareInfo;
-import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.state.SimulatedCohn;
 import io.camrig.simulator.state.SimulatedLivestream;
@@ -32,16 +31,16 @@ import reactor.core.scheduler.Scheduler;
  * <p>Behaviour modelled on the Open GoPro spec, "State Management": setting changes, preset loads
  * and shutter on are refused with status {@code error} while busy (status 8) or encoding
  * (status 10); loading a preset group makes the camera busy for
- * {@link SimulatorOptions#busyAfterCommand()}, a setting change or preset load for
- * {@link SimulatorOptions#busyAfterSetting()}; shutter on sets encoding at once, shutter off clears
- * it after {@link SimulatorOptions#encodingStopTime()} and adds one file to the SD card.
+ * {@link CameraBehaviour#busyAfterCommand()}, a setting change or preset load for
+ * {@link CameraBehaviour#busyAfterSetting()}; shutter on sets encoding at once, shutter off clears
+ * it after {@link CameraBehaviour#encodingStopTime()} and adds one file to the SD card.
  */
 public final class VirtualCamera {
     /** The preset group id of video (EnumPresetGroup.PRESET_GROUP_ID_VIDEO). */
     public static final int PRESET_GROUP_VIDEO = 1000;
 
     private final CameraIdentity identity;
-    private final SimulatorOptions options;
+    private final CameraBehaviour options;
     private final Duration latency;
     private final CameraModel model;
     private final CameraStatuses statuses;
@@ -63,7 +62,7 @@ public final class VirtualCamera {
     private final java.util.concurrent.atomic.AtomicInteger shuttersToLose = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String firmwareInFootage;
 
-    public VirtualCamera(CameraIdentity identity, SimulatorOptions options, Duration latency) {
+    public VirtualCamera(CameraIdentity identity, CameraBehaviour options, Duration latency) {
         this.identity = identity;
         this.options = options;
         this.latency = latency;
@@ -154,7 +153,7 @@ public final class VirtualCamera {
         return options.scheduler();
     }
 
-    SimulatorOptions options() {
+    CameraBehaviour options() {
         return options;
     }
 
@@ -211,7 +210,7 @@ public final class VirtualCamera {
 
     /**
      * Set AP Control: {@code 0} turns the AP off (status 69 "AP Mode" to 0 at once), {@code 1} turns
-     * it on (status 69 to 1 after {@link SimulatorOptions#busyAfterCommand()}, the time the camera
+     * it on (status 69 to 1 after {@link CameraBehaviour#busyAfterCommand()}, the time the camera
      * takes to start its Wi-Fi hardware and DHCP server), {@code 2} bounces it (off at once, on after
      * the same delay). A later command cancels a pending turn-on.
      */

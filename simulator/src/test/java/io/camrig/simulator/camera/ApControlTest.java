@@ -26,7 +26,7 @@ class ApControlTest {
 
     private VirtualCamera camera(int index) {
         SimulatorOptions options = SimulatorOptions.defaults().withScheduler(time).withBusy(START, Duration.ZERO);
-        return new VirtualCamera(CameraIdentity.generate(index, SimulatedModel.HERO12_BLACK, 42), options, Duration.ZERO);
+        return new VirtualCamera(CameraIdentity.generate(index, SimulatedModel.HERO12_BLACK, 42), options.camera(), Duration.ZERO);
     }
 
     @Test

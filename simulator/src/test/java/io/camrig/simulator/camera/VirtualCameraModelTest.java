@@ -41,7 +41,7 @@ class VirtualCameraModelTest {
 
     private VirtualCamera camera(SimulatedModel model, Duration busy) {
         SimulatorOptions options = SimulatorOptions.defaults().withCameras(1).withScheduler(time).withBusy(busy, busy);
-        return new VirtualCamera(CameraIdentity.generate(1, model, 42), options, Duration.ZERO);
+        return new VirtualCamera(CameraIdentity.generate(1, model, 42), options.camera(), Duration.ZERO);
     }
 
     @Test

@@ -40,7 +40,7 @@ class WifiProvisioningTest {
 
     private VirtualCamera camera(int index, SimulatorOptions options) {
         return new VirtualCamera(CameraIdentity.generate(index, SimulatedModel.HERO12_BLACK, 42),
-                options.withScheduler(time).withBusy(STEP, Duration.ZERO), Duration.ZERO);
+                options.withScheduler(time).withBusy(STEP, Duration.ZERO).camera(), Duration.ZERO);
     }
 
     private VirtualCamera camera(int index) {
