@@ -4,6 +4,7 @@ import io.camrig.cli.bench.BenchCommand;
 import io.camrig.cli.decode.DecodeCommand;
 import io.camrig.cli.demo.DemoCommand;
 import io.camrig.cli.http.HttpCommand;
+import io.camrig.cli.media.MediaCommand;
 import io.camrig.cli.network.ApCommand;
 import io.camrig.cli.network.CredentialsCommand;
 import io.camrig.cli.network.ProvisionCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, DecodeCommand.class, BenchCommand.class, SettingsCommand.class,
                 StatusCommand.class, PresetCommand.class, HttpCommand.class, SimulateCommand.class,
                 ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class, ServeCommand.class,
+                MediaCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */

@@ -4,12 +4,13 @@ package io.camrig.credentials;
  * The cost of deriving the store's key from a passphrase with Argon2id (RFC 9106, version 0x13).
  * It is written in the file header, so a file is always read with the cost it was written with.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is out of range (a
+ * header asking for more is refused rather than obeyed).
+ *
  * @param memoryKiB memory per derivation, KiB; at least {@code 8 × parallelism}, at most
  *     {@value #MAX_MEMORY_KIB} (1 GiB)
  * @param iterations passes over the memory, 1 to {@value #MAX_ITERATIONS}
  * @param parallelism lanes, 1 to {@value #MAX_PARALLELISM}
- * @throws IllegalArgumentException when a value is out of range (a header asking for more is
- *     refused rather than obeyed)
  */
 public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
     /** The most memory a file may ask for: 1 GiB. */

@@ -36,7 +36,9 @@ final class AtomicFileWriter {
                 ? Files.createTempFile(dir, target.getFileName() + ".", ".tmp", ownerOnlyFile())
                 : Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            // No link following: the name was just created exclusively, and must still be that file.
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StoreFiles.NO_FOLLOW)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);

@@ -226,7 +226,8 @@ public final class FileCredentialStore implements CredentialStore, AutoCloseable
     private SortedMap<String, CameraCredentials> read() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            StoreFiles.requirePrivateDirectory(file.getParent());
+            bytes = StoreFiles.readCapped(file);
         } catch (NoSuchFileException e) {
             return new TreeMap<>();
         } catch (IOException e) {

@@ -15,8 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Serializes the writers of one credential file: within this JVM with a lock per file (shared by
  * every store instance on that path), across processes with an exclusive {@link FileLock} on the
- * sibling {@code <file>.lock} (created owner-only, never deleted). Waiting for either is bounded:
- * past the time limit an IO {@link CredentialStoreException} says the store is busy.
+ * sibling {@code <file>.lock} (created owner-only, never deleted, never through a symbolic link).
+ * Waiting for either is bounded: past the time limit an IO {@link CredentialStoreException} says
+ * the store is busy. A directory every user may write to is refused.
  */
 final class StoreLock {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -67,6 +68,7 @@ final class StoreLock {
         }
         try {
             AtomicFileWriter.createDirectories(file.getParent());
+            StoreFiles.requirePrivateDirectory(file.getParent());
             try (FileChannel ch = openLockFile(); FileLock ignored = acquire(ch, deadline)) {
                 return body.run();
             }
@@ -75,11 +77,20 @@ final class StoreLock {
         }
     }
 
+    /** Opens (creating) the lock file; a symbolic link at its name is refused, never followed. */
     private FileChannel openLockFile() throws IOException {
-        var options = java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        return AtomicFileWriter.isPosix(lockFile.getParent())
-                ? FileChannel.open(lockFile, options, AtomicFileWriter.ownerOnlyFile())
-                : FileChannel.open(lockFile, options);
+        java.util.Set<java.nio.file.OpenOption> options = java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StoreFiles.NO_FOLLOW);
+        try {
+            return AtomicFileWriter.isPosix(lockFile.getParent())
+                    ? FileChannel.open(lockFile, options, AtomicFileWriter.ownerOnlyFile())
+                    : FileChannel.open(lockFile, options);
+        } catch (IOException e) {
+            if (StoreFiles.isLink(lockFile, e)) {
+                throw StoreFiles.linkRefused(lockFile, e);
+            }
+            throw e;
+        }
     }
 
     private FileLock acquire(FileChannel ch, long deadline) throws IOException {

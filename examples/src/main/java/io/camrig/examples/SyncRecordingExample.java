@@ -31,7 +31,7 @@ public final class SyncRecordingExample {
             FireResult on = rig.fire(true).block();
             System.out.printf("shutter on: %d/%d cameras, predicted arrivals %d µs apart, encoding started within %.1f ms%n",
                     on.shutter().succeeded().size(), rig.members().size(),
-                    on.predictedSpreadMicros().orElse(-1), on.observedSpreadMillis().orElse(-1));
+                    on.predictedSpreadMicros().orElse(-1), on.observedSpreadMicros().orElse(-1) / 1e3);
             FireResult off = rig.fire(false).delaySubscription(Duration.ofSeconds(2)).block();
             rig.members().forEach(m -> System.out.printf("%s: %s%n", m.advertisedName(),
                     m.isHealthy() ? "recorded" : "failed: " + m.failure().map(Throwable::getMessage).orElse("?")));

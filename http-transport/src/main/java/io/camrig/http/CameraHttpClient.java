@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
  * <p>Created from a {@link CameraAddress}: the Wi-Fi AP ({@code http://10.5.5.9:8080}), USB
  * ({@code http://172.2X.1YZ.51:8080}), COHN ({@code https://<ip>} with Basic auth and trust in
  * the camera's root CA only) or any base URI. User info in a URI ({@code
- * http://user:password@host}) is sent as Basic authorization and never appears in errors, whose
- * camera label is {@code scheme://host:port}.
+ * http://user:password@host}) is refused, and Basic credentials are sent over {@code https} only
+ * (see {@link CameraAddress}); they never appear in errors, whose camera label is {@code
+ * scheme://host:port}.
  *
  * <p>Nothing happens until a returned publisher is subscribed; each subscription sends a new
  * request. Errors are typed: {@link HttpTransportException} (transient), {@link

@@ -7,9 +7,10 @@ package io.camrig.http;
  * then exactly one last item with {@code bytesDone == totalBytes}, emitted only after the file
  * was verified and renamed to its final name: {@link #complete()} means the file is in place.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when the bounds do not hold.
+ *
  * @param bytesDone bytes written to disk so far, {@code 0 <= bytesDone <= totalBytes}
  * @param totalBytes the file's size in bytes as the camera announced it
- * @throws IllegalArgumentException from the constructor when the bounds do not hold
  */
 public record DownloadProgress(long bytesDone, long totalBytes) {
 

@@ -31,9 +31,15 @@ import reactor.netty.http.client.HttpClientForm;
  * <p>Query values are percent-encoded (UTF-8) except {@code /}, which the camera expects
  * literally in media paths ({@code path=100GOPRO/GX010001.MP4}, the spec's {@code allowReserved}).
  *
+ * <p>Every body is read into memory up to {@link HttpOptions#maxBodyBytes()} and every request
+ * must complete within {@link HttpOptions#requestDeadline()} (media downloads stream to disk and
+ * are bounded separately).
+ *
  * <p>Errors: {@link HttpTransportException} (transient: refused, timed out, cut short, 5xx other
- * than 501, 408, 429), {@link HttpStatusException} (permanent: 4xx, 501 not supported), {@link
- * MediaFormatException} (JSON that does not follow the schema). Thread-safe, stateless.
+ * than 501, 408, 429), {@link HttpDeadlineException} (transient: the overall deadline passed),
+ * {@link HttpStatusException} (permanent: 4xx, 501 not supported), {@link HttpBodyTooLargeException}
+ * (permanent: body over the cap), {@link MediaFormatException} (JSON that does not follow the
+ * schema). Thread-safe, stateless.
  */
 public final class HttpExchange {
     private final CameraAddress address;
@@ -109,7 +115,8 @@ public final class HttpExchange {
      * @param query query parameters in order (values as {@link String#valueOf}); empty for none
      * @param jsonBody a JSON request body, sent with {@code Content-Type: application/json}, or
      *     {@code null} for none
-     * @return the response; errors: {@link HttpTransportException} for network failures only
+     * @return the response; errors: {@link HttpTransportException} for network failures, {@link
+     *     HttpDeadlineException} past the deadline, {@link HttpBodyTooLargeException} over the cap
      */
     public Mono<Response> exchange(HttpMethod method, String path, Map<String, ?> query, byte[] jsonBody) {
         String uri = uri(path, query);
@@ -119,10 +126,7 @@ public final class HttpExchange {
         HttpClient.ResponseReceiver<?> receiver = jsonBody == null
                 ? client.request(method).uri(uri)
                 : client.request(method).uri(uri).send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(jsonBody)));
-        return receiver.responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(bytes -> new Response(response.status().code(),
-                                response.status().reasonPhrase(), response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE, ""), bytes)))
-                .onErrorMap(e -> errors.translate(e, op));
+        return bounded(receiver, op);
     }
 
     /**
@@ -133,12 +137,8 @@ public final class HttpExchange {
      */
     public Mono<byte[]> postMultipart(String path, Map<String, ?> query, Consumer<HttpClientForm> form) {
         String op = operation(HttpMethod.POST, path);
-        return http.post().uri(uri(path, query))
-                .sendForm((request, f) -> form.accept(f.multipart(true)))
-                .responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
-                        .map(bytes -> new Response(response.status().code(),
-                                response.status().reasonPhrase(), response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE, ""), bytes)))
-                .onErrorMap(e -> errors.translate(e, op))
+        return bounded(http.post().uri(uri(path, query))
+                        .sendForm((request, f) -> form.accept(f.multipart(true))), op)
                 .flatMap(r -> r.ok() ? Mono.just(r.body()) : Mono.error(statusError(r, op)));
     }
 
@@ -220,6 +220,19 @@ public final class HttpExchange {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+
+    /**
+     * The whole response of {@code receiver}, its body capped at {@link HttpOptions#maxBodyBytes()},
+     * the exchange bounded by {@link HttpOptions#requestDeadline()}; failures translated.
+     */
+    private Mono<Response> bounded(HttpClient.ResponseReceiver<?> receiver, String op) {
+        return receiver.response((response, body) -> BoundedBody.read(response, body, options.maxBodyBytes(), errors, op))
+                .next()
+                .timeout(options.requestDeadline(), Mono.defer(() -> Mono.error(new HttpDeadlineException(
+                        "no complete answer within the request deadline of " + options.requestDeadline().toMillis()
+                                + " ms", camera(), op, options.requestDeadline(), null))))
+                .onErrorMap(e -> errors.translate(e, op));
     }
 
     /** The Reactor Netty client, for streamed downloads. */

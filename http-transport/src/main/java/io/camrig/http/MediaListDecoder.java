@@ -112,7 +112,7 @@ public final class MediaListDecoder {
         return new MediaGroup(dir, text(entry, "n", at), time(entry, "cre", at), time(entry, "mod", at),
                 toInt(number(entry, "g", at), at + ".g"), t == null || t.isNull() ? "" : t.asText(),
                 toInt(number(entry, "b", at), at + ".b"), toInt(number(entry, "l", at), at + ".l"),
-                missing, toInt(number(entry, "s", at), at + ".s"));
+                missing, number(entry, "s", at));
     }
 
     private String text(JsonNode node, String key, String path) {

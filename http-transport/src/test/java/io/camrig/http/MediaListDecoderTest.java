@@ -64,7 +64,34 @@ class MediaListDecoderTest {
         assertThat(list.groups()).containsExactly(new MediaGroup("100GOPRO", "G0010008.JPG",
                 Instant.ofEpochSecond(1613669353L), Instant.ofEpochSecond(1613669353L),
                 1, "t", 8, 396, java.util.List.of(75, 139), 389));
+        assertThat(list.groups().get(0).memberCount()).isEqualTo(387);
         assertThat(list.newest()).isEmpty();
+    }
+
+    @Test
+    void aBurstAsRealCamerasSendItCountsItsMembersAndKeepsItsSizeInBytes() {
+        // Facts from a media list a HERO camera sent (the official SDK's test vectors): a burst
+        // G0017061.JPG with members 7061..7090, none missing, and s = 170856763, its size in bytes.
+        MediaList list = decode(oneFile("""
+                {"n": "G0017061.JPG", "g": "1", "b": "7061", "l": "7090", "cre": "1729860144",
+                 "mod": "1729860144", "s": "170856763", "t": "b", "m": []}"""));
+
+        MediaGroup burst = list.groups().get(0);
+        assertThat(burst.memberCount()).isEqualTo(30);
+        assertThat(burst.sizeBytes()).isEqualTo(170_856_763L);
+        assertThat(burst.type()).isEqualTo("b");
+        // a time lapse with two deleted members, one of them listed twice
+        MediaGroup lapse = decode(oneFile("""
+                {"n": "G0020001.JPG", "g": "2", "b": "1", "l": "10", "cre": "1", "mod": "1",
+                 "s": "5000", "t": "t", "m": ["3", "7", "7", "99"]}""")).groups().get(0);
+        assertThat(lapse.memberCount()).isEqualTo(8);
+    }
+
+    @Test
+    void aGroupWhoseLastMemberPrecedesItsFirstIsAnError() {
+        assertThatThrownBy(() -> decode(oneFile("""
+                {"n": "G0017061.JPG", "g": "1", "b": "9", "l": "2", "cre": "1", "mod": "1", "s": "1", "t": "b"}""")))
+                .isInstanceOf(MediaFormatException.class).hasMessageContaining("media[0].fs[0]");
     }
 
     @Test

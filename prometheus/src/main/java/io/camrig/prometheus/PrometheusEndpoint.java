@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -28,8 +29,9 @@ public final class PrometheusEndpoint implements AutoCloseable {
     }
 
     /**
-     * Starts serving {@code registry} on 127.0.0.1:{@code port} (0 picks a free port). Errors when
-     * the port is taken.
+     * Starts serving {@code registry} on 127.0.0.1:{@code port} (0 picks a free port).
+     *
+     * @return the endpoint; errors: {@link MetricsPortInUseException} when the port is taken
      */
     public static Mono<PrometheusEndpoint> start(PrometheusMeterRegistry registry, int port) {
         return HttpServer.create().host("127.0.0.1").port(port)
@@ -37,6 +39,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
                         .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
                         .sendString(Mono.fromCallable(registry::scrape))))
                 .bind()
+                .onErrorMap(ChannelBindException.class, e -> new MetricsPortInUseException(port, e))
                 .map(server -> new PrometheusEndpoint(registry, server));
     }
 

@@ -44,7 +44,7 @@ import reactor.core.scheduler.Schedulers;
  *   <li><b>fires</b>: warm-up fires until the JIT is quiet ({@link JitWarmup}), then the
  *       measured ones; each is {@link Rig#fire}(true)
  *       (its {@link FireResult#fireSkewMicros()}, {@link FireResult#predictedSpreadMicros()} and
- *       {@link FireResult#encodingSpreadMillis()} are the samples) followed by
+ *       {@link FireResult#encodingSpreadMicros()} are the samples) followed by
  *       {@code fire(false)}, which waits for encoding to stop, so the next shutter-on is
  *       accepted;</li>
  *   <li><b>idle</b>: the keep-alive loop goes on, and each simulated camera changes its battery
@@ -222,7 +222,7 @@ public final class RigHarness {
                 on.fireSkewMicros().ifPresent(collectedSkews::add);
             }
             on.predictedSpreadMicros().ifPresent(predicted::add);
-            on.encodingSpreadMillis().ifPresent(spreads::add);
+            on.encodingSpreadMicros().ifPresent(v -> spreads.add(v / 1e3));
             failures += notOk(on.shutter()) + notOk(on.encoding()) + notOk(off.shutter()) + notOk(off.encoding());
         }
         return new FireStats(percentile(skews, 50), percentile(skews, 99), percentile(skews, 100),

@@ -16,7 +16,7 @@ import java.util.Locale;
  * @param fireSkewMaxMicros        the largest, µs
  * @param predictedSpreadP99Micros p99 of {@code FireResult.predictedSpreadMicros} (write instant +
  *                                 the engine's latency estimate), µs
- * @param encodingSpreadP50Millis  p50 of {@code FireResult.encodingSpreadMillis}, ms
+ * @param encodingSpreadP50Millis  p50 of {@code FireResult.encodingSpreadMicros}, in ms
  * @param encodingSpreadP99Millis  p99 of the same, ms
  * @param fireFailures             camera outcomes of the measured fires that were not Ok
  * @param heapPerCameraBytes       rig heap per connected camera: engine {@code Camera} plus the

@@ -105,12 +105,17 @@ public final class BluezGattConnection implements GattConnection {
         return write(characteristic, value, "command", "write-without-response ");
     }
 
+    /**
+     * A write leaves from the subscribing thread when the device's queue is idle: no hop to a
+     * blocking pool before {@code WriteValue} (a released shutter is subscribed on the fire
+     * thread, and a hop there would land inside the rig's fire spread); the call is handed to
+     * dbus-java's sender thread at once and its reply completes the Mono.
+     */
     private Mono<Void> write(UUID characteristic, byte[] value, String type, String verb) {
         byte[] copy = value.clone();
-        return operation(verb + label(characteristic), characteristic, c -> () -> {
-            c.WriteValue(copy, Map.of("type", new Variant<>(type)));
-            return null;
-        });
+        String name = verb + label(characteristic);
+        return queued(name, characteristic, c -> session.callNow(address, name, c, "WriteValue", copy,
+                Map.of("type", new Variant<>(type))));
     }
 
     @Override
@@ -175,6 +180,12 @@ public final class BluezGattConnection implements GattConnection {
 
     private <T> Mono<T> operation(String name, UUID characteristic,
                                   java.util.function.Function<GattCharacteristic1, Callable<T>> call) {
+        return queued(name, characteristic, c -> session.call(address, name, call.apply(c)));
+    }
+
+    /** Runs {@code work} on the characteristic's proxy through the device's operation queue. */
+    private <T> Mono<T> queued(String name, UUID characteristic,
+                               java.util.function.Function<GattCharacteristic1, Mono<T>> work) {
         return Mono.defer(() -> {
             String path = characteristics.get(characteristic);
             if (path == null) {
@@ -182,7 +193,7 @@ public final class BluezGattConnection implements GattConnection {
                         null) : new BluezNotConnectedException("BLE link lost", address, name, null, null));
             }
             GattCharacteristic1 c = session.proxy(path, GattCharacteristic1.class);
-            return queue.submit(name, session.call(address, name, call.apply(c)), options.operationTimeout());
+            return queue.submit(name, work.apply(c), options.operationTimeout());
         });
     }
 

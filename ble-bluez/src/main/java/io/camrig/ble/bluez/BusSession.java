@@ -18,6 +18,8 @@ import org.freedesktop.dbus.connections.IDisconnectCallback;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.CallbackHandler;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.ObjectManager;
 import org.freedesktop.dbus.interfaces.Properties;
@@ -170,6 +172,32 @@ final class BusSession implements AutoCloseable {
         return Mono.fromCallable(blocking)
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(e -> BluezErrors.map(e, address, operation));
+    }
+
+    /**
+     * Calls {@code method} on {@code proxy} without blocking and without a thread hop: the call is
+     * handed to dbus-java's dedicated sender thread from the calling thread (the fire thread, for
+     * a released shutter) and the reply comes back on dbus-java's receiving side. For calls that
+     * must leave at a precise instant ({@code WriteValue}); {@link #call} is for the rest.
+     */
+    Mono<Void> callNow(String address, String operation, DBusInterface proxy, String method, Object... args) {
+        return Mono.create(sink -> {
+            try {
+                connection.callWithCallback(proxy, method, new CallbackHandler<Object>() {
+                    @Override
+                    public void handle(Object reply) {
+                        sink.success();
+                    }
+
+                    @Override
+                    public void handleError(DBusExecutionException e) {
+                        sink.error(BluezErrors.map(e, address, operation));
+                    }
+                }, args);
+            } catch (RuntimeException e) {
+                sink.error(BluezErrors.map(e, address, operation));
+            }
+        });
     }
 
     /** Listens to signals on {@code pathPrefix} and below; dispose to stop. */

@@ -56,7 +56,13 @@ import java.util.Optional;
  *       shorter than its header (extended 13-bit needs 2 bytes, 16-bit 3), header type 11;</li>
  *   <li>{@link ContinuationWithoutStartException}: continuation while idle;</li>
  *   <li>{@link CounterOutOfSequenceException}: see above;</li>
- *   <li>{@link MessageTooLongException}: declared length above the limit;</li>
+ *   <li>{@link MessageTooLongException}: declared length above the limit. Thrown once, at the
+ *       start packet; the reassembler then <em>discards</em> the rest of that message: the
+ *       continuations that carry its remaining declared bytes are dropped without an error and
+ *       counted in {@link #packetsDiscarded()} (as Netty's {@code LengthFieldBasedFrameDecoder}
+ *       discards a too-long frame). A start packet ends the discarding early; so does a
+ *       continuation carrying more than the bytes still declared, which is then an orphan
+ *       ({@link ContinuationWithoutStartException});</li>
  *   <li>{@link MessageOverrunException}: a packet carrying more bytes than the message still
  *       needs (a continuation, or a start packet longer than the length it declares);</li>
  *   <li>{@link IncompleteMessageException}: a start packet while a message is in progress. The
@@ -80,6 +86,9 @@ public final class PacketReassembler {
 
     private final int maxMessageLength;
     private long duplicatesDropped;
+    private long packetsDiscarded;
+    /** Bytes of a too-long message still to be discarded; 0 when not discarding. */
+    private int discarding;
 
     /** The message in progress, or {@code null} when idle. */
     private byte[] buffer;
@@ -151,8 +160,15 @@ public final class PacketReassembler {
         }
         int header = packet[0] & 0xFF;
         if ((header & 0x80) != 0) {
+            if (discarding > 0 && length - 1 <= discarding) {
+                discarding -= length - 1;
+                packetsDiscarded++;
+                return NEED_MORE;
+            }
+            discarding = 0;
             return continuation(packet, header & 0x0F);
         }
+        discarding = 0;
         if (buffer != null) {
             throw fail(new IncompleteMessageException(received, expected));
         }
@@ -185,7 +201,9 @@ public final class PacketReassembler {
             default -> throw fail(new MalformedPacketException("reserved header type 0b11", length));
         }
         if (declared > maxMessageLength) {
-            throw fail(new MessageTooLongException(declared, maxMessageLength));
+            MessageTooLongException tooLong = fail(new MessageTooLongException(declared, maxMessageLength));
+            discarding = Math.max(0, declared - (length - headerLength));
+            throw tooLong;
         }
         int payload = length - headerLength;
         if (payload > declared) {
@@ -259,6 +277,7 @@ public final class PacketReassembler {
     public void reset() {
         clearMessage();
         tailLength = -1;
+        discarding = 0;
     }
 
     private void clearMessage() {
@@ -269,7 +288,7 @@ public final class PacketReassembler {
         mode = UNDECIDED;
     }
 
-    private PacketException fail(PacketException error) {
+    private <E extends PacketException> E fail(E error) {
         reset();
         return error;
     }
@@ -292,6 +311,14 @@ public final class PacketReassembler {
     /** Exact duplicate continuation packets dropped since this reassembler was created. */
     public long duplicatesDropped() {
         return duplicatesDropped;
+    }
+
+    /**
+     * Continuation packets dropped without an error because they belonged to a message whose
+     * start packet declared more than the limit (reported once, by {@link MessageTooLongException}).
+     */
+    public long packetsDiscarded() {
+        return packetsDiscarded;
     }
 
     /** The longest message accepted, bytes. */

@@ -66,6 +66,43 @@ class MessageAssemblerTest {
     }
 
     @Test
+    void tooLongMessageIsDiscardedWithOneErrorAndTheNextMessageIsDelivered() {
+        MessageAssembler small = new MessageAssembler(new PacketReassembler(100));
+        byte[] big = new byte[400];
+        java.util.Arrays.fill(big, (byte) 0x5A);
+        List<byte[]> packets = new ArrayList<>(PacketFragmenter.fragment(big));
+        packets.addAll(PacketFragmenter.fragment(new byte[] {0x01, 0x00}));
+        packets.forEach(p -> small.accept(p, messages::add, errors::add));
+        assertThat(packets).hasSize(23);   // 1 start + 21 continuations + the next message
+        assertThat(errors).singleElement().isInstanceOfSatisfying(MessageTooLongException.class, e -> {
+            assertThat(e.length()).isEqualTo(400);
+            assertThat(e.limit()).isEqualTo(100);
+        });
+        assertThat(small.reassembler().packetsDiscarded()).isEqualTo(21);
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m).containsExactly(0x01, 0x00));
+    }
+
+    @Test
+    void discardingEndsAtAStartPacketAndAtAContinuationLongerThanWhatIsLeft() {
+        MessageAssembler small = new MessageAssembler(new PacketReassembler(100));
+        byte[] big = new byte[400];
+        List<byte[]> packets = PacketFragmenter.fragment(big);
+        small.accept(packets.get(0), messages::add, errors::add);   // too long: reported
+        small.accept(packets.get(1), messages::add, errors::add);   // discarded
+        small.accept(bytes("02:01:00"), messages::add, errors::add); // a new start ends the discarding
+        small.accept(packets.get(2), messages::add, errors::add);   // an orphan now
+        assertThat(errors).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MessageTooLongException", "ContinuationWithoutStartException");
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m).containsExactly(0x01, 0x00));
+        // 101 declared, 18 in the start packet: 83 bytes left; a 100-byte continuation is not part of it.
+        errors.clear();
+        small.accept(bytes("20:65:" + "00:".repeat(17) + "00"), messages::add, errors::add);
+        small.accept(bytes("80:" + "00:".repeat(99) + "00"), messages::add, errors::add);
+        assertThat(errors).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("MessageTooLongException", "ContinuationWithoutStartException");
+    }
+
+    @Test
     void eachBadPacketGivesOneErrorAndDecodingGoesOn() {
         List<byte[]> hw = Hex.packets(SpecVectors.HARDWARE_INFO_98);
         offer(new byte[0]);                        // malformed

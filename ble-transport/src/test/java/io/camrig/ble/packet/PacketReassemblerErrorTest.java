@@ -56,7 +56,12 @@ class PacketReassemblerErrorTest {
         assertThatThrownBy(() -> reassembler.accept(bad)).isInstanceOf(type);
         assertThat(reassembler.inProgress()).isFalse();
         assertThat(reassembler.received()).isZero();
-        // Orphan continuations are rejected one by one until a start packet.
+        // Orphan continuations are rejected one by one until a start packet (after a message too
+        // long, continuations are the rest of that message, discarded without an error: see
+        // MessageAssemblerTest).
+        if (type == MessageTooLongException.class) {
+            reassembler.accept(bytes("02:01:00"));
+        }
         assertThatThrownBy(() -> reassembler.accept(bytes("80:01"))).isInstanceOf(ContinuationWithoutStartException.class);
         assertThatThrownBy(() -> reassembler.accept(bytes("81:02"))).isInstanceOf(ContinuationWithoutStartException.class);
         // The next message decodes.

@@ -62,7 +62,8 @@ public final class DecodeCommand implements Callable<Integer> {
         try {
             TraceDecoder.Result result;
             if (file != null) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                // Like standard input: malformed UTF-8 becomes U+FFFD and that line is reported, not the file.
+                try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
                     result = decoder.decode(in, out);
                 }
             } else {

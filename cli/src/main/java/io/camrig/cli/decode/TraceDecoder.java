@@ -9,7 +9,6 @@ import io.camrig.proto.codec.RequestDecoder;
 import io.camrig.proto.error.CamrigException;
 import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.json.MessageJson;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,8 +26,10 @@ import java.util.Optional;
  * <h2>Input</h2>
  * One packet per line, in arrival order: {@code <characteristic> <hex packet>}, for example
  * {@code GP-0073 20:62:3c:00:04:00:00:00:3e:0c:48:45:52:4f:31:32:20:42:6c:61}. The characteristic is
- * {@code GP-XXXX} (case-insensitive); the hex may contain spaces and colons. Blank lines and lines
- * starting with {@code #} are ignored.
+ * {@code GP-XXXX} (case-insensitive); the hex (ASCII digits and letters a-f only) may contain
+ * spaces and colons. Blank lines and lines starting with {@code #} are ignored. A line longer than
+ * {@link #MAX_LINE_CHARS} is skipped with an error, without being held in memory; bytes that are
+ * not UTF-8 become U+FFFD, so such a line is reported as bad and decoding goes on.
  *
  * <h2>Output</h2>
  * Every object starts with {@code line} (1-based; for a message, the line of its last packet).
@@ -54,6 +55,12 @@ import java.util.Optional;
  * <p>Source: Open GoPro BLE spec, "Data Protocol" (packetization, message payloads); "BLE Setup".
  */
 public final class TraceDecoder {
+    /**
+     * The longest input line read, in characters; a longer one is skipped with an error. A packet
+     * is at most 20 bytes (60 characters as {@code xx:} hex), so this leaves room for any spacing.
+     */
+    public static final int MAX_LINE_CHARS = 4096;
+
     /**
      * What a run printed.
      *
@@ -94,11 +101,15 @@ public final class TraceDecoder {
         messages = 0;
         errors = 0;
         Map<GoProUuid, Stream> streams = new LinkedHashMap<>();
-        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_CHARS);
         String text;
         int lineNumber = 0;
         while ((text = lines.readLine()) != null) {
             lineNumber++;
+            if (text == BoundedLineReader.OVERLONG) {
+                syntax(lineNumber, "", "line longer than " + MAX_LINE_CHARS + " characters, skipped");
+                continue;
+            }
             String line = text.strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
                 line(lineNumber, line, streams);
@@ -135,8 +146,8 @@ public final class TraceDecoder {
             return;
         }
         String hex = parts[1].replaceAll("[\\s:]", "");
-        if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-            syntax(lineNumber, c.label(), "not an even number of hex digits");
+        if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch(TraceDecoder::isAsciiHex)) {
+            syntax(lineNumber, c.label(), "not an even number of ASCII hex digits (0-9, a-f, A-F)");
             return;
         }
         byte[] bytes = HexFormat.of().parseHex(hex);
@@ -165,6 +176,11 @@ public final class TraceDecoder {
         if (stream.assembler.reassembler().inProgress() && (!wasInProgress || restarted[0])) {
             stream.firstLine = lineNumber;
         }
+    }
+
+    /** 0-9, a-f, A-F only: {@link Character#digit} also accepts other scripts' digits and fullwidth letters. */
+    private static boolean isAsciiHex(int ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
     }
 
     private void message(int lineNumber, GoProUuid c, byte[] message) throws IOException {

@@ -16,6 +16,7 @@ import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.engine.session.RecordingSession;
 import io.camrig.engine.session.SessionOptions;
 import io.camrig.engine.session.SessionReport;
+import io.camrig.prometheus.MetricsPortInUseException;
 import io.camrig.prometheus.PrometheusEndpoint;
 import io.camrig.proto.error.CamrigException;
 import io.camrig.simulator.SimulatorOptions;
@@ -37,7 +38,10 @@ import picocli.CommandLine;
  * {@code camrig demo}: a synchronized recording session on N simulated cameras, end to end over
  * the same BLE bytes and HTTP a real rig uses — or, with {@code --ble bluez}, on N real cameras
  * through BlueZ ({@link BleOptions}). Prints a per-camera report and the rig's fire
- * skew and encoding spread. Exit code 0 when every camera succeeded, 3 when some failed.
+ * skew and encoding spread, and per take whether its cameras started together (from the fire and
+ * from the footage each camera wrote; {@code --max-spread}). Exit code 0 when every camera
+ * succeeded in every take and every take was in sync, 3 otherwise, 1 when the run could not start
+ * (for example {@code --metrics-port} already in use: one line on stderr).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Record in sync on a simulated rig: connect, set up, fire, record, stop, download.")
@@ -77,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "1",
             description = "Record cycles after one setup (default: ${DEFAULT-VALUE}).")
     int cycles;
+
+    @Option(names = "--max-spread", paramLabel = "D", defaultValue = "50ms",
+            description = "Widest window of camera-side starts a take may have; a camera more than half of it from "
+                    + "the rig's median is flagged and the take fails (default: ${DEFAULT-VALUE}).")
+    Duration maxSpread;
 
     @Option(names = "--metrics-port", paramLabel = "P",
             description = "Serve the rig's metrics as Prometheus text on http://127.0.0.1:P/metrics while it runs.")
@@ -122,7 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
             rigOptions = CohnSetup.rigOptions(rigOptions, ProvisioningOptions.defaults());
         }
         SessionOptions options = SessionOptions.defaults().withRecordFor(duration).withMediaDir(mediaDir)
-                .withCycles(cycles).withRig(rigOptions);
+                .withCycles(cycles).withRig(rigOptions)
+                .withSync(io.camrig.engine.sync.SyncTolerance.defaults().withMaxSpread(maxSpread));
         PrometheusMeterRegistry registry = PrometheusEndpoint.newRegistry();
         RigMetrics metrics = new RigMetrics(registry);
         PrintWriter out = spec.commandLine().getOut();
@@ -170,6 +180,9 @@ public final class DemoCommand implements Callable<Integer> {
                         options, progress, metrics);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
                 injected = faults.isNone() ? null : rig.faultCounters().toString();
+            } catch (MetricsPortInUseException e) {
+                err.println("camrig demo: " + e.getMessage());
+                return 1;
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
@@ -232,6 +245,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new CommandLine.ParameterException(cl, "--metrics-port must be 0..65535, got " + metricsPort);
+        }
+        if (maxSpread.isNegative()) {
+            throw new CommandLine.ParameterException(cl, "--max-spread must not be negative");
         }
         if (fileSize < 1) {
             throw new CommandLine.ParameterException(cl, "--file-size must be positive");

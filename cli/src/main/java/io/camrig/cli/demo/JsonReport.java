@@ -28,6 +28,32 @@ final class JsonReport {
         }
     }
 
+    /** A take's sync: spreads, tolerance, and one entry per camera with its offsets, flag and reasons. */
+    private static ObjectNode sync(io.camrig.engine.sync.TakeSync s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("ok", s.ok());
+        put(n, "spreadMillis", s.spreadMillis().isPresent() ? s.spreadMillis().getAsDouble() : null);
+        put(n, "timecodeSpreadFrames", s.timecodeSpreadFrames().isPresent() ? s.timecodeSpreadFrames().getAsLong() : null);
+        put(n, "footageSpreadMillis", s.footageSpreadMillis().isPresent() ? s.footageSpreadMillis().getAsDouble() : null);
+        n.put("frameMillis", s.frameMillis());
+        n.put("maxSpreadMillis", s.tolerance().maxSpread().toNanos() / 1e6);
+        n.put("footageToleranceFrames", s.tolerance().footageFrames());
+        ArrayNode cameras = n.putArray("cameras");
+        for (var c : s.cameras()) {
+            ObjectNode cn = cameras.addObject();
+            cn.put("camera", c.camera());
+            put(cn, "offsetMillis", c.offsetMillis().isPresent() ? c.offsetMillis().getAsDouble() : null);
+            put(cn, "startFrame", c.startFrame().isPresent() ? c.startFrame().getAsLong() : null);
+            put(cn, "footageOffsetMillis", c.footageOffsetMillis().isPresent() ? c.footageOffsetMillis().getAsDouble()
+                    : null);
+            put(cn, "disagreementMillis", c.disagreementMillis().isPresent() ? c.disagreementMillis().getAsDouble()
+                    : null);
+            cn.put("flagged", c.flagged());
+            c.reasons().forEach(cn.putArray("reasons")::add);
+        }
+        return n;
+    }
+
     static String render(SessionReport report, String model, Duration recordFor) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode rig = root.putObject("rig");
@@ -38,10 +64,10 @@ final class JsonReport {
         put(rig, "fireSkewMicros", report.fireSkewMicros().isPresent() ? report.fireSkewMicros().getAsLong() : null);
         put(rig, "predictedSpreadMicros",
                 report.predictedSpreadMicros().isPresent() ? report.predictedSpreadMicros().getAsLong() : null);
-        put(rig, "observedSpreadMillis",
-                report.observedSpreadMillis().isPresent() ? report.observedSpreadMillis().getAsDouble() : null);
-        put(rig, "encodingSpreadMillis",
-                report.encodingSpreadMillis().isPresent() ? report.encodingSpreadMillis().getAsDouble() : null);
+        put(rig, "observedSpreadMicros",
+                report.observedSpreadMicros().isPresent() ? report.observedSpreadMicros().getAsLong() : null);
+        put(rig, "encodingSpreadMicros",
+                report.encodingSpreadMicros().isPresent() ? report.encodingSpreadMicros().getAsLong() : null);
         rig.put("elapsedMillis", report.elapsedMillis());
         if (report.metrics() != null) {
             ObjectNode resilience = rig.putObject("resilience");
@@ -54,11 +80,22 @@ final class JsonReport {
             ObjectNode cn = cycles.addObject();
             cn.put("cycle", c.cycle());
             cn.put("succeeded", c.succeeded());
-            put(cn, "observedSpreadMillis", c.fire() != null && c.fire().observedSpreadMillis().isPresent()
-                    ? c.fire().observedSpreadMillis().getAsDouble() : null);
+            put(cn, "observedSpreadMicros", c.fire() != null && c.fire().observedSpreadMicros().isPresent()
+                    ? c.fire().observedSpreadMicros().getAsLong() : null);
             ObjectNode outcomes = cn.putObject("outcomes");
             c.outcomes().forEach(outcomes::put);
+            cn.put("ok", c.ok());
+            if (c.syncReport().isPresent()) {
+                cn.set("sync", sync(c.syncReport().get()));
+            } else {
+                cn.putNull("sync");
+            }
+            ObjectNode footage = cn.putObject("footage");
+            c.footage().forEach((camera, facts) -> footage.set(camera,
+                    io.camrig.cli.media.FootageJson.of(facts, c.files().getOrDefault(camera, facts.file()))));
         }
+        rig.put("takes", report.cycles().size());
+        rig.put("failedTakes", report.failedTakes().size());
         rig.put("ok", report.allOk());
         ArrayNode cameras = root.putArray("cameras");
         for (CameraReport c : report.cameras()) {

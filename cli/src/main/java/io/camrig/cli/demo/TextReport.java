@@ -1,5 +1,6 @@
 package io.camrig.cli.demo;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.engine.rig.StepRecord;
 import io.camrig.engine.session.CameraReport;
 import io.camrig.engine.metrics.RigMetrics;
@@ -27,8 +28,9 @@ final class TextReport {
         out.printf("%-3s %-11s %-13s %-15s %-7s %-14s %10s%n", "#", "camera", "model", "serial", "result", "file", "bytes");
         for (CameraReport c : report.cameras()) {
             String file = c.file().isEmpty() ? "-" : java.nio.file.Path.of(c.file()).getFileName().toString();
-            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), c.name(), dash(c.model()),
-                    dash(c.serial()), c.ok() ? "ok" : "FAILED", file, c.fileBytes() < 0 ? "-" : c.fileBytes());
+            out.printf("%-3d %-11s %-13s %-15s %-7s %-14s %10s%n", c.index(), TerminalText.safe(c.name()),
+                    TerminalText.safe(dash(c.model())), TerminalText.safe(dash(c.serial())), c.ok() ? "ok" : "FAILED",
+                    TerminalText.safe(file), c.fileBytes() < 0 ? "-" : c.fileBytes());
         }
         out.println();
         if (report.cycles().size() > 1) {
@@ -36,25 +38,30 @@ final class TextReport {
         } else {
             renderSteps(report, out);
         }
+        SyncText.render(report, out);
         for (CameraReport c : report.cameras()) {
             if (!c.ok()) {
-                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), c.name(), c.failedStep(), c.failure());
+                out.printf("camera %d (%s) failed in '%s': %s%n", c.index(), TerminalText.safe(c.name()), c.failedStep(),
+                        TerminalText.safe(c.failure()));
             }
         }
         out.println();
         out.printf("shutter-on writes issued over:         %s   (staggered by each camera's latency)%n",
                 micros(report.fireSkewMicros()));
         out.printf("predicted arrival spread at cameras:   %s%n", micros(report.predictedSpreadMicros()));
-        out.printf("encoding-started spread (camera side): %s%n", millis(report.observedSpreadMillis()));
-        out.printf("encoding-started spread (at the host): %s%n", millis(report.encodingSpreadMillis()));
+        out.printf("encoding-started spread (camera side): %s%n", millis(report.observedSpreadMicros()));
+        out.printf("encoding-started spread (at the host): %s%n", millis(report.encodingSpreadMicros()));
         RigMetrics m = report.metrics();
         if (m != null) {
             out.printf("resilience: %.0f reconnects, %.0f retried calls, %.0f keep-alive failures%s%n",
                     m.total("camrig.reconnects"), retried(m), m.total("camrig.keepalive.failures"),
                     injectedFaults == null ? "" : "; injected: " + injectedFaults);
         }
-        out.printf("%d/%d cameras succeeded in %.1f s%n", report.succeeded(), report.cameras().size(),
-                report.elapsedMillis() / 1000.0);
+        long failedTakes = report.failedTakes().size();
+        out.printf("%d/%d cameras succeeded in %.1f s; %d/%d takes ok%s%n", report.succeeded(), report.cameras().size(),
+                report.elapsedMillis() / 1000.0, report.cycles().size() - failedTakes, report.cycles().size(),
+                failedTakes == 0 ? "" : " (failed: " + report.failedTakes().stream()
+                        .map(c -> "take " + c.cycle()).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
     private static void renderSteps(SessionReport report, PrintWriter out) {
@@ -77,11 +84,11 @@ final class TextReport {
     private static void renderCycles(SessionReport report, PrintWriter out) {
         out.println("record cycles (ok cameras; camera-side encoding-start spread)");
         for (CycleReport c : report.cycles()) {
-            String spread = c.fire() == null ? "-" : millis(c.fire().observedSpreadMillis());
+            String spread = c.fire() == null ? "-" : millis(c.fire().observedSpreadMicros());
             out.printf("cycle %-3d %3d/%-3d ok   spread %s%n", c.cycle(), c.succeeded(), c.outcomes().size(), spread);
             c.outcomes().forEach((camera, outcome) -> {
                 if (!outcome.equals("ok")) {
-                    out.printf("          %s: %s%n", camera, outcome);
+                    out.printf("          %s: %s%n", TerminalText.safe(camera), TerminalText.safe(outcome));
                 }
             });
         }
@@ -112,8 +119,9 @@ final class TextReport {
         return v.isPresent() ? v.getAsLong() + " µs" : "-";
     }
 
-    private static String millis(java.util.OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.1f ms", v.getAsDouble()) : "-";
+    /** A spread in µs, shown in ms. */
+    private static String millis(java.util.OptionalLong micros) {
+        return micros.isPresent() ? String.format(Locale.ROOT, "%.1f ms", micros.getAsLong() / 1e3) : "-";
     }
 
     private static String dash(String s) {

@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.http.CameraHttpClient;
@@ -95,6 +96,10 @@ public final class HttpCommand implements Runnable {
         if ((user == null) != (passwordFile == null)) {
             throw new CommandLine.ParameterException(cl, "--user and --password-file go together");
         }
+        if (user != null && !address.secure()) {
+            throw new CommandLine.ParameterException(cl, "--user and --password-file need an https:// --url:"
+                    + " over http the password would cross the network in clear");
+        }
         if (user != null) {
             try {
                 String password = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
@@ -126,7 +131,7 @@ public final class HttpCommand implements Runnable {
         } catch (CommandLine.ParameterException e) {
             throw e;
         } catch (CamrigException e) {
-            err.println("camrig http: " + e.getMessage());
+            err.println("camrig http: " + TerminalText.safe(e.getMessage()));
             err.flush();
             return 1;
         } catch (Exception e) {

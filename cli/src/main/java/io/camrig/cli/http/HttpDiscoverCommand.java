@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.address.DiscoveredCamera;
 import io.camrig.http.address.MdnsBrowser;
 import io.camrig.http.address.MdnsDiscovery;
@@ -48,7 +49,7 @@ final class HttpDiscoverCommand implements Callable<Integer> {
                 HttpCommand.printJson(out, found.stream().map(c -> Map.of("name", c.instanceName(),
                         "url", c.baseUri().toString())).toList());
             } else {
-                found.forEach(c -> out.printf("%-24s %s%n", c.instanceName(), c.baseUri()));
+                found.forEach(c -> out.printf("%-24s %s%n", TerminalText.safe(c.instanceName()), c.baseUri()));
                 out.printf("%d cameras found%n", found.size());
                 out.flush();
             }

@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.model.CameraInfo;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class HttpInfoCommand implements Callable<Integer> {
             if (json) {
                 HttpCommand.printJson(out, doc);
             } else {
-                doc.forEach((k, v) -> out.printf("%-12s %s%n", k, v));
+                doc.forEach((k, v) -> out.printf("%-12s %s%n", k, TerminalText.safe(v)));
                 out.flush();
             }
             return 0;

@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.SettingRejectedException;
 import io.camrig.http.model.CameraState;
 import java.io.PrintWriter;
@@ -60,7 +61,7 @@ final class HttpSettingsCommand implements Runnable {
                 if (json) {
                     HttpCommand.printJson(out, chosen);
                 } else {
-                    chosen.forEach((id, v) -> out.printf("%3d  %s%n", id, v));
+                    chosen.forEach((id, v) -> out.printf("%3d  %s%n", id, TerminalText.safe(v)));
                     out.flush();
                 }
                 List<Integer> missing = ids.stream().filter(id -> !chosen.containsKey(id)).toList();

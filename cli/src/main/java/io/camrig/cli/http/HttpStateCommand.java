@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.model.CameraState;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -35,9 +36,9 @@ final class HttpStateCommand implements Callable<Integer> {
             }
             out.printf("busy %s, encoding %s: %s%n", yes(s.busy()), yes(s.encoding()), s.ready() ? "ready" : "not ready");
             out.println("statuses (id value)");
-            s.statuses().forEach((id, v) -> out.printf("  %3d  %s%n", id, v));
+            s.statuses().forEach((id, v) -> out.printf("  %3d  %s%n", id, TerminalText.safe(v)));
             out.println("settings (id option)");
-            s.settings().forEach((id, v) -> out.printf("  %3d  %s%n", id, v));
+            s.settings().forEach((id, v) -> out.printf("  %3d  %s%n", id, TerminalText.safe(v)));
             out.flush();
             return 0;
         });

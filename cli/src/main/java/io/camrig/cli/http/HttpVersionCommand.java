@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ final class HttpVersionCommand implements Callable<Integer> {
             if (json) {
                 HttpCommand.printJson(out, Map.of("openGoPro", v));
             } else {
-                out.println("Open GoPro " + v);
+                out.println("Open GoPro " + TerminalText.safe(v));
                 out.flush();
             }
             return 0;

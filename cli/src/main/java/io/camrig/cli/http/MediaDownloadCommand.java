@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.CameraHttpClient;
 import io.camrig.http.download.DownloadEvent;
 import io.camrig.http.download.DownloadJob;
@@ -99,14 +100,17 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 out.printf("{\"file\":\"%s/%s\",\"bytes\":%d,\"path\":\"%s\",\"ok\":true}%n", c.file().directory(),
                         c.file().name(), c.file().size(), c.path().toString().replace("\\", "\\\\").replace("\"", "\\\""));
             } else {
-                out.printf("%s/%s  %d bytes  -> %s%n", c.file().directory(), c.file().name(), c.file().size(), c.path());
+                out.printf("%s  %d bytes  -> %s%n", TerminalText.safe(c.file().directory() + "/" + c.file().name()),
+                        c.file().size(), TerminalText.safe(c.path()));
             }
         } else if (e instanceof DownloadEvent.Failed f) {
             failed[0]++;
-            err.printf("camrig http: %s/%s failed: %s%n", f.file().directory(), f.file().name(), f.error().getMessage());
+            err.printf("camrig http: %s failed: %s%n", TerminalText.safe(f.file().directory() + "/" + f.file().name()),
+                    TerminalText.safe(f.error().getMessage()));
         } else if (e instanceof DownloadEvent.Skipped s) {
             failed[0]++;
-            err.printf("camrig http: %s/%s skipped: the camera stopped answering%n", s.file().directory(), s.file().name());
+            err.printf("camrig http: %s skipped: the camera stopped answering%n",
+                    TerminalText.safe(s.file().directory() + "/" + s.file().name()));
         } else if (e instanceof DownloadEvent.TurboFailed t && t.on()) {
             err.println("camrig http: turbo transfer unavailable, downloading at normal speed");
         }

@@ -1,5 +1,6 @@
 package io.camrig.cli.http;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaGroup;
 import io.camrig.http.model.MediaList;
@@ -40,18 +41,19 @@ final class MediaListCommand implements Callable<Integer> {
                 }
                 List<Map<String, Object>> groups = new ArrayList<>();
                 for (MediaGroup g : list.groups()) {
-                    groups.add(Map.of("path", g.directory() + "/" + g.name(), "type", g.type(), "files", g.memberCount()));
+                    groups.add(Map.of("path", g.directory() + "/" + g.name(), "type", g.type(), "files", g.memberCount(),
+                            "bytes", g.sizeBytes()));
                 }
                 HttpCommand.printJson(out, Map.of("id", list.id(), "files", files, "groups", groups));
                 return 0;
             }
             out.printf("%-26s %14s  %s%n", "file", "bytes", "created");
             for (MediaFile f : list.files()) {
-                out.printf("%-26s %14d  %s%n", f.directory() + "/" + f.name(), f.size(), f.created());
+                out.printf("%-26s %14d  %s%n", TerminalText.safe(f.directory() + "/" + f.name()), f.size(), f.created());
             }
             for (MediaGroup g : list.groups()) {
-                out.printf("%-26s %14s  %s (group '%s', %d files)%n", g.directory() + "/" + g.name(), "-", g.created(),
-                        g.type(), g.memberCount());
+                out.printf("%-26s %14d  %s (group '%s', %d files)%n", TerminalText.safe(g.directory() + "/" + g.name()),
+                        g.sizeBytes(), g.created(), TerminalText.safe(g.type()), g.memberCount());
             }
             out.printf("%d files, %d groups%n", list.files().size(), list.groups().size());
             out.flush();

@@ -1,5 +1,6 @@
 package io.camrig.cli.network;
 
+import io.camrig.cli.TerminalText;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
@@ -69,10 +70,10 @@ public final class ApCommand implements Callable<Integer> {
                 String outcome = r.ok() ? "AP " + mode.name().toLowerCase(Locale.ROOT)
                         + r.value().flatMap(v -> v).map(a -> ", ssid " + a.ssid()).orElse("")
                         : RigCommandSupport.describe(r.error().get());
-                out.printf("%-12s %s%n", r.member().name(), outcome);
+                out.printf("%-12s %s%n", TerminalText.safe(r.member().name()), TerminalText.safe(outcome));
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         } catch (CredentialStoreException e) {
             return CredentialOptions.failed(cl, "ap", e);
         }

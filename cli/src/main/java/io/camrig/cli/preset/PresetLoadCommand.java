@@ -59,7 +59,7 @@ public final class PresetLoadCommand implements Callable<Integer> {
                         r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 

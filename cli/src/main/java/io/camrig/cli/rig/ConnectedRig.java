@@ -61,9 +61,22 @@ public final class ConnectedRig implements AutoCloseable {
     }
 
     private final List<Member> members;
+    private final int expected;
+    private final int found;
 
-    private ConnectedRig(List<Member> members) {
+    private ConnectedRig(List<Member> members, int expected, int found) {
         this.members = List.copyOf(members);
+        this.expected = expected;
+        this.found = found;
+    }
+
+    /**
+     * {@code "found 2 of 3 cameras"} when the scan heard fewer cameras than expected (one switched
+     * off, out of range, not in pairing mode); empty otherwise.
+     */
+    public Optional<String> missingSummary() {
+        return found >= expected ? Optional.empty()
+                : Optional.of("found " + found + " of " + expected + " cameras");
     }
 
     /** Scans, keeps the selected cameras, connects and identifies them. */
@@ -92,7 +105,7 @@ public final class ConnectedRig implements AutoCloseable {
                 m.camera().ifPresent(Camera::close);
             }
         }
-        return new ConnectedRig(members);
+        return new ConnectedRig(members, source.expectedCameras(), sorted.size());
     }
 
     private static Mono<Member> connect(RigSourceOptions.Source source, int index, Advertisement ad) {

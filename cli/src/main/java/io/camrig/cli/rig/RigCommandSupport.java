@@ -1,5 +1,6 @@
 package io.camrig.cli.rig;
 
+import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.CamrigCommand;
@@ -27,7 +28,8 @@ public final class RigCommandSupport {
 
     /** One line for an error: the message of camrig's errors (which carry the camera), else the type too. */
     public static String describe(Throwable e) {
-        return e instanceof CamrigException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return TerminalText.safe(e instanceof CamrigException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     /** Prints each failed camera's error, and returns the exit code: 0 all ok, 3 some failed. */
@@ -36,10 +38,18 @@ public final class RigCommandSupport {
         for (ConnectedRig.Result<T> r : results) {
             if (r.error().isPresent()) {
                 failed = true;
-                out.println(r.member().name() + ": " + describe(r.error().get()));
+                out.println(TerminalText.safe(r.member().name()) + ": " + describe(r.error().get()));
             }
         }
         return failed ? CamrigCommand.EXIT_SOME_FAILED : 0;
+    }
+
+    /**
+     * Exit code 0 when every camera succeeded and every expected camera was found, 3 otherwise: a
+     * camera that never showed up counts as a failed one.
+     */
+    public static <T> int exitCode(ConnectedRig rig, List<ConnectedRig.Result<T>> results) {
+        return rig.missingSummary().isPresent() ? CamrigCommand.EXIT_SOME_FAILED : exitCode(results);
     }
 
     /** Exit code 0 when every camera succeeded, 3 otherwise. */
@@ -47,8 +57,16 @@ public final class RigCommandSupport {
         return results.stream().allMatch(ConnectedRig.Result::ok) ? 0 : CamrigCommand.EXIT_SOME_FAILED;
     }
 
-    /** Fails with a usage-like error when the selection left no camera. */
+    /**
+     * Reports on stderr the cameras expected but not found, then fails with a usage-like error when
+     * the selection left no camera.
+     */
     public static void requireCameras(ConnectedRig rig, CameraSelection selection, picocli.CommandLine cl) {
+        rig.missingSummary().ifPresent(m -> {
+            cl.getErr().println("camrig: " + m + ": the missing ones did not answer the scan (switched off,"
+                    + " out of range, not in pairing mode?) and count as failed");
+            cl.getErr().flush();
+        });
         if (rig.members().isEmpty()) {
             throw new picocli.CommandLine.ParameterException(cl, "no camera matches " + selection);
         }

@@ -1,5 +1,6 @@
 package io.camrig.cli.rig;
 
+import io.camrig.cli.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ public final class Table {
         rows.add(List.copyOf(header));
     }
 
+    /** Adds a row; cells are shown with control characters escaped ({@link TerminalText#safe}). */
     public Table row(List<String> cells) {
-        rows.add(List.copyOf(cells));
+        rows.add(cells.stream().map(TerminalText::safe).toList());
         return this;
     }
 

@@ -79,7 +79,7 @@ public final class SettingsCapabilitiesCommand implements Callable<Integer> {
                 RigCommandSupport.report(results, out);
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 

@@ -68,7 +68,7 @@ public final class SettingsGetCommand implements Callable<Integer> {
                 RigCommandSupport.report(results, out);
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 

@@ -61,7 +61,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
                         r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.camrig.cli.status;
 
+import io.camrig.cli.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.rig.CameraSelection;
@@ -86,7 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
                 RigCommandSupport.report(results, out);
             }
             out.flush();
-            return RigCommandSupport.exitCode(results);
+            return RigCommandSupport.exitCode(rig, results);
         }
     }
 
@@ -104,11 +105,11 @@ public final class StatusCommand implements Callable<Integer> {
                 board.put(e.camera(), e.value());
             }
             if (json) {
-                out.println(line(e));
+                out.println(TerminalText.safe(line(e)));
             } else {
                 out.print(ansi ? "\u001B[H\u001B[2J" : "\n");
                 board.table().print(out);
-                board.errors().forEach((i, m) -> out.println("camera " + i + ": " + m));
+                board.errors().forEach((i, m) -> out.println("camera " + i + ": " + TerminalText.safe(m)));
             }
             out.flush();
         }).blockLast();

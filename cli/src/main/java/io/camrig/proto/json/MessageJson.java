@@ -14,6 +14,7 @@ import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.CommandResponse;
 import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
+import io.camrig.proto.message.RawProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
 import io.camrig.proto.message.SettingResponse;
@@ -38,6 +39,8 @@ import java.util.HexFormat;
  * query_response     id, name, status, values {"id": typed value}
  * push_notification  id, name, status, values
  * protobuf           feature, action, name (message type), operation, fields {proto field names}
+ *                    or, for a pair the catalog does not know: feature, action,
+ *                    fields {"field number": [varint/fixed as numbers, bytes as hex, groups]}
  * protobuf_error     feature, action?, status
  * unknown            id (first byte)
  * command_request    id, name, params [hex…]
@@ -114,6 +117,10 @@ public final class MessageJson {
             node.put("feature", e.featureId());
             e.actionId().ifPresent(a -> node.put("action", a));
             node.put("status", e.tlvStatus().label());
+        } else if (m instanceof RawProtobufMessage p) {
+            node.put("feature", p.featureId());
+            node.put("action", p.actionId());
+            node.set("fields", ProtobufJson.rawFields(p.fields()));
         } else {
             node.put("id", ((UnknownMessage) m).id());
         }

@@ -2,10 +2,13 @@ package io.camrig.proto.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.UnknownFieldSet;
 import com.google.protobuf.util.JsonFormat;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -37,6 +40,34 @@ final class ProtobufJson {
         boolean redacted = !showSecrets && redact(fields);
         node.set("fields", fields);
         return redacted;
+    }
+
+    /**
+     * Untyped fields as {@code {"<field number>": [values…]}}: varints and fixed values as
+     * unsigned numbers, length-delimited values as lower case hex, groups as nested objects.
+     */
+    static ObjectNode rawFields(UnknownFieldSet fields) {
+        ObjectNode out = MessageJson.MAPPER.createObjectNode();
+        for (Map.Entry<Integer, UnknownFieldSet.Field> e : fields.asMap().entrySet()) {
+            ArrayNode values = out.putArray(String.valueOf(e.getKey()));
+            UnknownFieldSet.Field f = e.getValue();
+            f.getVarintList().forEach(v -> addUnsigned(values, v));
+            f.getFixed32List().forEach(v -> addUnsigned(values, Integer.toUnsignedLong(v)));
+            f.getFixed64List().forEach(v -> addUnsigned(values, v));
+            f.getLengthDelimitedList().forEach(v -> values.add(MessageJson.hex(v.toByteArray())));
+            f.getGroupList().forEach(g -> values.add(rawFields(g)));
+        }
+        return out;
+    }
+
+    private static void addUnsigned(ArrayNode values, long v) {
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            values.add((int) v);
+        } else if (v >= 0) {
+            values.add(v);
+        } else {
+            values.add(new BigInteger(Long.toUnsignedString(v)));
+        }
     }
 
     /** Replaces every non-empty {@code password} value in the tree; {@code true} when one was. */

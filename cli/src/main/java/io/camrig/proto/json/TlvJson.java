@@ -41,8 +41,9 @@ final class TlvJson {
 
     /**
      * {@code id → typed value} for the entries of a query response or push. Capability queries
-     * (0x32, 0x62, 0xA2) list one entry per supported option, so their values are always arrays; for
-     * other queries an id that repeats also becomes an array.
+     * (0x32, 0x62, 0xA2) list one entry per supported option, so their values are always arrays (an
+     * entry of length 0, "no option available", gives an empty array); for other queries an id that
+     * repeats also becomes an array.
      */
     static ObjectNode values(int queryId, List<TlvEntry> entries) {
         boolean statuses = QueryId.isStatusQuery(queryId);
@@ -50,6 +51,13 @@ final class TlvJson {
                 || queryId == QueryId.REGISTER_SETTING_CAPABILITY_UPDATES || queryId == QueryId.SETTING_CAPABILITY_PUSH;
         ObjectNode values = F.objectNode();
         for (TlvEntry e : entries) {
+            if (capabilities && e.length() == 0) {
+                // "no option available": the setting is listed with an empty array
+                if (values.get(Integer.toString(e.id())) == null) {
+                    values.set(Integer.toString(e.id()), F.arrayNode());
+                }
+                continue;
+            }
             TypedValue typed = statuses ? ValueTypes.decodeStatus(e.id(), e.value()) : ValueTypes.decodeSetting(e.id(), e.value());
             JsonNode node = value(typed);
             String key = Integer.toString(e.id());

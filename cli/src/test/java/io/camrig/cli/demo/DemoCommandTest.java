@@ -31,6 +31,12 @@ class DemoCommandTest {
     private String[] demo(String... extra) {
         String[] base = {"demo", "--duration", "200ms", "--file-size", "65536", "--media-dir", media.toString(),
             "--no-progress"};
+        // Tests not about sync allow a wide spread: other builds share this machine.
+        if (java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("--max-spread"))) {
+            base = java.util.Arrays.copyOf(base, base.length + 2);
+            base[base.length - 2] = "--max-spread";
+            base[base.length - 1] = "1s";
+        }
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
@@ -62,7 +68,7 @@ class DemoCommandTest {
         assertThat(json.at("/rig/cameras").asInt()).isEqualTo(3);
         assertThat(json.at("/rig/ok").asBoolean()).isTrue();
         assertThat(json.at("/rig/fireSkewMicros").isNumber()).isTrue();
-        assertThat(json.at("/rig/encodingSpreadMillis").isNumber()).isTrue();
+        assertThat(json.at("/rig/encodingSpreadMicros").isNumber()).isTrue();
         assertThat(json.get("cameras")).hasSize(3);
         JsonNode first = json.at("/cameras/0");
         assertThat(first.get("fileBytes").asLong()).isEqualTo(65536);
@@ -94,6 +100,50 @@ class DemoCommandTest {
         assertThat(json.get("cycles")).hasSize(2);
         assertThat(json.at("/cycles/1/outcomes")).hasSize(3);
         assertThat(json.at("/rig/resilience/reconnects").isNumber()).isTrue();
+    }
+
+    @Test
+    void eachTakeShowsItsSyncFromTheFireAndTheFootage() {
+        int code = run(demo("--cameras", "3", "--max-spread", "2s"));
+
+        // the footage check keeps its 2 frames: on a crowded machine a take may still fail (exit 3)
+        assertThat(code).as("stderr: %s", err).isIn(0, CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(out.toString()).contains("take sync (start vs the rig's median; tolerance ±1000.0 ms")
+                .containsPattern("take 1 +fire spread [0-9.]+ ms, timecode spread \\d+ frames \\(33\\.4 ms each\\), "
+                        + "footage spread [0-9.]+ ms +(ok|FAILED)")
+                .contains("start frame").containsPattern("\\d/3 cameras succeeded").containsPattern("; \\d/1 takes ok");
+    }
+
+    @Test
+    void aTakeOutOfToleranceFailsInTheSummaryTheJsonAndTheExitCode() throws Exception {
+        // No two cameras start at the very same nanosecond: with no tolerance every take fails.
+        int code = run(demo("--cameras", "4", "--max-spread", "0ms", "--cycles", "2", "--json"));
+
+        assertThat(code).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.at("/rig/ok").asBoolean()).isFalse();
+        assertThat(json.at("/rig/failedTakes").asInt()).isEqualTo(2);
+        assertThat(json.at("/rig/succeeded").asInt()).isZero();
+        for (JsonNode cycle : json.get("cycles")) {
+            assertThat(cycle.get("ok").asBoolean()).isFalse();
+            assertThat(cycle.at("/sync/ok").asBoolean()).isFalse();
+            assertThat(cycle.at("/sync/maxSpreadMillis").asDouble()).isZero();
+            assertThat(cycle.at("/sync/cameras")).hasSize(4).allSatisfy(c -> {
+                assertThat(c.get("flagged").asBoolean()).isTrue();
+                assertThat(c.get("reasons").get(0).asText()).contains("the rig's median (tolerance ±0.0 ms)");
+                assertThat(c.get("startFrame").isNumber()).isTrue();
+            });
+            assertThat(cycle.at("/outcomes/GoPro 0001").asText()).startsWith("out of sync: ");
+            assertThat(cycle.get("footage")).hasSize(4);
+            assertThat(cycle.at("/footage/GoPro 0001/firmware").asText()).startsWith("H23.");
+            assertThat(cycle.at("/footage/GoPro 0001/timecode/frameRate").asDouble()).isBetween(29.96, 29.98);
+        }
+    }
+
+    @Test
+    void aNegativeMaxSpreadIsBadUsage() {
+        assertThat(run("demo", "--max-spread=-1ms")).isEqualTo(2);
+        assertThat(err.toString()).contains("--max-spread").contains("not a duration");
     }
 
     @Test

@@ -100,7 +100,7 @@ class HttpCommandTest {
                 .isZero();
         assertThat(out.toString()).contains("100GOPRO/GX010001.MP4  200000 bytes").contains("GX010002.MP4");
         for (String name : List.of("GX010001.MP4", "GX010002.MP4")) {
-            assertThat(Files.readAllBytes(to.resolve(name))).isEqualTo(SdCard.expectedBytes(SERIAL, name, SIZE));
+            assertThat(Files.readAllBytes(to.resolve(name))).isEqualTo(card.expectedBytes(card.find("100GOPRO", name).orElseThrow()));
         }
         assertThat(camera.model().statuses().get(113)).as("turbo off after the downloads").isEqualTo(0L);
     }

@@ -51,6 +51,20 @@ class MessageJsonTest {
     }
 
     @Test
+    void zeroLengthCapabilityEntriesMeanNoOptionAvailable() throws Exception {
+        // setting 2: no option now; setting 3: option 0
+        assertThat(json(GoProUuid.QUERY_RESPONSE, "a2 00 02 00 03 01 00").get("values")).isEqualTo(tree("""
+                {"2":[],"3":[0]}"""));
+    }
+
+    @Test
+    void aProtobufPairTheCatalogDoesNotKnowPrintsAsProtobufWithRawFields() throws Exception {
+        assertThat(json(GoProUuid.QUERY_RESPONSE, "f5 ff 08 96 01 12 02 ab cd")).isEqualTo(tree("""
+                {"characteristic":"GP-0077","kind":"protobuf","feature":245,"action":255,
+                 "fields":{"1":[150],"2":["abcd"]},"message":"f5ff0896011202abcd"}"""));
+    }
+
+    @Test
     void hardwareInfoResponseIsParsed() throws Exception {
         HardwareInfo h = new HardwareInfo(62, "HERO12 Black", "H23.01.01.99.56", "C3501324500702", "GP24500702", "2674f7f66104");
         CommandResponse r = new CommandResponse(0x3C, TlvStatus.SUCCESS, h.encode());

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -39,13 +40,14 @@ import reactor.core.scheduler.Schedulers;
  * enables notifications on every response characteristic (Open GoPro BLE spec, "Configure GATT
  * Characteristics") before it is handed out.
  */
-public final class Camera implements AutoCloseable {
+public final class Camera implements Disposable, AutoCloseable {
     private final String name;
     private final GattConnection connection;
     private final CameraOptions options;
     private final Scheduler worker;
     private final Map<GoProUuid, ExchangeQueue> queues = new EnumMap<>(GoProUuid.class);
-    private final StatusCache statuses = new StatusCache();
+    /** The last known value of every status seen (query responses, pushes): what {@link #status(int)} reads. */
+    private final StatusCache statusCache = new StatusCache();
     private final Sinks.Many<StatusUpdate> statusHub = Sinks.many().multicast().directBestEffort();
     private final Sinks.Many<CameraMessage> unsolicitedHub = Sinks.many().multicast().directBestEffort();
     private final InboundPipeline inbound;
@@ -55,13 +57,16 @@ public final class Camera implements AutoCloseable {
     private final CameraControl control;
     private final CameraInfo info;
     private final CameraSettings settings;
-    private final CameraStatuses statusQueries;
+    /** The status operation group (queries, registrations): what {@link #statuses()} returns. */
+    private final CameraStatuses statusOperations;
     private final CameraPresets presets;
     private final CameraNetwork network;
     private final CameraCohn cohn;
     private final CameraLivestream livestream;
     private final Readiness readiness;
     private final AtomicLong deliveriesDropped = new AtomicLong();
+    private final AtomicBoolean disposing = new AtomicBoolean();
+    private final Sinks.Empty<Void> disposed = Sinks.empty();
     private volatile boolean connected = true;
 
     private Camera(GattConnection connection, String name, CameraOptions options) {
@@ -76,18 +81,18 @@ public final class Camera implements AutoCloseable {
             queues.put(request, q);
             byResponse.put(request.responseCharacteristic().orElseThrow(), q);
         }
-        this.inbound = new InboundPipeline(name, byResponse, worker, statuses, statusHub, unsolicitedHub,
+        this.inbound = new InboundPipeline(name, byResponse, worker, statusCache, statusHub, unsolicitedHub,
                 options.maxMessageLength());
         this.link = new CameraLink(name, options, queues, unsolicitedHub.asFlux(), () -> connected);
         this.control = new CameraControl(link);
         this.info = new CameraInfo(link, connection);
         this.settings = new CameraSettings(link, info, registry);
-        this.statusQueries = new CameraStatuses(link, registry);
+        this.statusOperations = new CameraStatuses(link, registry);
         this.presets = new CameraPresets(link, registry);
         this.network = new CameraNetwork(link);
         this.cohn = new CameraCohn(link, registry);
         this.livestream = new CameraLivestream(link, registry);
-        this.readiness = new Readiness(link, statuses, statusHub);
+        this.readiness = new Readiness(link, statusCache, statusHub);
     }
 
     /**
@@ -100,11 +105,14 @@ public final class Camera implements AutoCloseable {
         return Mono.defer(() -> {
             Camera camera = new Camera(connection, name, options);
             camera.start();
+            // A camera never handed out (an error, or the caller cancelling) is disposed here.
             return Flux.just(GoProUuid.COMMAND_RESPONSE, GoProUuid.SETTINGS_RESPONSE, GoProUuid.QUERY_RESPONSE,
                             GoProUuid.NETWORK_MANAGEMENT_RESPONSE)
                     .concatMap(u -> connection.enableNotifications(u.uuid()))
                     .then(Mono.just(camera))
                     .onErrorMap(e -> new ConnectionClosedException(name, "enable notifications", e))
+                    .doOnError(e -> camera.dispose())
+                    .doOnCancel(camera::dispose)
                     .publishOn(options.deliveryScheduler());
         });
     }
@@ -113,11 +121,11 @@ public final class Camera implements AutoCloseable {
         // Notifications are handled on the transport's thread; only messages that may answer an
         // exchange hop to the worker (see InboundPipeline).
         subscriptions.add(connection.notifications()
-                .subscribe(inbound::onNotification, e -> worker.schedule(() -> linkDown(e)),
-                        () -> worker.schedule(() -> linkDown(null))));
+                .subscribe(inbound::onNotification, e -> Confined.schedule(worker, () -> linkDown(e)),
+                        () -> Confined.schedule(worker, () -> linkDown(null))));
         subscriptions.add(connection.states()
                 .filter(s -> s == ConnectionState.DISCONNECTED)
-                .subscribe(s -> worker.schedule(() -> linkDown(null))));
+                .subscribe(s -> Confined.schedule(worker, () -> linkDown(null))));
     }
 
     private void linkDown(Throwable cause) {
@@ -148,7 +156,7 @@ public final class Camera implements AutoCloseable {
 
     /** Statuses, typed: get one, several or all, push streams. */
     public CameraStatuses statuses() {
-        return statusQueries;
+        return statusOperations;
     }
 
     /** Presets and preset groups. */
@@ -214,7 +222,7 @@ public final class Camera implements AutoCloseable {
      * @return the current values, status id → unsigned value
      */
     public Mono<Map<Integer, Long>> registerStatusUpdates(int... statusIds) {
-        return statusQueries.registerForGood(statusIds);
+        return statusOperations.registerForGood(statusIds);
     }
 
     /** Claims control; see {@link CameraControl#claimControl()}. */
@@ -227,9 +235,9 @@ public final class Camera implements AutoCloseable {
         return presets.loadGroup(presetGroupId);
     }
 
-    /** Sets the camera's clock; see {@link CameraControl#setClock(LocalDateTime)}. */
+    /** Sets the camera's clock (0x0D, or 0x0F on models without it); see {@link CameraControl#setDateTime}. */
     public Mono<Void> setDateTime(LocalDateTime dateTime) {
-        return control.setClock(dateTime);
+        return control.setDateTime(dateTime);
     }
 
     /**
@@ -249,13 +257,11 @@ public final class Camera implements AutoCloseable {
     }
 
     /**
-     * Set Shutter (0x01), armed: the request goes in flight and calls {@code onArmed}, then is
-     * written only when {@code trigger} completes, on the thread that completes it. A rig arms
-     * every camera, then completes one trigger, so all writes are issued from one instant.
-     * {@code onArmed} is also called if the request fails before it is armed.
+     * Set Shutter (0x01), armed: see {@link CameraControl#armShutter(boolean)}. A rig arms every
+     * camera, then releases each {@link ArmedShutter} from one thread at the instant it chose.
      */
-    public Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
-        return control.setShutterArmed(on, trigger, onArmed);
+    public Mono<ArmedShutter> armShutter(boolean on) {
+        return control.armShutter(on);
     }
 
     /**
@@ -286,7 +292,7 @@ public final class Camera implements AutoCloseable {
 
     /** The last known value of a status. */
     public Optional<Long> status(int statusId) {
-        return statuses.get(statusId);
+        return statusCache.get(statusId);
     }
 
     /** Link states as the transport reports them. */
@@ -311,14 +317,81 @@ public final class Camera implements AutoCloseable {
         return readiness.awaitEncoding(on, timeout);
     }
 
-    /** Disconnects; pending exchanges fail with {@code ConnectionClosedException}. */
+    /**
+     * Disposes the camera and completes when it is done (see {@link #dispose()}); errors as
+     * {@link #onDispose()}.
+     */
     public Mono<Void> disconnect() {
-        return connection.close().then(Mono.fromRunnable(() -> worker.schedule(() -> linkDown(null))));
+        return Mono.defer(() -> {
+            dispose();
+            return onDispose();
+        });
     }
 
+    /**
+     * Starts closing, without waiting (reactor-netty's {@code DisposableChannel#dispose}): stops
+     * reading the link's notifications and states, closes the link, fails every pending exchange
+     * with {@code ConnectionClosedException}, ends the status and unsolicited streams, and then
+     * disposes the camera's worker. Idempotent. {@link #onDispose()} tells when it is done.
+     */
+    @Override
+    public void dispose() {
+        if (!disposing.compareAndSet(false, true)) {
+            return;
+        }
+        subscriptions.dispose();
+        connection.close()
+                .onErrorMap(e -> new ConnectionClosedException(name, "close", e))
+                .materialize()
+                .subscribe(signal -> {
+                    Runnable end = () -> {
+                        linkDown(null);
+                        worker.dispose();
+                        if (signal.hasError()) {
+                            disposed.tryEmitError(signal.getThrowable());
+                        } else {
+                            disposed.tryEmitEmpty();
+                        }
+                    };
+                    if (!Confined.schedule(worker, end)) {
+                        end.run();
+                    }
+                });
+    }
+
+    /** {@code true} once {@link #dispose()} was called. */
+    @Override
+    public boolean isDisposed() {
+        return disposing.get();
+    }
+
+    /**
+     * Completes when the camera is disposed: link closed, exchanges failed, worker disposed; errors
+     * with {@code ConnectionClosedException} when closing the link failed (everything else was
+     * released all the same). Subscribing does not start the disposal.
+     */
+    public Mono<Void> onDispose() {
+        return disposed.asMono();
+    }
+
+    /**
+     * Disposes the camera and waits for it, at most {@code timeout} (a blocking call, as
+     * reactor-netty's {@code disposeNow}: not for a non-blocking thread).
+     *
+     * @throws IllegalStateException when it is not done within {@code timeout}
+     */
+    public void disposeNow(Duration timeout) {
+        dispose();
+        try {
+            onDispose().block(timeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(name + ": not disposed within " + timeout.toMillis() + " ms", e);
+        }
+    }
+
+    /** The same as {@link #dispose()}: starts closing, does not wait. */
     @Override
     public void close() {
-        disconnect().subscribe(null, e -> { });
-        subscriptions.dispose();
+        dispose();
     }
 }

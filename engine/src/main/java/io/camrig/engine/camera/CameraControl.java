@@ -16,7 +16,6 @@ import io.camrig.proto.pb.RequestSetTurboActive;
 import io.camrig.proto.pb.ResponseGeneric;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
-import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,24 +47,23 @@ public final class CameraControl {
                 .then(link.command(CommandId.SET_SHUTTER, RequestEncoder.setShutter(on))));
     }
 
-    /** See {@link Camera#setShutterArmed}. */
-    Mono<ExchangeResult> setShutterArmed(boolean on, Mono<Void> trigger, Runnable onArmed) {
+    /**
+     * Set Shutter (0x01), armed: completes once the request is in flight on GP-0072, with an
+     * {@link ArmedShutter} whose {@link ArmedShutter#release()} writes it. Cancelling before it
+     * completes takes the request out of the queue. Errors with {@code ConnectionClosedException}
+     * or {@code OperationNotSupportedException} before it is armed.
+     */
+    public Mono<ArmedShutter> armShutter(boolean on) {
         String op = ExchangeLabels.command(CommandId.SET_SHUTTER);
-        AtomicBoolean told = new AtomicBoolean();
-        Runnable once = () -> {
-            if (told.compareAndSet(false, true)) {
-                onArmed.run();
-            }
-        };
         EncodedRequest request = RequestEncoder.setShutter(on);
-        return link.deliver(link.queue(request.characteristic())
-                .submit(op, request.bytes(), m -> m instanceof CommandResponse c && c.commandId() == CommandId.SET_SHUTTER,
-                        link.options().exchangeTimeout(), trigger, once)
-                .doOnError(e -> once.run())
-                .doOnNext(r -> {
+        return link.deliver(link.check(Operation.SET_SHUTTER)
+                .then(link.queue(request.characteristic()).arm(op, request.bytes(),
+                        m -> m instanceof CommandResponse c && c.commandId() == CommandId.SET_SHUTTER,
+                        link.options().exchangeTimeout()))
+                .map(armed -> armed.mapResult(result -> link.deliver(result.doOnNext(r -> {
                     CommandResponse c = (CommandResponse) r.response();
                     link.requireSuccess(op, c.status().isSuccess(), c.status().label());
-                }));
+                })))));
     }
 
     /**
@@ -78,17 +76,6 @@ public final class CameraControl {
                 : setCameraControl(EnumCameraControlStatus.CAMERA_EXTERNAL_CONTROL));
     }
 
-    /**
-     * Sets the camera's clock with whichever command its model has: Set Date Time (0x0D), or on a
-     * model known to lack it but to have Set Local Date Time (LIT HERO), 0x0F with UTC offset 0 and
-     * no DST.
-     */
-    public Mono<Void> setClock(LocalDateTime dateTime) {
-        return Mono.defer(() -> link.model().map(m -> !Operation.SET_DATE_TIME.info().supportedBy(m)
-                        && Operation.SET_LOCAL_DATE_TIME.info().supportedBy(m)).orElse(false)
-                ? setLocalDateTime(new CameraLocalDateTime(dateTime, 0, false))
-                : setDateTime(dateTime));
-    }
 
     /** Sleep (0x05): the camera sleeps but stays connectable over BLE. */
     @Implements(Operation.SLEEP)
@@ -102,10 +89,18 @@ public final class CameraControl {
         return simple(Operation.REBOOT_THE_CAMERA, CommandId.REBOOT, RequestEncoder.command(CommandId.REBOOT));
     }
 
-    /** Set Date Time (0x0D), 7 bytes: the camera keeps whole seconds, no time zone. */
+    /**
+     * Sets the camera's clock, with whichever command its model has: Set Date Time (0x0D, 7 bytes:
+     * whole seconds, no time zone), or, on a model known to lack it but to have Set Local Date
+     * Time (LIT HERO), 0x0F with UTC offset 0 and no DST. The one rule for the clock: {@link
+     * Camera#setDateTime} is this method.
+     */
     @Implements(Operation.SET_DATE_TIME)
     public Mono<Void> setDateTime(LocalDateTime dateTime) {
-        return simple(Operation.SET_DATE_TIME, CommandId.SET_DATE_TIME, RequestEncoder.setDateTime(dateTime));
+        return Mono.defer(() -> link.model().map(m -> !Operation.SET_DATE_TIME.info().supportedBy(m)
+                        && Operation.SET_LOCAL_DATE_TIME.info().supportedBy(m)).orElse(false)
+                ? setLocalDateTime(new CameraLocalDateTime(dateTime, 0, false))
+                : simple(Operation.SET_DATE_TIME, CommandId.SET_DATE_TIME, RequestEncoder.setDateTime(dateTime)));
     }
 
     /** Get Date Time (0x0E): {@code [length][7-byte date time][weekday]}. */

@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -46,21 +50,43 @@ final class ExchangeQueue {
 
     /** Queues an exchange; nothing is written until the returned Mono is subscribed. */
     Mono<ExchangeResult> submit(String operation, byte[] message, Predicate<CameraMessage> matcher, Duration timeout) {
-        return submit(operation, message, matcher, timeout, null, null);
+        List<byte[]> packets = PacketFragmenter.fragment(message);
+        return Mono.create(sink -> {
+            Exchange ex = new Exchange(operation, packets, matcher, timeout, sink::success, sink::error, null);
+            sink.onCancel(() -> Confined.schedule(worker, () -> cancel(ex)));
+            if (!Confined.schedule(worker, () -> enqueue(ex))) {
+                sink.error(closed(operation, closedWith));
+            }
+        });
     }
 
     /**
-     * Queues an armed exchange: once it is in flight it calls {@code onArmed} (on the worker) and
-     * writes only when {@code trigger} completes — on the thread that completes it, so a rig can
-     * issue many cameras' writes from one instant. Its time limit starts when it is in flight.
+     * Queues an armed exchange: once it is in flight (its time limit starts then) the returned Mono
+     * emits an {@link ArmedShutter} whose {@link ArmedShutter#release()} writes the packets on the
+     * calling thread, so a rig can issue many cameras' writes from one instant. Cancelling the
+     * Mono before it emits, or disposing the armed exchange before its release, takes it out of
+     * the queue at once.
      */
-    Mono<ExchangeResult> submit(String operation, byte[] message, Predicate<CameraMessage> matcher, Duration timeout,
-                                Mono<Void> trigger, Runnable onArmed) {
+    Mono<ArmedShutter> arm(String operation, byte[] message, Predicate<CameraMessage> matcher, Duration timeout) {
         List<byte[]> packets = PacketFragmenter.fragment(message);
         return Mono.create(sink -> {
-            Exchange ex = new Exchange(operation, packets, matcher, timeout, sink, trigger, onArmed);
-            sink.onCancel(() -> worker.schedule(() -> cancel(ex)));
-            worker.schedule(() -> enqueue(ex));
+            Sinks.One<ExchangeResult> result = Sinks.one();
+            Exchange[] holder = new Exchange[1];
+            Exchange ex = new Exchange(operation, packets, matcher, timeout, result::tryEmitValue,
+                    e -> {
+                        // Before it is armed the error is the arming's; after, the result's.
+                        if (!holder[0].armedEmitted) {
+                            sink.error(e);
+                        }
+                        result.tryEmitError(e);
+                    }, sink);
+            holder[0] = ex;
+            ex.armed = new ArmedShutter(() -> release(ex), () -> Confined.schedule(worker, () -> cancel(ex)),
+                    result.asMono());
+            sink.onCancel(() -> Confined.schedule(worker, () -> cancel(ex)));
+            if (!Confined.schedule(worker, () -> enqueue(ex))) {
+                sink.error(closed(operation, closedWith));
+            }
         });
     }
 
@@ -71,7 +97,7 @@ final class ExchangeQueue {
             return false;
         }
         finish(ex);
-        ex.sink.success(new ExchangeResult(message, ex.writeIssuedNanos, receivedNanos));
+        ex.onResult.accept(new ExchangeResult(message, ex.writeIssuedNanos, receivedNanos));
         return true;
     }
 
@@ -81,17 +107,17 @@ final class ExchangeQueue {
         Exchange ex = inFlight;
         if (ex != null) {
             finish(ex);
-            ex.sink.error(closed(ex.operation, cause));
+            ex.onError.accept(closed(ex.operation, cause));
         }
         while (!pending.isEmpty()) {
             Exchange p = pending.poll();
-            p.sink.error(closed(p.operation, cause));
+            p.onError.accept(closed(p.operation, cause));
         }
     }
 
     private void enqueue(Exchange ex) {
         if (closedWith != null) {
-            ex.sink.error(closed(ex.operation, closedWith));
+            ex.onError.accept(closed(ex.operation, closedWith));
             return;
         }
         pending.add(ex);
@@ -109,45 +135,59 @@ final class ExchangeQueue {
             }
             inFlight = ex;
             ex.timeoutTask = worker.schedule(() -> timeout(ex), ex.timeout.toNanos(), TimeUnit.NANOSECONDS);
-            if (ex.trigger == null) {
+            if (ex.armSink == null) {
                 write(ex);
             } else {
-                ex.writes = ex.trigger.subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)), () -> write(ex));
-                ex.onArmed.run();
+                ex.armedEmitted = true;
+                ex.armSink.success(ex.armed);
             }
         }
     }
 
-    /** Issues the exchange's writes; runs on the worker, or on the thread completing a trigger. */
+    /**
+     * Releases an armed exchange on the calling thread, once; {@code false} when it was released
+     * or disposed before.
+     */
+    private boolean release(Exchange ex) {
+        if (!ex.released.compareAndSet(false, true)) {
+            return false;
+        }
+        write(ex);
+        return true;
+    }
+
+    /** Issues the exchange's writes; runs on the worker, or on the thread releasing an armed one. */
     private void write(Exchange ex) {
         ex.writeIssuedNanos = System.nanoTime();
         // One packet (most commands, the shutter among them) needs no concatenation.
         Mono<Void> packets = ex.packets.size() == 1 ? connection.write(characteristic.uuid(), ex.packets.get(0))
                 : Flux.fromIterable(ex.packets).concatMap(p -> connection.write(characteristic.uuid(), p)).then();
-        Disposable writes = packets.subscribe(null, err -> worker.schedule(() -> writeFailed(ex, err)));
-        if (ex.trigger == null) {
-            ex.writes = writes;
-        }
+        packets.subscribe(null, err -> Confined.schedule(worker, () -> writeFailed(ex, err)));
     }
 
     private void timeout(Exchange ex) {
         if (inFlight == ex) {
             finish(ex);
-            ex.sink.error(new ExchangeTimeoutException(camera, ex.operation, ex.timeout));
+            ex.onError.accept(new ExchangeTimeoutException(camera, ex.operation, ex.timeout));
         }
     }
 
     private void writeFailed(Exchange ex, Throwable err) {
         if (inFlight == ex) {
             finish(ex);
-            ex.sink.error(closed(ex.operation, err));
+            ex.onError.accept(closed(ex.operation, err));
         }
     }
 
     private void cancel(Exchange ex) {
         ex.cancelled = true;
         pending.remove(ex);
-        // An exchange already written stays in flight: its response must still be consumed.
+        // An armed exchange never released leaves the queue at once (nothing was written); one
+        // already written stays in flight: its response must still be consumed.
+        if (inFlight == ex && ex.armSink != null && ex.released.compareAndSet(false, true)) {
+            finish(ex);
+            ex.onError.accept(new CancellationException(ex.operation + ": armed and disposed before release"));
+        }
     }
 
     private void finish(Exchange ex) {
@@ -167,24 +207,27 @@ final class ExchangeQueue {
         final List<byte[]> packets;
         final Predicate<CameraMessage> matcher;
         final Duration timeout;
-        final MonoSink<ExchangeResult> sink;
-        final Mono<Void> trigger;
-        final Runnable onArmed;
+        final Consumer<ExchangeResult> onResult;
+        final Consumer<Throwable> onError;
+        /** The arming's sink, for an armed exchange; {@code null} for a plain one. */
+        final MonoSink<ArmedShutter> armSink;
+        final AtomicBoolean released = new AtomicBoolean();
+        ArmedShutter armed;
+        boolean armedEmitted;
         /** Written by the thread that issues the writes, read on the worker. */
         volatile long writeIssuedNanos;
         Disposable timeoutTask;
-        Disposable writes;
         boolean cancelled;
 
         Exchange(String operation, List<byte[]> packets, Predicate<CameraMessage> matcher, Duration timeout,
-                 MonoSink<ExchangeResult> sink, Mono<Void> trigger, Runnable onArmed) {
+                 Consumer<ExchangeResult> onResult, Consumer<Throwable> onError, MonoSink<ArmedShutter> armSink) {
             this.operation = operation;
             this.packets = packets;
             this.matcher = matcher;
             this.timeout = timeout;
-            this.sink = sink;
-            this.trigger = trigger;
-            this.onArmed = onArmed;
+            this.onResult = onResult;
+            this.onError = onError;
+            this.armSink = armSink;
         }
     }
 }

@@ -101,7 +101,7 @@ final class InboundPipeline {
         if (message instanceof QueryResponse q && QueryId.isStatusQuery(q.queryId())) {
             updateStatuses(q.entries(), statusHub.currentSubscriberCount() > 0, now);
         }
-        worker.schedule(() -> {
+        Confined.schedule(worker, () -> {
             if (!route.queue.offer(message, now)) {
                 Hubs.emit(unsolicitedHub, message);
             }

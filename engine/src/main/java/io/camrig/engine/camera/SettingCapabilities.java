@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The options of a setting the camera accepts now (query 0x32, register 0x62, push 0xA2): the
- * camera sends one {@code [setting id][length][value]} entry per available option.
+ * camera sends one {@code [setting id][length][value]} entry per available option, or one entry of
+ * length 0 when no option is available (an empty {@link #values()}).
  *
  * @param settingId the setting id, 0..255
  * @param values    the available values, in the camera's order
@@ -24,7 +25,10 @@ public record SettingCapabilities(int settingId, List<Long> values) {
     public static List<SettingCapabilities> of(List<TlvEntry> entries) {
         Map<Integer, List<Long>> grouped = new LinkedHashMap<>();
         for (TlvEntry e : entries) {
-            grouped.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e.asLong());
+            List<Long> values = grouped.computeIfAbsent(e.id(), k -> new ArrayList<>());
+            if (e.length() > 0) {     // length 0: no option available now, an empty list
+                values.add(e.asLong());
+            }
         }
         List<SettingCapabilities> out = new ArrayList<>();
         grouped.forEach((id, values) -> out.add(new SettingCapabilities(id, values)));

@@ -110,6 +110,16 @@ public final class CameraPolicy {
         return e instanceof CamrigException c && c.isTransient();
     }
 
+    /**
+     * {@code true} for the caller's mistake, refused before sending: a {@link CamrigException}
+     * that says so ({@link CamrigException#isCallerError()}: an option or operation the model does
+     * not support) or an {@link IllegalArgumentException} (a value that does not fit its format).
+     * Such a failure fails the call only; it never counts against the camera.
+     */
+    public static boolean isCallerError(Throwable e) {
+        return e instanceof IllegalArgumentException || e instanceof CamrigException c && c.isCallerError();
+    }
+
     /** Failures that count against a camera: its own errors, not a refusal of a bad request. */
     static boolean isCameraFault(Throwable e) {
         return isTransient(e);

@@ -14,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Releases armed shutter requests at precise instants from one dedicated thread: it parks until
- * about a millisecond before each instant, then spins, and completes that camera's trigger — the
+ * about a millisecond before each instant, then spins, and releases that camera's armed shutter — the
  * write is issued on this thread at once. Precision is microseconds, which no scheduler with
  * millisecond ticks gives.
  *
@@ -28,8 +28,15 @@ final class FireClock implements AutoCloseable {
     /** Spin (rather than park) for the last stretch before an instant. */
     private static final long SPIN_NANOS = 1_000_000;
 
+    private final Sinks.Empty<Void> terminated = Sinks.empty();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "camrig-fire");
+        Thread t = new Thread(() -> {
+            try {
+                r.run();
+            } finally {
+                terminated.tryEmitEmpty();
+            }
+        }, "camrig-fire");
         t.setDaemon(true);
         t.setPriority(Thread.MAX_PRIORITY);
         return t;
@@ -53,13 +60,20 @@ final class FireClock implements AutoCloseable {
         }
     }
 
-    /** One trigger and how long after the start of the release it fires. */
-    record Release(Sinks.Empty<Void> trigger, long offsetNanos) {
+    /**
+     * What to do at one instant (release a camera's {@link io.camrig.engine.camera.ArmedShutter})
+     * and how long after the start of the release.
+     */
+    record Release(Runnable action, long offsetNanos) {
     }
 
-    /** Completes every trigger at its offset from now, earliest first; completes when all fired. */
-    Mono<Void> release(List<Release> releases) {
-        return Mono.<Void>fromRunnable(() -> {
+    /**
+     * Releases every armed shutter at its offset from now, earliest first, on the fire thread (the
+     * write is issued there); emits the instant the release began ({@link System#nanoTime()}) when
+     * all were released.
+     */
+    Mono<Long> release(List<Release> releases) {
+        return Mono.fromCallable(() -> {
             long start = System.nanoTime();
             releases.stream().sorted(Comparator.comparingLong(Release::offsetNanos)).forEach(r -> {
                 long at = start + r.offsetNanos();
@@ -70,13 +84,21 @@ final class FireClock implements AutoCloseable {
                 while (System.nanoTime() < at) {
                     Thread.onSpinWait();
                 }
-                r.trigger().tryEmitEmpty();
+                r.action().run();
             });
+            return start;
         }).subscribeOn(scheduler);
     }
 
+    /** Stops the thread (a release in progress is interrupted); {@link #terminated()} tells when it ended. */
     @Override
     public void close() {
         scheduler.dispose();
+        thread.shutdownNow();
+    }
+
+    /** Completes when the fire thread has ended, after {@link #close()}. */
+    Mono<Void> terminated() {
+        return terminated.asMono();
     }
 }

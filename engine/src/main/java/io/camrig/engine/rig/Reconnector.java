@@ -7,7 +7,11 @@ import io.camrig.engine.metrics.RigMetrics;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.camrig.engine.error.ConnectionClosedException;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
@@ -16,6 +20,10 @@ import reactor.util.retry.Retry;
  * registrations and camera control, and hand the new camera to the member — its status stream
  * goes on without an error. A camera that stays gone after {@link RigOptions#reconnectAttempts()}
  * attempts is marked failed with {@link CameraGoneException}; nothing waits for it forever.
+ *
+ * <p>Every subscription it starts (link watchers, reconnects, their backoff timers) is owned and
+ * cancelled by {@link #close()}; a reconnect that lands after that disposes its new camera instead
+ * of attaching it.
  */
 final class Reconnector {
     private static final Logger log = LoggerFactory.getLogger(Reconnector.class);
@@ -23,6 +31,8 @@ final class Reconnector {
     private final BleCentral central;
     private final RigOptions options;
     private final RigMetrics metrics;
+    private final Disposable.Composite owned = Disposables.composite();
+    private final Sinks.One<Boolean> closing = Sinks.one();
     private volatile boolean closed;
 
     Reconnector(BleCentral central, RigOptions options, RigMetrics metrics) {
@@ -34,8 +44,13 @@ final class Reconnector {
     /** Attaches a freshly opened camera to its member and watches its link. */
     void attach(RigMember m, Camera camera) {
         m.attach(camera);
-        camera.states().filter(s -> s == ConnectionState.DISCONNECTED).next()
-                .subscribe(s -> linkLost(m, camera));
+        if (closed) {
+            // Closed meanwhile: the rig may have disposed its cameras before this one came.
+            camera.dispose();
+            return;
+        }
+        owned.add(camera.states().filter(s -> s == ConnectionState.DISCONNECTED).next()
+                .subscribe(s -> linkLost(m, camera)));
     }
 
     private void linkLost(RigMember m, Camera lost) {
@@ -43,20 +58,33 @@ final class Reconnector {
             return;
         }
         log.info("{}: BLE link lost, reconnecting", m.advertisedName());
-        reconnect(m).subscribe(c -> { }, e -> { });
+        owned.add(reconnect(m).subscribe(c -> { }, e -> { }));
     }
 
     /** Reconnects a member now (with backoff); the result is also what {@link RigMember#currentCamera()} waits on. */
     Mono<Camera> reconnect(RigMember m) {
         Mono<Camera> pending = Mono.defer(() -> central.connect(m.address()))
                 .flatMap(link -> Camera.open(link, m.advertisedName(), options.camera()))
-                .flatMap(c -> restore(m, c).doOnError(e -> c.close()))
+                .flatMap(c -> restore(m, c).doOnError(e -> c.dispose()).doOnCancel(c::dispose))
                 .retryWhen(Retry.backoff(options.reconnectAttempts() - 1L, options.reconnectBackoff())
                         .maxBackoff(options.reconnectBackoff().multipliedBy(16)).jitter(0.5)
                         .scheduler(options.camera().scheduler())
                         .filter(e -> !closed)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .onErrorMap(e -> new CameraGoneException(m.advertisedName(), options.reconnectAttempts(), e))
+                // Closing cancels the attempt in progress and its backoff timer.
+                .takeUntilOther(closing.asMono())
+                .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(m.advertisedName(),
+                        "reconnect: the rig was disposed", null)))
+                .flatMap(c -> {
+                    if (closed) {
+                        c.dispose();
+                        return Mono.error(new ConnectionClosedException(m.advertisedName(),
+                                "reconnect: the rig was disposed", null));
+                    }
+                    return Mono.just(c);
+                })
+                .onErrorMap(e -> !(e instanceof ConnectionClosedException && closed),
+                        e -> new CameraGoneException(m.advertisedName(), options.reconnectAttempts(), e))
                 .doOnNext(c -> {
                     attach(m, c);
                     m.reconnected();
@@ -81,7 +109,10 @@ final class Reconnector {
         return registered.then(control).thenReturn(c);
     }
 
+    /** Cancels every reconnect and link watcher; a reconnect landing later disposes its camera. */
     void close() {
         closed = true;
+        closing.tryEmitValue(Boolean.TRUE);
+        owned.dispose();
     }
 }

@@ -6,6 +6,8 @@ import io.camrig.engine.camera.Camera;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.resilience.CameraPolicy;
 import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.engine.error.ConnectionClosedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,22 +15,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A rig of GoPro cameras driven together. Every operation is fanned out with a concurrency bound
  * and returns a {@link RigResult}: one camera failing never fails the others — it is marked
- * failed, its later steps are skipped, and the rest carry on. Each camera's operations go through
+ * failed, its later steps are skipped, and the rest carry on. A caller's mistake refused before
+ * sending (an option or operation the model lacks, a value that does not fit: see
+ * {@link CameraPolicy#isCallerError}) fails that step only, as {@link Outcome.Failed}; the camera
+ * stays healthy. Each camera's operations go through
  * its Resilience4j policies ({@link io.camrig.engine.resilience.CameraPolicy}); a dropped link is
  * reconnected with backoff, its registrations and control restored.
  *
  * <p>Steps are logged per camera ({@link RigMember#log()}) and timed in {@link RigMetrics}.
  */
-public final class Rig implements AutoCloseable {
+public final class Rig implements Disposable, AutoCloseable {
     private final RigOptions options;
     private final List<RigMember> members;
     private final RigMetrics metrics;
@@ -38,6 +45,10 @@ public final class Rig implements AutoCloseable {
     private final KeepAlive keepAlive;
     private final BleCentral central;
     private final Disposable.Composite running = Disposables.composite();
+    private final AtomicBoolean disposing = new AtomicBoolean();
+    /** Emits when disposal starts: operations in progress (a fire) end with it. */
+    private final Sinks.One<Boolean> closing = Sinks.one();
+    private final Sinks.Empty<Void> disposed = Sinks.empty();
     /** What every member must have, so that a recovered member can be brought up to date. */
     private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
     private volatile boolean controlClaimed;
@@ -49,8 +60,8 @@ public final class Rig implements AutoCloseable {
         this.metrics = metrics;
         this.runner = new RigRunner(this.members, metrics);
         this.reconnector = new Reconnector(central, options, metrics);
-        this.fire = new FireControl(options, runner, metrics);
         this.keepAlive = new KeepAlive(this::healthy, options, metrics);
+        this.fire = new FireControl(options, runner, metrics, keepAlive::probe);
     }
 
     /** As {@link #discover(BleCentral, RigOptions, RigMetrics)} with in-memory metrics. */
@@ -60,8 +71,10 @@ public final class Rig implements AutoCloseable {
 
     /**
      * Scans for cameras advertising service 0xFEA6 (Open GoPro BLE spec, "Advertisements") and
-     * makes a rig of those found, sorted by advertised name. Errors with
-     * {@link NoCamerasFoundException} when none answers.
+     * makes a rig of those found, sorted by advertised name. With {@link RigOptions#expectedCameras()}
+     * set the scan stops once that many are found; fewer found is not an error here, the rig
+     * reports them as {@link #missing()}. Errors with {@link NoCamerasFoundException} when none
+     * answers.
      */
     public static Mono<Rig> discover(BleCentral central, RigOptions options, RigMetrics metrics) {
         Flux<Advertisement> scan = central.scan(GoProUuid.CONTROL_AND_QUERY_SERVICE, options.scanDuration())
@@ -92,6 +105,21 @@ public final class Rig implements AutoCloseable {
         return members;
     }
 
+    /**
+     * How many cameras the rig expected ({@link RigOptions#expectedCameras()}) but discovery did not
+     * find: a camera switched off, out of range or not in pairing mode. 0 when none was expected or
+     * all were found. Each one counts as a failed camera in reports.
+     */
+    public int missing() {
+        return Math.max(0, options.expectedCameras() - members.size());
+    }
+
+    /** {@code "found 2 of 3 cameras"}; empty when none is {@link #missing()}. */
+    public java.util.Optional<String> missingSummary() {
+        return missing() == 0 ? java.util.Optional.empty() : java.util.Optional.of(
+                "found " + members.size() + " of " + options.expectedCameras() + " cameras");
+    }
+
     /** The members that have not failed a step. */
     public List<RigMember> healthy() {
         return members.stream().filter(RigMember::isHealthy).toList();
@@ -115,6 +143,22 @@ public final class Rig implements AutoCloseable {
                 .flatMap(links -> runner.run("notifications", n, false,
                         m -> Camera.open(links.value(m).orElseThrow(), m.advertisedName(), options.camera())
                                 .doOnNext(c -> reconnector.attach(m, c)), c -> "", null));
+    }
+
+    /**
+     * As {@link #forEach(String, Function, Function)}, with nothing about the value in the
+     * per-camera log.
+     */
+    public <T> Mono<RigResult<T>> forEach(String step, Function<Camera, Mono<T>> op) {
+        return forEach(step, op, v -> "");
+    }
+
+    /**
+     * As {@link #forEachIdempotent(String, Function, Function)}, with nothing about the value in
+     * the per-camera log.
+     */
+    public <T> Mono<RigResult<T>> forEachIdempotent(String step, Function<Camera, Mono<T>> op) {
+        return forEachIdempotent(step, op, v -> "");
     }
 
     /**
@@ -180,7 +224,7 @@ public final class Rig implements AutoCloseable {
                         })
                         .map(c -> {
                             m.clearFailure();
-                            m.record(StepRecord.of("recover", new Outcome.Ok<>(c, java.time.Duration.ZERO), ""));
+                            m.record(StepRecord.of("recover", new Outcome.Ok<>(c, Duration.ZERO), ""));
                             return m;
                         })
                         .onErrorResume(e -> Mono.empty()), options.concurrency())
@@ -205,10 +249,15 @@ public final class Rig implements AutoCloseable {
     /**
      * Synchronized fire of Set Shutter on every healthy camera, latency-compensated (see
      * {@link FireResult} for the figures). Steps {@code "shutter on|off"} and
-     * {@code "encoding on|off"} (latency from the write to the status update).
+     * {@code "encoding on|off"} (latency from the write to the status update). With compensation
+     * on ({@link RigOptions#compensateLatency()}), cameras without a latency estimate are measured
+     * first (step {@code "latency"}); one that cannot be measured fails that step with
+     * {@link LatencyUnknownException} and is not fired: no fire is silently uncompensated.
      */
     public Mono<FireResult> fire(boolean on) {
-        return Mono.defer(() -> fire.fire(healthy(), on));
+        return Mono.defer(() -> fire.fire(healthy(), on))
+                .takeUntilOther(closing.asMono())
+                .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(null, "fire: the rig was disposed", null)));
     }
 
     /**
@@ -220,12 +269,80 @@ public final class Rig implements AutoCloseable {
         return fire.fireThread();
     }
 
-    /** Stops keep-alives and reconnects, and disconnects every camera. */
+    /**
+     * Starts closing the rig, without waiting (reactor-netty's {@code DisposableChannel#dispose}):
+     * a fire in progress ends with {@code ConnectionClosedException} and gives back every armed
+     * shutter, keep-alives and reconnects (with their backoff timers) are cancelled, a reconnect
+     * that lands later disposes its camera, every camera is disposed ({@link Camera#dispose()})
+     * and the fire thread ends. Idempotent; {@link #onDispose()} tells when it is all done.
+     */
     @Override
-    public void close() {
+    public void dispose() {
+        if (!disposing.compareAndSet(false, true)) {
+            return;
+        }
+        closing.tryEmitValue(Boolean.TRUE);
         reconnector.close();
         running.dispose();
         fire.close();
-        members.forEach(m -> m.camera().ifPresent(Camera::close));
+        List<Mono<Void>> ends = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (RigMember m : members) {
+            m.detach();
+            m.camera().ifPresent(c -> {
+                c.dispose();
+                ends.add(c.onDispose().onErrorResume(e -> {
+                    failures.add(e);
+                    return Mono.empty();
+                }));
+            });
+        }
+        ends.add(fire.terminated());
+        Mono.when(ends).subscribe(null, disposed::tryEmitError, () -> {
+            if (failures.isEmpty()) {
+                disposed.tryEmitEmpty();
+            } else {
+                Throwable first = failures.get(0);
+                failures.subList(1, failures.size()).forEach(first::addSuppressed);
+                disposed.tryEmitError(first);
+            }
+        });
+    }
+
+    /** {@code true} once {@link #dispose()} was called. */
+    @Override
+    public boolean isDisposed() {
+        return disposing.get();
+    }
+
+    /**
+     * Completes when the rig is disposed: every camera disposed (link closed, worker gone), no
+     * reconnect or keep-alive left, the fire thread ended. Errors with the first camera's close
+     * error (the others suppressed) when closing a link failed; everything was released all the
+     * same. Subscribing does not start the disposal.
+     */
+    public Mono<Void> onDispose() {
+        return disposed.asMono();
+    }
+
+    /**
+     * Disposes the rig and waits for it, at most {@code timeout} (a blocking call, as
+     * reactor-netty's {@code disposeNow}: for {@code cli}, examples and tests).
+     *
+     * @throws IllegalStateException when it is not done within {@code timeout}
+     */
+    public void disposeNow(Duration timeout) {
+        dispose();
+        try {
+            onDispose().block(timeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("rig not disposed within " + timeout.toMillis() + " ms", e);
+        }
+    }
+
+    /** The same as {@link #dispose()}: starts closing, does not wait. */
+    @Override
+    public void close() {
+        dispose();
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -45,6 +47,8 @@ public final class RigMember {
     private volatile boolean controlClaimed;
     private LinkStats earlierLinks = LinkStats.NONE;
     private volatile Camera camera;
+    /** Forwards the current camera's status updates to {@link #statuses}; replaced on attach. */
+    private Disposable forwarding = Disposables.disposed();
     private volatile Mono<Camera> reconnecting;
     private volatile Throwable failure;
     private volatile String failedStep;
@@ -173,7 +177,13 @@ public final class RigMember {
             earlierLinks = earlierLinks.plus(camera.linkStats());
         }
         this.camera = c;
-        c.statusUpdates().subscribe(statuses::tryEmitNext, e -> { }, () -> { });
+        forwarding.dispose();
+        forwarding = c.statusUpdates().subscribe(statuses::tryEmitNext, e -> { }, () -> { });
+    }
+
+    /** Stops forwarding status updates (the rig is disposed). */
+    synchronized void detach() {
+        forwarding.dispose();
     }
 
     void reconnecting(Mono<Camera> pending) {

@@ -1,6 +1,7 @@
 package io.camrig.engine.rig;
 
 import io.camrig.engine.metrics.RigMetrics;
+import io.camrig.engine.resilience.CameraPolicy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
  * Runs one step on every member of a rig with a concurrency bound and per-camera isolation: a
  * member that already failed is skipped; each attempt goes through the member's Resilience4j
  * policies; the outcome is logged on the member and timed in the metrics; a failure marks the
- * member failed and never reaches the other members.
+ * member failed and never reaches the other members, except a caller's mistake refused before
+ * sending ({@link CameraPolicy#isCallerError}), which fails that step only.
  */
 final class RigRunner {
     private final List<RigMember> members;
@@ -28,7 +30,14 @@ final class RigRunner {
     /** The step as a whole. {@code latencyOf} overrides the measured latency when not null. */
     <T> Mono<RigResult<T>> run(String step, int concurrency, boolean idempotent, Function<RigMember, Mono<T>> op,
                                Function<T, String> detail, BiFunction<RigMember, T, Duration> latencyOf) {
-        return Flux.fromIterable(members)
+        return run(members, step, concurrency, idempotent, op, detail, latencyOf);
+    }
+
+    /** The step on some of the members only (the result has no outcome for the others). */
+    <T> Mono<RigResult<T>> run(List<RigMember> some, String step, int concurrency, boolean idempotent,
+                               Function<RigMember, Mono<T>> op, Function<T, String> detail,
+                               BiFunction<RigMember, T, Duration> latencyOf) {
+        return Flux.fromIterable(some)
                 .flatMapSequential(m -> attempt(step, m, idempotent, op, detail, latencyOf).map(o -> Map.entry(m, o)),
                         concurrency)
                 .collectList()
@@ -57,7 +66,8 @@ final class RigRunner {
                         String d = o instanceof Outcome.Ok<T> ok && ok.value() != null ? detail.apply(ok.value()) : "";
                         m.record(StepRecord.of(step, o, d));
                         metrics.recordStep(m, step, o);
-                        if (o instanceof Outcome.Failed<T> f) {
+                        // The caller's mistake fails this call only; the camera stays healthy.
+                        if (o instanceof Outcome.Failed<T> f && !CameraPolicy.isCallerError(f.cause())) {
                             m.fail(step, f.cause());
                         }
                     });

@@ -7,6 +7,9 @@ import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigResult;
+import io.camrig.engine.sync.CameraSync;
+import io.camrig.engine.sync.TakeSync;
+import io.camrig.footage.FootageFacts;
 import io.camrig.http.CameraHttpClient;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.model.MediaFile;
@@ -15,7 +18,6 @@ import io.camrig.proto.id.StatusId;
 import io.camrig.proto.message.HardwareInfo;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -35,8 +37,14 @@ import reactor.core.scheduler.Schedulers;
  *   <li>arm (every camera ready: not busy, not encoding), fire shutter on to all at once, record,
  *       fire shutter off, wait for encoding off;</li>
  *   <li>fetch each camera's media list over HTTP and download its newest file to
- *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete.</li>
+ *       {@code <mediaDir>/<serial>/}, size-checked and renamed into place when complete;</li>
+ *   <li>read what each downloaded file says about itself (udta, mvhd, tmcd start frame, GPMF;
+ *       {@link io.camrig.footage.FootageReader}) and check the take's sync
+ *       ({@link io.camrig.engine.sync.TakeSync}): a camera out of {@link SessionOptions#sync()},
+ *       missing, or whose footage disagrees with the fire makes the take fail.</li>
  * </ol>
+ * The clock is set with the instants around each command noted ({@code set date time}), so
+ * footage timecodes can be translated to host time.
  * A camera that fails a step is reported with the step and the typed reason; the others finish.
  */
 public final class RecordingSession {
@@ -49,6 +57,7 @@ public final class RecordingSession {
     private final Map<RigMember, DownloadedFile> files = new ConcurrentHashMap<>();
     private final java.util.function.Function<Rig, Mono<?>> networkSetup;
     private final String networkStep;
+    private final TakeCheck takeCheck;
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener) {
@@ -71,6 +80,7 @@ public final class RecordingSession {
         this.http = http;
         this.options = options;
         this.listener = listener;
+        this.takeCheck = new TakeCheck(options.sync());
     }
 
     /**
@@ -113,8 +123,8 @@ public final class RecordingSession {
                 .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING, StatusId.BATTERY_PERCENT,
                         StatusId.SD_CARD_REMAINING_KB))
                 .then(rig.claimControl())
-                .then(rig.forEachIdempotent("set date time",
-                        c -> c.setDateTime(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)), v -> ""))
+                .then(rig.forEachMember("set date time", rig.options().concurrency(), true, takeCheck::setClock,
+                        LocalDateTime::toString))
                 .then(rig.forEachIdempotent("load preset group", c -> c.loadPresetGroup(options.presetGroup()),
                         v -> String.valueOf(options.presetGroup())))
                 .then(networkStep == null ? Mono.empty() : step(networkStep, Mono.defer(() -> networkSetup.apply(rig))))
@@ -132,21 +142,46 @@ public final class RecordingSession {
                 .then(step("arm", rig.forEachIdempotent("arm", c -> c.awaitReady(rig.options().readyTimeout()),
                         v -> "")))
                 .then(rig.measureLatency(options.latencyProbes()))
-                .then(step("record", rig.fire(true)))
-                .flatMap(on -> Mono.delay(options.recordFor())
-                        .then(step("stop", rig.fire(false)))
-                        .then(step("download", download(rig)))
-                        .thenReturn(on))
-                .map(on -> cycleReport(rig, n, on, before));
+                .then(Mono.fromSupplier(() -> takeCheck.mark(rig)))
+                .flatMap(mark -> step("record", rig.fire(true))
+                        .flatMap(on -> Mono.delay(options.recordFor())
+                                .then(step("stop", rig.fire(false)))
+                                .then(step("download", download(rig)))
+                                .then(Mono.defer(() -> takeCheck.readFootage(fresh(before))))
+                                .map(footage -> cycleReport(rig, n, on, before,
+                                        takeCheck.sync(rig, on, mark, footage), footage))));
     }
 
-    private CycleReport cycleReport(Rig rig, int n, FireResult fire, Map<RigMember, DownloadedFile> before) {
+    /** The files downloaded since {@code before}, by member. */
+    private Map<RigMember, Path> fresh(Map<RigMember, DownloadedFile> before) {
+        Map<RigMember, Path> fresh = new LinkedHashMap<>();
+        files.forEach((m, f) -> {
+            if (!f.equals(before.get(m))) {
+                fresh.put(m, f.path());
+            }
+        });
+        return fresh;
+    }
+
+    private CycleReport cycleReport(Rig rig, int n, FireResult fire, Map<RigMember, DownloadedFile> before,
+                                    TakeSync sync, Map<RigMember, TakeCheck.Footage> footage) {
         Map<String, String> outcomes = new LinkedHashMap<>();
         Map<String, String> cycleFiles = new LinkedHashMap<>();
-        for (RigMember m : rig.members()) {
+        Map<String, FootageFacts> facts = new LinkedHashMap<>();
+        List<RigMember> members = rig.members();
+        for (int i = 0; i < members.size(); i++) {
+            RigMember m = members.get(i);
             DownloadedFile f = files.get(m);
             boolean fresh = f != null && !f.equals(before.get(m));
-            if (m.isHealthy() && fresh) {
+            TakeCheck.Footage read = footage.get(m);
+            if (read != null) {
+                read.facts().ifPresent(x -> facts.put(m.advertisedName(), x));
+            }
+            CameraSync line = sync.cameras().get(i);
+            if (m.isHealthy() && fresh && line.flagged()) {
+                outcomes.put(m.advertisedName(), "out of sync: " + line.reasons().get(0));
+                cycleFiles.put(m.advertisedName(), f.path().toString());
+            } else if (m.isHealthy() && fresh) {
                 outcomes.put(m.advertisedName(), "ok");
                 cycleFiles.put(m.advertisedName(), f.path().toString());
             } else {
@@ -156,7 +191,7 @@ public final class RecordingSession {
                         .orElse("failed: no new file"));
             }
         }
-        return new CycleReport(n, outcomes, cycleFiles, fire);
+        return new CycleReport(n, outcomes, cycleFiles, fire, sync, facts);
     }
 
     private <T> Mono<T> step(String name, Mono<T> work) {
@@ -208,6 +243,12 @@ public final class RecordingSession {
                     h == null ? "" : h.serialNumber(), h == null ? "" : h.modelName(), m.isHealthy(),
                     m.failedStep().orElse(""), failure, m.log(),
                     f == null ? "" : f.path().toString(), f == null ? -1 : f.bytes()));
+        }
+        String found = rig.missingSummary().orElse("");
+        for (int k = 1; k <= rig.missing(); k++) {
+            // Expected, never found: a failed camera of its own, so the take cannot pass as complete.
+            cameras.add(new CameraReport(rig.members().size() + k, "(not found)", "", "", "", false, "discover",
+                    "no camera answered the scan: " + found, List.of(), "", -1));
         }
         FireResult first = cycles.isEmpty() ? null : cycles.get(0).fire();
         return new SessionReport(cameras, first, cycles, rig.metrics(), (System.nanoTime() - startNanos) / 1_000_000);

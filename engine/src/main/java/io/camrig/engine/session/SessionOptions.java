@@ -1,6 +1,7 @@
 package io.camrig.engine.session;
 
 import io.camrig.engine.rig.RigOptions;
+import io.camrig.engine.sync.SyncTolerance;
 import io.camrig.http.HttpOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param cycles              record cycles after one setup (default 1)
  * @param rig                 options of the rig and its cameras
  * @param http                options of the HTTP clients
+ * @param sync                how far apart a take's cameras may start before it fails (default
+ *                            {@link SyncTolerance#defaults()}: 50 ms, 2 frames of footage)
  */
 public record SessionOptions(Duration recordFor, int presetGroup, int downloadConcurrency, Path mediaDir,
-                             int latencyProbes, int cycles, RigOptions rig, HttpOptions http) {
+                             int latencyProbes, int cycles, RigOptions rig, HttpOptions http, SyncTolerance sync) {
     public SessionOptions {
         if (recordFor.isNegative()) {
             throw new IllegalArgumentException("recordFor must not be negative");
@@ -37,34 +40,41 @@ public record SessionOptions(Duration recordFor, int presetGroup, int downloadCo
         Objects.requireNonNull(mediaDir, "mediaDir");
         Objects.requireNonNull(rig, "rig");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(sync, "sync");
     }
 
     public static SessionOptions defaults() {
         return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), 5, 1, RigOptions.defaults(),
-                HttpOptions.defaults());
+                HttpOptions.defaults(), SyncTolerance.defaults());
     }
 
     public SessionOptions withRecordFor(Duration d) {
-        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, rig, http);
+        return new SessionOptions(d, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, rig, http, sync);
     }
 
     public SessionOptions withDownloadConcurrency(int n) {
-        return new SessionOptions(recordFor, presetGroup, n, mediaDir, latencyProbes, cycles, rig, http);
+        return new SessionOptions(recordFor, presetGroup, n, mediaDir, latencyProbes, cycles, rig, http, sync);
     }
 
     public SessionOptions withMediaDir(Path dir) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, latencyProbes, cycles, rig, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, dir, latencyProbes, cycles, rig, http, sync);
     }
 
     public SessionOptions withLatencyProbes(int n) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, n, cycles, rig, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, n, cycles, rig, http, sync);
     }
 
     public SessionOptions withCycles(int n) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, n, rig, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, n, rig, http, sync);
+    }
+
+    /** How far apart a take's cameras may start before it counts as failed. */
+    public SessionOptions withSync(SyncTolerance tolerance) {
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, rig, http,
+                tolerance);
     }
 
     public SessionOptions withRig(RigOptions r) {
-        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, r, http);
+        return new SessionOptions(recordFor, presetGroup, downloadConcurrency, mediaDir, latencyProbes, cycles, r, http, sync);
     }
 }

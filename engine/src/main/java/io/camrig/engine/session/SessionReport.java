@@ -3,7 +3,6 @@ package io.camrig.engine.session;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.FireResult;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -32,23 +31,36 @@ public record SessionReport(List<CameraReport> cameras, FireResult fire, List<Cy
         return fire == null ? OptionalLong.empty() : fire.predictedSpreadMicros();
     }
 
-    /** max − min of the estimated instants the cameras started encoding, ms. */
-    public OptionalDouble observedSpreadMillis() {
-        return fire == null ? OptionalDouble.empty() : fire.observedSpreadMillis();
+    /** max − min of the estimated instants the cameras started encoding, µs. */
+    public OptionalLong observedSpreadMicros() {
+        return fire == null ? OptionalLong.empty() : fire.observedSpreadMicros();
     }
 
-    /** max − min of the arrival of the "encoding on" status updates at the host, ms. */
-    public OptionalDouble encodingSpreadMillis() {
-        return fire == null ? OptionalDouble.empty() : fire.encodingSpreadMillis();
+    /** max − min of the arrival of the "encoding on" status updates at the host, µs. */
+    public OptionalLong encodingSpreadMicros() {
+        return fire == null ? OptionalLong.empty() : fire.encodingSpreadMicros();
     }
 
-    /** {@code true} when every camera succeeded in every step. */
+    /**
+     * {@code true} when every camera succeeded in every step and every take succeeded (all
+     * cameras completed it, within the sync tolerance, footage agreeing with the fire).
+     */
     public boolean allOk() {
-        return !cameras.isEmpty() && cameras.stream().allMatch(CameraReport::ok);
+        return !cameras.isEmpty() && cameras.stream().allMatch(CameraReport::ok) && failedTakes().isEmpty()
+                && !cycles.isEmpty();
     }
 
-    /** How many cameras succeeded. */
+    /**
+     * How many cameras succeeded: ok at the end and ok in every take (a camera that missed a
+     * take and was recovered later does not count).
+     */
     public long succeeded() {
-        return cameras.stream().filter(CameraReport::ok).count();
+        return cameras.stream().filter(c -> c.ok() && cycles.stream()
+                .allMatch(cy -> "ok".equals(cy.outcomes().get(c.name())))).count();
+    }
+
+    /** The takes (cycles) that failed: a camera missed it, or it was out of sync. */
+    public List<CycleReport> failedTakes() {
+        return cycles.stream().filter(c -> !c.ok()).toList();
     }
 }

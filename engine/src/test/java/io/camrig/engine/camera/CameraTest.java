@@ -63,22 +63,45 @@ class CameraTest {
     }
 
     @Test
-    void anArmedShutterIsWrittenOnlyWhenTheTriggerCompletes() throws InterruptedException {
+    void anArmedShutterIsWrittenOnlyWhenReleasedAndOnlyOnce() {
         link.expectWrite(COMMAND, "01 01 01").thenNotify(COMMAND_RESPONSE, "01 00");
         Camera camera = open();
-        Sinks.Empty<Void> trigger = Sinks.empty();
-        CountDownLatch armed = new CountDownLatch(1);
-        Mono<ExchangeResult> shot = camera.setShutterArmed(true, trigger.asMono(), armed::countDown).cache();
-        shot.subscribe(r -> { }, e -> { });
+        ArmedShutter armed = camera.armShutter(true).block(TIMEOUT);
 
-        assertThat(armed.await(5, TimeUnit.SECONDS)).as("armed").isTrue();
-        assertThat(link.written()).as("nothing written before the trigger").isEmpty();
+        assertThat(link.written()).as("nothing written before the release").isEmpty();
         long before = System.nanoTime();
-        trigger.tryEmitEmpty();
+        Mono<ExchangeResult> shot = armed.release();
+        assertThat(link.written()).as("written on the releasing thread").containsExactly("GP-0072 010101");
         StepVerifier.create(shot)
                 .assertNext(r -> assertThat(r.writeIssuedNanos()).isGreaterThanOrEqualTo(before))
                 .verifyComplete();
-        assertThat(link.written()).containsExactly("GP-0072 010101");
+        StepVerifier.create(armed.release()).expectNextCount(1).verifyComplete();
+        assertThat(link.written()).as("a second release writes nothing").hasSize(1);
+    }
+
+    @Test
+    void aDisposedArmedShutterGivesTheQueueBackAtOnce() {
+        link.expectWrite(COMMAND, "01 01 00").thenNotify(COMMAND_RESPONSE, "01 00");
+        Camera camera = open();
+        ArmedShutter armed = camera.armShutter(true).block(TIMEOUT);
+        armed.dispose();
+        // Long before the exchange's time limit, the next command on GP-0072 goes through.
+        StepVerifier.create(camera.setShutter(false)).expectNextCount(1).verifyComplete();
+        assertThat(link.written()).containsExactly("GP-0072 010100");
+        StepVerifier.create(armed.release()).expectError(java.util.concurrent.CancellationException.class)
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void cancellingAnArmingStillQueuedTakesItOutOfTheQueue() {
+        link.expectWrite(COMMAND, "01 01 00").thenNotify(COMMAND_RESPONSE, "01 00");
+        Camera camera = open();
+        ArmedShutter first = camera.armShutter(true).block(TIMEOUT);
+        reactor.core.Disposable second = camera.armShutter(true).subscribe();   // queued behind the first
+        second.dispose();
+        first.dispose();
+        StepVerifier.create(camera.setShutter(false)).expectNextCount(1).verifyComplete();
+        assertThat(link.written()).containsExactly("GP-0072 010100");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.camrig.engine.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.engine.camera.Camera;
+import io.camrig.proto.catalog.Setting;
+import io.camrig.proto.catalog.UnsupportedOptionException;
 import io.camrig.proto.id.StatusId;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
@@ -45,6 +47,26 @@ class RigTest {
     }
 
     @Test
+    void aCallersBadArgumentFailsThatCallOnlyAndLeavesTheCamerasHealthy() {
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(2).withModel("HERO9 Black"))
+                .block(Duration.ofSeconds(10));
+        Rig rig = Rig.discover(sim.central(), RigOptions.defaults()).block(Duration.ofSeconds(10));
+        rig.connect().block(Duration.ofSeconds(10));
+        RigResult<Void> refused = rig.forEach("5.3K", c -> c.settings().set(Setting.VIDEO_RESOLUTION, "5.3K"))
+                .block(Duration.ofSeconds(10));
+        assertThat(refused.outcomes().values()).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(
+                Outcome.Failed.class, f -> assertThat(f.cause()).isInstanceOf(UnsupportedOptionException.class)));
+        RigResult<Void> badName = rig.forEach("no such option", c -> c.settings().set(Setting.VIDEO_RESOLUTION, "9Q"))
+                .block(Duration.ofSeconds(10));
+        assertThat(badName.allOk()).isFalse();
+        assertThat(rig.healthy()).hasSize(2);
+        RigResult<Void> next = rig.forEach("1080", c -> c.settings().set(Setting.VIDEO_RESOLUTION, "1080"))
+                .block(Duration.ofSeconds(10));
+        assertThat(next.allOk()).isTrue();
+        rig.close();
+    }
+
+    @Test
     void discoveryWithNoCameraFailsWithATypedError() {
         StepVerifier.create(Rig.discover(new SimulatedBleCentral(List.of(), Schedulers.parallel()), RigOptions.defaults()))
                 .expectError(NoCamerasFoundException.class)
@@ -53,11 +75,15 @@ class RigTest {
 
     @Test
     void fireIssuesEveryShutterWriteAtOnceAndReportsEachCamera() {
-        Rig rig = connectedRig(8);
-        rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(10));
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(8).withMediaFileBytes(1024))
+                .block(Duration.ofSeconds(10));
+        Rig rig = tappedRig(new TappedCentral(sim.central()), RigOptions.defaults().withCompensateLatency(false));
         FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
         assertThat(on.shutter().allOk()).isTrue();
         assertThat(on.encoding().allOk()).isTrue();
+        // Compensation off and nothing measured: no prediction from estimates that do not exist.
+        assertThat(on.compensated()).isFalse();
+        assertThat(on.predictedSpreadMicros()).isEmpty();
         // Sequential awaiting would put at least one round trip (>= 20 ms) between writes.
         assertThat(on.fireSkewMicros().getAsLong()).isLessThan(10_000);
         FireResult off = rig.fire(false).block(Duration.ofSeconds(10));
@@ -100,7 +126,7 @@ class RigTest {
         // The writes were staggered by the latency differences, i.e. compensation happened.
         assertThat(on.fireSkewMicros().getAsLong()).isGreaterThan(5_000);
         System.out.printf("compensated fire, %d cameras: true spread %.2f ms, predicted %d µs, observed %.2f ms%n",
-                n, trueSpreadMillis, on.predictedSpreadMicros().getAsLong(), on.observedSpreadMillis().getAsDouble());
+                n, trueSpreadMillis, on.predictedSpreadMicros().getAsLong(), on.observedSpreadMicros().getAsLong() / 1e3);
         rig.close();
     }
 
@@ -134,6 +160,7 @@ class RigTest {
                 .block(Duration.ofSeconds(10));
         TappedCentral central = new TappedCentral(sim.central());
         Rig rig = tappedRig(central, RigOptions.defaults());
+        rig.measureLatency(3).block(Duration.ofSeconds(10));
         central.takeWritten();
 
         FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
@@ -146,6 +173,31 @@ class RigTest {
         // Set Shutter on / off to each camera, and no status query sharing the links with them
         assertThat(duringOn).containsOnly("GP-0072 03010101").hasSize(4);
         assertThat(duringOff).containsOnly("GP-0072 03010100").hasSize(4);
+        rig.close();
+    }
+
+    @Test
+    void aFirstFireMeasuresTheMissingLatenciesThenFiresCompensated() {
+        sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(4).withMediaFileBytes(1024))
+                .block(Duration.ofSeconds(10));
+        TappedCentral central = new TappedCentral(sim.central());
+        Rig rig = tappedRig(central, RigOptions.defaults());
+        central.takeWritten();
+        assertThat(rig.members()).allSatisfy(m -> assertThat(m.latency().samples()).isZero());
+
+        FireResult on = rig.fire(true).block(Duration.ofSeconds(10));
+        List<String> duringOn = central.takeWritten();
+
+        assertThat(on.shutter().allOk()).isTrue();
+        assertThat(on.compensated()).isTrue();
+        assertThat(on.predictedSpreadMicros()).isPresent();
+        // Three keep-alives per camera, then the shutters.
+        assertThat(duringOn.subList(0, 12)).containsOnly("GP-0074 035b0142");
+        assertThat(duringOn.subList(12, duringOn.size())).containsOnly("GP-0072 03010101").hasSize(4);
+        assertThat(rig.members()).allSatisfy(m -> {
+            assertThat(m.latency().samples()).isGreaterThanOrEqualTo(FireControl.LATENCY_ROUNDS);
+            assertThat(m.log()).extracting(StepRecord::step).containsSubsequence("latency", "shutter on");
+        });
         rig.close();
     }
 

@@ -29,6 +29,8 @@ final class TappedCentral implements BleCentral {
     private final BleCentral delegate;
     private final Queue<String> written = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pushesDropped = new AtomicInteger();
+    private final AtomicInteger connectAttempts = new AtomicInteger();
+    private final AtomicInteger openLinks = new AtomicInteger();
     private volatile boolean dropPushes;
 
     TappedCentral(BleCentral delegate) {
@@ -61,7 +63,20 @@ final class TappedCentral implements BleCentral {
 
     @Override
     public Mono<GattConnection> connect(String address) {
-        return delegate.connect(address).map(Tapped::new);
+        return Mono.defer(() -> {
+            connectAttempts.incrementAndGet();
+            return delegate.connect(address).map(Tapped::new);
+        });
+    }
+
+    /** Connects attempted so far. */
+    int connectAttempts() {
+        return connectAttempts.get();
+    }
+
+    /** Links connected and not closed by their user. */
+    int openLinks() {
+        return openLinks.get();
     }
 
     private final class Tapped implements GattConnection {
@@ -69,8 +84,11 @@ final class TappedCentral implements BleCentral {
         /** Dropping the rest of a push that spans several packets (touched by one thread at a time). */
         private boolean droppingContinuations;
 
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
         Tapped(GattConnection link) {
             this.link = link;
+            openLinks.incrementAndGet();
         }
 
         @Override
@@ -128,7 +146,12 @@ final class TappedCentral implements BleCentral {
 
         @Override
         public Mono<Void> close() {
-            return link.close();
+            return Mono.defer(() -> {
+                if (closed.compareAndSet(false, true)) {
+                    openLinks.decrementAndGet();
+                }
+                return link.close();
+            });
         }
     }
 }

@@ -3,6 +3,7 @@ package io.camrig.engine.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.engine.rig.RigOptions;
+import io.camrig.engine.sync.SyncTolerance;
 import io.camrig.engine.rig.StepRecord;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
@@ -40,7 +41,10 @@ class RecordingSessionTest {
     private RecordingSession session(SimulatorOptions sim) {
         rig = VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES)).block(Duration.ofSeconds(10));
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
-                .withRig(RigOptions.defaults().withExpectedCameras(sim.cameras()));
+                .withRig(RigOptions.defaults().withExpectedCameras(sim.cameras()))
+                // This test is about the session and its downloads; judging sync on a machine shared
+                // with other builds is TakeSyncSessionTest's job, with margins made for it.
+                .withSync(new SyncTolerance(Duration.ofSeconds(1), 30));
         return new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options, SessionListener.none());
     }
 
@@ -61,8 +65,8 @@ class RecordingSessionTest {
                     assertThat(report.fireSkewMicros()).isPresent();
                     assertThat(report.predictedSpreadMicros().getAsLong()).isLessThan(report.fireSkewMicros().getAsLong());
                     // Encoding started within the spread of the simulated latencies (10-30 ms one way).
-                    assertThat(report.encodingSpreadMillis()).isPresent();
-                    assertThat(report.encodingSpreadMillis().getAsDouble()).isBetween(0.0, 60.0);
+                    assertThat(report.encodingSpreadMicros()).isPresent();
+                    assertThat(report.encodingSpreadMicros().getAsLong()).isBetween(0L, 60_000L);
                 })
                 .verifyComplete();
         for (VirtualCamera camera : rig.cameras()) {
@@ -97,7 +101,8 @@ class RecordingSessionTest {
     private void assertDownloaded(String serial, Path file) {
         assertThat(file).startsWith(media.resolve(serial)).exists();
         try {
-            byte[] expected = SdCard.expectedBytes(serial, file.getFileName().toString(), FILE_BYTES);
+            var card = rig.camera(serial).orElseThrow().sdCard();
+            byte[] expected = card.expectedBytes(card.find(SdCard.DIRECTORY, file.getFileName().toString()).orElseThrow());
             assertThat(Files.readAllBytes(file)).isEqualTo(expected);
             try (var listing = Files.list(file.getParent())) {
                 assertThat(listing).as("no temporary files left").containsExactly(file);

@@ -10,10 +10,11 @@ import java.util.Objects;
  * /gopro/cohn/status} over HTTP). The password is a secret: {@link #toString()} never shows it,
  * and no camrig error or log line contains it.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when the user name is empty or holds a
+ * colon or a control character.
+ *
  * @param username the user name, for example {@code gopro}; may not contain {@code ':'}
  * @param password the password
- * @throws IllegalArgumentException from the constructor when the user name is empty or holds a
- *     colon or a control character
  */
 public record BasicCredentials(String username, String password) {
 

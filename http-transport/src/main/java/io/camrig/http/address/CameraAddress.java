@@ -1,8 +1,6 @@
 package io.camrig.http.address;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,19 +18,25 @@ import java.util.Optional;
  *
  * <p>{@link #toString()} shows the base URI only: never the password.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when the URI is not {@code
+ * scheme://host[:port]}, or credentials or a root CA are given for {@code http}.
+ *
  * @param baseUri {@code http} or {@code https} URI, {@code scheme://host[:port]} (no user info,
  *     path, query or fragment)
- * @param credentials Basic credentials sent with every request, if any
+ * @param credentials Basic credentials sent with every request, if any; {@code https} only, since
+ *     over {@code http} Basic auth would carry the password in clear
  * @param rootCa for {@code https}: the only certificate authority the camera's certificate may
  *     chain to; empty means the JDK's default trust store (with host name verification)
- * @throws IllegalArgumentException from the constructor when the URI is not {@code
- *     scheme://host[:port]}, or a root CA is given for {@code http}
  */
 public record CameraAddress(URI baseUri, Optional<BasicCredentials> credentials, Optional<X509Certificate> rootCa) {
     /** The camera's address on its own Wi-Fi access point. */
     public static final URI ACCESS_POINT_URI = URI.create("http://10.5.5.9:8080");
     /** The HTTP port cameras listen on over Wi-Fi and USB. */
     public static final int HTTP_PORT = 8080;
+    /** Why a URL with user info is refused, and what to do instead. */
+    public static final String USER_INFO_REFUSED = "a URL must not carry user:password@ (it would show in the"
+            + " process list and shell history); give the user with --user and the password in a file with"
+            + " --password-file, over https";
 
     public CameraAddress {
         Objects.requireNonNull(baseUri, "baseUri");
@@ -47,6 +51,10 @@ public record CameraAddress(URI baseUri, Optional<BasicCredentials> credentials,
         }
         if (rootCa.isPresent() && !"https".equals(scheme)) {
             throw new IllegalArgumentException("a root CA only applies to https, not " + label(baseUri));
+        }
+        if (credentials.isPresent() && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("Basic auth is sent over https only (over http the password would"
+                    + " cross the network in clear), not to " + label(baseUri));
         }
         baseUri = URI.create(label(baseUri));
     }
@@ -103,10 +111,13 @@ public record CameraAddress(URI baseUri, Optional<BasicCredentials> credentials,
     }
 
     /**
-     * Any base URI. User info in it ({@code http://user:password@host}) becomes Basic
-     * credentials; a path, query or fragment is ignored.
+     * Any base URI; a path, query or fragment is ignored. User info ({@code
+     * http://user:password@host}) is refused: a password in a URL ends up in the process list,
+     * shell history and logs. Pass credentials with {@link #withCredentials} (CLI: {@code --user U
+     * --password-file F}).
      *
-     * @throws IllegalArgumentException when it is not an {@code http(s)} URI with a host
+     * @throws IllegalArgumentException when it is not an {@code http(s)} URI with a host, or
+     *     carries user info (the message names the URI without it)
      */
     public static CameraAddress of(URI uri) {
         Objects.requireNonNull(uri, "uri");
@@ -114,15 +125,10 @@ public record CameraAddress(URI baseUri, Optional<BasicCredentials> credentials,
         if (uri.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
             throw new IllegalArgumentException("base URI must be http(s)://host[:port], was " + label(uri));
         }
-        Optional<BasicCredentials> credentials = Optional.empty();
-        String info = uri.getRawUserInfo();
-        if (info != null) {
-            int colon = info.indexOf(':');
-            String user = decode(colon < 0 ? info : info.substring(0, colon));
-            String password = colon < 0 ? "" : decode(info.substring(colon + 1));
-            credentials = Optional.of(new BasicCredentials(user, password));
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(USER_INFO_REFUSED + " (" + label(uri) + ")");
         }
-        return new CameraAddress(URI.create(label(uri)), credentials, Optional.empty());
+        return new CameraAddress(URI.create(label(uri)), Optional.empty(), Optional.empty());
     }
 
     /** A copy that sends these Basic credentials. */
@@ -149,10 +155,6 @@ public record CameraAddress(URI baseUri, Optional<BasicCredentials> credentials,
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** The base URI, whether credentials are set, and the root CA's subject: never the password. */

@@ -9,10 +9,11 @@ import java.util.Objects;
  * A camera found by mDNS: an instance of the {@code _gopro-web._tcp} service the camera registers
  * on its USB network (Open GoPro HTTP API 2.0, "Socket Address").
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when the port is out of range.
+ *
  * @param instanceName the service instance name the camera announced
  * @param address the camera's IP address
  * @param port the HTTP port, 1..65535 (8080 on real cameras)
- * @throws IllegalArgumentException from the constructor when the port is out of range
  */
 public record DiscoveredCamera(String instanceName, InetAddress address, int port) {
 

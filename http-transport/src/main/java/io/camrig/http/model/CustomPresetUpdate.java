@@ -8,11 +8,12 @@ import java.util.OptionalInt;
  * The body of {@code PUT /gopro/camera/presets/update_custom} ({@code
  * GPCAMERA_CUSTOM_PRESET_UPDATE}): a new name, icon and/or title for the active custom preset.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when nothing is to change.
+ *
  * @param customName the name ({@code custom_name}); empty to leave it
  * @param iconId the icon ({@code icon_id}, {@code EnumPresetIcon}); empty to leave it
  * @param titleId the title ({@code title_id}, {@code EnumPresetTitle}, 94 for a custom name);
  *     empty to leave it
- * @throws IllegalArgumentException from the constructor when nothing is to change
  */
 public record CustomPresetUpdate(Optional<String> customName, OptionalInt iconId, OptionalInt titleId) {
     public CustomPresetUpdate {

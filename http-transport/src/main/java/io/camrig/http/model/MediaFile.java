@@ -13,6 +13,11 @@ import java.util.Objects;
  * io.camrig.http.MediaListDecoder} parses them into these components. The file is downloaded
  * from {@code GET /videos/DCIM/{directory}/{name}} ({@code OGP_DOWNLOAD_MEDIA}).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a name is empty, {@code "."},
+ * {@code ".."} or contains {@code '/'}, {@code '\'} or a control character, or the size is
+ * negative.
+ * <p>The constructor throws {@link NullPointerException} when a component is null.
+ *
  * @param directory the directory on the card, for example {@code 100GOPRO} (key {@code d} of the
  *     enclosing entry); case sensitive
  * @param name the file name, for example {@code GX010001.MP4} (key {@code n}); case sensitive,
@@ -20,10 +25,6 @@ import java.util.Objects;
  * @param size the file's size in bytes (key {@code s}); at least 0
  * @param created creation time, whole seconds since the epoch (key {@code cre})
  * @param modified last modification time, whole seconds since the epoch (key {@code mod})
- * @throws IllegalArgumentException from the constructor when a name is empty, {@code "."},
- *     {@code ".."} or contains {@code '/'}, {@code '\'} or a control character, or the size is
- *     negative
- * @throws NullPointerException from the constructor when a component is null
  */
 public record MediaFile(String directory, String name, long size, Instant created, Instant modified) {
 

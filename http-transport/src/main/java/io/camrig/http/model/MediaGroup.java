@@ -9,8 +9,15 @@ import java.util.Objects;
  * list standing for many files named {@code GXXXYYYY.ZZZ}. Implements the {@code
  * GroupedMediaListItem} schema of {@code GET /gopro/media/list} ({@code OGP_MEDIA_LIST}).
  *
- * <p>Unlike {@link MediaFile}, key {@code s} of a group is the number of files in it, not a size
- * in bytes, and the members' sizes are not listed; this is why groups are kept apart from files.
+ * <p>The spec's {@code GroupedMediaListItem} schema calls key {@code s} "number of files in the
+ * group", but real cameras send the group's total size in bytes there: a HERO burst of 30 photos
+ * ({@code b} 7061, {@code l} 7090) came with {@code "s": "170856763"} in a body captured by the
+ * official SDK's tests. camrig follows the cameras: {@link #sizeBytes()} is {@code s}, and {@link
+ * #memberCount()} is counted from the first and last member ids less the missing ones. The
+ * members' own sizes are not listed, which is why groups are kept apart from files.
+ *
+ * <p>The constructor throws {@link IllegalArgumentException} on a bad name, a negative size, or a
+ * last member id before the first.
  *
  * @param directory the directory on the card, for example {@code 100GOPRO}
  * @param name the first member's file name, for example {@code G0010008.JPG} (key {@code n})
@@ -22,8 +29,7 @@ import java.util.Objects;
  * @param firstMember id of the first member (key {@code b})
  * @param lastMember id of the last member (key {@code l})
  * @param missingMembers ids of deleted members (key {@code m}); empty when none
- * @param memberCount number of files in the group (key {@code s})
- * @throws IllegalArgumentException from the constructor on a bad name or a negative count
+ * @param sizeBytes the group's total size in bytes as real cameras send it (key {@code s})
  */
 public record MediaGroup(
         String directory,
@@ -35,7 +41,7 @@ public record MediaGroup(
         int firstMember,
         int lastMember,
         List<Integer> missingMembers,
-        int memberCount) {
+        long sizeBytes) {
 
     public MediaGroup {
         MediaFile.requirePathSegment(directory, "directory");
@@ -44,8 +50,21 @@ public record MediaGroup(
         Objects.requireNonNull(modified, "modified");
         Objects.requireNonNull(type, "type");
         missingMembers = List.copyOf(missingMembers);
-        if (memberCount < 0) {
-            throw new IllegalArgumentException("memberCount must be >= 0, was " + memberCount);
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("sizeBytes must be >= 0, was " + sizeBytes);
         }
+        if (lastMember < firstMember) {
+            throw new IllegalArgumentException("last member " + lastMember + " is before the first " + firstMember);
+        }
+    }
+
+    /**
+     * The number of files in the group: the ids from {@link #firstMember()} to {@link #lastMember()}
+     * inclusive, less the distinct {@link #missingMembers()} within that range.
+     */
+    public int memberCount() {
+        long missing = missingMembers.stream().distinct()
+                .filter(id -> id >= firstMember && id <= lastMember).count();
+        return (int) ((long) lastMember - firstMember + 1 - missing);
     }
 }

@@ -6,9 +6,11 @@ package io.camrig.http.model;
  * /gopro/media/info}, {@code /gopro/media/gpmf} …, and {@code folder}/{@code file} of {@code
  * /gopro/media/last_captured}).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a part is not a single path
+ * segment.
+ *
  * @param directory the directory, for example {@code 100GOPRO}; one path segment
  * @param name the file name, for example {@code GX010001.MP4}; one path segment
- * @throws IllegalArgumentException from the constructor when a part is not a single path segment
  */
 public record MediaPath(String directory, String name) {
 

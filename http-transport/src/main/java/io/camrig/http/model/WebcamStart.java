@@ -8,12 +8,13 @@ import java.util.OptionalInt;
  * Parameters of {@code GET /gopro/webcam/start} ({@code GPCAMERA_WEBCAM_START_OGP}); each is
  * optional and left to the camera when empty. Immutable, with copy-on-write {@code with…}.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on a port outside 1..65535 or another
+ * protocol.
+ *
  * @param resolution webcam resolution ({@code res}, for example 12 for 1080p)
  * @param fov field of view ({@code fov}, for example 0 wide)
  * @param port UDP port of the stream ({@code port}, camera default 8554)
  * @param protocol {@code "RTSP"} or {@code "TS"} ({@code protocol})
- * @throws IllegalArgumentException from the constructor on a port outside 1..65535 or another
- *     protocol
  */
 public record WebcamStart(OptionalInt resolution, OptionalInt fov, OptionalInt port, Optional<String> protocol) {
 

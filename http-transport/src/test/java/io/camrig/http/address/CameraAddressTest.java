@@ -34,11 +34,14 @@ class CameraAddressTest {
     }
 
     @Test
-    void userInfoBecomesBasicCredentialsAndNeverShows() {
-        CameraAddress a = CameraAddress.of(URI.create("http://gopro:p%40ss:w0rd@127.0.0.1:8080/ignored?x=1"));
-        assertThat(a.baseUri()).isEqualTo(URI.create("http://127.0.0.1:8080"));
-        assertThat(a.credentials()).get().extracting(BasicCredentials::username, BasicCredentials::password)
-                .containsExactly("gopro", "p@ss:w0rd");
+    void userInfoIsRefusedWithAMessageSayingHowToPassCredentials() {
+        assertThatThrownBy(() -> CameraAddress.of(URI.create("https://gopro:p%40ss:w0rd@127.0.0.1:8080/ignored?x=1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--user").hasMessageContaining("--password-file")
+                .hasMessageContaining("https://127.0.0.1:8080")
+                .hasMessageNotContaining("w0rd");
+        CameraAddress a = CameraAddress.of(URI.create("https://127.0.0.1:8080"))
+                .withCredentials(new BasicCredentials("gopro", "p@ss:w0rd"));
         assertThat(a.toString()).contains("127.0.0.1:8080").contains("gopro").doesNotContain("w0rd");
         assertThat(a.credentials().get().toString()).doesNotContain("w0rd");
     }

@@ -27,6 +27,12 @@ public class OperationNotSupportedException extends PermanentCamrigException {
         this.operation = operation;
     }
 
+    /** Always {@code true}: refused before sending, the camera is fine. */
+    @Override
+    public boolean isCallerError() {
+        return true;
+    }
+
     public CameraModel model() {
         return model;
     }

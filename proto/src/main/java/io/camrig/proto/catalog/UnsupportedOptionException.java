@@ -46,6 +46,12 @@ public class UnsupportedOptionException extends PermanentCamrigException {
                 + SettingInfo.describe(supported);
     }
 
+    /** Always {@code true}: refused before sending, the camera is fine. */
+    @Override
+    public boolean isCallerError() {
+        return true;
+    }
+
     /** The connected camera's model. */
     public CameraModel model() {
         return model;

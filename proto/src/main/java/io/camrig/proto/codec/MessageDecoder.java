@@ -1,6 +1,7 @@
 package io.camrig.proto.codec;
 
 import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 import io.camrig.proto.catalog.ProtobufTypes;
 import io.camrig.proto.error.MalformedMessageException;
 import io.camrig.proto.gatt.GoProUuid;
@@ -13,6 +14,7 @@ import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
+import io.camrig.proto.message.RawProtobufMessage;
 import io.camrig.proto.message.SettingResponse;
 import io.camrig.proto.message.TlvEntries;
 import io.camrig.proto.message.TlvEntry;
@@ -31,6 +33,10 @@ import java.util.OptionalInt;
  * <ol>
  *   <li>If bytes 0 and 1 are a (feature id, action id) pair that {@link ProtobufTypes#response}
  *       knows: {@code [feature][action][serialized protobuf…]} → {@link ProtobufMessage}.</li>
+ *   <li>If byte 0 is a protobuf feature whose answers arrive on this characteristic (0xF1 on
+ *       GP-0073, 0xF5 on GP-0077, 0x02 and 0x03 on GP-0092), is not a TLV id there, and bytes 2..
+ *       are valid protobuf wire format: a pair the catalog does not know (feature 0xF5, action
+ *       0xFF from real cameras) → {@link RawProtobufMessage} with its untyped fields.</li>
  *   <li>Else TLV, by characteristic:
  *     <ul>
  *       <li>GP-0073: {@code [command id][status][response…]} → {@link CommandResponse}
@@ -89,6 +95,12 @@ public final class MessageDecoder {
             if (message.length == 2 && answersFeature(characteristic, message[0] & 0xFF)) {
                 return new ProtobufError(characteristic, message[0] & 0xFF, OptionalInt.empty(), message[1] & 0xFF);
             }
+            if (answersFeature(characteristic, message[0] & 0xFF) && !isTlvId(characteristic, message[0] & 0xFF)) {
+                Optional<UnknownFieldSet> raw = Protobufs.parseRaw(message);
+                if (raw.isPresent()) {
+                    return new RawProtobufMessage(characteristic, message[0] & 0xFF, message[1] & 0xFF, raw.get());
+                }
+            }
         }
         return switch (characteristic) {
             case COMMAND_RESPONSE -> command(message);
@@ -113,6 +125,15 @@ public final class MessageDecoder {
     /** {@code true} when answers to the feature's requests arrive on this characteristic. */
     private static boolean answersFeature(GoProUuid characteristic, int featureId) {
         return ProtobufTypes.answersFeatureOn(featureId, characteristic);
+    }
+
+    /** {@code true} when the TLV decoder of this characteristic knows {@code id} (a command or query). */
+    private static boolean isTlvId(GoProUuid characteristic, int id) {
+        return switch (characteristic) {
+            case COMMAND_RESPONSE -> CommandId.name(id) != null;
+            case QUERY_RESPONSE -> QueryId.name(id) != null;
+            default -> false;
+        };
     }
 
     private static CameraMessage command(byte[] m) {

@@ -3,6 +3,7 @@ package io.camrig.proto.codec;
 import com.google.protobuf.ExtensionRegistryLite;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.protobuf.UnknownFieldSet;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -17,6 +18,19 @@ final class Protobufs {
      *
      * @return the message, or empty when the bytes are not a valid encoding
      */
+    /**
+     * Parses {@code message[2..]} as untyped protobuf fields.
+     *
+     * @return the fields, or empty when the bytes are not valid protobuf wire format
+     */
+    static Optional<UnknownFieldSet> parseRaw(byte[] message) {
+        try {
+            return Optional.of(UnknownFieldSet.parseFrom(Arrays.copyOfRange(message, 2, message.length)));
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     static Optional<Message> parsePartial(Message prototype, byte[] message) {
         byte[] payload = Arrays.copyOfRange(message, 2, message.length);
         try {

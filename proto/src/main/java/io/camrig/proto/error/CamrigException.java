@@ -24,6 +24,15 @@ public abstract class CamrigException extends RuntimeException {
     /** {@code true} when retrying later may succeed. */
     public abstract boolean isTransient();
 
+    /**
+     * {@code true} when the request was refused before anything was sent, because of the caller's
+     * arguments (an option or operation the camera's model does not support): the camera is
+     * fine, only this call failed. {@code false} by default.
+     */
+    public boolean isCallerError() {
+        return false;
+    }
+
     /** The camera this error concerns, when known. */
     public Optional<String> camera() {
         return Optional.ofNullable(camera);

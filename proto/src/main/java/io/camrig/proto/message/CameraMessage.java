@@ -10,7 +10,7 @@ import io.camrig.proto.gatt.GoProUuid;
  */
 public sealed interface CameraMessage
         permits CommandResponse, SettingResponse, QueryResponse, PushNotification, ProtobufMessage, ProtobufError,
-        UnknownMessage {
+        RawProtobufMessage, UnknownMessage {
 
     /** The characteristic the message arrived on. */
     GoProUuid characteristic();

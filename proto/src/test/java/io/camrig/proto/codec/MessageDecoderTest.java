@@ -13,6 +13,7 @@ import io.camrig.proto.message.ProtobufError;
 import io.camrig.proto.message.ProtobufMessage;
 import io.camrig.proto.message.PushNotification;
 import io.camrig.proto.message.QueryResponse;
+import io.camrig.proto.message.RawProtobufMessage;
 import io.camrig.proto.message.SettingResponse;
 import io.camrig.proto.message.TlvEntry;
 import io.camrig.proto.message.UnknownMessage;
@@ -51,8 +52,29 @@ class MessageDecoderTest {
     void otherCharacteristicsAreUnknown() {
         assertThat(MessageDecoder.decode(GoProUuid.COMMAND, bytes("01 01 01"))).isInstanceOf(UnknownMessage.class);
         assertThat(MessageDecoder.decode(GoProUuid.WIFI_AP_SSID, bytes("f1 e9 08 01"))).isInstanceOf(UnknownMessage.class);
+        // a feature whose answers do not arrive on GP-0092 stays unknown there
+        assertThat(MessageDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("f5 7f 08 01")))
+                .isEqualTo(new UnknownMessage(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("f5 7f 08 01")));
+    }
+
+    @Test
+    void aProtobufPairTheCatalogDoesNotKnowKeepsItsFeatureActionAndRawFields() {
+        // Feature 0xF5, action 0xFF, as real cameras send it unrequested: field 1 varint 1,
+        // field 2 bytes "ab", field 3 fixed32 7.
+        CameraMessage m = MessageDecoder.decode(GoProUuid.QUERY_RESPONSE, bytes("f5 ff 08 01 12 01 ab 1d 07 00 00 00"));
+        assertThat(m.kind()).isEqualTo("protobuf");
+        RawProtobufMessage raw = (RawProtobufMessage) m;
+        assertThat(raw.featureId()).isEqualTo(0xF5);
+        assertThat(raw.actionId()).isEqualTo(0xFF);
+        assertThat(raw.fields().getField(1).getVarintList()).containsExactly(1L);
+        assertThat(raw.fields().getField(2).getLengthDelimitedList().get(0).toByteArray()).isEqualTo(bytes("ab"));
+        assertThat(raw.fields().getField(3).getFixed32List()).containsExactly(7);
+        // on GP-0092 for the network features (two bytes alone stay the [feature][status] error form)
         assertThat(MessageDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 7f 08 01")))
-                .isEqualTo(new UnknownMessage(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, bytes("02 7f 08 01")));
+                .isInstanceOf(RawProtobufMessage.class);
+        // bytes that are not protobuf wire format stay unknown, nothing lost
+        assertThat(MessageDecoder.decode(GoProUuid.QUERY_RESPONSE, bytes("f5 ff 02")))
+                .isEqualTo(new UnknownMessage(GoProUuid.QUERY_RESPONSE, bytes("f5 ff 02")));
     }
 
     @Test

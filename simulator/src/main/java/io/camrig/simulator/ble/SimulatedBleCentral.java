@@ -87,12 +87,14 @@ public final class SimulatedBleCentral implements BleCentral {
     }
 
     /**
-     * Emits one advertisement per virtual camera advertising {@code serviceUuid}, then completes
+     * Emits one advertisement per virtual camera advertising {@code serviceUuid} and not powered off
+     * ({@link #powerOff}: a switched-off camera is silent), then completes
      * (a simulated radio hears every camera at once; {@code duration} bounds nothing further).
      */
     @Override
     public Flux<Advertisement> scan(UUID serviceUuid, Duration duration) {
         return Flux.fromIterable(cameras.values())
+                .filter(c -> !gone.contains(c.identity().address()))   // a camera switched off does not advertise
                 .map(c -> new Advertisement(c.identity().address(), c.identity().bleName(),
                         Set.of(GoProUuid.CONTROL_AND_QUERY_SERVICE), -40 - c.identity().index() % 30))
                 .filter(a -> a.serviceUuids().contains(serviceUuid));

@@ -89,6 +89,9 @@ final class CommandHandler {
         if (!oneParameter(c, 1)) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
+        if (c.param(0)[0] == 1 && camera.loseShutterOn()) {
+            return null;   // the command was lost on the way: nothing happens, nothing answers
+        }
         return answer(c, camera.shutter(c.param(0)[0] == 1, session), new byte[0]);
     }
 

@@ -57,7 +57,11 @@ public final class VirtualCamera {
     private final java.util.concurrent.atomic.AtomicLong apCommands = new java.util.concurrent.atomic.AtomicLong();
     private volatile URI httpBaseUri;
     private CameraLocalDateTime clock;
+    private Instant clockSetAt;
     private Instant recordingStarted;
+    private volatile Duration footageLate = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger shuttersToLose = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String firmwareInFootage;
 
     public VirtualCamera(CameraIdentity identity, SimulatorOptions options, Duration latency) {
         this.identity = identity;
@@ -264,7 +268,51 @@ public final class VirtualCamera {
     void setClock(CameraLocalDateTime value) {
         synchronized (lock) {
             clock = value;
+            clockSetAt = Instant.now();
         }
+    }
+
+    /**
+     * The camera's own clock at host instant {@code at}: the value last set over BLE plus the time
+     * since it was set (a camera applies the value when the command arrives), or UTC when never set.
+     */
+    public LocalDateTime clockAt(Instant at) {
+        synchronized (lock) {
+            if (clock == null) {
+                return LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+            }
+            return clock.dateTime().plus(Duration.between(clockSetAt, at));
+        }
+    }
+
+    /**
+     * Plays a camera whose footage starts {@code late} after it reports encoding (a sensor that
+     * takes its time): statuses and answers are unchanged, only the recording's {@code tmcd} start
+     * frame and GPMF timestamp move. Zero restores a prompt camera.
+     */
+    public void startFootageLate(Duration late) {
+        if (late.isNegative()) {
+            throw new IllegalArgumentException("late must not be negative");
+        }
+        this.footageLate = late;
+    }
+
+    /**
+     * Plays lost packets: the next {@code n} Set Shutter on commands never reach the camera (no
+     * answer, no effect), so the central's exchange times out and its checked retry resends.
+     */
+    public void loseNextShutterOn(int n) {
+        shuttersToLose.set(Math.max(0, n));
+    }
+
+    /** {@code true} (once per lost command) while shutter-on commands are to be lost. */
+    boolean loseShutterOn() {
+        return shuttersToLose.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0;
+    }
+
+    /** Plays a camera that writes {@code firmware} into its recordings' {@code udta/FIRM} (null: its own). */
+    public void firmwareInFootage(String firmware) {
+        this.firmwareInFootage = firmware;
     }
 
     /** The clock, running from the last set (the simulator keeps it as set), or now in UTC. */
@@ -326,8 +374,14 @@ public final class VirtualCamera {
             }
             Instant started = recordingStarted;
             recordingStarted = null;
+            Instant footageStart = started.plus(footageLate);
+            Instant stopped = Instant.now();
+            String firmware = firmwareInFootage != null ? firmwareInFootage : identity.model().firmwareVersion();
+            io.camrig.simulator.media.RecordingFacts facts = new io.camrig.simulator.media.RecordingFacts(
+                    identity.model().displayName(), firmware, identity.serial(), clockAt(footageStart),
+                    stopped.isAfter(footageStart) ? Duration.between(footageStart, stopped) : Duration.ZERO);
             after(options.encodingStopTime(), () -> {
-                sdCard.record(started);
+                sdCard.record(started, facts);
                 setReported(39, 4, sdCard.fileCount());
                 setReported(58, 4, 0);
                 statuses.setFlag(StatusId.ENCODING, false);

@@ -159,7 +159,11 @@ public final class CameraHttpModel {
         Runnable stop = () -> {
             synchronized (this) {
                 if (recordingSince != null) {
-                    card.record(recordingSince);
+                    // the footage carries this camera's clock (as set over HTTP) at the start
+                    card.record(recordingSince, new io.camrig.simulator.media.RecordingFacts(
+                            identity.model().displayName(), identity.model().firmwareVersion(), identity.serial(),
+                            LocalDateTime.ofInstant(recordingSince.plus(clockOffset), ZoneOffset.UTC),
+                            Duration.between(recordingSince, Instant.now())));
                     recordingSince = null;
                     statuses.put(10, 0L);
                 }

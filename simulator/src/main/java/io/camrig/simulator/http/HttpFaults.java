@@ -7,6 +7,9 @@ import java.util.Objects;
  * Faults a {@link VirtualCameraHttpServer} injects into requests from the moment they are set;
  * immutable, with copy-on-write {@code with…} methods. {@link #NONE} injects nothing.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on a negative delay, a status outside
+ * 100..599 (other than 0), a cut below -1, or a count of 0 or below -1.
+ *
  * @param responseDelay wait before answering any request (real time), zero for none
  * @param forcedStatus when non-zero, every request is answered with this HTTP status and an
  *     empty body instead of its normal answer (for example 503, a busy camera)
@@ -14,8 +17,6 @@ import java.util.Objects;
  *     Content-Length}) and at most this many body bytes, then closes the connection; -1 for none
  * @param cutDownloads how many downloads, from the moment these faults are set, are cut: a
  *     positive count, or -1 for every one
- * @throws IllegalArgumentException from the constructor on a negative delay, a status outside
- *     100..599 (other than 0), a cut below -1, or a count of 0 or below -1
  */
 public record HttpFaults(Duration responseDelay, int forcedStatus, long cutAfterBytes, int cutDownloads) {
     /** No fault. */

@@ -9,14 +9,15 @@ import reactor.core.scheduler.Schedulers;
  * Immutable options of a {@link VirtualCameraHttpServer}; change them with the {@code with…}
  * methods.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on a port outside 0..65535 or a
+ * negative time.
+ *
  * @param host the address to bind, default {@code 127.0.0.1} (loopback only)
  * @param port the HTTP port, 0 for an ephemeral one (default)
  * @param cohn also serve HTTPS with Basic auth, as a camera on the home network (default off)
  * @param cohnPort the HTTPS port, 0 for an ephemeral one (default)
  * @param encodingStopTime how long after shutter stop the recording lands on the card (default 0)
  * @param scheduler the scheduler that times the encoding stop (default parallel)
- * @throws IllegalArgumentException from the constructor on a port outside 0..65535 or a
- *     negative time
  */
 public record HttpServerOptions(String host, int port, boolean cohn, int cohnPort, Duration encodingStopTime,
         Scheduler scheduler) {

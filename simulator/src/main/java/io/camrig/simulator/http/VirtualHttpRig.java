@@ -23,6 +23,9 @@ import reactor.core.scheduler.Schedulers;
 public final class VirtualHttpRig implements AutoCloseable {
 
     /**
+     * What to simulate. The constructor throws {@link IllegalArgumentException} when a value is out
+     * of range, the model is unknown, or a port range passes 65535.
+     *
      * @param cameras how many, 1..1024
      * @param model the model's display name, for example {@code "HERO12 Black"}
      * @param seed seed of serials and media bytes
@@ -33,8 +36,6 @@ public final class VirtualHttpRig implements AutoCloseable {
      * @param cohn also serve HTTPS with Basic auth (COHN)
      * @param cohnBasePort HTTPS port of camera 1, the next ones follow; 0 for ephemeral ports
      * @param encodingStopTime delay between shutter stop and the file landing on the card
-     * @throws IllegalArgumentException from the constructor when a value is out of range, the
-     *     model is unknown, or a port range passes 65535
      */
     public record Options(int cameras, String model, long seed, int fileBytes, int filesPerCamera, String host,
             int basePort, boolean cohn, int cohnBasePort, Duration encodingStopTime) {

@@ -13,10 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Recordings are named as a GoPro names its first chapter of a video: {@code GX01nnnn.MP4},
  * starting at {@code GX010001.MP4}, all in directory {@value #DIRECTORY}; each has the card's
- * configured size. Nothing is stored: byte {@code i} of a file is a pure function of the camera's
- * serial number, the file name and {@code i} (a SplitMix64 stream keyed by a hash of serial and
- * name, one 64-bit word per 8 bytes, so any offset is reached in constant time). {@link
- * #expectedBytes} and {@link #fill} recompute it for tests without a card.
+ * configured size (or its MP4 head's, when larger). Each recording is a small valid MP4 ({@link
+ * Mp4Writer}: {@code udta} FIRM/CAME, {@code mvhd}, a {@code tmcd} track whose start frame comes
+ * from the camera's clock at the start, a GPMF track) whose {@code mdat} runs to the end of the
+ * file. Only that head (under 1 KiB) is stored: byte {@code i} past it is a pure function of the
+ * camera's serial number, the file name and {@code i} (a SplitMix64 stream keyed by a hash of
+ * serial and name, one 64-bit word per 8 bytes, so any offset is reached in constant time). {@link
+ * #expectedBytes} recomputes a whole file for tests.
  *
  * <p>Thread-safe: the BLE side records while the HTTP side lists and reads.
  */
@@ -32,6 +35,7 @@ public final class SdCard {
     private final long seed;
     private final int fileSizeBytes;
     private final List<SdCardFile> files = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, byte[]> heads = new java.util.concurrent.ConcurrentHashMap<>();
     private int recorded;
 
     /**
@@ -67,19 +71,34 @@ public final class SdCard {
     }
 
     /**
-     * Adds the next recording, {@code GX01nnnn.MP4} in {@value #DIRECTORY}.
+     * Adds the next recording, {@code GX01nnnn.MP4} in {@value #DIRECTORY}, with a camera clock
+     * that reads {@code when} in UTC, no length, model "GoPro" and the serial as camera id.
      *
-     * @param when when it was recorded; truncated to whole seconds
+     * @param when when it was recorded; truncated to whole seconds in the listing
      * @return the new file
      * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
      */
-    public synchronized SdCardFile record(Instant when) {
+    public SdCardFile record(Instant when) {
+        return record(when, new RecordingFacts("GoPro", "", serial,
+                java.time.LocalDateTime.ofInstant(when, java.time.ZoneOffset.UTC), java.time.Duration.ZERO));
+    }
+
+    /**
+     * Adds the next recording, its MP4 head written from {@code facts}.
+     *
+     * @param when when it was recorded (the media list's creation time); truncated to whole seconds
+     * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
+     */
+    public synchronized SdCardFile record(Instant when, RecordingFacts facts) {
         int number = recorded + 1;
         if (number > MAX_FILES) {
             throw new IllegalStateException("SD card holds " + MAX_FILES + " recordings already");
         }
-        SdCardFile file = new SdCardFile(DIRECTORY, String.format("GX01%04d.MP4", number), fileSizeBytes,
+        byte[] head = Mp4Writer.head(facts, fileSizeBytes);
+        String name = String.format("GX01%04d.MP4", number);
+        SdCardFile file = new SdCardFile(DIRECTORY, name, Math.max(fileSizeBytes, head.length),
                 when.truncatedTo(ChronoUnit.SECONDS));
+        heads.put(name, head);
         files.add(file);
         recorded = number;
         return file;
@@ -88,6 +107,7 @@ public final class SdCard {
     /** Deletes every file (Delete All Files); later recordings keep counting up from the last number. */
     public synchronized void deleteAll() {
         files.clear();
+        heads.clear();
     }
 
     /**
@@ -96,7 +116,11 @@ public final class SdCard {
      * @return {@code true} when it was on the card
      */
     public synchronized boolean delete(String directory, String name) {
-        return files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
+        boolean removed = files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
+        if (removed && directory.equals(DIRECTORY)) {
+            heads.remove(name);
+        }
+        return removed;
     }
 
     /** How many files the card holds (the media-count status, 39), without a snapshot. */
@@ -134,17 +158,32 @@ public final class SdCard {
             return -1;
         }
         int n = (int) Math.min(len, file.size() - offset);
-        fill(serial, file.name(), offset, dst, off, n);
+        byte[] head = heads.getOrDefault(file.name(), new byte[0]);
+        int fromHead = offset >= head.length ? 0 : (int) Math.min(n, head.length - offset);
+        if (fromHead > 0) {
+            System.arraycopy(head, (int) offset, dst, off, fromHead);
+        }
+        fill(serial, file.name(), offset + fromHead, dst, off + fromHead, n - fromHead);
         return n;
     }
 
     /**
-     * The whole content a card of camera {@code serial} holds for file {@code name} of {@code
-     * size} bytes; what a correct download must produce.
+     * The filler of file {@code name} on camera {@code serial}: what every byte past the MP4 head
+     * holds, as {@code size} bytes from offset 0 (the head then overwrites the start).
      */
-    public static byte[] expectedBytes(String serial, String name, int size) {
+    public static byte[] filler(String serial, String name, int size) {
         byte[] out = new byte[size];
         fill(serial, name, 0, out, 0, size);
+        return out;
+    }
+
+    /** The whole content of {@code file} on this card; what a correct download must produce. */
+    public byte[] expectedBytes(SdCardFile file) {
+        if (file.size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("file too large for one array: " + file.size() + " bytes");
+        }
+        byte[] out = new byte[(int) file.size()];
+        read(file, 0, out, 0, out.length);
         return out;
     }
 

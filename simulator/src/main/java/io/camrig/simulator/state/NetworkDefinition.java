@@ -9,6 +9,9 @@ import java.util.function.IntPredicate;
  * One Wi-Fi network of the simulated world: cameras (station mode, Open GoPro "Access Point"
  * feature) and the simulated host Wi-Fi see it and may join it.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} on an empty or too long SSID, bars
+ * outside 1..3 or a frequency outside 2400..5900 MHz.
+ *
  * @param ssid         its name, 1..32 characters
  * @param password     its WPA2 passphrase (a secret: never in {@link #toString()}, logs or errors),
  *                     or {@code null} for an open network
@@ -19,8 +22,6 @@ import java.util.function.IntPredicate;
  * @param seenBy       which 1-based camera indexes have it in range
  * @param known        whether every camera is already provisioned for it at start (Connect to
  *                     Provisioned Access Point works without Connect New first)
- * @throws IllegalArgumentException from the constructor on an empty or too long SSID, bars
- *                     outside 1..3 or a frequency outside 2400..5900 MHz
  */
 public record NetworkDefinition(String ssid, String password, int bars, int frequencyMhz, IntPredicate seenBy,
                                 boolean known) {

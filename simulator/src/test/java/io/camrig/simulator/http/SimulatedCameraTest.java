@@ -28,7 +28,7 @@ class SimulatedCameraTest {
 
     @BeforeEach
     void start() {
-        SdCard card = new SdCard("C3501460050001", 42, 1024);
+        SdCard card = new SdCard("C3501460050001", 42, 4096);
         server = VirtualCameraHttpServer.start(card).block(T);
         client = CameraHttpClient.create(server.baseUri());
     }
@@ -111,7 +111,7 @@ class SimulatedCameraTest {
         client.media().addHilight(p, OptionalInt.of(1500)).block(T);
         StepVerifier.create(client.media().info(p)).assertNext(i -> {
             assertThat(i.hilightsMillis()).containsExactly(1500L);
-            assertThat(i.sizeBytes()).isEqualTo(1024);
+            assertThat(i.sizeBytes()).isEqualTo(4096);
         }).expectComplete().verify(T);
         client.media().deleteFile(p).block(T);
         StepVerifier.create(client.media().lastCaptured()).expectComplete().verify(T);

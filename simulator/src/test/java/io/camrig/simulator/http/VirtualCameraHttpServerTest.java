@@ -131,14 +131,14 @@ class VirtualCameraHttpServerTest {
                 .verify(VERIFY);
 
         assertThat(Files.readAllBytes(dir.resolve("GX010001.MP4")))
-                .isEqualTo(SdCard.expectedBytes(SERIAL, "GX010001.MP4", SIZE));
+                .isEqualTo(card.expectedBytes(card.files().get(0)));
         assertThat(filesInDir()).containsExactly(dir.resolve("GX010001.MP4"));
     }
 
     @Test
     void aRangeRequestReturnsThatSlice() {
         card.record(T0);
-        byte[] all = SdCard.expectedBytes(SERIAL, "GX010001.MP4", SIZE);
+        byte[] all = card.expectedBytes(card.files().get(0));
         HttpClient raw = HttpClient.create().baseUrl(server.baseUri().toString());
         String path = "/videos/DCIM/100GOPRO/GX010001.MP4";
 
@@ -244,7 +244,7 @@ class VirtualCameraHttpServerTest {
                 .expectComplete()
                 .verify(VERIFY);
 
-        assertThat(Files.readAllBytes(target)).isEqualTo(SdCard.expectedBytes(SERIAL, "GX010001.MP4", SIZE));
+        assertThat(Files.readAllBytes(target)).isEqualTo(card.expectedBytes(card.files().get(0)));
         assertThat(filesInDir()).containsExactly(target);
     }
 

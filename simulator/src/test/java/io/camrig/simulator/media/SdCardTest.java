@@ -13,12 +13,12 @@ class SdCardTest {
 
     @Test
     void recordingsAreNumberedFromGx010001InTheGoProDirectory() {
-        SdCard card = new SdCard("C3501324500001", 42, 1000);
+        SdCard card = new SdCard("C3501324500001", 42, 4000);
 
         SdCardFile first = card.record(T0);
         SdCardFile second = card.record(T0.plusSeconds(5));
 
-        assertThat(first).isEqualTo(new SdCardFile("100GOPRO", "GX010001.MP4", 1000,
+        assertThat(first).isEqualTo(new SdCardFile("100GOPRO", "GX010001.MP4", 4000,
                 Instant.parse("2023-09-29T15:06:40Z")));
         assertThat(second.name()).isEqualTo("GX010002.MP4");
         assertThat(card.files()).containsExactly(first, second);
@@ -31,7 +31,11 @@ class SdCardTest {
     void readReturnsTheSameBytesAsExpectedBytesAtAnyOffset() {
         SdCard card = new SdCard("SERIAL1", 1, 100_003);
         SdCardFile file = card.record(T0);
-        byte[] expected = SdCard.expectedBytes("SERIAL1", "GX010001.MP4", 100_003);
+        byte[] expected = card.expectedBytes(file);
+        byte[] filler = SdCard.filler("SERIAL1", "GX010001.MP4", 100_003);
+        assertThat(new String(expected, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(java.util.Arrays.copyOfRange(expected, 2048, expected.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(filler, 2048, filler.length));
 
         for (long offset : new long[] {0, 1, 7, 8, 9, 65_535, 65_536, 99_990}) {
             byte[] dst = new byte[20];
@@ -48,11 +52,11 @@ class SdCardTest {
 
     @Test
     void contentIsDeterministicAndDependsOnSerialAndName() {
-        byte[] a = SdCard.expectedBytes("A", "GX010001.MP4", 4096);
+        byte[] a = SdCard.filler("A", "GX010001.MP4", 4096);
 
-        assertThat(SdCard.expectedBytes("A", "GX010001.MP4", 4096)).isEqualTo(a);
-        assertThat(SdCard.expectedBytes("B", "GX010001.MP4", 4096)).isNotEqualTo(a);
-        assertThat(SdCard.expectedBytes("A", "GX010002.MP4", 4096)).isNotEqualTo(a);
+        assertThat(SdCard.filler("A", "GX010001.MP4", 4096)).isEqualTo(a);
+        assertThat(SdCard.filler("B", "GX010001.MP4", 4096)).isNotEqualTo(a);
+        assertThat(SdCard.filler("A", "GX010002.MP4", 4096)).isNotEqualTo(a);
         // Not a trivial pattern: every byte value shows up in 4 KiB of content.
         boolean[] seen = new boolean[256];
         for (byte b : a) {

@@ -1,0 +1,112 @@
+package io.camrig.cli.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.CamrigCommand;
+import io.camrig.simulator.media.RecordingFacts;
+import io.camrig.simulator.media.SdCard;
+import io.camrig.simulator.media.SdCardFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code camrig media inspect} as a user runs it, on simulated, hostile and real GoPro files. */
+class MediaInspectCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = CamrigCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private Path recording(String firmware, String cameraId) throws Exception {
+        SdCard card = new SdCard("C3501324500001", 1, 8192);
+        SdCardFile f = card.record(Instant.parse("2026-12-07T10:15:30Z"), new RecordingFacts("HERO12 Black", firmware,
+                cameraId, LocalDateTime.of(2026, 12, 7, 10, 15, 30, 500_000_000), Duration.ofSeconds(2)));
+        Path file = dir.resolve(f.name());
+        Files.write(file, card.expectedBytes(f));
+        return file;
+    }
+
+    @Test
+    void printsFirmwareIdClockTimecodeAndTelemetry() throws Exception {
+        Path file = recording("H23.01.02.32.00", "C3501324500001");
+
+        assertThat(run("media", "inspect", file.toString())).as("stderr: %s", err).isZero();
+
+        assertThat(out.toString())
+                .contains("firmware (FIRM)    H23.01.02.32.00")
+                .contains("camera id (CAME)   C3501324500001")
+                .contains("created (mvhd)     2026-12-07T10:15:30 camera clock, no zone")
+                .contains("timecode (tmcd)    10:14:53:18  frame 1106808 at 29.970 fps")
+                .contains("starts at          10:15:30.493 camera clock (± one frame, 33.4 ms)")
+                .contains("device (GPMF)      HERO12 Black id 1")
+                .contains("GPS time (GPSU)    - (no GPS lock in the first payload)");
+    }
+
+    @Test
+    void controlCharactersACameraWroteAreEscapedInTextAndKeptInJson() throws Exception {
+        Path file = recording("\u001b[2J\u001b[31mH23\r\nforged: ok", "C35\u001b[0m");
+
+        assertThat(run("media", "inspect", file.toString())).isZero();
+        String text = out.toString();
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\r")
+                .contains("\\e[2J\\e[31mH23\\r\\nforged: ok");
+        assertThat(text.lines()).noneMatch(l -> l.startsWith("forged"));
+
+        out.getBuffer().setLength(0);
+        assertThat(run("media", "inspect", "--json", file.toString())).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString()).get("files").get(0);
+        assertThat(json.get("firmware").asText()).isEqualTo("\u001b[2J\u001b[31mH23\r\nforged: ok");
+        assertThat(json.get("timecode").get("startFrame").asLong()).isEqualTo(1_106_808);
+        assertThat(json.get("telemetry").get("gpsLocked").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnreadableFileIsOneLineOnStderrAndTheOthersStillPrint() throws Exception {
+        Path good = recording("H23.01.02.32.00", "C1");
+        Path bad = dir.resolve("notes.txt");
+        Files.writeString(bad, "not an mp4 at all, just text that is long enough");
+
+        assertThat(run("media", "inspect", bad.toString(), good.toString())).isEqualTo(1);
+
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("camrig media inspect: " + bad).contains("notes.txt");
+        assertThat(out.toString()).contains("H23.01.02.32.00");
+    }
+
+    @Test
+    void aRealHero5FileInspectsAsJson() throws Exception {
+        String samples = System.getProperty("camrig.media.samples.dir");
+        Path karma = samples == null ? null : Path.of(samples, "karma.mp4");
+        if (karma == null || !Files.isReadable(karma)) {
+            org.junit.jupiter.api.Assertions.assertFalse(Boolean.getBoolean("camrig.media.samples.required"),
+                    "karma.mp4 missing and camrig.media.samples.required=true");
+            assumeTrue(false, "media sample karma.mp4 not found (camrig.media.samples.dir=" + samples + "); skipping");
+        }
+
+        assertThat(run("media", "inspect", "--json", karma.toString())).isZero();
+
+        JsonNode f = new ObjectMapper().readTree(out.toString()).get("files").get(0);
+        assertThat(f.get("firmware").asText()).isEqualTo("HD5.02.02.00.00");
+        assertThat(f.get("timecode").get("smpte").asText()).isEqualTo("19:26:48:04");
+        assertThat(f.get("timecode").get("timeOfDay").asText()).isEqualTo("19:27:58.141");
+        assertThat(f.get("creationTime").asText()).isEqualTo("2017-04-17T19:27:57");
+    }
+}

@@ -1,0 +1,164 @@
+package io.camrig.engine.sync;
+
+import io.camrig.footage.Timecode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Whether one take's cameras started together, from the fire and from the footage.
+ *
+ * <p>Fire side: each camera's camera-side start ({@link CameraStart#fireNanos()}) minus the rig's
+ * median; a camera more than half of {@link SyncTolerance#maxSpread()} away is flagged, and so is
+ * a camera that missed the shutter. Footage side: each camera's {@code tmcd} start as time of day
+ * ({@code frame × frame duration}), translated to host time through its {@link ClockSet}
+ * ({@code applied instant + (time of day − value set)}, wrapped into ±12 h); its difference from
+ * the fire's instant, minus the rig's median difference, is the disagreement; a camera whose
+ * disagreement exceeds {@link SyncTolerance#footageFrames()} frames plus its clock-set uncertainty
+ * is flagged. Without clock sets for every camera, raw times of day are compared (clocks set at
+ * different instants then show up as disagreement).
+ *
+ * @param cameras one line per camera, in the order given
+ * @param spreadMillis max − min of the camera-side starts per the fire, ms; empty with none
+ * @param timecodeSpreadFrames max − min of the footage start frames (all at one rate), frames
+ * @param footageSpreadMillis max − min of the footage starts after clock-set translation, ms
+ * @param frameMillis one frame of the footage, ms (the first timecode's); 0 without footage
+ * @param tolerance the tolerance applied
+ */
+public record TakeSync(List<CameraSync> cameras, OptionalDouble spreadMillis, OptionalLong timecodeSpreadFrames,
+                       OptionalDouble footageSpreadMillis, double frameMillis, SyncTolerance tolerance) {
+    private static final long DAY_NANOS = 86_400_000_000_000L;
+
+    public TakeSync {
+        cameras = List.copyOf(cameras);
+        Objects.requireNonNull(tolerance, "tolerance");
+    }
+
+    /** {@code true} when no camera is flagged. */
+    public boolean ok() {
+        return cameras.stream().noneMatch(CameraSync::flagged);
+    }
+
+    /** The flagged cameras. */
+    public List<CameraSync> flagged() {
+        return cameras.stream().filter(CameraSync::flagged).toList();
+    }
+
+    /** Compares the starts of one take. */
+    public static TakeSync of(List<CameraStart> starts, SyncTolerance tolerance) {
+        List<Long> fires = starts.stream().filter(s -> s.fireNanos().isPresent())
+                .map(s -> s.fireNanos().getAsLong()).toList();
+        double fireMedian = median(fires);
+
+        boolean translate = starts.stream().filter(s -> s.timecode().isPresent())
+                .allMatch(s -> s.clockSet().isPresent());
+        Map<Integer, Long> footage = new HashMap<>();   // by position in starts: names may repeat
+        for (int i = 0; i < starts.size(); i++) {
+            CameraStart s = starts.get(i);
+            if (s.timecode().isPresent()) {
+                footage.put(i, footageNanos(s.timecode().get(), translate ? s.clockSet().orElse(null) : null));
+            }
+        }
+        double footageMedian = median(List.copyOf(footage.values()));
+        List<Long> differences = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            if (footage.containsKey(i) && starts.get(i).fireNanos().isPresent()) {
+                differences.add(footage.get(i) - starts.get(i).fireNanos().getAsLong());
+            }
+        }
+        double differenceMedian = median(differences);
+
+        double half = tolerance.maxSpread().toNanos() / 2e6;
+        List<CameraSync> lines = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            CameraStart s = starts.get(i);
+            List<String> reasons = new ArrayList<>();
+            boolean flagged = false;
+            OptionalDouble offset = s.fireNanos().isPresent()
+                    ? OptionalDouble.of((s.fireNanos().getAsLong() - fireMedian) / 1e6) : OptionalDouble.empty();
+            if (offset.isEmpty()) {
+                flagged = true;
+                reasons.add("missed the shutter (no camera-side start)");
+            } else if (Math.abs(offset.getAsDouble()) > half) {
+                flagged = true;
+                reasons.add(String.format(Locale.ROOT, "started %.1f ms %s the rig's median (tolerance ±%.1f ms)",
+                        Math.abs(offset.getAsDouble()), offset.getAsDouble() > 0 ? "after" : "before", half));
+            }
+            OptionalDouble footageOffset = OptionalDouble.empty();
+            OptionalDouble disagreement = OptionalDouble.empty();
+            if (footage.containsKey(i)) {
+                footageOffset = OptionalDouble.of((footage.get(i) - footageMedian) / 1e6);
+                if (s.fireNanos().isPresent() && differences.size() >= 2) {
+                    double d = (footage.get(i) - s.fireNanos().getAsLong() - differenceMedian) / 1e6;
+                    disagreement = OptionalDouble.of(d);
+                    Timecode tc = s.timecode().orElseThrow();
+                    double allowed = tolerance.footageFrames() * tc.frameNanos() / 1e6
+                            + (translate ? s.clockSet().map(ClockSet::uncertaintyNanos).orElse(0L) / 1e6 : 0);
+                    if (Math.abs(d) > allowed) {
+                        flagged = true;
+                        reasons.add(String.format(Locale.ROOT,
+                                "its footage starts %.1f ms (%.1f frames) %s than the fire says (tolerance %.1f ms)",
+                                Math.abs(d), Math.abs(d) * 1e6 / tc.frameNanos(), d > 0 ? "later" : "earlier", allowed));
+                    }
+                }
+            }
+            if (flagged) {
+                reasons.addAll(s.notes().isEmpty() ? List.of("camrig saw no retry, reconnect or failure on this camera")
+                        : s.notes());
+            }
+            lines.add(new CameraSync(s.camera(), s.serial(), offset,
+                    s.timecode().map(tc -> OptionalLong.of(tc.startFrame())).orElse(OptionalLong.empty()),
+                    footageOffset, disagreement, flagged, reasons));
+        }
+        return new TakeSync(lines, spreadMillis(fires), frameSpread(starts), spreadMillis(List.copyOf(footage.values())),
+                starts.stream().flatMap(s -> s.timecode().stream()).findFirst().map(tc -> tc.frameNanos() / 1e6)
+                        .orElse(0.0), tolerance);
+    }
+
+    /** The footage start in host nanoTime (with a clock set), else as ns since the camera's midnight. */
+    static long footageNanos(Timecode tc, ClockSet set) {
+        long timeOfDay = tc.timeOfDay().toNanos();
+        if (set == null) {
+            return timeOfDay;
+        }
+        long sinceSet = Math.floorMod(timeOfDay - set.value().toLocalTime().toNanoOfDay(), DAY_NANOS);
+        if (sinceSet > DAY_NANOS / 2) {
+            sinceSet -= DAY_NANOS;
+        }
+        return set.appliedNanos() + sinceSet;
+    }
+
+    private static OptionalLong frameSpread(List<CameraStart> starts) {
+        List<Timecode> tcs = starts.stream().flatMap(s -> s.timecode().stream()).toList();
+        if (tcs.isEmpty() || tcs.stream().anyMatch(t -> t.timescale() * tcs.get(0).frameDuration()
+                != tcs.get(0).timescale() * t.frameDuration())) {
+            return OptionalLong.empty();
+        }
+        long max = tcs.stream().mapToLong(Timecode::startFrame).max().orElseThrow();
+        long min = tcs.stream().mapToLong(Timecode::startFrame).min().orElseThrow();
+        return OptionalLong.of(max - min);
+    }
+
+    private static OptionalDouble spreadMillis(List<Long> values) {
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        long max = values.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long min = values.stream().mapToLong(Long::longValue).min().orElseThrow();
+        return OptionalDouble.of((max - min) / 1e6);
+    }
+
+    private static double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : sorted[mid - 1] + (sorted[mid] - sorted[mid - 1]) / 2.0;
+    }
+}

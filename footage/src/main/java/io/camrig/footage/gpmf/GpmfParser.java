@@ -1,0 +1,63 @@
+package io.camrig.footage.gpmf;
+
+import io.camrig.footage.FootageFormatException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a GPMF payload (one {@code gpmd} sample, or a raw {@code .raw} dump) into {@link Klv}
+ * trees. Validates each length against what is left of its parent before slicing (no copy of the
+ * payload is made), nests at most {@value #MAX_DEPTH} levels, and stops at a zero key (padding at
+ * the end of a payload).
+ *
+ * <p>Errors: {@link FootageFormatException} for a truncated header, a value running past its
+ * parent, a key that is not printable ASCII, or nesting deeper than the limit.
+ */
+public final class GpmfParser {
+    /** How deep nested entries may go (GoPro writes DEVC → STRM → value: 3). */
+    public static final int MAX_DEPTH = 8;
+
+    private GpmfParser() {
+    }
+
+    public static List<Klv> parse(ByteBuffer payload) {
+        return parse(payload.slice(), 0, 0);
+    }
+
+    private static List<Klv> parse(ByteBuffer b, long base, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new FootageFormatException("GPMF nested deeper than " + MAX_DEPTH + " levels at offset " + base);
+        }
+        List<Klv> out = new ArrayList<>();
+        while (b.remaining() >= 8) {
+            int at = b.position();
+            if (b.getInt(at) == 0) {
+                break;   // padding
+            }
+            byte[] rawKey = new byte[4];
+            b.get(rawKey);
+            for (byte k : rawKey) {
+                if (k < 0x20 || k > 0x7E) {
+                    throw new FootageFormatException("GPMF key at offset " + (base + at) + " is not ASCII");
+                }
+            }
+            String key = new String(rawKey, StandardCharsets.US_ASCII);
+            char type = (char) (b.get() & 0xFF);
+            int structSize = b.get() & 0xFF;
+            int repeat = b.getShort() & 0xFFFF;
+            int length = structSize * repeat;
+            int padded = (length + 3) & ~3;
+            if (padded > b.remaining()) {
+                throw new FootageFormatException("GPMF " + key + " at offset " + (base + at) + " declares " + length
+                        + " bytes; " + b.remaining() + " are left");
+            }
+            ByteBuffer value = b.slice(b.position(), length);
+            List<Klv> children = type == 0 ? parse(value.duplicate(), base + at + 8, depth + 1) : List.of();
+            out.add(new Klv(key, type, structSize, repeat, value, children));
+            b.position(b.position() + padded);
+        }
+        return out;
+    }
+}

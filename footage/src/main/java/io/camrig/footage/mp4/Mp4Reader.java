@@ -1,0 +1,141 @@
+package io.camrig.footage.mp4;
+
+import io.camrig.footage.FootageFormatException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the {@code moov} of an MP4 from a channel without touching {@code mdat}: top-level boxes
+ * are walked by their headers (16 bytes read per box), {@code moov} (at most {@link #MAX_MOOV_BYTES})
+ * is read whole and parsed: {@code mvhd} (v0/v1), {@code udta} children, and per {@code trak} the
+ * {@code mdhd}, {@code hdlr}, the first {@code stsd} entry, {@code stsz} and the first
+ * {@code stco}/{@code co64} chunk offset (the first sample of a track sits at its first chunk's
+ * offset). Works with {@code moov} before or after {@code mdat}.
+ *
+ * <p>Errors: {@link FootageFormatException} for anything malformed or over the limits;
+ * {@link IOException} from the channel.
+ */
+public final class Mp4Reader {
+    /** The largest {@code moov} read, bytes (a one-hour GoPro chapter's is well under 4 MiB). */
+    public static final int MAX_MOOV_BYTES = 32 << 20;
+
+    private Mp4Reader() {
+    }
+
+    /** Reads the movie of the file behind {@code ch} ({@code ch.size()} bytes). */
+    public static Mp4Movie read(SeekableByteChannel ch) throws IOException {
+        long size = ch.size();
+        long at = 0;
+        String brand = "";
+        ByteBuffer moov = null;
+        long moovOffset = -1;
+        while (at + 8 <= size) {
+            ByteBuffer h = readFully(ch, at, (int) Math.min(16, size - at));
+            long boxSize = Integer.toUnsignedLong(h.getInt());
+            String type = Box.fourCc(h);
+            int header = 8;
+            if (boxSize == 1) {
+                Box.need(h, 8, "box '" + type + "' 64-bit size", at);
+                boxSize = h.getLong();
+                header = 16;
+            } else if (boxSize == 0) {
+                boxSize = size - at;
+            }
+            if (boxSize < header || boxSize > size - at) {
+                throw new FootageFormatException("box '" + type + "' at offset " + at + " declares " + boxSize
+                        + " bytes; the file has " + (size - at) + " left");
+            }
+            if (type.equals("ftyp") && boxSize >= header + 4) {
+                brand = Box.fourCc(readFully(ch, at + header, 4));
+            } else if (type.equals("moov") && moov == null) {
+                if (boxSize - header > MAX_MOOV_BYTES) {
+                    throw new FootageFormatException("moov at offset " + at + " declares " + (boxSize - header)
+                            + " bytes, over the limit of " + MAX_MOOV_BYTES);
+                }
+                moov = readFully(ch, at + header, (int) (boxSize - header));
+                moovOffset = at;
+            }
+            at += boxSize;
+        }
+        if (moov == null) {
+            throw new FootageFormatException("no moov box: not an MP4, or a recording still being written");
+        }
+        return parse(brand, new Box("moov", moovOffset, 8, moov), size);
+    }
+
+    /**
+     * Reads {@code length} bytes at {@code offset} (a sample found in {@link Track}).
+     *
+     * @throws FootageFormatException when the range lies outside the file or over {@code limit}
+     */
+    public static ByteBuffer readSample(SeekableByteChannel ch, long offset, long length, int limit)
+            throws IOException {
+        if (offset < 0 || length < 0 || length > limit || offset + length > ch.size()) {
+            throw new FootageFormatException("sample of " + length + " bytes at offset " + offset
+                    + " lies outside the file (" + ch.size() + " bytes) or over the limit of " + limit);
+        }
+        return readFully(ch, offset, (int) length);
+    }
+
+    private static Mp4Movie parse(String brand, Box moov, long fileSize) {
+        long creation = 0;
+        long timescale = 0;
+        long duration = 0;
+        Box mvhd = moov.child("mvhd").orElseThrow(() -> new FootageFormatException("moov has no mvhd"));
+        ByteBuffer b = mvhd.reader();
+        Box.need(b, 4, "mvhd", mvhd.offset());
+        int version = b.get() & 0xFF;
+        b.position(4);
+        if (version == 1) {
+            Box.need(b, 28, "mvhd v1", mvhd.offset());
+            creation = b.getLong();
+            b.getLong();
+            timescale = Integer.toUnsignedLong(b.getInt());
+            duration = b.getLong();
+        } else {
+            Box.need(b, 16, "mvhd v0", mvhd.offset());
+            creation = Integer.toUnsignedLong(b.getInt());
+            b.getInt();
+            timescale = Integer.toUnsignedLong(b.getInt());
+            duration = Integer.toUnsignedLong(b.getInt());
+        }
+        Map<String, byte[]> udta = new LinkedHashMap<>();
+        moov.child("udta").ifPresent(u -> u.children().forEach(c -> udta.computeIfAbsent(c.type(), k -> {
+            byte[] raw = new byte[c.body().remaining()];
+            c.reader().get(raw);
+            return raw;
+        })));
+        List<Track> tracks = new ArrayList<>();
+        for (Box trak : moov.all("trak")) {
+            tracks.add(TrackParser.parse(trak));
+        }
+        return new Mp4Movie(brand, creation, timescale, duration, udta, tracks);
+    }
+
+    /** Bytes as UTF-8 text up to the first NUL (how GoPro writes {@code FIRM}). */
+    public static String text(byte[] raw) {
+        int end = 0;
+        while (end < raw.length && raw[end] != 0) {
+            end++;
+        }
+        return new String(raw, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static ByteBuffer readFully(SeekableByteChannel ch, long offset, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        ch.position(offset);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf) < 0) {
+                throw new FootageFormatException("file ends at " + ch.position() + " inside a box that was to run to "
+                        + (offset + length));
+            }
+        }
+        return buf.flip();
+    }
+}

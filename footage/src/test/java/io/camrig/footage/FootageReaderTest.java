@@ -1,0 +1,53 @@
+package io.camrig.footage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camrig.footage.gpmf.GpmfSummary;
+import io.camrig.footage.testutil.MediaSamples;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+
+/** Reads a real HERO5 Black recording (karma.mp4 from GoPro's gpmf-parser samples). */
+class FootageReaderTest {
+
+    @Test
+    void readsUdtaMvhdTimecodeAndGpmfOfARealHero5File() throws Exception {
+        FootageFacts f = FootageReader.read(MediaSamples.require("karma.mp4"));
+
+        assertThat(f.majorBrand()).isEqualTo("mp41");
+        assertThat(f.firmware()).isEqualTo("HD5.02.02.00.00");
+        assertThat(f.cameraId()).hasSize(16).containsOnly(0);   // this camera wrote zeros
+        assertThat(f.creationTime()).contains(LocalDateTime.of(2017, 4, 17, 19, 27, 57));
+        assertThat(f.durationMillis()).isCloseTo(12078.7, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(f.tracks()).containsExactly("vide avc1 GoPro AVC", "soun mp4a GoPro AAC", "tmcd tmcd GoPro TCD",
+                "meta gpmd GoPro MET", "meta fdsc GoPro SOS");
+        assertThat(f.warnings()).isEmpty();
+
+        Timecode tc = f.timecode().orElseThrow();
+        assertThat(tc.startFrame()).isEqualTo(2_100_244);
+        assertThat(tc.timescale()).isEqualTo(90_000);
+        assertThat(tc.frameDuration()).isEqualTo(3003);
+        assertThat(tc.frameRate()).isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(tc.dropFrame()).isFalse();
+        assertThat(tc.smpte()).isEqualTo("19:26:48:04");
+        // frames since the camera's midnight × 3003/90000 s: 19:27:58.14, a second after mvhd's creation time
+        assertThat(tc.timeOfDay()).isBetween(Duration.parse("PT19H27M58.14S"), Duration.parse("PT19H27M58.15S"));
+
+        GpmfSummary g = f.telemetry().orElseThrow();
+        assertThat(g.devices()).extracting(GpmfSummary.Device::name).contains("Camera");
+        assertThat(g.devices().get(0).streams()).anyMatch(s -> s.startsWith("Accelerometer"));
+    }
+
+    @Test
+    void aFileWithoutMoovIsATypedErrorNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("GX010001.MP4");
+        // ftyp, then an mdat that claims more bytes than the file has
+        java.nio.file.Files.write(f, java.util.HexFormat.of().parseHex(
+                "00000010667479706d703431000000000000ffff6d64617400"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(f))
+                .isInstanceOf(FootageFormatException.class)
+                .hasMessageContaining("GX010001.MP4").hasMessageContaining("mdat").hasMessageContaining("offset 16");
+    }
+}

@@ -1,0 +1,62 @@
+package io.camrig.simulator.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camrig.footage.FootageFacts;
+import io.camrig.footage.FootageReader;
+import io.camrig.footage.Timecode;
+import io.camrig.footage.gpmf.GpmfSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A simulated recording reads back, through the footage reader, as what the camera knew. */
+class Mp4WriterTest {
+    private static final LocalDateTime START = LocalDateTime.of(2026, 12, 7, 10, 15, 30, 500_000_000);
+
+    @Test
+    void aRecordingOfTheConfiguredSizeReadsBackWithItsClockFirmwareAndId(@TempDir Path dir) throws Exception {
+        SdCard card = new SdCard("C3501324500001", 42, 1 << 20);
+        SdCardFile file = card.record(Instant.parse("2026-12-07T10:15:30Z"),
+                new RecordingFacts("HERO12 Black", "H23.01.02.32.00", "C3501324500001", START, Duration.ofSeconds(3)));
+        Path mp4 = dir.resolve(file.name());
+        Files.write(mp4, card.expectedBytes(file));
+
+        FootageFacts f = FootageReader.read(mp4);
+
+        assertThat(f.sizeBytes()).isEqualTo(1 << 20).isEqualTo(file.size());
+        assertThat(f.majorBrand()).isEqualTo("mp41");
+        assertThat(f.firmware()).isEqualTo("H23.01.02.32.00");
+        assertThat(f.cameraIdText()).isEqualTo("C3501324500001");
+        assertThat(f.creationTime()).contains(LocalDateTime.of(2026, 12, 7, 10, 15, 30));
+        assertThat(f.durationMillis()).isEqualTo(3000.0);
+        assertThat(f.warnings()).isEmpty();
+        Timecode tc = f.timecode().orElseThrow();
+        // 10:15:30.5 = 36930.5 s × 30000/1001 = 1106808.69… → frame 1106808
+        assertThat(tc.startFrame()).isEqualTo(1_106_808);
+        assertThat(tc.frameRate()).isCloseTo(29.97, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(tc.timeOfDay()).isBetween(Duration.parse("PT10H15M30.47S"), Duration.parse("PT10H15M30.5S"));
+        GpmfSummary g = f.telemetry().orElseThrow();
+        assertThat(g.devices()).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("HERO12 Black");
+            assertThat(d.streams()).containsExactly("Camera temperature");
+        });
+        assertThat(g.firstTimestampMicros()).hasValue(36_930_500_000L);
+        assertThat(g.gpsLocked()).isFalse();
+    }
+
+    @Test
+    void aFileSizeSmallerThanTheHeadGrowsToTheHead(@TempDir Path dir) throws Exception {
+        SdCard card = new SdCard("S", 1, 16);
+        SdCardFile file = card.record(Instant.EPOCH);
+        Path mp4 = dir.resolve(file.name());
+        Files.write(mp4, card.expectedBytes(file));
+
+        assertThat(file.size()).isGreaterThan(16);
+        assertThat(FootageReader.read(mp4).timecode()).isPresent();
+    }
+}
