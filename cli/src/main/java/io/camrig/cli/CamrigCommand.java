@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 StatusCommand.class, PresetCommand.class, HttpCommand.class, SimulateCommand.class,
                 ProvisionCommand.class, ApCommand.class, WifiCommand.class, CredentialsCommand.class, ServeCommand.class,
                 MediaCommand.class,
+                io.camrig.cli.cluster.BrokerCommand.class, io.camrig.cli.cluster.NodeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
     /** Exit code: some cameras failed; the report is complete. */

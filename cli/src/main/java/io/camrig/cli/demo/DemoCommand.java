@@ -109,11 +109,29 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BleOptions ble = new BleOptions();
 
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "0",
+            description = "Run the rig across N node processes on this machine, coordinated over the embedded MQTT broker.")
+    int nodes;
+
+    @Option(names = "--broker", paramLabel = "URL", description = "Coordinate the nodes already on this MQTT 5 broker "
+            + "(see 'camrig node'); with --nodes N, wait for N of them.")
+    String broker;
+
+    @Option(names = "--clock-limit", paramLabel = "D", description = "Across nodes: refuse a node whose clock offset is "
+            + "less certain than this (default 1ms; 20ms with --nodes, whose nodes share this machine's busy loopback).")
+    Duration clockLimit;
+
+    @CommandLine.Mixin
+    io.camrig.cli.cluster.ClusterLogin clusterLogin = new io.camrig.cli.cluster.ClusterLogin();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (nodes > 0 || broker != null) {
+            return across();
+        }
         validate();
         SimulatorOptions sim = SimulatorOptions.defaults().withCameras(cameras).withSeed(seed)
                 .withMediaFileBytes(fileSize).withFailCameras(failCameras);
@@ -194,6 +212,31 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return report.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+    }
+
+    /** The demo across node processes (--nodes) or the nodes on a broker (--broker). */
+    private int across() throws Exception {
+        CommandLine cl = spec.commandLine();
+        if (nodes < 0 || nodes > 64) {
+            throw new CommandLine.ParameterException(cl, "--nodes must be 1..64");
+        }
+        if (broker == null && cameras < nodes) {
+            throw new CommandLine.ParameterException(cl, "--cameras must be at least --nodes");
+        }
+        io.camrig.cli.cluster.ClusterDemo.Run run = new io.camrig.cli.cluster.ClusterDemo.Run(nodes, cameras, duration, json,
+                clockLimit != null ? clockLimit : Duration.ofMillis(broker == null ? 20 : 1), Duration.ofMillis(300));
+        PrintWriter out = spec.commandLine().getOut();
+        if (broker == null) {
+            return io.camrig.cli.cluster.ClusterDemo.local(run, out, spec.commandLine().getErr());
+        }
+        io.camrig.cluster.mqtt.BrokerUrl url;
+        try {
+            url = io.camrig.cluster.mqtt.BrokerUrl.parse(broker);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        return io.camrig.cli.cluster.ClusterDemo.coordinate(url,
+                clusterLogin.login(io.camrig.cluster.Topics.COORDINATOR, cl), run, out, spec.commandLine().getErr());
     }
 
     /** Starts the Prometheus endpoint when --metrics-port is given; a no-op closeable otherwise. */

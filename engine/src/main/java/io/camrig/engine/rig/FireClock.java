@@ -73,8 +73,22 @@ final class FireClock implements AutoCloseable {
      * all were released.
      */
     Mono<Long> release(List<Release> releases) {
+        return releaseAt(releases, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #release}, from {@code startAt} (a {@link System#nanoTime()} instant;
+     * {@link Long#MIN_VALUE}: when the thread gets to it). When the thread gets to it more than
+     * {@code lateNanos} after {@code startAt}, it releases nothing and errors with
+     * {@link LateFireException}: nothing is written late.
+     */
+    Mono<Long> releaseAt(List<Release> releases, long startAt, long lateNanos) {
         return Mono.fromCallable(() -> {
-            long start = System.nanoTime();
+            long now = System.nanoTime();
+            long start = startAt == Long.MIN_VALUE ? now : startAt;
+            if (now - start > lateNanos) {
+                throw new LateFireException(now - start, lateNanos);
+            }
             releases.stream().sorted(Comparator.comparingLong(Release::offsetNanos)).forEach(r -> {
                 long at = start + r.offsetNanos();
                 long wait;

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -62,8 +63,18 @@ final class FireControl {
     }
 
     Mono<FireResult> fire(List<RigMember> live, boolean on) {
+        return fire(live, on, OptionalLong.empty(), Duration.ZERO);
+    }
+
+    /**
+     * The fire; with {@code arriveAt}, the releases are timed so that the commands arrive at that
+     * {@link System#nanoTime()} instant (camera i's write at {@code arriveAt} − its latency), and
+     * refused with {@link LateFireException} — nothing written — when late by more than
+     * {@code lateLimit}.
+     */
+    Mono<FireResult> fire(List<RigMember> live, boolean on, OptionalLong arriveAt, Duration lateLimit) {
         return measureMissing(live).then(Mono.defer(() ->
-                fireNow(live.stream().filter(RigMember::isHealthy).toList(), on)));
+                fireNow(live.stream().filter(RigMember::isHealthy).toList(), on, arriveAt, lateLimit)));
     }
 
     /** Measures the latency of every member that has none yet, when compensation is on. */
@@ -80,7 +91,7 @@ final class FireControl {
                 ns -> String.format("%.1f ms one way", ns / 1e6), null).then();
     }
 
-    private Mono<FireResult> fireNow(List<RigMember> live, boolean on) {
+    private Mono<FireResult> fireNow(List<RigMember> live, boolean on, OptionalLong arriveAt, Duration lateLimit) {
         String suffix = on ? "on" : "off";
         Duration limit = options.readyTimeout();
         // Latencies as estimated now: they time the release and explain the result.
@@ -109,8 +120,14 @@ final class FireControl {
                             return Mono.empty();
                         }), Integer.MAX_VALUE)
                 .then();
-        Mono<Long> release = arming.then(Mono.defer(() -> clock.release(live.stream().filter(armed::containsKey)
-                .map(m -> new FireClock.Release(armed.get(m)::release, offsets.get(m))).toList())));
+        long maxLatency = latencies.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        Mono<Long> release = arming.then(Mono.defer(() -> {
+            List<FireClock.Release> releases = live.stream().filter(armed::containsKey)
+                    .map(m -> new FireClock.Release(armed.get(m)::release, offsets.get(m))).toList();
+            // Offsets are max latency − own latency: camera i's write goes at T − its latency.
+            return arriveAt.isEmpty() ? clock.release(releases)
+                    : clock.releaseAt(releases, arriveAt.getAsLong() - maxLatency, lateLimit.toNanos());
+        }));
         // Every member gets an outcome: those that failed earlier show as skipped.
         Mono<StatusUpdate> notWatched = Mono.error(new ConnectionClosedException(null, "await encoding", null));
         return release.flatMap(start -> runner.run("shutter " + suffix, Integer.MAX_VALUE, false,
@@ -118,7 +135,12 @@ final class FireControl {
                         .flatMap(s -> runner.run("encoding " + suffix, Integer.MAX_VALUE, false,
                                         m -> watchers.getOrDefault(m, notWatched).map(StatusUpdate::receivedNanos), t -> "",
                                         (m, received) -> Duration.ofNanos(received - s.value(m).orElse(received)))
-                                .map(e -> figures.result(start, s, e, latencies, compensated))))
+                                .map(e -> figures.result(arriveAt.orElse(start), s, e, latencies, compensated))))
+                .onErrorResume(LateFireException.class, late -> runner.run("shutter " + suffix, Integer.MAX_VALUE, false,
+                                m -> Mono.<Long>error(late), t -> "", null)
+                        .flatMap(s -> runner.run("encoding " + suffix, Integer.MAX_VALUE, false,
+                                        m -> Mono.<Long>error(late), t -> "", null)
+                                .map(e -> figures.result(arriveAt.orElse(System.nanoTime()), s, e, latencies, compensated))))
                 .doFinally(signal -> {
                     owned.dispose();
                     armed.values().forEach(ArmedShutter::dispose);   // no-op for those released

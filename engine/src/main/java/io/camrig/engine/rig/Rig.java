@@ -35,7 +35,7 @@ import reactor.core.publisher.Sinks;
  *
  * <p>Steps are logged per camera ({@link RigMember#log()}) and timed in {@link RigMetrics}.
  */
-public final class Rig implements Disposable, AutoCloseable {
+public final class Rig implements RigApi, Disposable {
     private final RigOptions options;
     private final List<RigMember> members;
     private final RigMetrics metrics;
@@ -101,6 +101,7 @@ public final class Rig implements Disposable, AutoCloseable {
     }
 
     /** The cameras, in rig order. */
+    @Override
     public List<RigMember> members() {
         return members;
     }
@@ -121,6 +122,7 @@ public final class Rig implements Disposable, AutoCloseable {
     }
 
     /** The members that have not failed a step. */
+    @Override
     public List<RigMember> healthy() {
         return members.stream().filter(RigMember::isHealthy).toList();
     }
@@ -137,6 +139,7 @@ public final class Rig implements Disposable, AutoCloseable {
      * Connects every camera over BLE ({@link RigOptions#connectConcurrency()} at a time), then
      * enables notifications on each (steps {@code "connect"} and {@code "notifications"}).
      */
+    @Override
     public Mono<RigResult<Camera>> connect() {
         int n = options.connectConcurrency();
         return runner.run("connect", n, true, m -> central.connect(m.address()), c -> "", null)
@@ -189,6 +192,7 @@ public final class Rig implements Disposable, AutoCloseable {
     }
 
     /** Register for Status Value Updates (0x53) on every camera; restored after a reconnect. */
+    @Override
     public Mono<RigResult<Map<Integer, Long>>> registerStatusUpdates(int... statusIds) {
         Arrays.stream(statusIds).forEach(registered::add);
         return runner.run("register statuses", options.concurrency(), true, m -> {
@@ -198,6 +202,7 @@ public final class Rig implements Disposable, AutoCloseable {
     }
 
     /** Set Camera Control to external control on every camera; re-claimed after a reconnect. */
+    @Override
     public Mono<RigResult<Void>> claimControl() {
         controlClaimed = true;
         return runner.run("claim control", options.concurrency(), true, m -> {
@@ -212,6 +217,7 @@ public final class Rig implements Disposable, AutoCloseable {
      * and camera control (step "recover"). Members that cannot be reached stay failed. Healthy
      * members are untouched.
      */
+    @Override
     public Mono<List<RigMember>> recover() {
         return Flux.fromIterable(members)
                 .filter(m -> !m.isHealthy())
@@ -232,6 +238,7 @@ public final class Rig implements Disposable, AutoCloseable {
     }
 
     /** Measures each camera's latency with {@code rounds} keep-alive round trips (step "latency"). */
+    @Override
     public Mono<RigResult<Long>> measureLatency(int rounds) {
         return runner.run("latency", options.concurrency(), true,
                 m -> Flux.range(0, rounds).concatMap(i -> keepAlive.probe(m)).then(
@@ -240,6 +247,7 @@ public final class Rig implements Disposable, AutoCloseable {
     }
 
     /** Starts keep-alives every {@link RigOptions#keepAliveInterval()}; stopped by {@link #close()}. */
+    @Override
     public Disposable startKeepAlive() {
         Disposable d = keepAlive.start();
         running.add(d);
@@ -254,8 +262,24 @@ public final class Rig implements Disposable, AutoCloseable {
      * first (step {@code "latency"}); one that cannot be measured fails that step with
      * {@link LatencyUnknownException} and is not fired: no fire is silently uncompensated.
      */
+    @Override
     public Mono<FireResult> fire(boolean on) {
         return Mono.defer(() -> fire.fire(healthy(), on))
+                .takeUntilOther(closing.asMono())
+                .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(null, "fire: the rig was disposed", null)));
+    }
+
+    /**
+     * As {@link #fire(boolean)}, timed so that the commands arrive at the cameras at
+     * {@code arriveAtNanos} (a {@link System#nanoTime()} instant): each camera's write is released
+     * at {@code arriveAtNanos} minus its estimated one-way latency. A fire that cannot start in
+     * time is never released late: when the first release instant has passed by more than
+     * {@code lateLimit} once every camera is armed, every camera's part fails with
+     * {@link LateFireException} and nothing is written. The result's per-camera instants are
+     * measured from {@code arriveAtNanos} (negative: before it).
+     */
+    public Mono<FireResult> fireAt(boolean on, long arriveAtNanos, java.time.Duration lateLimit) {
+        return Mono.defer(() -> fire.fire(healthy(), on, java.util.OptionalLong.of(arriveAtNanos), lateLimit))
                 .takeUntilOther(closing.asMono())
                 .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(null, "fire: the rig was disposed", null)));
     }

@@ -52,12 +52,37 @@ public final class RigMember {
     private volatile Mono<Camera> reconnecting;
     private volatile Throwable failure;
     private volatile String failedStep;
+    private final String node;
 
     RigMember(int index, String address, String advertisedName, CameraPolicy policy) {
+        this(index, address, advertisedName, policy, null);
+    }
+
+    private RigMember(int index, String address, String advertisedName, CameraPolicy policy, String node) {
         this.index = index;
         this.address = address;
         this.advertisedName = advertisedName;
         this.policy = policy;
+        this.node = node;
+    }
+
+    /**
+     * A camera driven by another host's rig (a node of a distributed rig): it has no local
+     * {@link #camera()}; its steps, failure and latency are those the node reported.
+     *
+     * @param index          1-based position in the distributed rig
+     * @param node           the node's id, e.g. {@code "stage-left"}
+     * @param address        the camera's BLE address on that node
+     * @param advertisedName the camera's advertised name, e.g. {@code "GoPro 5504"}
+     * @param policy         the policies the distributed rig applies to its part of each step
+     */
+    public static RigMember remote(int index, String node, String address, String advertisedName, CameraPolicy policy) {
+        return new RigMember(index, address, advertisedName, policy, java.util.Objects.requireNonNull(node, "node"));
+    }
+
+    /** The node (host) whose rig drives this camera; empty for a camera of this host's rig. */
+    public Optional<String> node() {
+        return Optional.ofNullable(node);
     }
 
     /** 1-based position in the rig, in discovery order sorted by name. */
@@ -207,7 +232,8 @@ public final class RigMember {
         this.controlClaimed = claimed;
     }
 
-    synchronized void fail(String step, Throwable cause) {
+    /** Marks the member failed in {@code step} (kept: later steps skip it until recovered). */
+    public synchronized void fail(String step, Throwable cause) {
         if (failure == null) {
             failure = cause;
             failedStep = step;
@@ -215,12 +241,13 @@ public final class RigMember {
     }
 
     /** Clears the failure so the member takes part again (after {@link Rig#recover()}). */
-    synchronized void clearFailure() {
+    public synchronized void clearFailure() {
         failure = null;
         failedStep = null;
     }
 
-    synchronized void record(StepRecord step) {
+    /** Adds a step to this member's {@link #log()} (the oldest is dropped beyond the limit). */
+    public synchronized void record(StepRecord step) {
         if (log.size() == LOG_LIMIT) {
             log.removeFirst();
             stepsDropped++;
@@ -240,6 +267,6 @@ public final class RigMember {
 
     @Override
     public String toString() {
-        return "RigMember[" + index + " " + advertisedName + " " + address + "]";
+        return "RigMember[" + index + " " + (node == null ? "" : node + "/") + advertisedName + " " + address + "]";
     }
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
  */
 public record StepRecord(String step, String status, Duration latency, String detail, String error) {
 
-    static StepRecord of(String step, Outcome<?> outcome, String detail) {
+    /** The record of a step's outcome; a failure's detail is its message. */
+    public static StepRecord of(String step, Outcome<?> outcome, String detail) {
         if (outcome instanceof Outcome.Failed<?> f) {
             return new StepRecord(step, "failed", f.latency(), message(f.cause()), f.cause().getClass().getSimpleName());
         }

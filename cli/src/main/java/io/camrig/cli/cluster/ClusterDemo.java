@@ -1,0 +1,156 @@
+package io.camrig.cli.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camrig.cli.CamrigCommand;
+import io.camrig.cluster.Topics;
+import io.camrig.cluster.broker.BrokerSecret;
+import io.camrig.cluster.broker.EmbeddedBroker;
+import io.camrig.cluster.coordinator.ClusterOptions;
+import io.camrig.cluster.coordinator.DistributedRig;
+import io.camrig.cluster.coordinator.FireFigures;
+import io.camrig.cluster.mqtt.BrokerLogin;
+import io.camrig.cluster.mqtt.BrokerUrl;
+import io.camrig.engine.rig.FireResult;
+import io.camrig.engine.rig.RigApi;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.proto.id.StatusId;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code camrig demo --nodes N} / {@code --broker URL}: the demo's take on a rig across node
+ * processes. With {@code --nodes}, it starts the embedded broker and N node JVMs on this machine;
+ * with {@code --broker}, it coordinates the nodes already on that broker. Steps: connect,
+ * register statuses, claim control, latency, fire on at one instant, record, fire off. Media stay
+ * on each node's host (downloads are a single-host step for now). Blocking: command line only.
+ */
+public final class ClusterDemo {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClusterDemo() {
+    }
+
+    /** Options of one run. */
+    public record Run(int nodes, int cameras, Duration duration, boolean json, Duration clockLimit, Duration lead) {
+    }
+
+    /** Starts the broker and nodes, runs, stops them; exit code 0, or 3 when some cameras failed. */
+    public static int local(Run run, PrintWriter out, PrintWriter err) throws Exception {
+        Path dir = Files.createTempDirectory("camrig-cluster");
+        BrokerSecret secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
+        if (!run.json()) {
+            out.printf("camrig demo: %d simulated cameras on %d node processes, recording %s%n", run.cameras(), run.nodes(),
+                    run.duration());
+            out.println("starting the embedded broker (HiveMQ CE) and the nodes...");
+            out.flush();
+        }
+        try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, secret, dir.resolve("broker"))
+                .block(Duration.ofMinutes(2)); NodeProcesses nodes = new NodeProcesses(dir)) {
+            for (int k = 1; k <= run.nodes(); k++) {
+                int share = run.cameras() / run.nodes() + (k <= run.cameras() % run.nodes() ? 1 : 0);
+                nodes.start(broker.url(), broker.secret(), "node-" + k, share, 1000L + k);
+            }
+            return coordinate(broker.url(), broker.secret().login(Topics.COORDINATOR), run, out, err);
+        }
+    }
+
+    /** Coordinates the nodes on a broker. */
+    public static int coordinate(BrokerUrl url, BrokerLogin login, Run run, PrintWriter out, PrintWriter err) {
+        ClusterOptions options = ClusterOptions.defaults().withExpectedNodes(run.nodes())
+                .withDiscovery(Duration.ofMinutes(2)).withClockLimit(run.clockLimit()).withFireLead(run.lead());
+        try (DistributedRig rig = DistributedRig.connect(url, login, options).block(Duration.ofMinutes(3))) {
+            take(rig);
+            for (int i = 0; i < 20; i++) {
+                rig.ping().block(Duration.ofSeconds(10));
+            }
+            FireResult on = rig.fire(true).block(Duration.ofMinutes(1));
+            FireFigures figures = rig.lastFire().orElse(null);
+            Mono.delay(run.duration()).block();
+            rig.fire(false).block(Duration.ofMinutes(1));
+            if (run.json()) {
+                out.println(json(rig, on, figures));
+            } else {
+                text(rig, on, figures, out);
+            }
+            out.flush();
+            return rig.members().stream().allMatch(RigMember::isHealthy) ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+        }
+    }
+
+    /** The set-up steps, the same on one host or many: only {@link RigApi}. */
+    static void take(RigApi rig) {
+        rig.connect().block(Duration.ofMinutes(1));
+        rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofMinutes(1));
+        rig.claimControl().block(Duration.ofMinutes(1));
+        rig.measureLatency(4).block(Duration.ofMinutes(1));
+    }
+
+    private static void text(DistributedRig rig, FireResult on, FireFigures f, PrintWriter out) {
+        Map<String, List<RigMember>> byNode = rig.members().stream()
+                .collect(Collectors.groupingBy(m -> m.node().orElse("?"), java.util.TreeMap::new, Collectors.toList()));
+        byNode.forEach((node, members) -> {
+            long ok = members.stream().filter(RigMember::isHealthy).count();
+            var clock = f == null ? null : f.clocks().get(node);
+            out.printf("%nnode %s: %d/%d cameras ok%s%n", node, ok, members.size(), clock == null ? ""
+                    : String.format(", clock offset %.3f ms ± %.3f ms", clock.offsetNanos() / 1e6, clock.uncertaintyNanos() / 1e6));
+            for (RigMember m : members) {
+                out.printf("  %-12s %s%n", m.advertisedName(), m.isHealthy() ? "ok"
+                        : "FAILED in " + m.failedStep().orElse("?") + ": " + m.failure().map(Throwable::getMessage).orElse(""));
+            }
+        });
+        out.println();
+        out.printf("cross-node: %d nodes, %d cameras%n", byNode.size(), rig.members().size());
+        out.printf("  broker round trip p50 %.2f ms, p99 %.2f ms%n", rig.brokerRoundTrips().percentile(50) / 1e6,
+                rig.brokerRoundTrips().percentile(99) / 1e6);
+        if (f != null) {
+            out.printf("  fire lead %.0f ms; predicted arrival spread across nodes %s (writes less each camera's latency, "
+                    + "this machine's clock); write spread %s (staggered by latency compensation)%n",
+                    f.leadNanos() / 1e6, ms(f.hostArrivalSpreadNanos()), ms(f.hostWriteSpreadNanos()));
+        }
+        on.encodingSpreadMicros().ifPresent(v -> out.printf("  encoding status arrival spread %.2f ms%n", v / 1e3));
+    }
+
+    private static String ms(java.util.OptionalLong v) {
+        return v.isPresent() ? String.format("%.3f ms", v.getAsLong() / 1e6) : "n/a";
+    }
+
+    private static String json(DistributedRig rig, FireResult on, FireFigures f) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("nodes", rig.nodes().size());
+        ArrayNode cams = root.putArray("cameras");
+        for (RigMember m : rig.members()) {
+            ObjectNode c = cams.addObject();
+            c.put("node", m.node().orElse(null));
+            c.put("index", m.index());
+            c.put("name", m.advertisedName());
+            c.put("ok", m.isHealthy());
+            m.failedStep().ifPresent(s -> c.put("failedStep", s));
+            m.failure().ifPresent(e -> c.put("error", e.getMessage()));
+        }
+        ObjectNode cross = root.putObject("crossNode");
+        cross.put("brokerRttP50Micros", rig.brokerRoundTrips().percentile(50) / 1_000);
+        cross.put("brokerRttP99Micros", rig.brokerRoundTrips().percentile(99) / 1_000);
+        if (f != null) {
+            cross.put("fireLeadMillis", f.leadNanos() / 1_000_000);
+            f.writeSpreadNanos().ifPresent(v -> cross.put("writeSpreadMicros", v / 1_000));
+            f.hostWriteSpreadNanos().ifPresent(v -> cross.put("hostWriteSpreadMicros", v / 1_000));
+            f.hostArrivalSpreadNanos().ifPresent(v -> cross.put("hostArrivalSpreadMicros", v / 1_000));
+            ObjectNode clocks = cross.putObject("clocks");
+            f.clocks().forEach((node, c) -> {
+                ObjectNode n = clocks.putObject(node);
+                n.put("offsetMicros", c.offsetNanos() / 1_000);
+                n.put("uncertaintyMicros", c.uncertaintyNanos() / 1_000);
+            });
+        }
+        on.encodingSpreadMicros().ifPresent(v -> cross.put("encodingSpreadMicros", v));
+        return root.toPrettyString();
+    }
+}

@@ -1,0 +1,74 @@
+package io.camrig.cli.cluster;
+
+import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.cluster.Topics;
+import io.camrig.cluster.mqtt.BrokerUrl;
+import io.camrig.cluster.node.NodeOptions;
+import io.camrig.cluster.node.RigNode;
+import io.camrig.engine.rig.RigOptions;
+import io.camrig.proto.error.CamrigException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code camrig node}: this host's part of a rig across hosts. Drives this host's cameras
+ * (simulated, or BlueZ's with {@code --ble bluez}) and serves the coordinator over the broker
+ * until interrupted; a lost broker is reconnected by itself.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = "Run this host's cameras as one node of a rig across hosts, coordinated over an MQTT 5 broker.")
+public final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--broker", paramLabel = "URL", required = true, description = "mqtt://host:port or mqtts://host:port")
+    String broker;
+
+    @Option(names = "--node-id", paramLabel = "ID", required = true, description = "This node's id: 1-32 of a-z 0-9 _ -")
+    String nodeId;
+
+    @CommandLine.Mixin
+    RigSourceOptions rigSource = new RigSourceOptions();
+
+    @CommandLine.Mixin
+    ClusterLogin login = new ClusterLogin();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CommandLine cl = spec.commandLine();
+        rigSource.validate(cl);
+        BrokerUrl url;
+        try {
+            url = BrokerUrl.parse(broker);
+            Topics.requireNodeId(nodeId);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        PrintWriter out = cl.getOut();
+        RigSourceOptions.Source source = rigSource.open();
+        RigNode node;
+        try {
+            node = RigNode.start(url, login.login(nodeId, cl), source.central(), NodeOptions.defaults(nodeId)
+                    .withRig(RigOptions.defaults().withExpectedCameras(source.expectedCameras()))).block(Duration.ofMinutes(2));
+        } catch (CamrigException | IllegalStateException e) {
+            source.close();
+            cl.getErr().println("camrig node: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.close();
+            source.close();
+            stopped.countDown();
+        }));
+        out.printf("camrig node %s: %d cameras, online on %s%n", nodeId, node.rig().members().size(), url);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package io.camrig.cli.cluster;
+
+import io.camrig.cluster.broker.BrokerSecret;
+import io.camrig.cluster.mqtt.BrokerUrl;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Node processes on this machine: separate JVMs running {@code camrig node} with this process's
+ * class path, each with its own simulated cameras and its login in a 0600 file (never an argument).
+ */
+public final class NodeProcesses implements AutoCloseable {
+    private final List<Process> processes = new ArrayList<>();
+    private final Path dir;
+
+    public NodeProcesses(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts node {@code id} with {@code cameras} simulated cameras; its output goes to DIR/ID.log. */
+    public Process start(BrokerUrl url, BrokerSecret secret, String id, int cameras, long seed) throws IOException {
+        Path login = dir.resolve(id + ".login");
+        secret.loginFile(id, login);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of(java, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "io.camrig.cli.CamrigCommand", "node", "--broker", url.toString(), "--node-id", id,
+                "--cameras", String.valueOf(cameras), "--seed", String.valueOf(seed), "--broker-credentials", login.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(id + ".log").toFile()).start();
+        processes.add(p);
+        return p;
+    }
+
+    /** Stops every node cleanly (SIGTERM: presence offline, cameras closed), then forcibly after 10 s. */
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+    }
+}

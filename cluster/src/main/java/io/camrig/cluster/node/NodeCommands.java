@@ -1,0 +1,103 @@
+package io.camrig.cluster.node;
+
+import io.camrig.cluster.ClockUntrustedException;
+import io.camrig.cluster.clock.OffsetEstimator;
+import io.camrig.cluster.wire.CameraEntry;
+import io.camrig.cluster.wire.Command;
+import io.camrig.cluster.wire.Reply;
+import io.camrig.engine.error.ConnectionClosedException;
+import io.camrig.engine.rig.Rig;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.proto.error.PermanentCamrigException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Runs one coordinator {@link Command} on the node's rig and makes its {@link Reply}. */
+final class NodeCommands {
+    private final String node;
+    private final Rig rig;
+    private final ClockSync clock;
+    private final int armExchanges;
+    private volatile long armedLimitNanos = Long.MAX_VALUE;
+
+    NodeCommands(String node, Rig rig, ClockSync clock, int armExchanges) {
+        this.node = node;
+        this.rig = rig;
+        this.clock = clock;
+        this.armExchanges = armExchanges;
+    }
+
+    /** The clock limit of the last arm (a fire checks the estimate against it again). */
+    long armedLimitNanos() {
+        return armedLimitNanos;
+    }
+
+    Mono<Reply> run(Command c) {
+        return switch (c.op()) {
+            case "ping" -> Mono.just(reply(c, List.of(), null));
+            case "connect" -> Mono.fromSupplier(() -> reply(c, rig.members().stream().map(this::connected).toList(), null));
+            case "statuses" -> rig.registerStatusUpdates(ints(c.args()))
+                    .map(r -> reply(c, Entries.of(r, null, null), null));
+            case "claim-control" -> rig.claimControl().map(r -> reply(c, Entries.of(r, null, null), null));
+            case "latency" -> rig.measureLatency(c.args().isEmpty() ? 8 : c.args().get(0).intValue())
+                    .map(r -> reply(c, Entries.of(r, (m, v) -> v, null), null));
+            case "keep-alive" -> Mono.fromSupplier(() -> reply(c, rig.members().stream().map(this::connected).toList(), null));
+            case "recover" -> rig.recover().map(x -> reply(c, rig.members().stream().map(this::connected).toList(), null));
+            case "arm" -> arm(c);
+            default -> Mono.just(reply(c, Entries.allFailed(rig.members(),
+                    new PermanentCamrigException("unknown command op '" + c.op().replaceAll("[^ -~]", "?") + "'",
+                            null, "command", null)), null));
+        };
+    }
+
+    /** Fresh clock exchanges; refuses (every camera failed, with the figures) above the limit. */
+    private Mono<Reply> arm(Command c) {
+        return clock.burst(armExchanges).publishOn(Schedulers.boundedElastic()).map(est -> {
+            armedLimitNanos = c.clockLimitNanos();
+            Reply.ClockFigures figures = figures(est);
+            Optional<String> refusal = refusal(est, c.clockLimitNanos());
+            if (refusal.isPresent()) {
+                return reply(c, Entries.allFailed(rig.members(), new ClockUntrustedException(refusal.get(), null, "arm")),
+                        figures);
+            }
+            return reply(c, rig.members().stream().map(this::connected).toList(), figures);
+        });
+    }
+
+    /** Why this node's clock may not be trusted at {@code limit}, if so. */
+    Optional<String> refusal(Optional<OffsetEstimator.Estimate> est, long limitNanos) {
+        if (est.isEmpty()) {
+            return Optional.of("clock of node " + node + " not trusted: no clock exchange with the coordinator answered");
+        }
+        OffsetEstimator.Estimate e = est.get();
+        return e.uncertaintyNanos() > limitNanos
+                ? Optional.of(ClockUntrustedException.describe(node, e.offsetNanos(), e.uncertaintyNanos(), limitNanos))
+                : Optional.empty();
+    }
+
+    static Reply.ClockFigures figures(Optional<OffsetEstimator.Estimate> est) {
+        OptionalLong chrony = io.camrig.cluster.clock.Chrony.trackingOffsetNanos();
+        return est.map(e -> new Reply.ClockFigures(e.offsetNanos(), e.uncertaintyNanos(), e.samples(),
+                chrony.isPresent() ? chrony.getAsLong() : null)).orElse(null);
+    }
+
+    private CameraEntry connected(RigMember m) {
+        if (m.isHealthy() && m.camera().map(cam -> cam.isConnected()).orElse(false)) {
+            return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.OK, 0, null, null, null, null, null,
+                    m.latency().oneWayNanos());
+        }
+        Throwable why = m.failure().orElseGet(() -> new ConnectionClosedException(m.advertisedName(), "connect", null));
+        return Entries.failed(m, why, 0);
+    }
+
+    private Reply reply(Command c, List<CameraEntry> cameras, Reply.ClockFigures clock) {
+        return new Reply(c.id(), node, c.op(), cameras, null, clock);
+    }
+
+    private static int[] ints(List<Long> args) {
+        return args.stream().mapToInt(Long::intValue).toArray();
+    }
+}

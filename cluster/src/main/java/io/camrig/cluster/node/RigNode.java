@@ -1,0 +1,156 @@
+package io.camrig.cluster.node;
+
+import io.camrig.ble.spi.BleCentral;
+import io.camrig.cluster.Topics;
+import io.camrig.cluster.mqtt.BrokerLogin;
+import io.camrig.cluster.mqtt.BrokerUrl;
+import io.camrig.cluster.mqtt.MqttLink;
+import io.camrig.cluster.wire.Command;
+import io.camrig.cluster.wire.Fire;
+import io.camrig.cluster.wire.Presence;
+import io.camrig.cluster.wire.Reply;
+import io.camrig.cluster.wire.StatusEvent;
+import io.camrig.cluster.wire.Wire;
+import io.camrig.engine.rig.Rig;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.proto.id.StatusId;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The node agent of one host: discovers and connects this host's cameras with the engine (keep-
+ * alive, reconnect, status registrations for busy and encoding), connects to the broker with a
+ * persistent session ({@code camrig-node-<id>}) and a retained Last Will "offline" (published
+ * after {@link NodeOptions#willDelay()} of unclean loss), publishes its presence "online" on every
+ * (re)connect, and serves the coordinator: commands once per request id ({@link RequestLog}),
+ * fires at the coordinator's instant ({@link NodeFire}), clock exchanges every
+ * {@link NodeOptions#syncInterval()}, and status fan-in. A node that loses the broker keeps its
+ * cameras alive and rejoins by itself.
+ */
+public final class RigNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RigNode.class);
+
+    private final NodeOptions options;
+    private final Rig rig;
+    private final MqttLink link;
+    private final ClockSync sync;
+    private final NodeCommands commands;
+    private final NodeFire fire;
+    private final RequestLog requests = new RequestLog();
+    private final Disposable.Composite running = Disposables.composite();
+
+    private RigNode(NodeOptions options, Rig rig, MqttLink link) {
+        this.options = options;
+        this.rig = rig;
+        this.link = link;
+        this.sync = new ClockSync(options.nodeId(), link, options.clock());
+        this.commands = new NodeCommands(options.nodeId(), rig, sync, options.armExchanges());
+        this.fire = new NodeFire(options.nodeId(), rig, options.clock(), sync, commands);
+    }
+
+    /**
+     * Starts the node: its cameras first (a node with no camera still joins, and reports none),
+     * then the broker.
+     *
+     * @return the running node; errors when the broker refuses the login or cannot be reached
+     */
+    public static Mono<RigNode> start(BrokerUrl url, BrokerLogin login, BleCentral central, NodeOptions options) {
+        String id = options.nodeId();
+        MqttLink.Will will = new MqttLink.Will(Topics.presence(id),
+                Wire.encode(new Presence(id, Presence.OFFLINE, 0, List.of())), options.willDelay().toSeconds());
+        return Rig.discover(central, options.rig())
+                .flatMap(rig -> rig.connect()
+                        .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING))
+                        .then(rig.claimControl())
+                        .thenReturn(rig))
+                .flatMap(rig -> MqttLink.connect(url, login, "camrig-node-" + id, options.sessionExpiry().toSeconds(),
+                                (int) options.keepAlive().toSeconds(), will)
+                        .doOnError(e -> rig.close())
+                        .map(link -> new RigNode(options, rig, link)))
+                .flatMap(node -> node.serve().thenReturn(node));
+    }
+
+    private Mono<Void> serve() {
+        String id = options.nodeId();
+        running.add(rig.startKeepAlive());
+        running.add(link.inbound().subscribe(m -> {
+            try {
+                if (m.topic().equals(Topics.command(id))) {
+                    Command c = Wire.decode(m.payload(), Command.class, m.topic());
+                    answer(requests.once(c.id(), () -> commands.run(c)));
+                } else if (m.topic().equals(Topics.fire())) {
+                    Fire f = Wire.decode(m.payload(), Fire.class, m.topic());
+                    if (f.nodes().contains(id)) {
+                        answer(requests.once(f.id(), () -> fire.fire(f)));
+                    }
+                } else if (m.topic().equals(Topics.clockAnswer(id))) {
+                    sync.onAnswer(m.payload(), m.topic());
+                }
+            } catch (RuntimeException e) {
+                log.warn("node {}: dropped a message on {}: {}", id, m.topic(), e.getMessage());
+            }
+        }));
+        running.add(Flux.interval(options.syncInterval())
+                .onBackpressureDrop()
+                .concatMap(i -> sync.exchange().onErrorReturn(false))
+                .subscribe());
+        for (RigMember m : rig.members()) {
+            running.add(m.statusUpdates()
+                    .concatMap(u -> link.publish(Topics.status(id),
+                            Wire.encode(new StatusEvent(m.index(), m.advertisedName(), u.statusId(), u.value())), false, false, 0)
+                            .onErrorResume(e -> Mono.empty()))
+                    .subscribe());
+        }
+        link.onConnected(() -> {
+            sync.reset();
+            presence(Presence.ONLINE).subscribe(null, e -> log.warn("node {}: presence: {}", id, e.toString()));
+        });
+        return link.subscribe(Topics.command(id))
+                .then(link.subscribe(Topics.fire()))
+                .then(link.subscribe(Topics.clockAnswer(id)))
+                .then(presence(Presence.ONLINE))
+                .then(sync.burst(4).then());
+    }
+
+    private void answer(Mono<Reply> reply) {
+        reply.flatMap(r -> link.publish(Topics.reply(options.nodeId()), Wire.encode(r), true, false, 0))
+                .subscribe(null, e -> log.warn("node {}: reply not sent: {}", options.nodeId(), e.toString()));
+    }
+
+    private Mono<Void> presence(String state) {
+        List<Presence.CameraRef> cameras = rig.members().stream()
+                .map(m -> new Presence.CameraRef(m.index(), m.advertisedName(), m.address())).toList();
+        return link.publish(Topics.presence(options.nodeId()),
+                Wire.encode(new Presence(options.nodeId(), state, ProcessHandle.current().pid(), cameras)), true, true, 0);
+    }
+
+    /** The node's rig. */
+    public Rig rig() {
+        return rig;
+    }
+
+    /** The node's id. */
+    public String id() {
+        return options.nodeId();
+    }
+
+    /** How many command or fire deliveries were duplicates (QoS 1 redeliveries), answered without running again. */
+    public long duplicateDeliveries() {
+        return requests.duplicates();
+    }
+
+    /** Stops cleanly: presence "offline", disconnect (the broker drops the Last Will), cameras closed. */
+    @Override
+    public void close() {
+        running.dispose();
+        presence(Presence.OFFLINE).onErrorResume(e -> Mono.empty()).then(link.disconnect())
+                .block(Duration.ofSeconds(5));
+        rig.close();
+    }
+}

@@ -1,0 +1,21 @@
+package io.camrig.cluster.wire;
+
+import java.util.List;
+
+/**
+ * A command from the coordinator to one node, on {@code camrig/v1/coord/cmd/{node}} (QoS 1). The
+ * node runs it once per {@code id} — a redelivery after a reconnect gets the first run's reply —
+ * and answers on its reply topic with the same id.
+ *
+ * @param id             request id (unique per coordinator run, e.g. a UUID)
+ * @param op             {@code connect}, {@code statuses}, {@code claim-control}, {@code latency},
+ *                       {@code keep-alive}, {@code recover}, {@code arm}, {@code set-setting},
+ *                       {@code load-preset-group}
+ * @param args           integer arguments (status ids; rounds; setting id and value; group id)
+ * @param clockLimitNanos for {@code arm}: the largest clock uncertainty the node may arm with, ns
+ */
+public record Command(String id, String op, List<Long> args, long clockLimitNanos) {
+    public Command {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+}

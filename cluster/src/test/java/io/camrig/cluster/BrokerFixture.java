@@ -1,0 +1,55 @@
+package io.camrig.cluster;
+
+import io.camrig.cluster.broker.BrokerSecret;
+import io.camrig.cluster.broker.EmbeddedBroker;
+import io.camrig.cluster.clock.ClusterClock;
+import io.camrig.cluster.node.NodeOptions;
+import io.camrig.cluster.node.RigNode;
+import io.camrig.engine.rig.RigOptions;
+import io.camrig.simulator.SimulatorOptions;
+import io.camrig.simulator.VirtualRig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An embedded broker in a temporary directory, and in-process nodes with simulated cameras. */
+final class BrokerFixture implements AutoCloseable {
+    final Path dir;
+    final BrokerSecret secret;
+    final EmbeddedBroker broker;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    BrokerFixture() throws IOException {
+        dir = Files.createTempDirectory("camrig-broker");
+        secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
+        broker = EmbeddedBroker.start("127.0.0.1", 0, secret, dir).block(Duration.ofSeconds(120));
+    }
+
+    /** A node with {@code cameras} simulated cameras and the given clock. */
+    RigNode node(String id, int cameras, ClusterClock clock) {
+        VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(1024)
+                .withLatency(Duration.ofMillis(10), Duration.ofMillis(10))
+                .withSeed(id.hashCode())).block(Duration.ofSeconds(30));
+        closeables.add(sim);
+        RigNode node = RigNode.start(broker.url(), broker.secret().login(id), sim.central(),
+                NodeOptions.defaults(id).withClock(clock).withRig(RigOptions.defaults().withExpectedCameras(cameras)
+                        .withRealtimeFire(false))).block(Duration.ofSeconds(60));
+        closeables.add(0, node);
+        return node;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort: the next fixture starts on fresh ports
+            }
+        }
+        broker.close();
+    }
+}
