@@ -69,7 +69,7 @@ public final class RigService implements AutoCloseable {
             ObjectMapper json = new ObjectMapper();
             EventHub hub = new EventHub(json);
             Scheduler scheduler = Schedulers.newSingle("camrig-service-events", true);
-            CameraFeed feed = new CameraFeed(rig, new CameraViews(rig), hub, options.minInterval(),
+            CameraFeed feed = new CameraFeed(rig, new CameraViews(rig)::view, hub, options.minInterval(),
                     options.pollInterval(), scheduler).start();
             TakeLog takes = new TakeLog();
             TakeDownloads downloads = new TakeDownloads(rig, options.http(), options.mediaDir(), hub);

@@ -3,6 +3,7 @@ package io.camrig.cli.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camrig.cli.TerminalText;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.RemoteRig;
 import io.camrig.cli.rig.RigCommandSupport;
@@ -61,13 +62,14 @@ final class RemoteSettings {
             out.println(root.toString());
         } else {
             List<String> header = new ArrayList<>(List.of("setting"));
-            values.keySet().forEach(c -> header.add(c.name()));
+            values.keySet().forEach(c -> header.add(TerminalText.safe(c.name())));
             Table table = new Table(header);
             Set<String> rows = new LinkedHashSet<>();
             values.values().forEach(m -> rows.addAll(m.keySet()));
             for (String name : rows) {
-                List<String> row = new ArrayList<>(List.of(name));
-                values.values().forEach(m -> row.add(m.containsKey(name) ? m.get(name).path("option").asText() : "-"));
+                List<String> row = new ArrayList<>(List.of(TerminalText.safe(name)));
+                values.values().forEach(m -> row.add(m.containsKey(name)
+                        ? TerminalText.safe(m.get(name).path("option").asText()) : "-"));
                 table.row(row);
             }
             table.print(out);

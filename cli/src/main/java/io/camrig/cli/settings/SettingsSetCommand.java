@@ -3,6 +3,7 @@ package io.camrig.cli.settings;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
+import io.camrig.cli.TerminalText;
 import io.camrig.cli.rig.RemoteRig;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.proto.catalog.Setting;
@@ -75,9 +76,9 @@ public final class SettingsSetCommand implements Callable<Integer> {
         for (var o : report.path("outcomes")) {
             boolean ok = "ok".equals(o.path("outcome").asText());
             failed |= !ok;
-            out.printf("%-12s %s = %s: %s%n", o.path("name").asText(), setting.info().snakeName(),
-                    report.path("option").asText(), ok ? "ok"
-                            : o.path("error").path("message").asText(o.path("detail").asText()));
+            out.printf("%-12s %s = %s: %s%n", TerminalText.safe(o.path("name").asText()), setting.info().snakeName(),
+                    TerminalText.safe(report.path("option").asText()), ok ? "ok"
+                            : TerminalText.safe(o.path("error").path("message").asText(o.path("detail").asText())));
         }
         out.flush();
         return failed ? io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED : 0;

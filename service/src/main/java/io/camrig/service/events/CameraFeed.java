@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
@@ -29,7 +30,7 @@ import reactor.core.scheduler.Scheduler;
  */
 public final class CameraFeed implements Disposable {
     private final RigAccess rig;
-    private final CameraViews views;
+    private final Function<RigMember, CameraView> views;
     private final EventHub hub;
     private final long minIntervalNanos;
     private final Duration pollInterval;
@@ -45,7 +46,10 @@ public final class CameraFeed implements Disposable {
         CameraView last;
     }
 
-    public CameraFeed(RigAccess rig, CameraViews views, EventHub hub, Duration minInterval, Duration pollInterval,
+    /**
+     * @param views builds a camera's tile (normally {@link CameraViews#view})
+     */
+    public CameraFeed(RigAccess rig, Function<RigMember, CameraView> views, EventHub hub, Duration minInterval, Duration pollInterval,
                       Scheduler scheduler) {
         this.rig = rig;
         this.views = views;
@@ -53,12 +57,12 @@ public final class CameraFeed implements Disposable {
         this.minIntervalNanos = minInterval.toNanos();
         this.pollInterval = pollInterval;
         this.scheduler = scheduler;
+        rig.members().forEach(m -> slots.put(m, new Slot()));
     }
 
     /** Subscribes to every camera's status pushes and starts the poll. */
     public CameraFeed start() {
         for (RigMember m : rig.members()) {
-            slots.put(m, new Slot());
             running.add(rig.statusUpdates(m).subscribe(u -> mark(m), e -> { }));
         }
         running.add(Flux.interval(pollInterval, pollInterval, scheduler)
@@ -68,7 +72,7 @@ public final class CameraFeed implements Disposable {
 
     /** The newest view of every camera (built now). */
     public List<CameraView> current() {
-        return rig.members().stream().map(views::view).toList();
+        return rig.members().stream().map(views).toList();
     }
 
     /** Asks for the camera's tile to be republished (after an operation changed it). */
@@ -83,7 +87,7 @@ public final class CameraFeed implements Disposable {
                 return;
             }
             s.scheduled = true;
-            delay = Math.max(0, s.lastEmitNanos + minIntervalNanos - System.nanoTime());
+            delay = Math.max(0, s.lastEmitNanos + minIntervalNanos - scheduler.now(TimeUnit.NANOSECONDS));
         }
         scheduler.schedule(() -> emit(m, s), delay, TimeUnit.NANOSECONDS);
     }
@@ -94,7 +98,7 @@ public final class CameraFeed implements Disposable {
             s.scheduled = false;
         }
         try {
-            view = views.view(m);
+            view = views.apply(m);
         } catch (RuntimeException e) {
             hub.log("error", m.advertisedName(), "cannot read the camera's state: " + e);
             return;
@@ -108,7 +112,7 @@ public final class CameraFeed implements Disposable {
             s.lastJson = json;
             before = s.last;
             s.last = view;
-            s.lastEmitNanos = System.nanoTime();
+            s.lastEmitNanos = scheduler.now(TimeUnit.NANOSECONDS);
         }
         hub.publish("camera", "camera:" + m.index(), view);
         if (before != null && !Objects.equals(before.link(), view.link())) {

@@ -2,7 +2,8 @@
 // No framework; Chart.js (served from its WebJar) draws the fire-spread history.
 'use strict';
 
-const state = { cameras: new Map(), matrix: null, takes: new Map(), keySettings: [], chart: null };
+const state = { cameras: new Map(), matrix: null, takes: new Map(), keySettings: [], chart: null,
+  dirty: new Set(), matrixDirty: false };
 const PRESET_GROUPS = { 1000: 'video', 1001: 'photo', 1002: 'time lapse' };
 const $ = (sel) => document.querySelector(sel);
 
@@ -82,10 +83,20 @@ function renderCamera(c) {
   if (old) old.replaceWith(tile); else $('#grid').append(tile);
 }
 
+// Tiles are redrawn in batches: once per chunk read from the event stream (see stream()), so a
+// burst of events costs one redraw per camera, and the matrix only when a setting changed.
 function updateCamera(c) {
+  const old = state.cameras.get(c.index);
+  if (!old || JSON.stringify(old.settings) !== JSON.stringify(c.settings)) state.matrixDirty = true;
   state.cameras.set(c.index, c);
-  renderCamera(c);
-  renderMatrix();
+  state.dirty.add(c.index);
+}
+
+function flush() {
+  if (!state.dirty.size) return;
+  for (const index of state.dirty) renderCamera(state.cameras.get(index));
+  state.dirty.clear();
+  if (state.matrixDirty) { renderMatrix(); state.matrixDirty = false; }
   renderSummary();
 }
 
@@ -241,6 +252,7 @@ function applyState(s) {
   state.cameras.clear();
   $('#grid').replaceChildren();
   s.cameras.forEach(updateCamera);
+  flush();
   state.takes.clear();
   s.takes.forEach((t) => state.takes.set(t.id, t));
   renderTakes();
@@ -291,6 +303,7 @@ async function stream() {
           }
           if (data) handle(type, JSON.parse(data));
         }
+        flush();
       }
     } catch (e) {
       // the service went away: say so, and try again

@@ -67,7 +67,7 @@ class ConsoleBench {
             System.out.println("CONSOLE-BENCH cameras=" + CAMERAS + " fires=" + FIRES + " (each on+off)");
             report("without console", without);
             report("with console", with);
-            System.out.printf(Locale.ROOT, "CONSOLE-BENCH sse latency ms: n=%d p50=%.1f p99=%.1f max=%.1f%n",
+            System.out.printf(Locale.ROOT, "CONSOLE-BENCH status change in the simulated camera -> browser ms: n=%d p50=%.1f p99=%.1f max=%.1f%n",
                     latencies.size(), pct(latencies, 50), pct(latencies, 99), Collections.max(latencies));
             System.out.printf(Locale.ROOT, "CONSOLE-BENCH idle cpu %% of a core: console open %.2f, no console %.2f%n",
                     cpuWith, cpuWithout);
@@ -96,6 +96,13 @@ class ConsoleBench {
         long baseNanos = System.nanoTime();
         long baseMillis = System.currentTimeMillis();
         List<double[]> sent = new ArrayList<>();
+        // when each battery change reached the engine (after the simulated BLE link's 10-30 ms)
+        List<double[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<reactor.core.Disposable> subs = new ArrayList<>();
+        for (var m : f.service.rig().members()) {
+            subs.add(m.statusUpdates().filter(u -> u.statusId() == 70).subscribe(u -> received.add(new double[] {
+                    m.index(), u.value(), baseMillis + (u.receivedNanos() - baseNanos) / 1e6})));
+        }
         for (int i = 0; i < 200; i++) {
             VirtualCamera c = f.sim.cameras().get((i * 37) % CAMERAS);
             int value = 1 + (i % 90);
@@ -107,13 +114,24 @@ class ConsoleBench {
         Thread.sleep(1500);
         @SuppressWarnings("unchecked")
         List<List<Number>> arrivals = (List<List<Number>>) page.evaluate("() => window.__arrivals");
-        List<Double> out = new ArrayList<>();
+        subs.forEach(reactor.core.Disposable::dispose);
+        List<Double> fromSimulator = new ArrayList<>();
+        List<Double> fromEngine = new ArrayList<>();
         for (double[] s : sent) {
-            arrivals.stream().filter(a -> a.get(0).intValue() == (int) s[0] && a.get(1) != null
+            var browser = arrivals.stream().filter(a -> a.get(0).intValue() == (int) s[0] && a.get(1) != null
                             && a.get(1).intValue() == (int) s[1] && a.get(2).doubleValue() >= s[2] - 1)
-                    .findFirst().ifPresent(a -> out.add(a.get(2).doubleValue() - s[2]));
+                    .findFirst();
+            browser.ifPresent(a -> fromSimulator.add(a.get(2).doubleValue() - s[2]));
+            var engine = received.stream().filter(r -> (int) r[0] == (int) s[0] && (int) r[1] == (int) s[1]
+                    && r[2] >= s[2] - 1).findFirst();
+            if (browser.isPresent() && engine.isPresent()) {
+                fromEngine.add(browser.get().get(2).doubleValue() - engine.get()[2]);
+            }
         }
-        return out;
+        System.out.printf(Locale.ROOT, "CONSOLE-BENCH status change in the engine -> browser ms: n=%d p50=%.1f "
+                        + "p99=%.1f max=%.1f%n", fromEngine.size(), pct(fromEngine, 50), pct(fromEngine, 99),
+                fromEngine.isEmpty() ? Double.NaN : Collections.max(fromEngine));
+        return fromSimulator;
     }
 
     private static double cpu(int seconds) throws InterruptedException {
