@@ -21,13 +21,9 @@ public record FireFigures(Double predictedSpreadMs, Double observedSpreadMs, Dou
     public static FireFigures of(FireResult r) {
         return new FireFigures(
                 r.predictedSpreadMicros().isPresent() ? r.predictedSpreadMicros().getAsLong() / 1000.0 : null,
-                r.observedSpreadMillis().isPresent() ? round(r.observedSpreadMillis().getAsDouble()) : null,
-                r.encodingSpreadMillis().isPresent() ? round(r.encodingSpreadMillis().getAsDouble()) : null,
+                r.observedSpreadMicros().isPresent() ? r.observedSpreadMicros().getAsLong() / 1000.0 : null,
+                r.encodingSpreadMicros().isPresent() ? r.encodingSpreadMicros().getAsLong() / 1000.0 : null,
                 r.fireSkewMicros().isPresent() ? r.fireSkewMicros().getAsLong() / 1000.0 : null,
                 r.shutter().succeeded().size(), r.shutter().outcomes().size());
-    }
-
-    private static double round(double ms) {
-        return Math.round(ms * 1000) / 1000.0;
     }
 }
