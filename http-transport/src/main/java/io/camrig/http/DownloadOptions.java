@@ -24,12 +24,13 @@ import java.util.Objects;
  * The partial file of a download that fails transiently, times out or is cancelled is kept under
  * its known name ({@link #partName(String)}) and resumed by the next download of the same file.
  *
+ * <p>The constructor throws {@link IllegalArgumentException} when a value is out of range.
+ *
  * @param deadline overall time allowed, resumes included; {@link Duration#ZERO} for none; never negative
  * @param minBytesPerSecond the lowest acceptable rate in bytes per second, 0 to disable; never negative
  * @param minRateWindow how long the rate is measured over, positive
  * @param existing what to do when the target name is taken by another file
  * @param durable force the file to disk before reporting it complete
- * @throws IllegalArgumentException from the constructor when a value is out of range
  */
 public record DownloadOptions(Duration deadline, long minBytesPerSecond, Duration minRateWindow,
         ExistingFilePolicy existing, boolean durable) {
