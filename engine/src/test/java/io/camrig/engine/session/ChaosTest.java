@@ -121,16 +121,18 @@ class ChaosTest {
         assertThat(sim.faultCounters().sleeps()).isEqualTo(1);   // only camera 3, once
     }
 
-    private byte[] expected(String serial, String name) {
+    private byte[] expected(String serial, String folder, String name) {
         SdCard card = sim.camera(serial).orElseThrow().sdCard();
-        return card.expectedBytes(card.find(SdCard.DIRECTORY, name).orElseThrow());
+        return card.expectedBytes(card.find(folder, name).orElseThrow());
     }
 
+    /** A take's file sits at {@code <take>/<serial>/<camera folder>/<file>}. */
     private void assertByteIdentical(Path file) {
-        String serial = file.getParent().getFileName().toString();
+        String folder = file.getParent().getFileName().toString();
+        String serial = file.getParent().getParent().getFileName().toString();
         try {
             assertThat(Files.readAllBytes(file))
-                    .isEqualTo(expected(serial, file.getFileName().toString()));
+                    .isEqualTo(expected(serial, folder, file.getFileName().toString()));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
