@@ -74,9 +74,8 @@ class OffloaderTest {
                 OffloadCamera.Link.COHN);
     }
 
-    private static String sha256(String serial, SdCardFile f) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(SdCard.expectedBytes(serial, f.name(), (int) f.size())));
+    private static String sha256(SdCard card, SdCardFile f) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.expectedBytes(f)));
     }
 
     @Test
@@ -95,7 +94,7 @@ class OffloaderTest {
             for (SdCardFile f : c.sdCard().files()) {
                 TakeFile tf = cam.file(f.directory(), f.name()).orElseThrow();
                 assertThat(tf.verified()).isTrue();
-                assertThat(tf.sha256()).isEqualTo(sha256(serial, f));
+                assertThat(tf.sha256()).isEqualTo(sha256(c.sdCard(), f));
                 assertThat(media.resolve(onDisk.takeId()).resolve(serial).resolve(f.directory()).resolve(f.name()))
                         .hasSize(f.size());
             }
@@ -133,7 +132,7 @@ class OffloaderTest {
                 .allSatisfy(e -> assertThat(((OffloadEvent.Progress) e).bytesDone()).isGreaterThan(kept));
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Verified).hasSize(1);
         assertThat(Files.readAllBytes(dir.resolve(second.name())))
-                .isEqualTo(SdCard.expectedBytes(cam.sdCard().serial(), second.name(), FILE_BYTES));
+                .isEqualTo(cam.sdCard().expectedBytes(second));
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".camrig-part"));
         }

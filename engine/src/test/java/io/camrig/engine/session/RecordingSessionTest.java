@@ -124,7 +124,8 @@ class RecordingSessionTest {
             assertThat(c.files()).singleElement().satisfies(f -> {
                 assertThat(f.verified()).isTrue();
                 assertThat(f.path()).isEqualTo(c.serial() + "/" + SdCard.DIRECTORY + "/" + f.name());
-                byte[] bytes = SdCard.expectedBytes(c.serial(), f.name(), FILE_BYTES);
+                var card = rig.camera(c.serial()).orElseThrow().sdCard();
+                byte[] bytes = card.expectedBytes(card.find(SdCard.DIRECTORY, f.name()).orElseThrow());
                 assertThat(f.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
                         java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
             });
