@@ -80,7 +80,7 @@ class OffloadCommandTest {
                 .contains("3 file(s) verified, 0 remaining");
         String take = onlyTake();
         Path file = media().resolve(take).resolve("C3501460050002").resolve("100GOPRO").resolve("GX010001.MP4");
-        assertThat(Files.readAllBytes(file)).isEqualTo(SdCard.expectedBytes("C3501460050002", "GX010001.MP4", SIZE));
+        assertThat(Files.readAllBytes(file)).isEqualTo(b.sdCard().expectedBytes(b.sdCard().find(SdCard.DIRECTORY, "GX010001.MP4").orElseThrow()));
 
         assertThat(run("takes", "list", "--media-dir", media().toString())).isZero();
         assertThat(out.toString()).contains(take).containsPattern("2\\s+3/3");
