@@ -127,7 +127,8 @@ class ChaosTest {
     }
 
     private void assertByteIdentical(Path file) {
-        String serial = file.getParent().getFileName().toString();
+        // <media>/<take>/<serial>/100GOPRO/<name>: downloads keep the camera's folder (issue 19.1)
+        String serial = file.getParent().getParent().getFileName().toString();
         try {
             assertThat(Files.readAllBytes(file))
                     .isEqualTo(expected(serial, file.getFileName().toString()));
