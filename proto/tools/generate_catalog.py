@@ -72,6 +72,7 @@ def main():
         return [m for m in order if m in names]
 
     operations = [operation(spec_id, op, http_ops, model_list) for spec_id, op in ref["operations"].items()]
+    operations += [dict(e, models=model_list(e["models"])) for e in EXTENSIONS]
     operations.sort(key=lambda o: o["key"])
     unique([o["key"] for o in operations], "operation keys")
 
@@ -107,6 +108,30 @@ def main():
     java_enums(catalog)
     print(f"catalog: {len(models)} models, {len(operations)} operations, {len(settings)} settings, "
           f"{len(statuses)} statuses")
+
+
+# Operations the official SDKs use that references.json lacks; marked "extension": true and kept
+# out of the checks against the spec. Ids from the SDKs (Python/Kotlin) and upstream's protobuf
+# folder (request_get_camera_capabilities.proto, April 2026). Which models answer them is not
+# published: the models listed are those of the operations they sit beside (camera control, sleep).
+_CONTROL_MODELS = ["HERO10 Black", "HERO11 Black", "HERO11 Black Mini", "HERO12 Black", "HERO13 Black", "MAX 2",
+                   "LIT HERO"]
+EXTENSIONS = [
+    {"key": "GET_CAMERA_CAPABILITIES", "specId": "EXT_GET_CAMERA_CAPABILITIES", "name": "Get Camera Capabilities",
+     "kind": "protobuf", "protobuf": [
+         {"feature": 0xF5, "action": 0x6C, "direction": "request", "message": "RequestGetCameraCapabilities"},
+         {"feature": 0xF5, "action": 0xEC, "direction": "response", "message": "ResponseGetCameraCapabilities"}],
+     "characteristic": "GP-0076", "ble": True, "http": None, "models": _CONTROL_MODELS, "extension": True},
+    {"key": "POWER_DOWN", "specId": "EXT_POWER_DOWN", "name": "Power Down", "kind": "command", "commandId": 0x04,
+     "characteristic": "GP-0072", "ble": True, "http": None,
+     "models": ["HERO9 Black", "HERO10 Black", "HERO11 Black", "HERO11 Black Mini", "HERO12 Black", "HERO13 Black",
+                "MAX 2"], "extension": True},
+    {"key": "RELEASE_NETWORK", "specId": "EXT_RELEASE_NETWORK", "name": "Release Network", "kind": "protobuf",
+     "protobuf": [
+         {"feature": 0xF1, "action": 0x78, "direction": "request", "message": "RequestReleaseNetwork"},
+         {"feature": 0xF1, "action": 0xF8, "direction": "response", "message": "ResponseGeneric"}],
+     "characteristic": "GP-0072", "ble": True, "http": None, "models": _CONTROL_MODELS, "extension": True},
+]
 
 
 def operation(spec_id, op, http_ops, model_list):
@@ -295,7 +320,7 @@ public enum Status {
  * <p>Source: Open GoPro BLE spec, "ID Tables"; HTTP spec (openapi.json); references.json.
  */
 public enum Operation {
-""", [f"    /** {o['name']} ({o['specId']}{', BLE' if o['ble'] else ''}{', HTTP' if o['http'] is not None else ''}). */\n"
+""", [f"    /** {o['name']} ({o['specId']}{', BLE' if o['ble'] else ''}{', HTTP' if o['http'] is not None else ''}{'; extension, not in the published spec' if o.get('extension') else ''}). */\n"
       f"    {o['key']}(\"{o['specId']}\")" for o in catalog["operations"]], """
     private final String specId;
 

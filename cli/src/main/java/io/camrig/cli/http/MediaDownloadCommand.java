@@ -115,8 +115,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed)
-            throws com.fasterxml.jackson.core.JsonProcessingException {
+    private void report(DownloadEvent e, PrintWriter out, PrintWriter err, int[] failed) {
         if (e instanceof DownloadEvent.Completed c) {
             String how = switch (c.result().disposition()) {
                 case WRITTEN -> "written";
@@ -124,9 +123,15 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 case RENAMED -> "another file had the name, kept; written as " + c.path().getFileName();
             };
             if (json) {
-                out.println(JSON.writeValueAsString(java.util.Map.of("file", c.file().directory() + "/" + c.file().name(),
-                        "bytes", c.file().size(), "path", c.path().toString(), "sha256", c.result().sha256(),
-                        "disposition", c.result().disposition().name(), "ok", true)));
+                try {
+                    out.println(JSON.writeValueAsString(java.util.Map.of("file",
+                            c.file().directory() + "/" + c.file().name(), "bytes", c.file().size(),
+                            "path", c.path().toString(), "sha256", c.result().sha256(),
+                            "disposition", c.result().disposition().name(), "ok", true)));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                    // strings, numbers and a boolean always serialize; kept typed should Jackson ever refuse
+                    throw new java.io.UncheckedIOException(ex);
+                }
             } else {
                 out.printf("%s  %d bytes  sha256 %s  -> %s  (%s)%n",
                         TerminalText.safe(c.file().directory() + "/" + c.file().name()), c.file().size(),

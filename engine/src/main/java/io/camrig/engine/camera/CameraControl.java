@@ -10,6 +10,7 @@ import io.camrig.proto.message.CommandResponse;
 import io.camrig.proto.pb.EnumCameraControlStatus;
 import io.camrig.proto.pb.EnumPairingFinishState;
 import io.camrig.proto.pb.RequestPairingFinish;
+import io.camrig.proto.pb.RequestReleaseNetwork;
 import io.camrig.proto.pb.RequestSetCameraControlStatus;
 import io.camrig.proto.pb.RequestSetCameraName;
 import io.camrig.proto.pb.RequestSetTurboActive;
@@ -81,6 +82,27 @@ public final class CameraControl {
     @Implements(Operation.SLEEP)
     public Mono<Void> sleep() {
         return simple(Operation.SLEEP, CommandId.SLEEP, RequestEncoder.sleep());
+    }
+
+    /**
+     * Power Down (0x04, no parameters; {@code 01 04}): the camera switches off and, unlike
+     * {@link #sleep()}, does not stay connectable. An extension the official SDKs use; not in the
+     * published spec, so which models answer it is not documented.
+     */
+    @Implements(Operation.POWER_DOWN)
+    public Mono<Void> powerDown() {
+        return simple(Operation.POWER_DOWN, CommandId.POWER_DOWN, RequestEncoder.command(CommandId.POWER_DOWN));
+    }
+
+    /**
+     * Release Network (F1 78 RequestReleaseNetwork → F1 F8 ResponseGeneric): the camera leaves the
+     * access point it joined (COHN / station mode) and keeps it provisioned. An extension the
+     * official SDKs use; not in the published spec. Fails with {@code CameraStatusException} on a
+     * result other than RESULT_SUCCESS.
+     */
+    @Implements(Operation.RELEASE_NETWORK)
+    public Mono<Void> releaseNetwork() {
+        return generic(Operation.RELEASE_NETWORK, RequestReleaseNetwork.getDefaultInstance());
     }
 
     /** Reboot the Camera (0x11, no parameters). */

@@ -11,7 +11,9 @@ import io.camrig.proto.id.CommandId;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.OpenGoProVersion;
 import io.camrig.proto.pb.Media;
+import io.camrig.proto.pb.RequestGetCameraCapabilities;
 import io.camrig.proto.pb.RequestGetLastCapturedMedia;
+import io.camrig.proto.pb.ResponseGetCameraCapabilities;
 import io.camrig.proto.pb.ResponseLastCapturedMedia;
 import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
@@ -85,5 +87,21 @@ public final class CameraInfo {
         return link.deliver(link.protobuf(Operation.GET_LAST_CAPTURED_MEDIA,
                 RequestGetLastCapturedMedia.getDefaultInstance(), ResponseLastCapturedMedia.class)
                 .map(ResponseLastCapturedMedia::getMedia));
+    }
+
+    /**
+     * Get Camera Capabilities (F5 6C RequestGetCameraCapabilities → F5 EC
+     * ResponseGetCameraCapabilities): the capability schema version (e.g.
+     * {@code "camera-capabilities/v1.0"}) and protocol capabilities such as
+     * {@code supports_2byte_ids} (2-byte setting and status ids). An extension the official SDKs use
+     * (upstream protobuf folder, April 2026); not in the published spec. Fails with
+     * {@code CameraStatusException} on a result other than RESULT_SUCCESS, or when the camera
+     * answers with the protobuf error form (a camera that does not know the pair does not answer:
+     * the exchange times out).
+     */
+    @Implements(Operation.GET_CAMERA_CAPABILITIES)
+    public Mono<ResponseGetCameraCapabilities> cameraCapabilities() {
+        return link.deliver(link.protobuf(Operation.GET_CAMERA_CAPABILITIES,
+                RequestGetCameraCapabilities.getDefaultInstance(), ResponseGetCameraCapabilities.class));
     }
 }

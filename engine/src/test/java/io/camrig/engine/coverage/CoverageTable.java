@@ -84,11 +84,13 @@ final class CoverageTable {
                 .append("- **Engine**: the `Camera` method (e.g. `settings().set` is `camera.settings().set(…)`).\n")
                 .append("- **Simulator**: the virtual camera answers it (on the models that support it).\n")
                 .append("- **Models**: how many of the ").append(CameraModel.values().length)
-                .append(" camera models support it (references.json).\n\n")
+                .append(" camera models support it (references.json).\n")
+                .append("- *(extension)*: an operation the official SDKs use that the published spec lacks (ids from the\n")
+                .append("  SDKs and upstream's protobuf folder); which models answer it is not published.\n\n")
                 .append("| operation | BLE | HTTP | engine | simulator | models |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (OperationInfo o : ops) {
-            sb.append("| ").append(o.name()).append(" | ").append(ble(o)).append(" | ").append(http(o)).append(" | ")
+            sb.append("| ").append(o.name()).append(o.extension() ? " *(extension)*" : "").append(" | ").append(ble(o)).append(" | ").append(http(o)).append(" | ")
                     .append(engine.containsKey(o.operation())
                             ? engine.get(o.operation()).stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "))
                             : "—")

@@ -75,6 +75,11 @@ public final class Catalog {
         return List.copyOf(OPERATIONS.values());
     }
 
+    /** The operations of the published spec, without camrig's {@link OperationInfo#extension()}s. */
+    public static List<OperationInfo> publishedOperations() {
+        return OPERATIONS.values().stream().filter(o -> !o.extension()).toList();
+    }
+
     /** The operations that have a BLE form. */
     public static List<OperationInfo> bleOperations() {
         return OPERATIONS.values().stream().filter(OperationInfo::ble).toList();
@@ -156,7 +161,8 @@ public final class Catalog {
                 : Optional.empty();
         Optional<String> http = o.hasNonNull("http") ? Optional.of(o.path("http").asText()) : Optional.empty();
         return new OperationInfo(operation, o.path("name").asText(), kind, optionalInt(o, "commandId"),
-                optionalInt(o, "queryId"), characteristic, protobuf, o.path("ble").asBoolean(), http, models(o));
+                optionalInt(o, "queryId"), characteristic, protobuf, o.path("ble").asBoolean(), http, models(o),
+                o.path("extension").asBoolean(false));
     }
 
     private static OptionalInt optionalInt(JsonNode node, String field) {

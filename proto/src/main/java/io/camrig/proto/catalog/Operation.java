@@ -26,6 +26,8 @@ public enum Operation {
     GET_AP_SCAN_RESULTS("GPCAMERA_NETWORK_GET_AP_LIST"),
     /** Get Available Presets (OGP_PRESETS_GET, BLE). */
     GET_AVAILABLE_PRESETS("OGP_PRESETS_GET"),
+    /** Get Camera Capabilities (EXT_GET_CAMERA_CAPABILITIES, BLE; extension, not in the published spec). */
+    GET_CAMERA_CAPABILITIES("EXT_GET_CAMERA_CAPABILITIES"),
     /** Get COHN Certificate (GPCAMERA_GET_HOME_NETWORK_CERT, BLE, HTTP). */
     GET_COHN_CERTIFICATE("GPCAMERA_GET_HOME_NETWORK_CERT"),
     /** Get COHN Status (GPCAMERA_GET_HOME_NETWORK_STATUS, BLE, HTTP). */
@@ -124,6 +126,8 @@ public enum Operation {
     OGP_TAG_MOMENT("OGP_TAG_MOMENT"),
     /** Configure Turbo Transfer (OGP_TURBO_MODE_ENABLE, HTTP). */
     OGP_TURBO_MODE_ENABLE("OGP_TURBO_MODE_ENABLE"),
+    /** Power Down (EXT_POWER_DOWN, BLE; extension, not in the published spec). */
+    POWER_DOWN("EXT_POWER_DOWN"),
     /** Press Button (OGP_BUTTON_CMD, BLE). */
     PRESS_BUTTON("OGP_BUTTON_CMD"),
     /** Reboot the Camera (GPCAMERA_SYSTEM_RESET, BLE, HTTP). */
@@ -134,6 +138,8 @@ public enum Operation {
     REGISTER_FOR_SETTING_VALUE_UPDATES("OGP_REGISTER_SETTING_VALUE_UPDATES"),
     /** Register for Status Value Updates (OGP_REGISTER_STATUS_VALUE_UPDATES, BLE). */
     REGISTER_FOR_STATUS_VALUE_UPDATES("OGP_REGISTER_STATUS_VALUE_UPDATES"),
+    /** Release Network (EXT_RELEASE_NETWORK, BLE; extension, not in the published spec). */
+    RELEASE_NETWORK("EXT_RELEASE_NETWORK"),
     /** Scan for Access Points (GPCAMERA_NETWORK_START_AP_SCAN, BLE). */
     SCAN_FOR_ACCESS_POINTS("GPCAMERA_NETWORK_START_AP_SCAN"),
     /** Set AP Control (GPCAMERA_AP_CONTROL, BLE). */

@@ -24,10 +24,13 @@ import java.util.Set;
  * @param http           the HTTP form: {@code "GET /gopro/version"}, {@code ""} when the spec
  *                       documents one without naming its path, empty when there is none
  * @param models         the models that support the operation
+ * @param extension      {@code true} for an operation the official SDKs use that the published spec
+ *                       (references.json) lacks, e.g. Release Network; its ids come from the SDKs
  */
 public record OperationInfo(Operation operation, String name, Kind kind, OptionalInt commandId, OptionalInt queryId,
                             Optional<GoProUuid> characteristic, List<ProtobufRef> protobuf, boolean ble,
-                            Optional<String> http, Set<CameraModel> models) {
+                            Optional<String> http, Set<CameraModel> models,
+                            boolean extension) {
     /** How an operation travels. */
     public enum Kind {
         /** A TLV command on GP-0072 (Keep Alive: GP-0074). */

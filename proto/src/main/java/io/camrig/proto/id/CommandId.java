@@ -9,6 +9,8 @@ import io.camrig.proto.catalog.OperationInfo;
  */
 public final class CommandId {
     public static final int SET_SHUTTER = 0x01;
+    /** Power Down: the camera switches off (extension used by the SDKs, not in the published spec). */
+    public static final int POWER_DOWN = 0x04;
     public static final int SLEEP = 0x05;
     public static final int SET_DATE_TIME = 0x0D;
     public static final int GET_DATE_TIME = 0x0E;

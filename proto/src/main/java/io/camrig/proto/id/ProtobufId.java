@@ -26,6 +26,10 @@ public final class ProtobufId {
     public static final int ACTION_CLEAR_COHN_CERT = 0x66;
     /** Request: RequestCreateCOHNCert (feature 0xF1). */
     public static final int ACTION_CREATE_COHN_CERT = 0x67;
+    /** Request: RequestReleaseNetwork (feature 0xF1; extension, not in the published spec). */
+    public static final int ACTION_RELEASE_NETWORK = 0x78;
+    /** Request: RequestGetCameraCapabilities (feature 0xF5; extension, not in the published spec). */
+    public static final int ACTION_GET_CAMERA_CAPABILITIES = 0x6C;
     /** Request: RequestGetLastCapturedMedia (feature 0xF5). */
     public static final int ACTION_GET_LAST_CAPTURED_MEDIA = 0x6D;
     /** Response: ResponseLastCapturedMedia (feature 0xF5). */

@@ -12,6 +12,37 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
     @Test
+    void theSdkOperationsAreExtensionsNotInThePublishedSpec() {
+        assertThat(Catalog.operations().stream().filter(OperationInfo::extension).map(OperationInfo::operation))
+                .containsExactlyInAnyOrder(Operation.RELEASE_NETWORK, Operation.POWER_DOWN,
+                        Operation.GET_CAMERA_CAPABILITIES);
+        assertThat(Catalog.publishedOperations()).noneMatch(OperationInfo::extension)
+                .hasSize(Catalog.operations().size() - 3);
+        assertThat(Operation.SLEEP.info().extension()).isFalse();
+
+        OperationInfo release = Operation.RELEASE_NETWORK.info();
+        assertThat(release.kind()).isEqualTo(OperationInfo.Kind.PROTOBUF);
+        assertThat(release.request()).hasValue(new ProtobufRef(0xF1, 0x78, ProtobufRef.Direction.REQUEST,
+                "RequestReleaseNetwork"));
+        assertThat(release.response()).hasValue(new ProtobufRef(0xF1, 0xF8, ProtobufRef.Direction.RESPONSE,
+                "ResponseGeneric"));
+        assertThat(release.characteristic()).hasValue(GoProUuid.COMMAND);
+
+        OperationInfo capabilities = Operation.GET_CAMERA_CAPABILITIES.info();
+        assertThat(capabilities.request()).hasValue(new ProtobufRef(0xF5, 0x6C, ProtobufRef.Direction.REQUEST,
+                "RequestGetCameraCapabilities"));
+        assertThat(capabilities.response()).hasValue(new ProtobufRef(0xF5, 0xEC, ProtobufRef.Direction.RESPONSE,
+                "ResponseGetCameraCapabilities"));
+        assertThat(ProtobufTypes.response(0xF5, 0xEC).map(ProtobufTypes.Route::op))
+                .hasValue(Operation.GET_CAMERA_CAPABILITIES);
+
+        OperationInfo powerDown = Operation.POWER_DOWN.info();
+        assertThat(powerDown.kind()).isEqualTo(OperationInfo.Kind.COMMAND);
+        assertThat(powerDown.commandId()).hasValue(0x04);
+        assertThat(Catalog.command(0x04).map(OperationInfo::operation)).hasValue(Operation.POWER_DOWN);
+    }
+
+    @Test
     void typedKeysAndCatalogEntriesAreOneToOne() {
         assertThat(Arrays.stream(Setting.values()).map(Setting::id).collect(Collectors.toSet()))
                 .isEqualTo(Catalog.settings().keySet());
@@ -88,7 +119,8 @@ class CatalogTest {
             assertThat(n.actionId()).isEqualTo(0xF3);
             assertThat(n.message()).isEqualTo("NotifyPresetStatus");
         });
-        assertThat(Catalog.bleOperations()).hasSize(45);
+        assertThat(Catalog.bleOperations()).hasSize(48);   // 45 of the spec and 3 extensions
+        assertThat(Catalog.bleOperations()).filteredOn(OperationInfo::extension).hasSize(3);
         assertThatThrownBy(() -> Operation.SET_CAMERA_NAME.info().check(CameraModel.HERO12_BLACK))
                 .isInstanceOf(OperationNotSupportedException.class)
                 .hasMessageContaining("HERO12 Black does not support Set Camera Name");

@@ -44,6 +44,7 @@ final class CommandHandler {
         this.table = Map.ofEntries(
                 Map.entry(CommandId.SET_SHUTTER, this::shutter),
                 Map.entry(CommandId.SLEEP, c -> noParameters(c, TlvStatus.SUCCESS)),
+                Map.entry(CommandId.POWER_DOWN, c -> noParameters(c, TlvStatus.SUCCESS)),
                 Map.entry(CommandId.SET_DATE_TIME, this::setDateTime),
                 Map.entry(CommandId.GET_DATE_TIME, c -> answer(c, TlvStatus.SUCCESS,
                         new CameraDateTime(camera.localClock().dateTime()).encodeGetDateTimeResponse())),
@@ -65,7 +66,7 @@ final class CommandHandler {
 
     /** The catalog operations answered here. */
     static Set<Operation> operations() {
-        return Set.of(CommandId.SET_SHUTTER, CommandId.SLEEP, CommandId.SET_DATE_TIME, CommandId.GET_DATE_TIME,
+        return Set.of(CommandId.SET_SHUTTER, CommandId.SLEEP, CommandId.POWER_DOWN, CommandId.SET_DATE_TIME, CommandId.GET_DATE_TIME,
                         CommandId.SET_LOCAL_DATE_TIME, CommandId.GET_LOCAL_DATE_TIME, CommandId.REBOOT,
                         CommandId.SET_AP_CONTROL, CommandId.HILIGHT_MOMENT, CommandId.PRESS_BUTTON,
                         CommandId.GET_HARDWARE_INFO, CommandId.LOAD_PRESET_GROUP, CommandId.LOAD_PRESET,

@@ -10,6 +10,7 @@ import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.pb.EnumPairingFinishState;
 import io.camrig.proto.pb.EnumResultGeneric;
 import io.camrig.proto.pb.Media;
+import io.camrig.proto.pb.ProtocolCapabilities;
 import io.camrig.proto.pb.RequestCustomPresetUpdate;
 import io.camrig.proto.pb.RequestGetLiveStreamStatus;
 import io.camrig.proto.pb.RequestGetPresetStatus;
@@ -20,6 +21,7 @@ import io.camrig.proto.pb.RequestSetCameraName;
 import io.camrig.proto.pb.RequestSetLiveStreamMode;
 import io.camrig.proto.pb.RequestSetTurboActive;
 import io.camrig.proto.pb.ResponseGeneric;
+import io.camrig.proto.pb.ResponseGetCameraCapabilities;
 import io.camrig.proto.pb.ResponseLastCapturedMedia;
 import io.camrig.proto.request.ProtobufRequest;
 import io.camrig.simulator.media.SdCard;
@@ -44,6 +46,9 @@ import java.util.function.Function;
  * <p>Source: Open GoPro BLE spec, "Control", "Query", "Presets", "Live Streaming"; "Protobuf".
  */
 final class ProtobufHandler {
+    /** The schema version a camera reports in ResponseGetCameraCapabilities (upstream's example). */
+    static final String CAPABILITY_SCHEMA = "camera-capabilities/v1.0";
+
     private final VirtualCamera camera;
     private final SessionRegistrations registrations;
     private final NetworkHandler network;
@@ -72,6 +77,14 @@ final class ProtobufHandler {
             camera.setReported(19, 1, ok ? 4 : 2);
             return generic(EnumResultGeneric.RESULT_SUCCESS);
         });
+        table.put(Operation.RELEASE_NETWORK, m -> {
+            camera.wifi().release();
+            return generic(EnumResultGeneric.RESULT_SUCCESS);
+        });
+        table.put(Operation.GET_CAMERA_CAPABILITIES, m -> ResponseGetCameraCapabilities.newBuilder()
+                .setResult(EnumResultGeneric.RESULT_SUCCESS).setSchemaVersion(CAPABILITY_SCHEMA)
+                // every model the catalog knows carries setting and status ids as one byte
+                .setProtocol(ProtocolCapabilities.newBuilder().setSupports2ByteIds(false)).build());
         table.put(Operation.GET_LAST_CAPTURED_MEDIA, m -> lastCapturedMedia());
         table.put(Operation.GET_AVAILABLE_PRESETS, m -> presetStatus((RequestGetPresetStatus) m));
         table.put(Operation.UPDATE_CUSTOM_PRESET, m -> customPreset((RequestCustomPresetUpdate) m));
@@ -93,6 +106,7 @@ final class ProtobufHandler {
     /** The catalog operations answered here and in {@link NetworkHandler}. */
     static Set<Operation> operations() {
         java.util.EnumSet<Operation> out = java.util.EnumSet.of(Operation.SET_CAMERA_CONTROL,
+                Operation.RELEASE_NETWORK, Operation.GET_CAMERA_CAPABILITIES,
                 Operation.SET_TURBO_TRANSFER, Operation.SET_CAMERA_NAME, Operation.SET_PAIRING_STATE,
                 Operation.GET_LAST_CAPTURED_MEDIA, Operation.GET_AVAILABLE_PRESETS, Operation.UPDATE_CUSTOM_PRESET,
                 Operation.SET_PRESET_VISIBILITY_V2, Operation.SET_LIVESTREAM_MODE, Operation.GET_LIVESTREAM_STATUS);

@@ -156,6 +156,20 @@ public final class SimulatedWifi {
         return EnumProvisioning.PROVISIONING_SUCCESS_NEW_AP;
     }
 
+    /**
+     * Release Network (an extension the SDKs use): leaves the connected network, keeping it
+     * provisioned, so the camera can serve its own AP again. No-op when not connected.
+     */
+    public void release() {
+        synchronized (this) {
+            if (connected == null) {
+                return;
+            }
+            connected = null;
+        }
+        fireChange();
+    }
+
     /** The network the camera is connected to. */
     public synchronized Optional<String> connected() {
         return Optional.ofNullable(connected);
