@@ -80,13 +80,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
             io.camrig.cli.Interrupts.activity("the download of " + files.size() + (files.size() == 1 ? " file" : " files")
                     + " to " + to);
             RigDownloader.run(List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
-                    .doOnNext(e -> {
-                        try {
-                            report(e, out, err, failed);
-                        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
-                            throw new IllegalStateException(x);
-                        }
-                    })
+                    .doOnNext(e -> report(e, out, err, failed))
                     .blockLast();
             return failed[0] == 0 ? 0 : 1;
         });
