@@ -1,5 +1,7 @@
 package io.camrig.service.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -9,6 +11,7 @@ import io.camrig.service.ConsoleBrowserHarness;
 import io.camrig.service.ServiceFixture;
 import io.camrig.simulator.camera.VirtualCamera;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The bench harness of issue 17 (not a timed test: it reports, it does not assert timings). Runs
@@ -58,10 +63,10 @@ class ConsoleBench {
             List<Double> latencies = latency(f, page);
             job.cancel(false);
             ticker.shutdown();
-            Thread.sleep(3000);
+            // The rig is idle once the 2 Hz ticker has stopped; the 20 s windows dwarf any tail.
+            assertThat(ticker.awaitTermination(10, TimeUnit.SECONDS)).as("status ticker stopped").isTrue();
             double cpuWith = cpu(20);
             page.close();
-            Thread.sleep(3000);
             double cpuWithout = cpu(20);
             browser.close();
             System.out.println("CONSOLE-BENCH cameras=" + CAMERAS + " fires=" + FIRES + " (each on+off)");
@@ -83,7 +88,8 @@ class ConsoleBench {
             out.add(new double[] {on.path("observedSpreadMs").asDouble(), on.path("fireSkewMs").asDouble(),
                     on.path("fired").asDouble()});
             f.send("POST", "/api/fire", "{\"shutter\":\"off\"}");
-            Thread.sleep(300);
+            // the next fire starts when every camera is ready again (not busy, not encoding)
+            f.service.rig().arm().block(Duration.ofSeconds(30));
         }
         return out;
     }
@@ -103,15 +109,22 @@ class ConsoleBench {
             subs.add(m.statusUpdates().filter(u -> u.statusId() == 70).subscribe(u -> received.add(new double[] {
                     m.index(), u.value(), baseMillis + (u.receivedNanos() - baseNanos) / 1e6})));
         }
-        for (int i = 0; i < 200; i++) {
+        // 200 battery changes, one every 47 ms (scheduled, so the pace does not drift with the work)
+        java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        Flux.interval(Duration.ZERO, Duration.ofMillis(47)).take(200).doOnNext(n -> {
+            int i = n.intValue();
             VirtualCamera c = f.sim.cameras().get((i * 37) % CAMERAS);
             int value = 1 + (i % 90);
             double t = baseMillis + (System.nanoTime() - baseNanos) / 1e6;
             c.statuses().setInt(70, 1, value);
             sent.add(new double[] {c.identity().index(), value, t});
-            Thread.sleep(47);
-        }
-        Thread.sleep(1500);
+            last.put(c.identity().index(), value);
+        }).blockLast();
+        // Coalescing may drop intermediate values but always delivers each camera's latest one:
+        // wait until the page has seen every camera's last battery value.
+        List<List<Integer>> want = last.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
+        page.waitForFunction("want => want.every(([i, v]) => window.__arrivals.some(a => a[0] === i && a[1] === v))",
+                want, new Page.WaitForFunctionOptions().setTimeout(30_000));
         @SuppressWarnings("unchecked")
         List<List<Number>> arrivals = (List<List<Number>>) page.evaluate("() => window.__arrivals");
         subs.forEach(reactor.core.Disposable::dispose);
@@ -134,11 +147,12 @@ class ConsoleBench {
         return fromSimulator;
     }
 
-    private static double cpu(int seconds) throws InterruptedException {
+    /** The process's CPU over a wall-clock window of {@code seconds}, in % of one core. */
+    private static double cpu(int seconds) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
+        Mono.delay(Duration.ofSeconds(seconds)).block();   // the measurement window itself
         return 100.0 * (os.getProcessCpuTime() - c0) / (System.nanoTime() - t0);
     }
 
