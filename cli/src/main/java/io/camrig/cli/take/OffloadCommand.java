@@ -1,6 +1,7 @@
 package io.camrig.cli.take;
 
 import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.TerminalText;
 import io.camrig.engine.offload.OffloadCamera;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.offload.OffloadOptions;
@@ -29,9 +30,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import reactor.core.Disposable;
 
 /**
@@ -202,7 +203,7 @@ public final class OffloadCommand implements Callable<Integer> {
                 String serial = info.serialNumber();
                 if (!PathNames.isSafeSegment(serial)) {
                     err.println("camrig offload: " + label + " reports a serial number that cannot name a directory ("
-                            + Text.safe(serial) + "); skipped");
+                            + TerminalText.safe(serial) + "); skipped");
                     continue;
                 }
                 queue.ensureCamera(TakeCamera.of(serial, label, info.modelName(), info.firmwareVersion()));
@@ -215,8 +216,8 @@ public final class OffloadCommand implements Callable<Integer> {
                                 && PathNames.isSafeSegment(f.name())) {
                             chosen.add(f);
                         } else if (!PathNames.isSafeSegment(f.directory()) || !PathNames.isSafeSegment(f.name())) {
-                            err.println("camrig offload: " + Text.safe(serial) + ": skipped a file whose name cannot "
-                                    + "be a path: " + Text.safe(f.directory() + "/" + f.name()));
+                            err.println("camrig offload: " + TerminalText.safe(serial) + ": skipped a file whose name cannot "
+                                    + "be a path: " + TerminalText.safe(f.directory() + "/" + f.name()));
                         }
                     }
                     queue.enqueue(serial, chosen);

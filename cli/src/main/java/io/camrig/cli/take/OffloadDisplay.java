@@ -1,6 +1,7 @@
 package io.camrig.cli.take;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.TerminalText;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
@@ -46,7 +47,7 @@ final class OffloadDisplay {
         if (e instanceof OffloadEvent.CameraStarted s) {
             p.total = s.bytes();
             line(Map.of("event", "camera", "serial", s.serial(), "files", s.files(), "bytes", s.bytes()),
-                    "%s: %d file(s), %s to fetch", Text.safe(s.serial()), s.files(), mb(s.bytes()));
+                    "%s: %d file(s), %s to fetch", TerminalText.safe(s.serial()), s.files(), mb(s.bytes()));
         } else if (e instanceof OffloadEvent.Progress pr) {
             p.currentFile = pr.bytesDone();
             long now = System.nanoTime();
@@ -59,7 +60,7 @@ final class OffloadDisplay {
                 line(Map.of("event", "progress", "serial", pr.serial(), "file", pr.file().cameraPath(),
                                 "bytesDone", done, "bytesTotal", p.total, "bytesPerSecond", (long) rate,
                                 "etaSeconds", (long) eta),
-                        "%s: %s of %s  %.1f MB/s  ETA %ds", Text.safe(pr.serial()), mb(done), mb(p.total),
+                        "%s: %s of %s  %.1f MB/s  ETA %ds", TerminalText.safe(pr.serial()), mb(done), mb(p.total),
                         rate / 1e6, (long) eta);
             }
         } else if (e instanceof OffloadEvent.Verified v) {
@@ -74,24 +75,24 @@ final class OffloadDisplay {
             line(Map.of("event", "verified", "serial", v.serial(), "file", v.file().cameraPath(),
                             "bytes", v.result().bytes(), "sha256", v.result().sha256(),
                             "path", v.result().path().toString(), "disposition", v.result().disposition().name()),
-                    "%s: %s  %d bytes  sha256 %s%s", Text.safe(v.serial()), Text.safe(v.file().cameraPath()),
+                    "%s: %s  %d bytes  sha256 %s%s", TerminalText.safe(v.serial()), TerminalText.safe(v.file().cameraPath()),
                     v.result().bytes(), v.result().sha256(), how);
         } else if (e instanceof OffloadEvent.DeletedFromCamera d) {
             line(Map.of("event", "deleted", "serial", d.serial(), "file", d.file().cameraPath()),
-                    "%s: %s deleted from the camera", Text.safe(d.serial()), Text.safe(d.file().cameraPath()));
+                    "%s: %s deleted from the camera", TerminalText.safe(d.serial()), TerminalText.safe(d.file().cameraPath()));
         } else if (e instanceof OffloadEvent.Failed f) {
             String what = f.file() == null ? "" : f.file().cameraPath() + ": ";
-            String why = Text.safe(String.valueOf(f.error().getMessage()));
+            String why = TerminalText.safe(String.valueOf(f.error().getMessage()));
             if (json) {
                 line(Map.of("event", "failed", "serial", f.serial(), "file", f.file() == null ? "" : f.file().cameraPath(),
                         "error", f.error().getClass().getSimpleName(), "message", why), "");
             } else {
-                err.printf("camrig offload: %s: %s%s%n", Text.safe(f.serial()), Text.safe(what), why);
+                err.printf("camrig offload: %s: %s%s%n", TerminalText.safe(f.serial()), TerminalText.safe(what), why);
                 err.flush();
             }
         } else if (e instanceof OffloadEvent.Warning w) {
             if (!json) {
-                err.printf("camrig offload: %s: %s%n", Text.safe(w.serial()), Text.safe(w.message()));
+                err.printf("camrig offload: %s: %s%n", TerminalText.safe(w.serial()), TerminalText.safe(w.message()));
                 err.flush();
             }
         }

@@ -2,6 +2,7 @@ package io.camrig.cli.take;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.camrig.cli.TerminalText;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
@@ -10,10 +11,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code camrig takes list|show|verify}: the takes under a media directory, each {@code
@@ -41,6 +42,16 @@ public final class TakesCommand implements Runnable {
 
     TakeStore store() {
         return new TakeStore(mediaDir);
+    }
+
+    /** The take {@code id} ({@code latest} for the newest), or empty after saying on {@code err} that there is none. */
+    java.util.Optional<TakeManifest> find(String id, PrintWriter err) {
+        var found = "latest".equals(id) ? store().latest() : store().read(id);
+        if (found.isEmpty()) {
+            err.println("camrig takes: no take '" + id + "' in " + mediaDir.toAbsolutePath());
+            err.flush();
+        }
+        return found;
     }
 
     static long verified(TakeManifest m) {
@@ -100,10 +111,8 @@ public final class TakesCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = takes.spec.commandLine().getOut();
             PrintWriter err = takes.spec.commandLine().getErr();
-            var found = "latest".equals(id) ? takes.store().latest() : takes.store().read(id);
+            var found = takes.find(id, err);
             if (found.isEmpty()) {
-                err.println("camrig takes: no take '" + id + "' in " + takes.mediaDir.toAbsolutePath());
-                err.flush();
                 return 1;
             }
             TakeManifest m = found.get();
@@ -118,11 +127,11 @@ public final class TakesCommand implements Runnable {
                         m.fire().cameras(), m.fire().fireSkewMicros(), m.fire().encodingSpreadMillis());
             }
             for (TakeCamera c : m.cameras()) {
-                out.printf("%s  %s %s%s%n", Text.safe(c.serial()), Text.safe(c.model()), Text.safe(c.firmware()),
-                        c.late() ? "  LATE: " + Text.safe(String.valueOf(c.lateReason())) : "");
+                out.printf("%s  %s %s%s%n", TerminalText.safe(c.serial()), TerminalText.safe(c.model()), TerminalText.safe(c.firmware()),
+                        c.late() ? "  LATE: " + TerminalText.safe(String.valueOf(c.lateReason())) : "");
                 for (TakeFile f : c.files()) {
-                    out.printf("  %-28s %12d  %-8s %s%n", Text.safe(f.cameraPath()), f.size(), f.state(),
-                            f.verified() ? f.sha256() : Text.safe(f.error() == null ? "" : f.error()));
+                    out.printf("  %-28s %12d  %-8s %s%n", TerminalText.safe(f.cameraPath()), f.size(), f.state(),
+                            f.verified() ? f.sha256() : TerminalText.safe(f.error() == null ? "" : f.error()));
                 }
             }
             out.flush();
@@ -147,10 +156,8 @@ public final class TakesCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = takes.spec.commandLine().getOut();
             PrintWriter err = takes.spec.commandLine().getErr();
-            var found = "latest".equals(id) ? takes.store().latest() : takes.store().read(id);
+            var found = takes.find(id, err);
             if (found.isEmpty()) {
-                err.println("camrig takes: no take '" + id + "' in " + takes.mediaDir.toAbsolutePath());
-                err.flush();
                 return 1;
             }
             List<TakeStore.FileCheck> checks = takes.store().verify(found.get());
@@ -164,8 +171,8 @@ public final class TakesCommand implements Runnable {
                             java.util.Map.of("serial", c.serial(), "file", c.file().cameraPath(),
                                     "result", c.result().name(), "detail", c.detail())));
                 } else {
-                    out.printf("%-8s %s %s%s%n", c.result(), Text.safe(c.serial()), Text.safe(c.file().cameraPath()),
-                            c.detail().isEmpty() ? "" : "  (" + Text.safe(c.detail()) + ")");
+                    out.printf("%-8s %s %s%s%n", c.result(), TerminalText.safe(c.serial()), TerminalText.safe(c.file().cameraPath()),
+                            c.detail().isEmpty() ? "" : "  (" + TerminalText.safe(c.detail()) + ")");
                 }
             }
             if (!json) {
