@@ -2,10 +2,10 @@ package io.camrig.examples;
 
 import io.camrig.engine.credentials.CredentialStore;
 import io.camrig.engine.credentials.InMemoryCredentialStore;
-import io.camrig.engine.provision.ProvisionedCamera;
+import io.camrig.engine.provision.rig.ProvisionedCamera;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.provision.RigNetwork;
-import io.camrig.engine.provision.RigProvisioner;
+import io.camrig.engine.provision.rig.RigProvisioner;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
