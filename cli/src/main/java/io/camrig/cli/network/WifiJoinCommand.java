@@ -95,7 +95,7 @@ public final class WifiJoinCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (CamrigException e) {
-            err.println("camrig wifi join: " + RigCommandSupport.describe(e) + io.camrig.cli.Hints.suffix(e));
+            err.println("camrig wifi join: " + RigCommandSupport.describe(e) + io.camrig.cli.console.Hints.suffix(e));
             err.flush();
             return 1;
         }
