@@ -10,7 +10,7 @@ import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
 import io.camrig.engine.session.HttpAddressResolver;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;

@@ -2,7 +2,7 @@ package io.camrig.cli.http;
 
 import io.camrig.cli.console.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.address.BasicCredentials;
 import io.camrig.http.address.CameraAddress;

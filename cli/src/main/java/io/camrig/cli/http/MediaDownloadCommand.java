@@ -1,7 +1,7 @@
 package io.camrig.cli.http;
 
 import io.camrig.cli.console.TerminalText;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.download.DownloadEvent;
 import io.camrig.http.download.DownloadJob;
 import io.camrig.http.download.RigDownloader;

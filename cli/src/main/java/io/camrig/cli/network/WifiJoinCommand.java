@@ -7,7 +7,7 @@ import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.provision.AccessPointMode;
 import io.camrig.engine.provision.ProvisioningOptions;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.address.CameraAddress;
 import io.camrig.http.model.CameraState;
 import io.camrig.http.wifi.HostWifi;

@@ -11,7 +11,7 @@ import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadOptions;
 import io.camrig.http.ExistingFilePolicy;
 import io.camrig.http.HttpOptions;

@@ -13,7 +13,7 @@ import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.camera.VirtualCamera;
