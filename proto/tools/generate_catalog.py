@@ -8,11 +8,12 @@ Usage (from the repository root):
 The spec directory defaults to ../shared/spec; the generator reads references.json and
 http/openapi.json there. It writes, for commit:
 
-  proto/src/main/resources/io/camrig/proto/catalog/catalog.json   the catalog, camrig's own format
+  proto/src/main/resources/io/camrig/proto/catalog/catalog.txtpb  the catalog, protobuf text format of
+                                                                  camrig_ext/catalog.proto's CatalogFile
   proto/src/main/java/io/camrig/proto/catalog/{Setting,Status,Operation,CameraModel}.java
                                                                   typed constants over it
 
-catalog.json holds, sorted by id or key:
+catalog.txtpb holds (fields in snake_case; absent rather than null), sorted by id or key:
   models      key, name, modelId, serialPrefix, firmwareCode, in release order
   operations  key, specId, name, kind (command | setting | query | protobuf | http),
               commandId / queryId, characteristic (the GP-XXXX a client writes to),
@@ -31,7 +32,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RESOURCE = os.path.join(ROOT, "proto", "src", "main", "resources", "io", "camrig", "proto", "catalog", "catalog.json")
+RESOURCE = os.path.join(ROOT, "proto", "src", "main", "resources", "io", "camrig", "proto", "catalog", "catalog.txtpb")
 JAVA = os.path.join(ROOT, "proto", "src", "main", "java", "io", "camrig", "proto", "catalog")
 
 FORMATS = {"int8ub": "uint8", "int16ub": "uint16", "int32ub": "uint32", "int64ub": "uint64"}
@@ -103,11 +104,52 @@ def main():
                "models": models, "operations": operations, "settings": settings, "statuses": statuses}
     os.makedirs(os.path.dirname(RESOURCE), exist_ok=True)
     with open(RESOURCE, "w", encoding="utf-8", newline="\n") as f:
-        json.dump(catalog, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+        f.write(text_format(catalog))
     java_enums(catalog)
     print(f"catalog: {len(models)} models, {len(operations)} operations, {len(settings)} settings, "
           f"{len(statuses)} statuses")
+
+
+def _snake(name):
+    return re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), name)
+
+
+def _scalar(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + escaped + '"'
+
+
+def _fields(obj, indent):
+    pad = "  " * indent
+    out = []
+    for name, value in obj.items():
+        field = _snake(name)
+        if value is None:
+            continue
+        if field == "values" and isinstance(value, dict):
+            for k, v in value.items():
+                out.append(f"{pad}values {{ key: {int(k)} value: {_scalar(v)} }}")
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    out.append(f"{pad}{field} {{")
+                    out.extend(_fields(item, indent + 1))
+                    out.append(f"{pad}}}")
+                else:
+                    out.append(f"{pad}{field}: {_scalar(item)}")
+        else:
+            out.append(f"{pad}{field}: {_scalar(value)}")
+    return out
+
+
+def text_format(catalog):
+    """The catalog as protobuf text format of camrig_catalog.CatalogFile (camrig_ext/catalog.proto)."""
+    head = "# proto-file: camrig_ext/catalog.proto\n# proto-message: camrig_catalog.CatalogFile\n"
+    return head + "\n".join(_fields(catalog, 0)) + "\n"
 
 
 # Operations the official SDKs use that references.json lacks; marked "extension": true and kept

@@ -72,7 +72,7 @@ final class CoverageTable {
         long bleSim = ops.stream().filter(o -> o.ble() && simulator.contains(o.operation())).count();
         StringBuilder sb = new StringBuilder();
         sb.append("# Protocol coverage\n\n")
-                .append("Generated from the protocol catalog (`proto/src/main/resources/io/camrig/proto/catalog/catalog.json`,\n")
+                .append("Generated from the protocol catalog (`proto/src/main/resources/io/camrig/proto/catalog/catalog.txtpb`,\n")
                 .append("made from the Open GoPro spec's references.json) by `CatalogCoverageTest` in the engine module.\n")
                 .append("Do not edit: run `mvn -pl engine test -Dtest=CatalogCoverageTest -Dcamrig.coverage.write=true`.\n\n")
                 .append(String.format("%d operations: %d over BLE (engine: %d, simulator: %d), %d over HTTP.%n%n",

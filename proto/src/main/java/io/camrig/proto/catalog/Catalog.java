@@ -1,11 +1,17 @@
 package io.camrig.proto.catalog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.TextFormat;
 import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.proto.pb.CatalogFile;
+import io.camrig.proto.pb.CatalogOperation;
+import io.camrig.proto.pb.CatalogProtobufRef;
+import io.camrig.proto.pb.CatalogSetting;
+import io.camrig.proto.pb.CatalogStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,8 +26,8 @@ import java.util.TreeMap;
 
 /**
  * The Open GoPro protocol catalog: every operation, setting (with options and per-model support),
- * status (with its type) and camera model. It is read once from the resource {@code catalog.json}
- * next to this class, which {@code proto/tools/generate_catalog.py} generates from the spec's
+ * status (with its type) and camera model. It is read once from the resource {@code catalog.txtpb}
+ * next to this class (protobuf text format of {@code camrig_ext/catalog.proto}'s {@code CatalogFile}), which {@code proto/tools/generate_catalog.py} generates from the spec's
  * references.json and http/openapi.json; {@link Setting}, {@link Status}, {@link Operation} and
  * {@link CameraModel} are the typed keys into it.
  *
@@ -29,29 +35,29 @@ import java.util.TreeMap;
  * disagree) and http/openapi.json.
  */
 public final class Catalog {
-    private static final String RESOURCE = "catalog.json";
+    private static final String RESOURCE = "catalog.txtpb";
 
     private static final Map<Integer, SettingInfo> SETTINGS = new TreeMap<>();
     private static final Map<Integer, StatusInfo> STATUSES = new TreeMap<>();
     private static final Map<Operation, OperationInfo> OPERATIONS = new EnumMap<>(Operation.class);
 
     static {
-        JsonNode root;
+        CatalogFile.Builder root = CatalogFile.newBuilder();
         try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " is missing next to " + Catalog.class.getName());
             }
-            root = new ObjectMapper().readTree(in);
+            TextFormat.getParser().merge(new InputStreamReader(in, StandardCharsets.UTF_8), root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
-        for (JsonNode s : root.path("settings")) {
-            SETTINGS.put(s.path("id").asInt(), setting(s));
+        for (CatalogSetting s : root.getSettingsList()) {
+            SETTINGS.put(s.getId(), setting(s));
         }
-        for (JsonNode s : root.path("statuses")) {
-            STATUSES.put(s.path("id").asInt(), status(s));
+        for (CatalogStatus s : root.getStatusesList()) {
+            STATUSES.put(s.getId(), status(s));
         }
-        for (JsonNode o : root.path("operations")) {
+        for (CatalogOperation o : root.getOperationsList()) {
             OperationInfo info = operation(o);
             OPERATIONS.put(info.operation(), info);
         }
@@ -117,62 +123,57 @@ public final class Catalog {
         return Collections.unmodifiableSet(models.isEmpty() ? EnumSet.noneOf(CameraModel.class) : EnumSet.copyOf(models));
     }
 
-    private static SettingInfo setting(JsonNode s) {
-        int id = s.path("id").asInt();
+    private static SettingInfo setting(CatalogSetting s) {
+        int id = s.getId();
         List<SettingOption> options = new ArrayList<>();
-        for (JsonNode o : s.path("options")) {
-            options.add(new SettingOption(id, o.path("value").asLong(), o.path("name").asText(), models(o)));
+        for (var o : s.getOptionsList()) {
+            options.add(new SettingOption(id, o.getValue(), o.getName(), models(o.getModelsList())));
         }
-        ValueType format = switch (s.path("format").asText()) {
+        ValueType format = switch (s.getFormat()) {
             case "uint8" -> ValueType.UINT8;
             case "uint16" -> ValueType.UINT16;
             case "uint32" -> ValueType.UINT32;
             case "uint64" -> ValueType.UINT64;
-            default -> throw new IllegalStateException("setting " + id + ": unknown format " + s.path("format"));
+            default -> throw new IllegalStateException("setting " + id + ": unknown format " + s.getFormat());
         };
-        return new SettingInfo(id, s.path("key").asText(), s.path("name").asText(), format, models(s), options);
+        return new SettingInfo(id, s.getKey(), s.getName(), format, models(s.getModelsList()), options);
     }
 
-    private static StatusInfo status(JsonNode s) {
-        int id = s.path("id").asInt();
-        ValueType type = switch (s.path("type").asText()) {
+    private static StatusInfo status(CatalogStatus s) {
+        int id = s.getId();
+        ValueType type = switch (s.getType()) {
             case "boolean" -> ValueType.BOOLEAN;
             case "enum" -> ValueType.UINT8;
             case "integer" -> ValueType.INTEGER;
             case "string" -> ValueType.STRING;
-            default -> throw new IllegalStateException("status " + id + ": unknown type " + s.path("type"));
+            default -> throw new IllegalStateException("status " + id + ": unknown type " + s.getType());
         };
-        Map<Long, String> values = new TreeMap<>();
-        s.path("values").fields().forEachRemaining(e -> values.put(Long.parseLong(e.getKey()), e.getValue().asText()));
-        return new StatusInfo(id, s.path("key").asText(), s.path("name").asText(), type, models(s), values);
+        return new StatusInfo(id, s.getKey(), s.getName(), type, models(s.getModelsList()), new TreeMap<>(s.getValuesMap()));
     }
 
-    private static OperationInfo operation(JsonNode o) {
-        Operation operation = Operation.valueOf(o.path("key").asText());
-        OperationInfo.Kind kind = OperationInfo.Kind.valueOf(o.path("kind").asText().toUpperCase());
+    private static OperationInfo operation(CatalogOperation o) {
+        Operation operation = Operation.valueOf(o.getKey());
+        OperationInfo.Kind kind = OperationInfo.Kind.valueOf(o.getKind().toUpperCase());
         List<ProtobufRef> protobuf = new ArrayList<>();
-        for (JsonNode p : o.path("protobuf")) {
-            protobuf.add(new ProtobufRef(p.path("feature").asInt(), p.path("action").asInt(),
-                    ProtobufRef.Direction.valueOf(p.path("direction").asText().toUpperCase()), p.path("message").asText()));
+        for (CatalogProtobufRef p : o.getProtobufList()) {
+            protobuf.add(new ProtobufRef(p.getFeature(), p.getAction(),
+                    ProtobufRef.Direction.valueOf(p.getDirection().toUpperCase()), p.getMessage()));
         }
-        Optional<GoProUuid> characteristic = o.hasNonNull("characteristic")
-                ? Optional.of(GoProUuid.ofLabel(o.path("characteristic").asText()).orElseThrow(() ->
-                        new IllegalStateException("unknown characteristic " + o.path("characteristic"))))
+        Optional<GoProUuid> characteristic = o.hasCharacteristic()
+                ? Optional.of(GoProUuid.ofLabel(o.getCharacteristic()).orElseThrow(() ->
+                        new IllegalStateException("unknown characteristic " + o.getCharacteristic())))
                 : Optional.empty();
-        Optional<String> http = o.hasNonNull("http") ? Optional.of(o.path("http").asText()) : Optional.empty();
-        return new OperationInfo(operation, o.path("name").asText(), kind, optionalInt(o, "commandId"),
-                optionalInt(o, "queryId"), characteristic, protobuf, o.path("ble").asBoolean(), http, models(o),
-                o.path("extension").asBoolean(false));
+        Optional<String> http = o.hasHttp() ? Optional.of(o.getHttp()) : Optional.empty();
+        return new OperationInfo(operation, o.getName(), kind,
+                o.hasCommandId() ? OptionalInt.of(o.getCommandId()) : OptionalInt.empty(),
+                o.hasQueryId() ? OptionalInt.of(o.getQueryId()) : OptionalInt.empty(), characteristic, protobuf,
+                o.getBle(), http, models(o.getModelsList()), o.getExtension());
     }
 
-    private static OptionalInt optionalInt(JsonNode node, String field) {
-        return node.hasNonNull(field) ? OptionalInt.of(node.path(field).asInt()) : OptionalInt.empty();
-    }
-
-    private static Set<CameraModel> models(JsonNode node) {
+    private static Set<CameraModel> models(List<String> names) {
         Set<CameraModel> models = EnumSet.noneOf(CameraModel.class);
-        for (JsonNode name : node.path("models")) {
-            models.add(CameraModel.byName(name.asText())
+        for (String name : names) {
+            models.add(CameraModel.byName(name)
                     .orElseThrow(() -> new IllegalStateException("unknown camera model " + name)));
         }
         return models;

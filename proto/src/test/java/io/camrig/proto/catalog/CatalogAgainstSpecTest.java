@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed catalog (catalog.json and the typed enums generated with it) agrees with
+ * The committed catalog (catalog.txtpb and the typed enums generated with it) agrees with
  * references.json, read from {@code camrig.spec.dir}: regenerate with
  * {@code proto/tools/generate_catalog.py} when this fails after a spec update.
  */
