@@ -72,6 +72,8 @@ class BrokerRestartTest {
         closeables.add(0, rig);
         assertThat(rig.connect().block(Duration.ofSeconds(30)).allOk()).isTrue();
         rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(30));
+        rig.claimControl().block(Duration.ofSeconds(30));
+        assertThat(rig.measureLatency(4).block(Duration.ofSeconds(30)).allOk()).isTrue();
         // A second coordinator connection that publishes fires by hand and reads alpha's replies.
         MqttLink raw = MqttLink.connect(mosquitto.url, mosquitto.login(Topics.COORDINATOR), "restart-raw", 0, 5, null)
                 .block(Duration.ofSeconds(20));
@@ -86,7 +88,7 @@ class BrokerRestartTest {
                 50_000_000L, List.of("alpha"));
         raw.publish(Topics.fire(), Wire.encode(once), true, false, 0).block(Duration.ofSeconds(10));
         Reply first = replies.filter(r -> r.id().equals(once.id())).next().block(Duration.ofSeconds(30));
-        assertThat(first.cameras()).extracting(CameraEntry::status).containsOnly(CameraEntry.OK);
+        assertThat(first.cameras()).as("%s", first).extracting(CameraEntry::status).containsOnly(CameraEntry.OK);
         assertThat(encodingStarts.get("alpha")).hasValue(2);
         assertThat(rig.fire(false).block(Duration.ofSeconds(60)).shutter().allOk()).isTrue();
 

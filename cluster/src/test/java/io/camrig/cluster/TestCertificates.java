@@ -59,7 +59,10 @@ record TestCertificates(Path ca, Path certificate, Path key) {
                     dir.resolve(name + "-server.key"));
             Files.writeString(files.ca(), pem(ca));
             Files.writeString(files.certificate(), pem(server));
-            Files.writeString(files.key(), pem(serverKeys.getPrivate()));
+            // PKCS #8 ("PRIVATE KEY"), which carries the curve: what OpenSSL (Mosquitto) reads.
+            Files.writeString(files.key(), "-----BEGIN PRIVATE KEY-----\n"
+                    + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(serverKeys.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n");
             return files;
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException(e);

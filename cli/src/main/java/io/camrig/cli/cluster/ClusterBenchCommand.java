@@ -134,7 +134,12 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             FireResult r = rig.fire(on).block(Duration.ofMinutes(2));
             if (run != null) {
                 List<Long> starts = new ArrayList<>();
-                if (on) {
+                // The logs are written off the cameras' threads: give the writers a few ms when one is behind.
+                for (int attempt = 0; on && attempt < 20 && starts.size() < r.shutter().succeeded().size(); attempt++) {
+                    if (attempt > 0) {
+                        Mono.delay(Duration.ofMillis(10)).block();
+                    }
+                    starts.clear();
                     for (Path log : logs) {
                         starts.addAll(EncodingStartLog.lastStartsSince(log, since));
                     }

@@ -16,11 +16,17 @@ import java.util.List;
  * Benchmark ground truth of a node process on this machine: one line {@code NAME NANOS} per
  * simulated camera each time it starts encoding, {@code NANOS} its {@link System#nanoTime()} instant
  * (the monotonic clock every process of one Linux machine shares), written and flushed before the
- * camera's encoding status push leaves. {@code camrig bench cluster} reads these files to measure
+ * camera's encoding status push arrives at the node (a writer thread writes it at once, off the
+ * camera's thread, well within the link's latency). {@code camrig bench cluster} reads these files to measure
  * the true cross-node spread of encoding starts.
  */
 final class EncodingStartLog implements AutoCloseable {
     private final Writer out;
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "camrig-encoding-start-log");
+        t.setDaemon(true);
+        return t;
+    });
 
     private EncodingStartLog(Writer out) {
         this.out = out;
@@ -32,7 +38,8 @@ final class EncodingStartLog implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND));
         for (VirtualCamera c : rig.cameras()) {
             String name = c.identity().bleName();
-            c.onEncodingStart(nanos -> log.write(name + " " + nanos + "\n"));
+            // Off the camera's thread: the next camera's start must not wait for this write.
+            c.onEncodingStart(nanos -> log.writer.execute(() -> log.write(name + " " + nanos + "\n")));
         }
         return log;
     }
@@ -65,6 +72,7 @@ final class EncodingStartLog implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        writer.shutdown();
         out.close();
     }
 }
