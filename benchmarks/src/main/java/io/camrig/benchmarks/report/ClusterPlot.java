@@ -1,23 +1,16 @@
 package io.camrig.benchmarks.report;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws the figures of {@code camrig bench cluster --csv FILE} against the rig's total camera
@@ -35,8 +28,6 @@ public final class ClusterPlot {
     public static final double TARGET_SPREAD_P99_MS = 2;
     /** Issue 16's target: node loss known within, ms. */
     public static final double TARGET_NODE_LOSS_MS = 5000;
-    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {6f, 4f}, 0f);
 
     private ClusterPlot() {
     }
@@ -122,14 +113,7 @@ public final class ClusterPlot {
     }
 
     private static XYChart chart(String title, String unit) {
-        XYChart chart = new XYChartBuilder().width(640).height(460).title(title)
-                .xAxisTitle("cameras across all nodes (log scale)").yAxisTitle(unit).build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        return chart;
+        return Charts.chart(title, "cameras across all nodes (log scale)", unit);
     }
 
     private static void series(XYChart chart, String name, List<Row> rows, ToDoubleFunction<Row> y) {
@@ -137,13 +121,7 @@ public final class ClusterPlot {
     }
 
     private static void target(XYChart chart, String name, List<Row> rows, double value) {
-        double[] x = xs(rows);
-        double[] y = new double[x.length];
-        Arrays.fill(y, value);
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineStyle(DASHED);
-        s.setLineColor(Color.GRAY);
+        Charts.target(chart, name, xs(rows), value);
     }
 
     private static double[] xs(List<Row> rows) {
