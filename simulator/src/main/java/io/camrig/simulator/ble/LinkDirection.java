@@ -43,7 +43,7 @@ final class LinkDirection {
     private final long latencyNanos;
     private final boolean wallClock;
     private final Deque<Item> queue = new ArrayDeque<>();
-    private long lastDue;
+    private long lastDue = Long.MIN_VALUE;
     private boolean draining;
 
     private record Item(Runnable task, long due) {
