@@ -34,9 +34,16 @@ final class MosquittoFixture implements AutoCloseable {
     final Path dir;
     final BrokerSecret secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
     final BrokerUrl url;
-    private final Process process;
+    /** The TLS files when the listener speaks TLS ({@code mqtts://}), else null. */
+    final TestCertificates tls;
+    private Process process;
 
     MosquittoFixture(List<String> users) throws IOException, InterruptedException {
+        this(users, false);
+    }
+
+    /** With {@code tls}, the listener speaks TLS with a server certificate from a CA generated here. */
+    MosquittoFixture(List<String> users, boolean tls) throws IOException, InterruptedException {
         boolean present = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) && Files.isExecutable(Path.of("/usr/bin/mosquitto_passwd"));
         if (!present) {
             if (Boolean.getBoolean("camrig.mosquitto.required")) {
@@ -61,6 +68,11 @@ final class MosquittoFixture implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        try {
+            this.tls = tls ? TestCertificates.write(dir, "mosquitto") : null;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         // "user": started as root, Mosquitto would switch to user mosquitto, who cannot read this private directory.
         Files.writeString(dir.resolve("mosquitto.conf"), """
                 listener %d 127.0.0.1
@@ -70,14 +82,39 @@ final class MosquittoFixture implements AutoCloseable {
                 persistence false
                 log_dest stderr
                 user %s
-                """.formatted(port, pw, dir.resolve("acl"), System.getProperty("user.name")));
+                """.formatted(port, pw, dir.resolve("acl"), System.getProperty("user.name"))
+                + (tls ? "cafile %s%ncertfile %s%nkeyfile %s%n".formatted(this.tls.ca(), this.tls.certificate(), this.tls.key())
+                        : ""));
+        url = new BrokerUrl("127.0.0.1", port, tls);
+        start();
+    }
+
+    /** The login of {@code user}, trusting this broker's CA when it speaks TLS. */
+    io.camrig.cluster.mqtt.BrokerLogin login(String user) {
+        return tls == null ? secret.login(user) : secret.login(user).withCaFile(tls.ca());
+    }
+
+    private void start() throws IOException {
         process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        url = new BrokerUrl("127.0.0.1", port, false);
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+                .start();
         // Ready when a login succeeds (retried with backoff; no sleeping).
-        MqttLink.connect(url, secret.login(Topics.COORDINATOR), "probe", 0, 5, null)
+        MqttLink.connect(url, login(Topics.COORDINATOR), "probe", 0, 5, null)
                 .retryWhen(Retry.backoff(50, Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500)))
                 .block(Duration.ofSeconds(30)).close();
+    }
+
+    /**
+     * Restarts the broker on the same port: stopped (SIGTERM, waited for), started again. It keeps
+     * no state ({@code persistence false}): sessions, subscriptions and retained messages are gone,
+     * as after a broker host's crash.
+     */
+    void restart() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        start();
     }
 
     @Override

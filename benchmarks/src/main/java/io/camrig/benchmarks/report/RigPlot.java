@@ -2,8 +2,6 @@ package io.camrig.benchmarks.report;
 
 import io.camrig.benchmarks.rig.RigBenchReport;
 import io.camrig.benchmarks.rig.RigScaleResult;
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +13,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Draws how the rig figures grow with N: four charts in one PNG (fire skew, time to connect,
@@ -33,10 +28,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * </pre>
  */
 public final class RigPlot {
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 460;
-    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {6f, 4f}, 0f);
 
     private RigPlot() {
     }
@@ -113,14 +104,7 @@ public final class RigPlot {
     }
 
     private static XYChart chart(String title, String unit) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("cameras (N, log scale)").yAxisTitle(unit).build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        return chart;
+        return Charts.chart(title, "cameras (N, log scale)", unit);
     }
 
     private static void series(XYChart chart, String name, List<RigScaleResult> results,
@@ -129,13 +113,7 @@ public final class RigPlot {
     }
 
     private static void target(XYChart chart, String name, List<RigScaleResult> results, double value) {
-        double[] x = xs(results);
-        double[] y = new double[x.length];
-        java.util.Arrays.fill(y, value);
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineStyle(DASHED);
-        s.setLineColor(Color.GRAY);
+        Charts.target(chart, name, xs(results), value);
     }
 
     private static double[] xs(List<RigScaleResult> results) {

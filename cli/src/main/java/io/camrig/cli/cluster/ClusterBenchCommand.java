@@ -9,11 +9,15 @@ import io.camrig.cluster.wire.Presence;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.proto.id.StatusId;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,11 +25,14 @@ import picocli.CommandLine.Option;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code camrig bench cluster}: a rig across node processes on this machine (embedded broker,
- * N node JVMs): the spread across all nodes of the predicted arrival instants of the shutter
- * commands (write + latency, on this machine's monotonic clock, which the nodes share), p50/p99
- * over many fires; the broker round trip p50/p99; how long the loss of a SIGKILLed node takes to be
- * known (its Last Will). Heap and CPU per node are not measured yet.
+ * {@code camrig bench cluster}: a rig across N node processes on this machine (embedded HiveMQ CE
+ * broker, N node JVMs, each with M simulated cameras and a clock injected with an offset and a
+ * drift: node k of N runs from −250 ms/−100 ppm to +250 ms/+100 ppm). Measures, over many fires:
+ * the true spread of encoding starts across all nodes (each simulated camera logs the
+ * {@link System#nanoTime()} instant it starts encoding; every process of one Linux machine shares
+ * that clock), p50/p99; the broker round trip p50/p99; the CPU each node used during the fires
+ * and its live heap after them; how long the loss of a SIGKILLed node takes to reach the
+ * coordinator (its Last Will). Exit code 0 when every fire completed on every camera, 3 otherwise.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Benchmark a rig across node processes on this machine (embedded MQTT broker).")
@@ -36,11 +43,24 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--cameras", defaultValue = "8", description = "Simulated cameras per node (default: ${DEFAULT-VALUE}).")
     int cameras;
 
-    @Option(names = "--fires", defaultValue = "10", description = "Fires (on and off) to measure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fires", defaultValue = "50", description = "Measured takes (fire on, fire off) (default: ${DEFAULT-VALUE}).")
     int fires;
 
-    @Option(names = "--clock-limit", defaultValue = "50ms", description = "Clock limit for arming (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-fires", defaultValue = "5", description = "Takes before the measured ones (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--clock-limit", defaultValue = "1ms",
+            description = "Clock uncertainty above which a node refuses to arm (default: ${DEFAULT-VALUE}, the cluster's default).")
     Duration clockLimit;
+
+    @Option(names = "--max-offset-ms", defaultValue = "250", description = "Injected clock offsets span ± this (default: ${DEFAULT-VALUE}).")
+    long maxOffsetMillis;
+
+    @Option(names = "--max-drift-ppm", defaultValue = "100", description = "Injected drifts span ± this (default: ${DEFAULT-VALUE}).")
+    double maxDriftPpm;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Append the figures as one CSV row (input of ClusterPlot).")
+    Path csv;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,62 +68,104 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Path dir = Files.createTempDirectory("camrig-bench-cluster");
         BrokerSecret secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
         try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, secret, dir.resolve("broker"))
                 .block(Duration.ofMinutes(2)); NodeProcesses procs = new NodeProcesses(dir)) {
-            List<Process> started = new ArrayList<>();
+            Map<String, Process> started = new LinkedHashMap<>();
+            List<Path> logs = new ArrayList<>();
             for (int k = 1; k <= nodes; k++) {
-                started.add(procs.start(broker.url(), broker.secret(), "node-" + k, cameras, 1000L + k));
+                double share = nodes == 1 ? 0.5 : (k - 1) / (double) (nodes - 1);
+                long offset = Math.round(-maxOffsetMillis + 2 * maxOffsetMillis * share);
+                double drift = -maxDriftPpm + 2 * maxDriftPpm * share;
+                Path log = dir.resolve("node-" + k + ".encoding");
+                logs.add(log);
+                started.put("node-" + k, procs.start(broker.url(), broker.secret(), "node-" + k, cameras, 1000L + k,
+                        List.of("--clock-offset-ms", String.valueOf(offset), "--clock-drift-ppm", String.valueOf(drift),
+                                "--encoding-starts", log.toString())));
             }
             ClusterOptions options = ClusterOptions.defaults().withExpectedNodes(nodes).withDiscovery(Duration.ofMinutes(3))
                     .withClockLimit(clockLimit);
             try (DistributedRig rig = DistributedRig.connect(broker.url(), broker.secret().login(Topics.COORDINATOR), options)
                     .block(Duration.ofMinutes(4))) {
+                progress(err, "%d nodes online, %d cameras; setting up", rig.nodes().size(), rig.members().size());
                 ClusterDemo.take(rig);
-                rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofMinutes(1));
                 for (int i = 0; i < 50; i++) {
                     rig.ping().block(Duration.ofSeconds(10));
                 }
-                List<Long> spreads = new ArrayList<>();
-                int complete = 0;
+                ClusterBenchRun run = new ClusterBenchRun(nodes, cameras);
+                for (int i = 0; i < warmup; i++) {
+                    take(rig, logs, null);
+                }
+                Map<String, Duration> cpu0 = cpu(started);
+                long wall0 = System.nanoTime();
                 for (int i = 0; i < fires; i++) {
-                    for (boolean on : new boolean[] {true, false}) {
-                        FireResult r = rig.fire(on).block(Duration.ofMinutes(1));
-                        if (r.shutter().allOk()) {
-                            complete++;
-                        }
-                        rig.lastFire().flatMap(f -> f.hostArrivalSpreadNanos().isPresent()
-                                ? java.util.Optional.of(f.hostArrivalSpreadNanos().getAsLong()) : java.util.Optional.empty())
-                                .ifPresent(spreads::add);
-                        rig.recover().block(Duration.ofMinutes(1));
+                    take(rig, logs, run);
+                    if ((i + 1) % 10 == 0) {
+                        progress(err, "%d/%d takes", i + 1, fires);
                     }
                 }
+                run.cpu(cpu0, cpu(started), System.nanoTime() - wall0);
+                run.roundTrips(rig.brokerRoundTrips());
+                started.forEach((node, p) -> run.heap(node, NodeHeap.liveBytes(p.pid())));
                 Mono<Presence> gone = rig.presence().filter(p -> p.node().equals("node-1") && !p.online()).next().cache();
                 gone.subscribe(p -> { }, e -> { });
                 long kill = System.nanoTime();
-                started.get(0).destroyForcibly();
+                started.get("node-1").destroyForcibly();
                 gone.block(Duration.ofSeconds(30));
-                long detection = System.nanoTime() - kill;
-                long[] s = spreads.stream().mapToLong(Long::longValue).sorted().toArray();
-                out.printf("nodes %d x cameras %d: %d/%d fires complete on every camera%n", nodes, cameras, complete, 2 * fires);
-                out.printf("cross-node arrival spread (write + latency, shared monotonic clock): p50 %.3f ms, p99 %.3f ms (%d fires)%n",
-                        pct(s, 50) / 1e6, pct(s, 99) / 1e6, s.length);
-                out.printf("broker round trip: p50 %.3f ms, p99 %.3f ms%n", rig.brokerRoundTrips().percentile(50) / 1e6,
-                        rig.brokerRoundTrips().percentile(99) / 1e6);
-                out.printf("node loss (SIGKILL to Last Will at the coordinator): %.0f ms%n", detection / 1e6);
+                run.nodeLoss(System.nanoTime() - kill);
+                out.print(run.toText());
                 out.flush();
+                if (csv != null) {
+                    boolean fresh = !Files.exists(csv) || Files.size(csv) == 0;
+                    Files.writeString(csv, (fresh ? ClusterBenchRun.CSV_HEADER + "\n" : "") + run.toCsv() + "\n",
+                            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+                return run.allComplete() ? 0 : io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED;
             }
         }
-        return 0;
     }
 
-    private static long pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
+    /** One take: fire on (measured when {@code run} is given), fire off, one round trip, recover. */
+    private static void take(DistributedRig rig, List<Path> logs, ClusterBenchRun run) throws java.io.IOException {
+        for (boolean on : new boolean[] {true, false}) {
+            long since = System.nanoTime();
+            FireResult r = rig.fire(on).block(Duration.ofMinutes(2));
+            if (run != null) {
+                List<Long> starts = new ArrayList<>();
+                // The logs are written off the cameras' threads: give the writers a few ms when one is behind.
+                for (int attempt = 0; on && attempt < 20 && starts.size() < r.shutter().succeeded().size(); attempt++) {
+                    if (attempt > 0) {
+                        Mono.delay(Duration.ofMillis(10)).block();
+                    }
+                    starts.clear();
+                    for (Path log : logs) {
+                        starts.addAll(EncodingStartLog.lastStartsSince(log, since));
+                    }
+                }
+                // The first camera's own failure (e.g. the arm refused with the clock figures), else the shutter's.
+                String failure = rig.members().stream().flatMap(m -> m.failure().stream()).findFirst()
+                        .map(e -> e.getClass().getSimpleName() + ": " + e.getMessage())
+                        .orElseGet(() -> r.shutter().outcomes().values().stream().filter(o -> !o.isOk()).findFirst()
+                                .map(Object::toString).orElse(null));
+                rig.lastFire().ifPresent(f -> f.clocks().values().forEach(c -> run.uncertainty(c.uncertaintyNanos())));
+                run.fire(on, r.shutter().allOk(), failure, starts, rig.lastFire()
+                        .map(f -> f.hostArrivalSpreadNanos()).orElse(java.util.OptionalLong.empty()), rig.members().size());
+            }
+            rig.recover().block(Duration.ofMinutes(1));
         }
-        int i = (int) Math.max(0, Math.ceil(p / 100 * sorted.length) - 1);
-        return sorted[Math.min(i, sorted.length - 1)];
+        rig.ping().block(Duration.ofSeconds(10));
     }
 
+    private static Map<String, Duration> cpu(Map<String, Process> processes) {
+        Map<String, Duration> m = new LinkedHashMap<>();
+        processes.forEach((node, p) -> m.put(node, p.info().totalCpuDuration().orElse(Duration.ZERO)));
+        return m;
+    }
+
+    private static void progress(PrintWriter err, String format, Object... args) {
+        err.printf("camrig bench cluster: " + format + "%n", args);
+        err.flush();
+    }
 }

@@ -78,7 +78,7 @@ public final class ClusterDemo {
             if (run.json()) {
                 out.println(json(rig, on, figures));
             } else {
-                text(rig, on, figures, out);
+                text(rig, on, figures, run.clockLimit(), out);
             }
             out.flush();
             return rig.members().stream().allMatch(RigMember::isHealthy) ? 0 : ExitCodes.SOME_FAILED;
@@ -93,7 +93,7 @@ public final class ClusterDemo {
         rig.measureLatency(4).block(Duration.ofMinutes(1));
     }
 
-    private static void text(DistributedRig rig, FireResult on, FireFigures f, PrintWriter out) {
+    private static void text(DistributedRig rig, FireResult on, FireFigures f, Duration limit, PrintWriter out) {
         Map<String, List<RigMember>> byNode = rig.members().stream()
                 .collect(Collectors.groupingBy(m -> m.node().orElse("?"), java.util.TreeMap::new, Collectors.toList()));
         byNode.forEach((node, members) -> {
@@ -101,6 +101,16 @@ public final class ClusterDemo {
             var clock = f == null ? null : f.clocks().get(node);
             out.printf("%nnode %s: %d/%d cameras ok%s%n", node, ok, members.size(), clock == null ? ""
                     : String.format(", clock offset %.3f ms ± %.3f ms", clock.offsetNanos() / 1e6, clock.uncertaintyNanos() / 1e6));
+            java.util.Optional<Throwable> refused = members.stream().flatMap(m -> m.failure().stream())
+                    .filter(io.camrig.cluster.ClockUntrustedException.class::isInstance).findFirst();
+            if (refused.isPresent()) {
+                // One line per node, not one per camera: the node refused, with its figure and the limit.
+                out.printf("  REFUSED to arm, none of its cameras fired: %s%n  (limit %.3f ms, set with --clock-limit D; "
+                        + "the uncertainty is half the best broker round trip of the clock exchanges, so a busy machine or a far "
+                        + "broker raises it: run on a quieter host or nearer broker, or raise the limit and accept that much "
+                        + "cross-node spread)%n", refused.get().getMessage(), limit.toNanos() / 1e6);
+                return;
+            }
             for (RigMember m : members) {
                 out.printf("  %-12s %s%n", m.advertisedName(), m.isHealthy() ? "ok"
                         : "FAILED in " + m.failedStep().orElse("?") + ": " + m.failure().map(Throwable::getMessage).orElse(""));

@@ -2,12 +2,15 @@ package io.camrig.cli.cluster;
 
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.cluster.Topics;
+import io.camrig.cluster.clock.ClusterClock;
+import io.camrig.cluster.clock.SkewedClock;
 import io.camrig.cluster.mqtt.BrokerUrl;
 import io.camrig.cluster.node.NodeOptions;
 import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.proto.error.CamrigException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +38,18 @@ public final class NodeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClusterLogin login = new ClusterLogin();
 
+    @Option(names = "--clock-offset-ms", paramLabel = "MS", hidden = true, defaultValue = "0",
+            description = "Benchmarks and tests: run this node on a clock set MS milliseconds ahead (negative: behind).")
+    long clockOffsetMillis;
+
+    @Option(names = "--clock-drift-ppm", paramLabel = "PPM", hidden = true, defaultValue = "0",
+            description = "Benchmarks and tests: this node's clock runs PPM parts per million fast (negative: slow).")
+    double clockDriftPpm;
+
+    @Option(names = "--encoding-starts", paramLabel = "FILE", hidden = true,
+            description = "Benchmarks: append each simulated camera's encoding start (System.nanoTime) to FILE.")
+    Path encodingStarts;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -53,9 +68,16 @@ public final class NodeCommand implements Callable<Integer> {
         RigSourceOptions.Source source = rigSource.open();
         RigNode node;
         try {
-            node = RigNode.start(url, login.login(nodeId, cl), source.central(), NodeOptions.defaults(nodeId)
-                    .withRig(RigOptions.defaults().withExpectedCameras(source.expectedCameras()))).block(Duration.ofMinutes(2));
-        } catch (CamrigException | IllegalStateException e) {
+            if (encodingStarts != null && source.simulated().isPresent()) {
+                EncodingStartLog.attach(source.simulated().get(), encodingStarts);
+            }
+            NodeOptions options = NodeOptions.defaults(nodeId)
+                    .withRig(RigOptions.defaults().withExpectedCameras(source.expectedCameras()));
+            if (clockOffsetMillis != 0 || clockDriftPpm != 0) {
+                options = options.withClock(SkewedClock.of(ClusterClock.system(), clockOffsetMillis * 1_000_000L, clockDriftPpm));
+            }
+            node = RigNode.start(url, login.login(nodeId, cl), source.central(), options).block(Duration.ofMinutes(2));
+        } catch (CamrigException | IllegalStateException | java.io.IOException e) {
             source.close();
             cl.getErr().println("camrig node: " + e.getMessage());
             return 1;

@@ -22,13 +22,20 @@ public final class NodeProcesses implements AutoCloseable {
 
     /** Starts node {@code id} with {@code cameras} simulated cameras; its output goes to DIR/ID.log. */
     public Process start(BrokerUrl url, BrokerSecret secret, String id, int cameras, long seed) throws IOException {
+        return start(url, secret, id, cameras, seed, List.of());
+    }
+
+    /** As {@link #start(BrokerUrl, BrokerSecret, String, int, long)}, with more {@code camrig node} options. */
+    public Process start(BrokerUrl url, BrokerSecret secret, String id, int cameras, long seed, List<String> extra)
+            throws IOException {
         Path login = dir.resolve(id + ".login");
         secret.loginFile(id, login);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 "io.camrig.cli.CamrigCommand", "node", "--broker", url.toString(), "--node-id", id,
-                "--cameras", String.valueOf(cameras), "--seed", String.valueOf(seed), "--broker-credentials", login.toString());
+                "--cameras", String.valueOf(cameras), "--seed", String.valueOf(seed), "--broker-credentials", login.toString()));
+        cmd.addAll(extra);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(id + ".log").toFile()).start();
         processes.add(p);
         return p;

@@ -40,6 +40,9 @@ public final class PresetLoadCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CameraSelection selection = new CameraSelection();
 
+    @CommandLine.Mixin
+    io.camrig.cli.rig.BrokerRig broker = new io.camrig.cli.rig.BrokerRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +52,10 @@ public final class PresetLoadCommand implements Callable<Integer> {
         rigSource.validate(cl);
         Integer group = target.group == null ? null : group(target.group, cl);
         String what = group != null ? "preset group " + group : "preset " + target.presetId;
+        if (broker.present()) {
+            return broker.run(cl, rig -> group != null ? rig.loadPresetGroup(group) : rig.loadPreset(target.presetId),
+                    io.camrig.cli.rig.BrokerRig.lines("load " + what));
+        }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> (group != null

@@ -41,6 +41,9 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RemoteRig remote = new RemoteRig();
 
+    @CommandLine.Mixin
+    io.camrig.cli.rig.BrokerRig broker = new io.camrig.cli.rig.BrokerRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +55,11 @@ public final class SettingsSetCommand implements Callable<Integer> {
         long value = value(setting, cl);
         if (remote.present()) {
             return remote.run(cl, () -> remote(setting, cl));
+        }
+        if (broker.present()) {
+            String shown = setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
+            return broker.run(cl, rig -> rig.setSetting(setting.id(), value),
+                    io.camrig.cli.rig.BrokerRig.lines(setting.info().snakeName() + " = " + shown));
         }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);

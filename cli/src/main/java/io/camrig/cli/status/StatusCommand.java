@@ -66,6 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
     RigSourceOptions rigSource = new RigSourceOptions();
 
     @CommandLine.Mixin
+    io.camrig.cli.rig.BrokerRig broker = new io.camrig.cli.rig.BrokerRig();
+
+    @CommandLine.Mixin
     CameraSelection selection = new CameraSelection();
 
     @CommandLine.Spec
@@ -80,6 +83,13 @@ public final class StatusCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--for needs --watch");
         }
         PrintWriter out = cl.getOut();
+        if (broker.present()) {
+            if (watch) {
+                throw new CommandLine.ParameterException(cl, "--watch does not work with --broker yet");
+            }
+            return broker.run(cl, rig -> rig.registerStatusUpdates(statuses.stream().mapToInt(Status::id).toArray()),
+                    StatusAcrossNodes.report(statuses, json));
+        }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
             Status[] wanted = statuses.toArray(Status[]::new);

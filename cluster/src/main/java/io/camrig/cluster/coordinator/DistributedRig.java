@@ -256,6 +256,21 @@ public final class DistributedRig implements RigApi {
         return commands.run("latency", "latency", List.of((long) rounds), false, (m, e) -> e.value());
     }
 
+    /** Change Setting (setting id, value) on every healthy camera of every node. */
+    public Mono<RigResult<Void>> setSetting(int settingId, long value) {
+        return commands.run("set setting", "set-setting", List.of((long) settingId, value), false, (m, e) -> null);
+    }
+
+    /** Load Preset Group (0x3E) on every healthy camera of every node. */
+    public Mono<RigResult<Void>> loadPresetGroup(int presetGroupId) {
+        return commands.run("load preset group", "load-preset-group", List.of((long) presetGroupId), false, (m, e) -> null);
+    }
+
+    /** Load Preset (0x40) on every healthy camera of every node. */
+    public Mono<RigResult<Void>> loadPreset(long presetId) {
+        return commands.run("load preset", "load-preset", List.of(presetId), false, (m, e) -> null);
+    }
+
     /** Nodes keep their cameras alive from the start; this asks them to confirm (no timer here). */
     @Override
     public Disposable startKeepAlive() {

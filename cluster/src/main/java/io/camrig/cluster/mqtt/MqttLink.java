@@ -60,7 +60,8 @@ public final class MqttLink implements AutoCloseable {
                 .addConnectedListener(ctx -> connected())
                 .addDisconnectedListener(ctx -> {
                     connectivity.tryEmitNext(false);
-                    if (closed.get() || ctx.getCause() instanceof Mqtt5ConnAckException) {
+                    if (closed.get() || ctx.getCause() instanceof Mqtt5ConnAckException
+                            || BrokerTlsException.handshakeFailure(ctx.getCause()) != null) {
                         ctx.getReconnector().reconnect(false);
                     }
                 });
@@ -97,8 +98,19 @@ public final class MqttLink implements AutoCloseable {
                         .delayInterval(will.delaySeconds()).applyWillPublish();
             }
             return Mono.fromFuture(c.send()).thenReturn(link)
+                    .onErrorMap(e -> BrokerTlsException.handshakeFailure(e) != null, e -> new BrokerTlsException(url,
+                            login.caFile().map(Object::toString).orElse(null), tlsReason(e), e))
                     .doOnError(e -> link.closeQuietly());
         });
+    }
+
+    /** The innermost message of a TLS failure (e.g. "PKIX path building failed: …"); certificates only, no login. */
+    private static String tlsReason(Throwable e) {
+        Throwable t = BrokerTlsException.handshakeFailure(e);
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private void connected() {

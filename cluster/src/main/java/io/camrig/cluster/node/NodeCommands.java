@@ -47,10 +47,27 @@ final class NodeCommands {
             case "keep-alive" -> Mono.fromSupplier(() -> reply(c, rig.members().stream().map(this::connected).toList(), null));
             case "recover" -> rig.recover().map(x -> reply(c, rig.members().stream().map(this::connected).toList(), null));
             case "arm" -> arm(c);
+            case "set-setting" -> perCamera(c, "set setting", cam -> io.camrig.proto.catalog.Setting.of(c.args().get(0).intValue())
+                    .map(setting -> cam.settings().set(setting, c.args().get(1)))
+                    .orElseGet(() -> Mono.error(new PermanentCamrigException("unknown setting id " + c.args().get(0),
+                            null, "set setting", null))));
+            case "load-preset-group" -> perCamera(c, "load preset group", cam -> cam.presets().loadGroup(c.args().get(0).intValue()));
+            case "load-preset" -> perCamera(c, "load preset", cam -> cam.presets().load(c.args().get(0)));
             default -> Mono.just(reply(c, Entries.allFailed(rig.members(),
                     new PermanentCamrigException("unknown command op '" + c.op().replaceAll("[^ -~]", "?") + "'",
                             null, "command", null)), null));
         };
+    }
+
+    /** A camera operation with arguments on every healthy camera; a missing argument fails every camera. */
+    private Mono<Reply> perCamera(Command c, String step, java.util.function.Function<io.camrig.engine.camera.Camera,
+            Mono<Void>> op) {
+        int needed = c.op().equals("set-setting") ? 2 : 1;
+        if (c.args().size() < needed) {
+            return Mono.just(reply(c, Entries.allFailed(rig.members(), new PermanentCamrigException(
+                    c.op() + " needs " + needed + " argument(s)", null, step, null)), null));
+        }
+        return rig.forEach(step, cam -> op.apply(cam).thenReturn(Boolean.TRUE)).map(r -> reply(c, Entries.of(r, null, null), null));
     }
 
     /** Fresh clock exchanges; refuses (every camera failed, with the figures) above the limit. */

@@ -41,8 +41,9 @@ final class LinkDirection {
     private final Scheduler scheduler;
     private final Scheduler.Worker worker;
     private final long latencyNanos;
+    private final boolean wallClock;
     private final Deque<Item> queue = new ArrayDeque<>();
-    private long lastDue;
+    private long lastDue = Long.MIN_VALUE;
     private boolean draining;
 
     private record Item(Runnable task, long due) {
@@ -52,6 +53,14 @@ final class LinkDirection {
         this.scheduler = scheduler;
         this.worker = scheduler.createWorker();
         this.latencyNanos = latency.toNanos();
+        // Reactor's real schedulers tell now() from System.currentTimeMillis(): timing a latency from
+        // it delivers anywhere in a 1 ms window. Their delays run on System.nanoTime(), so a link on a
+        // real scheduler takes its due instants from that clock; virtual time keeps the scheduler's.
+        this.wallClock = Math.abs(scheduler.now(TimeUnit.MILLISECONDS) - System.currentTimeMillis()) < 60_000;
+    }
+
+    private long now() {
+        return wallClock ? System.nanoTime() : scheduler.now(TimeUnit.NANOSECONDS);
     }
 
     /** Schedules {@code task} to run after the link latency, in send order. */
@@ -63,7 +72,7 @@ final class LinkDirection {
     void send(Runnable task, long extraNanos) {
         long delay;
         synchronized (this) {
-            long now = scheduler.now(TimeUnit.NANOSECONDS);
+            long now = now();
             long due = Math.max(now + latencyNanos + extraNanos, lastDue);
             lastDue = due;
             queue.add(new Item(task, due));
@@ -109,7 +118,7 @@ final class LinkDirection {
                 draining = false;
                 return;
             }
-            delay = Math.max(0, next.due() - scheduler.now(TimeUnit.NANOSECONDS));
+            delay = Math.max(0, next.due() - now());
         }
         release(delay);
     }

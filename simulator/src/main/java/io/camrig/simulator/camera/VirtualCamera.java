@@ -53,6 +53,7 @@ public final class VirtualCamera {
     private final List<GattServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final List<Runnable> networkListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> encodingStartListeners = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong apCommands = new java.util.concurrent.atomic.AtomicLong();
     private volatile URI httpBaseUri;
     private CameraLocalDateTime clock;
@@ -187,6 +188,15 @@ public final class VirtualCamera {
      */
     public void onNetworkChange(Runnable listener) {
         networkListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the {@link System#nanoTime()} instant each time this camera starts
+     * encoding (shutter on accepted), before its encoding status push leaves: the ground truth a
+     * benchmark compares across processes of one machine (they share the monotonic clock).
+     */
+    public void onEncodingStart(java.util.function.LongConsumer listener) {
+        encodingStartListeners.add(listener);
     }
 
     private void fireNetworkListeners() {
@@ -362,6 +372,8 @@ public final class VirtualCamera {
                     return TlvStatus.ERROR;
                 }
                 recordingStarted = Instant.now();
+                long startedNanos = System.nanoTime();
+                encodingStartListeners.forEach(l -> l.accept(startedNanos));
                 statuses.setFlag(StatusId.ENCODING, true);
                 if (options.failCameras().contains(identity.index())) {
                     after(options.linkDropDelay(), from::dropLink);
