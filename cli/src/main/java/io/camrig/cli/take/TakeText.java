@@ -39,7 +39,7 @@ final class TakeText {
             out.printf("%s  %s %s%s%s%s%n", TerminalText.safe(c.serial()), TerminalText.safe(c.model()),
                     TerminalText.safe(c.firmware()), c.node() == null ? "" : "  node " + TerminalText.safe(c.node()),
                     c.startOffsetMillis() == null ? "" : String.format(Locale.ROOT, "  start %+.1f ms", c.startOffsetMillis()),
-                    c.late() ? "  LATE: " + TerminalText.safe(String.valueOf(c.lateReason())) : "");
+                    c.late() ? "  FLAGGED: " + TerminalText.safe(String.valueOf(c.lateReason())) : "");
             if (!c.settingsInForce().isEmpty()) {
                 out.printf("  settings: %s%n", TerminalText.safe(settings(c.settingsInForce())));
             }

@@ -35,7 +35,7 @@ public record TakeFile(String folder, String name, long size, long createdEpochS
         PathNames.requireSegment(folder, "folder");
         PathNames.requireSegment(name, "file name");
         Objects.requireNonNull(state, "state");
-        footage = footage == null ? Map.of() : Map.copyOf(footage);
+        footage = footage == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(footage));
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0 bytes, was " + size);
         }
