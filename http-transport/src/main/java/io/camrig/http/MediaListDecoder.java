@@ -84,7 +84,7 @@ public final class MediaListDecoder {
                     groups.add(group(dir, entry, at));
                 } else {
                     files.add(new MediaFile(dir, text(entry, "n", at), number(entry, "s", at),
-                            time(entry, "cre", at), time(entry, "mod", at)));
+                            time(entry, "cre", at), time(entry, "mod", at), lowResolutionSize(entry, at)));
                 }
             } catch (IllegalArgumentException e) {
                 throw fail(at, e.getMessage());
@@ -95,6 +95,20 @@ public final class MediaListDecoder {
         } catch (IllegalArgumentException e) {
             throw fail(path + ".d", e.getMessage());
         }
+    }
+
+    /** {@code glrv} (the LRV's size), else {@code ls} when not -1, else -1: none listed. */
+    private long lowResolutionSize(JsonNode entry, String at) {
+        for (String key : new String[]{"glrv", "ls"}) {
+            JsonNode v = entry.get(key);
+            if (v != null && !v.isNull()) {
+                long size = parse(v, at + "." + key);
+                if (size >= 0) {
+                    return size;
+                }
+            }
+        }
+        return -1;
     }
 
     private MediaGroup group(String dir, JsonNode entry, String at) {

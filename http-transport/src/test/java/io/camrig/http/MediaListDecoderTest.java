@@ -33,7 +33,9 @@ class MediaListDecoderTest {
                 new MediaFile("100GOPRO", "GOPR0987.JPG", 5_013_927L,
                         Instant.ofEpochSecond(1618583762L), Instant.ofEpochSecond(1618583762L)),
                 new MediaFile("100GOPRO", "GX010990.MP4", 10_725_219L,
-                        Instant.ofEpochSecond(1451608343L), Instant.ofEpochSecond(1451608343L)));
+                        Instant.ofEpochSecond(1451608343L), Instant.ofEpochSecond(1451608343L), 806_586L));
+        // the photo has no low-resolution video; the video's is glrv (ls is -1: none under that key)
+        assertThat(list.files()).extracting(MediaFile::lowResolutionSize).containsExactly(-1L, 806_586L);
         assertThat(list.groups()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.camrig.cli.cluster;
 
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.broker.BrokerSecret;
 import io.camrig.cluster.broker.EmbeddedBroker;
@@ -122,7 +123,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                     Files.writeString(csv, (fresh ? ClusterBenchRun.CSV_HEADER + "\n" : "") + run.toCsv() + "\n",
                             StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 }
-                return run.allComplete() ? 0 : io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED;
+                return run.allComplete() ? 0 : ExitCodes.SOME_FAILED;
             }
         }
     }

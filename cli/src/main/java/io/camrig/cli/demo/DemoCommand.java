@@ -109,6 +109,9 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BleOptions ble = new BleOptions();
 
+    @CommandLine.Mixin
+    io.camrig.cli.network.HostWifiOptions hostWifi = new io.camrig.cli.network.HostWifiOptions();
+
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "0",
             description = "Run the rig across N node processes on this machine, coordinated over the embedded MQTT broker.")
     int nodes;
@@ -157,7 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = !noProgress && !json;
         if (!json) {
-            String media = cohn ? ", media over COHN (HTTPS)" : "";
+            String media = cohn ? ", media over COHN (HTTPS)" : ", media over each camera's AP in turn";
             if (ble.simulated()) {
                 out.printf("camrig demo: %d simulated %s cameras, recording %s%s%n%n", cameras, model, human(duration),
                         media);
@@ -178,15 +181,19 @@ public final class DemoCommand implements Callable<Integer> {
         SessionReport report;
         String injected = null;
         if (!ble.simulated()) {
-            // Real cameras: the BlueZ central; media over COHN, or over the camera's own AP (10.5.5.9)
-            // the host is joined to (RecordingSession.withHostWifi joins each in turn; not wired here yet).
+            // Real cameras: the BlueZ central; media over COHN, or over each camera's own AP (10.5.5.9),
+            // joined one camera at a time through NetworkManager, which is connected only at the first join
+            // (so a machine without D-Bus reports the BLE side's error first).
             BluezCentral central = ble.central().orElseThrow();
             try (ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err);
-                 FileCredentialStore store = cohn ? credentials.open(spec.commandLine(), System.getenv()) : null) {
-                RecordingSession session = new RecordingSession(central, cohn
+                 FileCredentialStore store = cohn ? credentials.open(spec.commandLine(), System.getenv()) : null;
+                 io.camrig.http.wifi.HostWifi wifi = cohn ? null
+                         : hostWifi.openOnFirstUse(spec.commandLine(), java.util.Optional.empty())) {
+                RecordingSession plain = new RecordingSession(central, cohn
                         ? HttpAddressResolver.cohn(store, CohnSetup.HTTPS_PORT) : HttpAddressResolver.accessPoint(),
                         options, progress, metrics);
+                RecordingSession session = wifi == null ? plain : plain.withHostWifi(wifi);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
             } catch (CamrigException e) {
                 err.println("camrig demo: " + e.getMessage() + io.camrig.cli.console.Hints.suffix(e));
@@ -203,9 +210,13 @@ public final class DemoCommand implements Callable<Integer> {
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
                 // A simulated rig's COHN credentials live as long as its certificates: this run.
                 CredentialStore store = new InMemoryCredentialStore();
-                RecordingSession session = new RecordingSession(rig.central(), cohn
+                RecordingSession plain = new RecordingSession(rig.central(), cohn
                         ? HttpAddressResolver.cohn(store, rig.cohnPort()) : HttpAddressResolver.ofUris(rig::httpBaseUri),
                         options, progress, metrics);
+                // Without COHN, as on a real rig: each camera's AP switched on, joined (the simulated host Wi-Fi),
+                // its serial checked, its file fetched, left; one camera at a time.
+                RecordingSession session = cohn ? plain : plain.withHostWifi(hostWifi.openOnFirstUse(spec.commandLine(),
+                        java.util.Optional.of(rig.hostWifi())));
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
                 injected = faults.isNone() ? null : rig.faultCounters().toString();
             } catch (MetricsPortInUseException e) {

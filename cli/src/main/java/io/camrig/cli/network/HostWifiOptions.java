@@ -48,8 +48,28 @@ public final class HostWifiOptions {
             return source.simulated().orElseThrow(() -> new CommandLine.ParameterException(commandLine,
                     "--wifi simulated needs the simulated rig (--ble simulated)")).hostWifi();
         }
-        NetworkManagerOptions options = NetworkManagerOptions.defaults().withDbusAddress(dbusAddress)
-                .withInterfaceName(interfaceName);
-        return NetworkManagerWifi.connect(options).block(Duration.ofSeconds(30));
+        return NetworkManagerWifi.connect(networkManager()).block(Duration.ofSeconds(30));
+    }
+
+    /**
+     * As {@link #open}, for a command that may never join an AP: NetworkManager is connected on
+     * the first join (see {@link LazyHostWifi}), not here; the simulated rig's host Wi-Fi is used
+     * as it is.
+     *
+     * @param simulated the simulated rig's host Wi-Fi, when the rig is simulated
+     * @throws CommandLine.ParameterException when the simulated Wi-Fi is asked for without a simulated rig
+     */
+    public HostWifi openOnFirstUse(CommandLine commandLine, java.util.Optional<HostWifi> simulated) {
+        Backend chosen = backend == Backend.AUTO ? (simulated.isPresent() ? Backend.SIMULATED : Backend.NETWORKMANAGER)
+                : backend;
+        if (chosen == Backend.SIMULATED) {
+            return simulated.orElseThrow(() -> new CommandLine.ParameterException(commandLine,
+                    "--wifi simulated needs the simulated rig (--ble simulated)"));
+        }
+        return new LazyHostWifi(NetworkManagerWifi.connect(networkManager()));
+    }
+
+    private NetworkManagerOptions networkManager() {
+        return NetworkManagerOptions.defaults().withDbusAddress(dbusAddress).withInterfaceName(interfaceName);
     }
 }

@@ -1,9 +1,9 @@
 package io.camrig.cli.rig;
 
+import io.camrig.cli.console.ExitCodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.CamrigCommand;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.cli.cluster.ClusterLogin;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.coordinator.ClusterOptions;
@@ -65,7 +65,7 @@ public final class BrokerRig {
             RigResult<T> result = op.apply(rig).block(Duration.ofMinutes(2));
             report.print(result, cl.getOut());
             cl.getOut().flush();
-            return result.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+            return result.allOk() ? 0 : ExitCodes.SOME_FAILED;
         } catch (CamrigException e) {
             cl.getErr().println("camrig: " + TerminalText.safe(e.getMessage()));
             return 1;

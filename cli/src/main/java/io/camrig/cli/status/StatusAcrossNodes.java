@@ -1,6 +1,6 @@
 package io.camrig.cli.status;
 
-import io.camrig.cli.JsonStyle;
+import io.camrig.cli.console.JsonStyle;
 import io.camrig.cli.rig.BrokerRig;
 import io.camrig.proto.catalog.Status;
 import java.util.List;
@@ -29,8 +29,8 @@ final class StatusAcrossNodes {
             })));
         }
         return (result, out) -> result.outcomes().forEach((m, o) -> {
-            StringBuilder line = new StringBuilder(String.format("%-10s %-12s", io.camrig.cli.TerminalText.safe(
-                    m.node().orElse("?")), io.camrig.cli.TerminalText.safe(m.advertisedName())));
+            StringBuilder line = new StringBuilder(String.format("%-10s %-12s", io.camrig.cli.console.TerminalText.safe(
+                    m.node().orElse("?")), io.camrig.cli.console.TerminalText.safe(m.advertisedName())));
             if (o instanceof io.camrig.engine.rig.Outcome.Ok<Map<Integer, Long>> ok) {
                 for (Status s : statuses) {
                     Long v = ok.value().get(s.id());

@@ -3,12 +3,11 @@ package io.camrig.cli.take;
 import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.offload.OffloadCamera;
-import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.offload.OffloadOptions;
 import io.camrig.engine.offload.Offloader;
+import io.camrig.engine.take.Companion;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
-import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.client.CameraHttpClient;
@@ -40,7 +39,10 @@ import reactor.core.Disposable;
  * <media-dir>/<take>/<serial>/<folder>/<file>}, with the take's manifest as the persistent queue:
  * run it again (with {@code --take}) after a failure, a kill or Ctrl-C and it resumes every partial
  * file and fetches nothing already verified. Each camera's serial is checked over HTTP before a
- * file is credited to it.
+ * file is credited to it. Cameras come as URLs ({@code --url}: COHN or another address), on USB
+ * ({@code --usb}), or found over BLE and reached over their own APs ({@code --ap}: one at a time
+ * through the host's Wi-Fi, see {@link ApCameras}). After each download the camera's media info
+ * is compared with what arrived; {@code --with lrv,thm} fetches each video's companions too.
  *
  * <p>Exit codes: 0 every queued file verified, 1 an error before offloading (no camera, no take),
  * 2 bad usage, 3 some files failed or remain queued (the report says which), 130 interrupted
@@ -55,6 +57,17 @@ public final class OffloadCommand implements Callable<Integer> {
 
     @Option(names = "--usb", paramLabel = "SERIAL", description = "A camera on USB (repeatable).")
     List<String> usb = new ArrayList<>();
+
+    @Option(names = "--ap", description = "Also the cameras found over BLE (--ble, --cameras), each over its own "
+            + "access point: switched on over BLE, joined from this host (--wifi…) one camera at a time, its serial "
+            + "checked over HTTP, its files fetched, left. On the simulated rig each camera holds one recording.")
+    boolean ap;
+
+    @CommandLine.Mixin
+    io.camrig.cli.rig.RigSourceOptions rigSource = new io.camrig.cli.rig.RigSourceOptions();
+
+    @CommandLine.Mixin
+    io.camrig.cli.network.HostWifiOptions wifiOptions = new io.camrig.cli.network.HostWifiOptions();
 
     @Option(names = "--media-dir", paramLabel = "DIR", defaultValue = "camrig-media",
             description = "Where takes are (default: ${DEFAULT-VALUE}).")
@@ -97,6 +110,15 @@ public final class OffloadCommand implements Callable<Integer> {
             description = "Longest silence from a camera (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--with", paramLabel = "KIND", split = ",",
+            description = "Also fetch each video's companions the camera offers: lrv (low-resolution video, from the "
+                    + "media list's glrv size), thm (thumbnail, GET /gopro/media/thumbnail); e.g. --with lrv,thm.")
+    List<String> with = new ArrayList<>();
+
+    @Option(names = "--no-media-info-check", description = "Do not compare each file with the camera's media info "
+            + "(size, duration) after its download.")
+    boolean noMediaInfoCheck;
+
     @Option(names = "--json", description = "JSON Lines: one object per event, then a summary.")
     boolean json;
 
@@ -107,11 +129,20 @@ public final class OffloadCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (urls.isEmpty() && usb.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one --url or --usb camera");
+        if (urls.isEmpty() && usb.isEmpty() && !ap) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one --url or --usb camera, or --ap");
+        }
+        if (ap) {
+            rigSource.validate(spec.commandLine());
         }
         if (parallel < 1 || minRate < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1, --min-rate >= 0");
+        }
+        java.util.Set<Companion> companions = java.util.EnumSet.noneOf(Companion.class);
+        try {
+            with.forEach(k -> companions.add(Companion.parse(k)));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--with: " + e.getMessage());
         }
         TakeStore store = new TakeStore(mediaDir);
         TakeManifest manifest;
@@ -129,14 +160,48 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         OffloadQueue queue = new OffloadQueue(store, manifest);
         boolean queueCard = card || sinceLastTake || take == null;
-        List<OffloadCamera> cameras = enroll(queue, store, queueCard, err);
-        if (cameras.isEmpty()) {
-            err.println("camrig offload: no camera could be reached");
+        CardSelection selection = new CardSelection(store, manifest.takeId(), sinceLastTake, err);
+        List<OffloadCamera> cameras = enroll(queue, selection, queueCard, companions, err);
+        io.camrig.cli.rig.RigSourceOptions.Source source = null;
+        io.camrig.cli.rig.ConnectedRig rig = null;
+        io.camrig.http.wifi.HostWifi wifi = null;
+        try {
+            if (ap) {
+                source = rigSource.open();
+                ApCameras.recordOnSimulatedCards(source);
+                rig = io.camrig.cli.rig.ConnectedRig.connect(source, new io.camrig.cli.rig.CameraSelection());
+                wifi = wifiOptions.open(spec.commandLine(), source);
+                cameras = new ArrayList<>(cameras);
+                cameras.addAll(ApCameras.enroll(source, rig, queue, http(), err));
+            }
+            if (cameras.isEmpty()) {
+                err.println("camrig offload: no camera could be reached");
+                err.flush();
+                return 1;
+            }
+            return offload(queue, store, cameras, selection, queueCard, companions, Optional.ofNullable(wifi), out, err);
+        } catch (CamrigException e) {
+            err.println("camrig offload: " + e.getMessage() + io.camrig.cli.console.Hints.suffix(e));
             err.flush();
             return 1;
+        } finally {
+            if (wifi != null) {
+                wifi.close();
+            }
+            if (rig != null) {
+                rig.close();
+            }
+            if (source != null) {
+                source.close();
+            }
         }
+    }
+
+    private int offload(OffloadQueue queue, TakeStore store, List<OffloadCamera> cameras, CardSelection selection,
+            boolean queueCard, java.util.Set<Companion> companions, Optional<io.camrig.http.wifi.HostWifi> wifi,
+            PrintWriter out, PrintWriter err) {
         OffloadOptions options = OffloadOptions.defaults().withMaxParallel(parallel).withTurbo(!noTurbo)
-                .withDeleteAfterVerify(deleteAfterVerify)
+                .withDeleteAfterVerify(deleteAfterVerify).withCompanions(companions).withCheckMediaInfo(!noMediaInfoCheck)
                 .withDownload(DownloadOptions.defaults().withExisting(existing)
                         .withDeadline(deadline == null ? Duration.ZERO : deadline)
                         .withMinRate(minRate, DownloadOptions.DEFAULT_MIN_RATE_WINDOW));
@@ -147,7 +212,12 @@ public final class OffloadCommand implements Callable<Integer> {
             out.flush();
         }
         CountDownLatch done = new CountDownLatch(1);
-        Disposable run = new Offloader(queue, options, Optional.empty()).run(cameras)
+        // Over an AP the card can only be listed once joined: its files are queued then.
+        Disposable run = new Offloader(queue, options, wifi).run(cameras, c -> client -> c.link() != OffloadCamera.Link.AP
+                        || !queueCard ? reactor.core.publisher.Mono.just(List.<MediaFile>of())
+                        : client.mediaList().flatMap(l -> reactor.core.publisher.Mono.fromCallable(
+                                () -> selection.choose(c.serial(), l.files()))
+                                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())))
                 .doFinally(s -> done.countDown())
                 .subscribe(display::on, e -> display.error(e));
         Thread hook = new Thread(() -> {
@@ -178,7 +248,8 @@ public final class OffloadCommand implements Callable<Integer> {
     }
 
     /** Reads each camera's identity, adds it to the take and queues its files. */
-    private List<OffloadCamera> enroll(OffloadQueue queue, TakeStore store, boolean queueCard, PrintWriter err) {
+    private List<OffloadCamera> enroll(OffloadQueue queue, CardSelection selection, boolean queueCard,
+            java.util.Set<Companion> companions, PrintWriter err) {
         List<CameraAddress> addresses = new ArrayList<>();
         List<OffloadCamera.Link> links = new ArrayList<>();
         try {
@@ -193,7 +264,7 @@ public final class OffloadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        HttpOptions http = HttpOptions.defaults().withResponseTimeout(timeout).withProgressStepBytes(1 << 20);
+        HttpOptions http = http();
         List<OffloadCamera> out = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
             CameraHttpClient client = new CameraHttpClient(addresses.get(i), http);
@@ -208,19 +279,7 @@ public final class OffloadCommand implements Callable<Integer> {
                 }
                 queue.ensureCamera(TakeCamera.of(serial, label, info.modelName(), info.firmwareVersion()));
                 if (queueCard) {
-                    List<MediaFile> files = client.mediaList().block().files();
-                    long after = sinceLastTake ? newestEarlier(store, queue.manifest().takeId(), serial) : Long.MIN_VALUE;
-                    List<MediaFile> chosen = new ArrayList<>();
-                    for (MediaFile f : files) {
-                        if (f.created().getEpochSecond() > after && PathNames.isSafeSegment(f.directory())
-                                && PathNames.isSafeSegment(f.name())) {
-                            chosen.add(f);
-                        } else if (!PathNames.isSafeSegment(f.directory()) || !PathNames.isSafeSegment(f.name())) {
-                            err.println("camrig offload: " + TerminalText.safe(serial) + ": skipped a file whose name cannot "
-                                    + "be a path: " + TerminalText.safe(f.directory() + "/" + f.name()));
-                        }
-                    }
-                    queue.enqueue(serial, chosen);
+                    queue.enqueue(serial, selection.choose(serial, client.mediaList().block().files()), companions);
                 }
                 out.add(OffloadCamera.of(serial, label, client, links.get(i)));
             } catch (CamrigException e) {
@@ -231,23 +290,7 @@ public final class OffloadCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The newest creation time of a verified file of {@code serial} in takes other than {@code current}. */
-    static long newestEarlier(TakeStore store, String current, String serial) {
-        long newest = Long.MIN_VALUE;
-        for (TakeManifest m : store.list()) {
-            if (m.takeId().equals(current)) {
-                continue;
-            }
-            for (TakeCamera c : m.cameras()) {
-                if (c.serial().equals(serial)) {
-                    for (TakeFile f : c.files()) {
-                        if (f.verified()) {
-                            newest = Math.max(newest, f.createdEpochSeconds());
-                        }
-                    }
-                }
-            }
-        }
-        return newest;
+    private HttpOptions http() {
+        return HttpOptions.defaults().withResponseTimeout(timeout).withProgressStepBytes(1 << 20);
     }
 }

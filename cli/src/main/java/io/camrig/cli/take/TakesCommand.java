@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.console.TerminalText;
-import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
@@ -96,46 +95,43 @@ public final class TakesCommand implements Runnable {
         }
     }
 
-    /** {@code camrig takes show TAKE}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "A take's manifest.")
-    static final class Show implements Callable<Integer> {
+    /** What {@code show} and {@code verify} share: the take named on the command line, found or said missing. */
+    abstract static class OneTake implements Callable<Integer> {
         @CommandLine.ParentCommand
         TakesCommand takes;
 
         @Parameters(paramLabel = "TAKE", description = "The take's id (its directory name), or 'latest'.")
         String id;
 
-        @Option(names = "--json", description = "The manifest as JSON.")
+        @Option(names = "--json", description = "JSON: show prints the manifest, verify one line per file.")
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
+        public final Integer call() throws Exception {
             PrintWriter out = takes.spec.commandLine().getOut();
-            PrintWriter err = takes.spec.commandLine().getErr();
-            var found = takes.find(id, err);
+            var found = takes.find(id, takes.spec.commandLine().getErr());
             if (found.isEmpty()) {
                 return 1;
             }
-            TakeManifest m = found.get();
+            int code = run(found.get(), out);
+            out.flush();
+            return code;
+        }
+
+        /** The command on the take found; its exit code. */
+        abstract int run(TakeManifest m, PrintWriter out) throws Exception;
+    }
+
+    /** {@code camrig takes show TAKE}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A take's manifest, with its footage facts.")
+    static final class Show extends OneTake {
+        @Override
+        int run(TakeManifest m, PrintWriter out) throws Exception {
             if (json) {
                 out.println(JSON.writeValueAsString(m));
-                out.flush();
-                return 0;
+            } else {
+                TakeText.render(m, out);
             }
-            out.printf("take %s (rig %s), created %s%n", m.takeId(), m.rigId(), m.createdAt());
-            if (m.fire() != null) {
-                out.printf("fire: %d/%d shutters ok, write skew %s µs, encoding spread %s ms%n", m.fire().shutterOk(),
-                        m.fire().cameras(), m.fire().fireSkewMicros(), m.fire().encodingSpreadMillis());
-            }
-            for (TakeCamera c : m.cameras()) {
-                out.printf("%s  %s %s%s%n", TerminalText.safe(c.serial()), TerminalText.safe(c.model()), TerminalText.safe(c.firmware()),
-                        c.late() ? "  LATE: " + TerminalText.safe(String.valueOf(c.lateReason())) : "");
-                for (TakeFile f : c.files()) {
-                    out.printf("  %-28s %12d  %-8s %s%n", TerminalText.safe(f.cameraPath()), f.size(), f.state(),
-                            f.verified() ? f.sha256() : TerminalText.safe(f.error() == null ? "" : f.error()));
-                }
-            }
-            out.flush();
             return 0;
         }
     }
@@ -143,25 +139,10 @@ public final class TakesCommand implements Runnable {
     /** {@code camrig takes verify TAKE}. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Re-hash every file of a take and compare with its manifest.")
-    static final class Verify implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        TakesCommand takes;
-
-        @Parameters(paramLabel = "TAKE", description = "The take's id, or 'latest'.")
-        String id;
-
-        @Option(names = "--json", description = "One JSON line per file.")
-        boolean json;
-
+    static final class Verify extends OneTake {
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = takes.spec.commandLine().getOut();
-            PrintWriter err = takes.spec.commandLine().getErr();
-            var found = takes.find(id, err);
-            if (found.isEmpty()) {
-                return 1;
-            }
-            List<TakeStore.FileCheck> checks = takes.store().verify(found.get());
+        int run(TakeManifest m, PrintWriter out) throws Exception {
+            List<TakeStore.FileCheck> checks = takes.store().verify(m);
             int bad = 0;
             for (TakeStore.FileCheck c : checks) {
                 if (c.result() != TakeStore.FileCheck.Result.OK) {
@@ -170,14 +151,15 @@ public final class TakesCommand implements Runnable {
                 if (json) {
                     out.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                             java.util.Map.of("serial", c.serial(), "file", c.file().cameraPath(),
-                                    "result", c.result().name(), "detail", c.detail())));
+                                    "result", c.result().name(), "detail", c.detail(), "footage", c.file().footage())));
                 } else {
-                    out.printf("%-8s %s %s%s%n", c.result(), TerminalText.safe(c.serial()), TerminalText.safe(c.file().cameraPath()),
+                    out.printf("%-8s %s %s  start %s%s%n", c.result(), TerminalText.safe(c.serial()),
+                            TerminalText.safe(c.file().cameraPath()), TerminalText.safe(TakeText.startTimecode(c.file())),
                             c.detail().isEmpty() ? "" : "  (" + TerminalText.safe(c.detail()) + ")");
                 }
             }
             if (!json) {
-                out.printf("%d of %d files match take %s%n", checks.size() - bad, checks.size(), found.get().takeId());
+                out.printf("%d of %d files match take %s%n", checks.size() - bad, checks.size(), m.takeId());
             }
             out.flush();
             return bad == 0 ? 0 : ExitCodes.SOME_FAILED;

@@ -1,5 +1,6 @@
 package io.camrig.cli.take;
 
+import io.camrig.cli.console.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,5 +136,60 @@ class OffloadCommandTest {
         assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--take", "nope"))
                 .isEqualTo(1);
         assertThat(err.toString().trim()).startsWith("camrig offload: no take 'nope'").doesNotContain("\n");
+    }
+
+    @Test
+    void withLrvAndThmTheCompanionsLandBesideEachVideoAndVerify() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--with", "lrv,thm")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("3 file(s) verified, 0 remaining");
+        Path folder = media().resolve(onlyTake()).resolve("C3501460050001").resolve("100GOPRO");
+        assertThat(folder.resolve("GX010001.MP4")).hasSize(SIZE);
+        assertThat(folder.resolve("GL010001.LRV")).hasSize(SIZE / 16);
+        assertThat(folder.resolve("GX010001.THM")).isRegularFile();
+        assertThat(run("takes", "verify", "latest", "--media-dir", media().toString())).isZero();
+        assertThat(out.toString()).contains("100GOPRO/GL010001.LRV").contains("100GOPRO/GX010001.THM")
+                .contains("3 of 3 files match");
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--with", "raw")).isEqualTo(2);
+        assertThat(err.toString()).contains("--with: unknown companion 'raw': use lrv or thm");
+    }
+
+    @Test
+    void aFileCutShortAgainstTheCamerasMediaInfoFailsWithExitThree() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        a.sdCard().truncate("100GOPRO", "GX010001.MP4", SIZE - 1000);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString()))
+                .isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(err.toString()).contains("C3501460050001: 100GOPRO/GX010001.MP4: ")
+                .contains("says 100GOPRO/GX010001.MP4 is " + SIZE + " bytes but " + (SIZE - 1000) + " were received");
+        assertThat(run("takes", "show", "latest", "--media-dir", media().toString())).isZero();
+        assertThat(out.toString()).contains("FAILED").contains("MediaInfoMismatchException");
+    }
+
+    @Test
+    void withApTheCamerasFoundOverBleAreOffloadedEachOverItsOwnAccessPoint() throws Exception {
+        assertThat(run("offload", "--ap", "--cameras", "2", "--media-dir", media().toString()))
+                .as("%s%n%s", out, err).isZero();
+        assertThat(out.toString()).contains("take ").contains("2 camera(s)").contains("2 file(s) verified, 0 remaining");
+        String take = onlyTake();
+        JsonNode manifest = new ObjectMapper().readTree(media().resolve(take).resolve("take.json").toFile());
+        assertThat(manifest.get("cameras")).hasSize(2);
+        for (JsonNode c : manifest.get("cameras")) {
+            assertThat(c.get("name").asText()).startsWith("GoPro ");
+            JsonNode f = c.at("/files/0");
+            assertThat(f.get("state").asText()).isEqualTo("VERIFIED");
+            assertThat(media().resolve(take).resolve(f.get("path").asText())).hasSize(f.get("size").asLong());
+        }
+        assertThat(out.toString() + err).doesNotContain("password");
+    }
+
+    @Test
+    void withoutAnyCameraItIsAUsageError() {
+        assertThat(run("offload", "--media-dir", media().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("give at least one --url or --usb camera, or --ap");
     }
 }

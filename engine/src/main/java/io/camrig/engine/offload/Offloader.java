@@ -31,8 +31,11 @@ import reactor.core.scheduler.Schedulers;
  *       its serial), else {@link WrongCameraException} and nothing is credited;</li>
  *   <li>turbo transfer on ({@link OffloadOptions#turbo()}), each pending file downloaded to
  *       {@code <take>/<serial>/<folder>/<file>} (SHA-256 while streaming, resumed from its partial
- *       file, never replacing another file) and marked verified in the manifest, optionally
- *       deleted from the camera; turbo off, also on failure or cancel.</li>
+ *       file, never replacing another file), its size and duration compared with the camera's
+ *       media info ({@link OffloadOptions#checkMediaInfo()}; a mismatch fails it with {@link
+ *       MediaInfoMismatchException}) and marked verified in the manifest, optionally deleted from
+ *       the camera; the companions asked for ({@link OffloadOptions#companions()}: LRV downloaded
+ *       like the video, THM from the thumbnail endpoint) beside it; turbo off, also on failure or cancel.</li>
  * </ol>
  * Cameras are isolated: a camera's failure is an event; after a transient one (the camera is
  * gone, too slow, out of time) its remaining files stay queued for the next run. Cancelling keeps
@@ -61,11 +64,22 @@ public final class Offloader {
      *     camera's failure. Cold
      */
     public Flux<OffloadEvent> run(List<OffloadCamera> cameras) {
+        return run(cameras, c -> client -> Mono.just(List.of()));
+    }
+
+    /**
+     * As {@link #run(List)}, each camera's files from {@code select} queued once it is reached
+     * (joined, serial checked): over an AP the media list can only be read then.
+     *
+     * @param select per camera, the files to add to its queue from its client
+     */
+    public Flux<OffloadEvent> run(List<OffloadCamera> cameras,
+            Function<OffloadCamera, Function<CameraHttpClient, Mono<List<MediaFile>>>> select) {
         List<OffloadCamera> viaAp = cameras.stream().filter(c -> c.link() == OffloadCamera.Link.AP).toList();
         List<OffloadCamera> direct = cameras.stream().filter(c -> c.link() != OffloadCamera.Link.AP).toList();
         return Flux.merge(
-                Flux.fromIterable(viaAp).concatMap(this::camera),
-                Flux.fromIterable(direct).flatMap(this::camera, options.maxParallel()));
+                Flux.fromIterable(viaAp).concatMap(c -> camera(c, select.apply(c))),
+                Flux.fromIterable(direct).flatMap(c -> camera(c, select.apply(c)), options.maxParallel()));
     }
 
     /**
@@ -105,7 +119,8 @@ public final class Offloader {
         return client.query().info()
                 .flatMapMany(info -> info.serialNumber().equals(camera.serial())
                         ? select.apply(client)
-                                .flatMap(files -> Mono.fromCallable(() -> queue.enqueue(camera.serial(), files))
+                                .flatMap(files -> Mono.fromCallable(() -> queue.enqueue(camera.serial(), files,
+                                                options.companions()))
                                         .subscribeOn(Schedulers.boundedElastic()))
                                 .thenMany(options.turbo() ? withTurbo(camera) : files(camera))
                         : Flux.error(new WrongCameraException(camera.serial(), info.serialNumber(),
@@ -144,18 +159,26 @@ public final class Offloader {
         String serial = camera.serial();
         Path takeDir = queue.store().takeDir(queue.manifest().takeId());
         Path target = queue.store().target(queue.manifest().takeId(), serial, file);
-        MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
-                Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
-        return camera.client().download(media, target, options.download())
-                .concatMap(p -> p.complete() ? verified(camera, file, p, takeDir, done)
-                        : Mono.just(new OffloadEvent.Progress(serial, file, p.bytesDone(), p.totalBytes())))
+        Flux<DownloadProgress> fetch;
+        TakeFile entry = file;
+        if (file.companionOf() != null && file.name().endsWith(".THM")) {
+            fetch = FileChecks.thumbnail(camera.client(), file, target).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
+                    .flux();
+        } else {
+            MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
+                    Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
+            fetch = camera.client().download(media, target, options.download());
+        }
+        return fetch
+                .concatMap(p -> p.complete() ? verified(camera, entry.withSize(p.result().bytes()), p, takeDir, done)
+                        : Mono.just(new OffloadEvent.Progress(serial, entry, p.bytesDone(), p.totalBytes())))
                 .onErrorResume(e -> {
                     if (e instanceof TransientCamrigException) {
                         gone.set(true);
                     }
                     return Mono.fromCallable(() -> {
-                        queue.failed(serial, file, e.getClass().getSimpleName() + ": " + e.getMessage());
-                        return (OffloadEvent) new OffloadEvent.Failed(serial, file, e);
+                        queue.failed(serial, entry, e.getClass().getSimpleName() + ": " + e.getMessage());
+                        return (OffloadEvent) new OffloadEvent.Failed(serial, entry, e);
                     }).subscribeOn(Schedulers.boundedElastic());
                 });
     }
@@ -163,11 +186,14 @@ public final class Offloader {
     private Flux<OffloadEvent> verified(OffloadCamera camera, TakeFile file, DownloadProgress p, Path takeDir,
             int[] done) {
         String relative = takeDir.relativize(p.result().path()).toString();
-        Mono<OffloadEvent> record = Mono.fromCallable(() -> {
-            queue.verified(camera.serial(), file, relative, p.result().sha256());
-            done[0]++;
-            return (OffloadEvent) new OffloadEvent.Verified(camera.serial(), file, p.result());
-        }).subscribeOn(Schedulers.boundedElastic());
+        Mono<Optional<MediaInfoMismatchException>> check = options.checkMediaInfo()
+                ? FileChecks.mediaInfo(camera.client(), camera.name(), file, p.result()) : Mono.just(Optional.empty());
+        Mono<OffloadEvent> record = check.flatMap(mismatch -> mismatch.isPresent() ? Mono.error(mismatch.get())
+                : Mono.fromCallable(() -> {
+                    queue.verified(camera.serial(), file, relative, p.result().sha256());
+                    done[0]++;
+                    return (OffloadEvent) new OffloadEvent.Verified(camera.serial(), file, p.result());
+                }).subscribeOn(Schedulers.boundedElastic()));
         if (!options.deleteAfterVerify()) {
             return record.flux();
         }
@@ -175,7 +201,8 @@ public final class Offloader {
                 .thenReturn((OffloadEvent) new OffloadEvent.DeletedFromCamera(camera.serial(), file))
                 .onErrorResume(e -> Mono.just(new OffloadEvent.Warning(camera.serial(),
                         "could not delete " + file.cameraPath() + " from the camera: " + e.getMessage())));
-        return Flux.concat(record, delete);
+        // A companion goes with its video: deleting the video removes it from the card.
+        return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
     }
 
     /** Adds {@code camera} to the take (identity only) when absent; blocking, see {@link OffloadQueue}. */

@@ -2,6 +2,7 @@ package io.camrig.engine.session;
 
 import io.camrig.ble.spi.BleCentral;
 import io.camrig.engine.camera.Camera;
+import io.camrig.engine.camera.SettingValue;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
@@ -37,17 +38,19 @@ import reactor.core.scheduler.Schedulers;
  *   <li>read the AP SSID and password (GP-0002, GP-0003; the password is never shown), hardware info
  *       (0x3C), Open GoPro version (0x51), register for busy/encoding status updates (0x53), claim
  *       control (0xF1 0x69), set date and time (0x0D), load the video preset group (0x3E);</li>
- *   <li>arm (every camera ready: not busy, not encoding), fire shutter on to all at once, record,
+ *   <li>read every setting value in force (0x12; recorded in the take's manifest), arm (every
+ *       camera ready: not busy, not encoding), fire shutter on to all at once, record,
  *       fire shutter off, wait for encoding off;</li>
  *   <li>create the cycle's take ({@code <mediaDir>/<take>/take.json}: the fire's figures, each
  *       camera's identity), fetch each camera's media list over HTTP and offload its newest file
  *       into the take ({@code <take>/<serial>/<folder>/<file>}: the serial checked over HTTP, turbo
- *       transfer on, SHA-256 while streaming, size-checked, never replacing another file), then
- *       write every camera's step outcomes into the manifest.</li>
+ *       transfer on, SHA-256 while streaming, size-checked, never replacing another file).</li>
  *   <li>read what each downloaded file says about itself (udta, mvhd, tmcd start frame, GPMF;
  *       {@link io.camrig.footage.FootageReader}) and check the take's sync
  *       ({@link io.camrig.engine.sync.TakeSync}): a camera out of {@link SessionOptions#sync()},
- *       missing, or whose footage disagrees with the fire makes the take fail.</li>
+ *       missing, or whose footage disagrees with the fire makes the take fail; then replace the
+ *       manifest atomically with every camera's step outcomes, its footage facts per file, its
+ *       start offset and late flag, and the take's sync.</li>
  * </ol>
  * The clock is set with the instants around each command noted ({@code set date time}), so
  * footage timecodes can be translated to host time.
@@ -67,6 +70,7 @@ public final class RecordingSession {
     private final SessionTakes takes;
     private final HostWifi wifi;
     private final Map<Integer, String> takeIds = new ConcurrentHashMap<>();
+    private final Map<RigMember, List<SettingValue>> settings = new ConcurrentHashMap<>();
 
     public RecordingSession(BleCentral central, HttpAddressResolver http, SessionOptions options,
                             SessionListener listener) {
@@ -162,6 +166,8 @@ public final class RecordingSession {
                         ? c.setShutter(false).then(c.awaitEncoding(false, rig.options().readyTimeout())).then()
                         : Mono.<Void>empty(), v -> ""));
         return recover
+                .then(rig.forEachMember("read settings", rig.options().concurrency(), true, this::readSettings,
+                        v -> v.size() + " values"))
                 .then(step("arm", rig.forEachIdempotent("arm", c -> c.awaitReady(rig.options().readyTimeout()),
                         v -> "")))
                 .then(rig.measureLatency(options.latencyProbes()))
@@ -169,13 +175,27 @@ public final class RecordingSession {
                 .flatMap(mark -> step("record", rig.fire(true))
                         .flatMap(on -> Mono.delay(options.recordFor())
                                 .then(step("stop", rig.fire(false)))
-                                .then(takes.begin(rig, on, info))
+                                .then(takes.begin(rig, on, info, settings))
                                 .flatMap(queue -> step("download", download(rig, queue))
-                                        .then(takes.finish(queue, rig, info))
-                                        .doOnNext(m -> takeIds.put(n, m.takeId())))
-                                .then(Mono.defer(() -> takeCheck.readFootage(fresh(before))))
-                                .map(footage -> cycleReport(rig, n, on, before,
-                                        takeCheck.sync(rig, on, mark, footage), footage))));
+                                        .then(Mono.defer(() -> {
+                                            Map<RigMember, Path> fresh = fresh(before);
+                                            return takeCheck.readFootage(fresh).flatMap(footage -> {
+                                                TakeSync sync = takeCheck.sync(rig, on, mark, footage);
+                                                // The manifest is written once more, atomically, with the footage's facts.
+                                                return takes.finish(queue, rig, info, fresh, footage, sync)
+                                                        .map(m -> {
+                                                            takeIds.put(n, m.takeId());
+                                                            return cycleReport(rig, n, on, before, sync, footage);
+                                                        });
+                                            });
+                                        })))));
+    }
+
+    /** Every setting value the camera reports (0x12); a failed read records none and fails nothing. */
+    private Mono<List<SettingValue>> readSettings(RigMember m) {
+        return m.currentCamera().flatMap(c -> c.settings().all())
+                .onErrorResume(e -> Mono.just(List.of()))
+                .doOnNext(v -> settings.put(m, v));
     }
 
     /** The files downloaded since {@code before}, by member. */

@@ -8,9 +8,14 @@ import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.StepRecord;
+import io.camrig.engine.sync.ManifestFacts;
+import io.camrig.engine.sync.TakeSync;
+import io.camrig.engine.camera.SettingValue;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
+import io.camrig.engine.take.TakeSetting;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadProgress;
@@ -20,6 +25,7 @@ import io.camrig.http.model.PathNames;
 import io.camrig.http.wifi.HostWifi;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.message.HardwareInfo;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +37,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The take of one record cycle: created after the fire (its directory and manifest with the
- * fire's figures and every camera's identity), each camera's new file offloaded into it through
- * the take's {@link OffloadQueue}, the steps' outcomes written at the end.
+ * fire's figures, every camera's identity and the settings it reported in force), each camera's
+ * new file offloaded into it through the take's {@link OffloadQueue}; at the end, once the
+ * footage is read, the steps' outcomes, the footage facts, each camera's start and late flag and
+ * the take's sync, written together in one atomic replacement of the manifest.
  */
 final class SessionTakes {
     private final TakeStore store;
@@ -51,7 +59,8 @@ final class SessionTakes {
     }
 
     /** Creates the cycle's take with the fire's figures and the cameras that have a safe serial. */
-    Mono<OffloadQueue> begin(Rig rig, FireResult fire, Map<RigMember, HardwareInfo> info) {
+    Mono<OffloadQueue> begin(Rig rig, FireResult fire, Map<RigMember, HardwareInfo> info,
+            Map<RigMember, List<SettingValue>> settings) {
         return Mono.fromCallable(() -> {
             TakeManifest m = store.create("rig").withFire(figures(fire, rig.members().size()));
             for (RigMember member : rig.members()) {
@@ -59,7 +68,7 @@ final class SessionTakes {
                 if (h != null && PathNames.isSafeSegment(h.serialNumber())) {
                     m = m.withCamera(TakeCamera.of(h.serialNumber(), member.advertisedName(), h.modelName(),
                             h.firmwareVersion()).withSettings(Map.of("preset group",
-                            String.valueOf(options.presetGroup()))));
+                            String.valueOf(options.presetGroup()))).withSettingsInForce(inForce(settings.get(member))));
                 }
             }
             store.write(m);
@@ -98,11 +107,24 @@ final class SessionTakes {
                 .last();
     }
 
-    /** Writes every camera's step outcomes of the cycle into the take's manifest. */
-    Mono<TakeManifest> finish(OffloadQueue queue, Rig rig, Map<RigMember, HardwareInfo> info) {
+    /**
+     * Writes, in one atomic replacement of the manifest, every camera's step outcomes of the cycle,
+     * the facts read from each file it downloaded ({@link ManifestFacts#footage}, or {@code
+     * {"error": …}} when the file could not be read), its start and late flag from the take's sync
+     * ({@link ManifestFacts#start}), and the take's sync under the take-level extension {@code sync}.
+     *
+     * @param fresh the files downloaded in this cycle, by member
+     * @param footage what was read from them, by member
+     * @param sync the take's sync, one line per rig member in rig order
+     */
+    Mono<TakeManifest> finish(OffloadQueue queue, Rig rig, Map<RigMember, HardwareInfo> info,
+            Map<RigMember, Path> fresh, Map<RigMember, TakeCheck.Footage> footage, TakeSync sync) {
         return Mono.fromCallable(() -> queue.update(m -> {
-            TakeManifest out = m;
-            for (RigMember member : rig.members()) {
+            Path takeDir = store.takeDir(m.takeId());
+            TakeManifest out = m.withExtension("sync", ManifestFacts.take(sync));
+            List<RigMember> members = rig.members();
+            for (int i = 0; i < members.size(); i++) {
+                RigMember member = members.get(i);
                 HardwareInfo h = info.get(member);
                 if (h == null) {
                     continue;
@@ -112,16 +134,43 @@ final class SessionTakes {
                     steps.put(r.step(), r.error() == null || r.error().isEmpty() ? r.status()
                             : r.status() + ": " + r.error());
                 }
+                ManifestFacts.Start start = i < sync.cameras().size() ? ManifestFacts.start(sync.cameras().get(i)) : null;
+                Path file = fresh.get(member);
+                TakeCheck.Footage read = footage.get(member);
                 out = out.updateCamera(h.serialNumber(), c -> {
                     TakeCamera x = c;
                     for (Map.Entry<String, String> s : steps.entrySet()) {
                         x = x.withStep(s.getKey(), s.getValue());
+                    }
+                    if (start != null) {
+                        x = x.withStart(start.offsetMillis(), start.late(), start.late() ? start.reason() : null);
+                    }
+                    if (file != null && read != null) {
+                        String relative = takeDir.relativize(file).toString();
+                        Map<String, Object> facts = read.facts().map(ManifestFacts::footage)
+                                .orElseGet(() -> Map.of("error", read.error()));
+                        for (TakeFile f : x.files()) {
+                            if (relative.equals(f.path())) {
+                                x = x.withFile(f.withFootage(facts));
+                            }
+                        }
                     }
                     return x;
                 });
             }
             return out;
         })).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The values a camera reported, as the manifest records them; empty when not read. */
+    static List<TakeSetting> inForce(List<SettingValue> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().sorted(java.util.Comparator.comparingInt(SettingValue::settingId))
+                .map(v -> new TakeSetting(v.settingId(), v.settingName(), v.value(),
+                        v.option().map(o -> o.name()).orElse(null)))
+                .toList();
     }
 
     private static TakeManifest.FireFigures figures(FireResult fire, int cameras) {

@@ -50,11 +50,28 @@ public final class OffloadQueue {
      * already listed keeps its state.
      */
     public TakeManifest enqueue(String serial, List<MediaFile> files) {
+        return enqueue(serial, files, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #enqueue(String, List)}, each file followed by the {@code companions} the camera
+     * offers for it (see {@link Companion#of}).
+     */
+    public TakeManifest enqueue(String serial, List<MediaFile> files, java.util.Set<Companion> companions) {
         return update(m -> m.updateCamera(serial, c -> {
             TakeCamera out = c;
             for (MediaFile f : files) {
-                if (out.file(f.directory(), f.name()).isEmpty()) {
-                    out = out.withFile(TakeFile.pending(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
+                List<TakeFile> wanted = new java.util.ArrayList<>();
+                wanted.add(TakeFile.pending(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
+                for (Companion k : Companion.values()) {
+                    if (companions.contains(k)) {
+                        k.of(f).ifPresent(wanted::add);
+                    }
+                }
+                for (TakeFile t : wanted) {
+                    if (out.file(t.folder(), t.name()).isEmpty()) {
+                        out = out.withFile(t);
+                    }
                 }
             }
             return out;

@@ -16,18 +16,21 @@ import java.util.Objects;
  * @param model model name, e.g. {@code HERO12 Black}; {@code ""} when unknown
  * @param firmware firmware version; {@code ""} when unknown
  * @param node the host that drives it in a multi-host rig; {@code null} on one host
- * @param settings the settings in force, by setting name or id, as text; empty when not read
+ * @param settings choices camrig made for the take, by name (e.g. {@code preset group}), as text
  * @param steps the outcome of each step ({@code "ok"}, {@code "failed: …"}) in order
  * @param late {@code true} when the camera was flagged late (from the fire or its footage)
  * @param lateReason why, one line; {@code null} when not late
  * @param startOffsetMillis the camera's start offset from the rig's median, ms; {@code null} when not measured
  * @param files the files it produced for the take
  * @param extensions open record for facts other tools add (e.g. footage spread), keyed by name
+ * @param settingsInForce every setting value the camera reported at take time (id, catalog name,
+ *     value, option name), in id order; empty when not read (an older manifest, or the read failed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TakeCamera(String serial, String name, String model, String firmware, String node,
         Map<String, String> settings, Map<String, String> steps, boolean late, String lateReason,
-        Double startOffsetMillis, List<TakeFile> files, Map<String, Object> extensions) {
+        Double startOffsetMillis, List<TakeFile> files, Map<String, Object> extensions,
+        List<TakeSetting> settingsInForce) {
 
     public TakeCamera {
         PathNames.requireSegment(serial, "serial");
@@ -38,12 +41,13 @@ public record TakeCamera(String serial, String name, String model, String firmwa
         steps = steps == null ? Map.of() : new LinkedHashMap<>(steps);
         files = files == null ? List.of() : List.copyOf(files);
         extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+        settingsInForce = settingsInForce == null ? List.of() : List.copyOf(settingsInForce);
     }
 
     /** A camera with identity only. */
     public static TakeCamera of(String serial, String name, String model, String firmware) {
         return new TakeCamera(serial, name, model, firmware, null, Map.of(), Map.of(), false, null, null, List.of(),
-                Map.of());
+                Map.of(), List.of());
     }
 
     /** The file with this folder and name, if listed. */
@@ -64,7 +68,7 @@ public record TakeCamera(String serial, String name, String model, String firmwa
         }
         out.add(Math.min(at, out.size()), file);
         return new TakeCamera(serial, name, model, firmware, node, settings, steps, late, lateReason,
-                startOffsetMillis, out, extensions);
+                startOffsetMillis, out, extensions, settingsInForce);
     }
 
     /** A copy with the outcome of {@code step}. */
@@ -72,25 +76,31 @@ public record TakeCamera(String serial, String name, String model, String firmwa
         Map<String, String> s = new LinkedHashMap<>(steps);
         s.put(step, outcome);
         return new TakeCamera(serial, name, model, firmware, node, settings, s, late, lateReason, startOffsetMillis,
-                files, extensions);
+                files, extensions, settingsInForce);
     }
 
     /** A copy with the settings in force. */
     public TakeCamera withSettings(Map<String, String> inForce) {
         return new TakeCamera(serial, name, model, firmware, node, inForce, steps, late, lateReason, startOffsetMillis,
-                files, extensions);
+                files, extensions, settingsInForce);
     }
 
     /** A copy with the node that drives the camera. */
     public TakeCamera withNode(String host) {
         return new TakeCamera(serial, name, model, firmware, host, settings, steps, late, lateReason, startOffsetMillis,
-                files, extensions);
+                files, extensions, settingsInForce);
     }
 
     /** A copy flagged late (or not) with its start offset from the rig's median, ms. */
     public TakeCamera withStart(Double offsetMillis, boolean isLate, String reason) {
         return new TakeCamera(serial, name, model, firmware, node, settings, steps, isLate, reason, offsetMillis, files,
-                extensions);
+                extensions, settingsInForce);
+    }
+
+    /** A copy with every setting value the camera reported at take time. */
+    public TakeCamera withSettingsInForce(List<TakeSetting> values) {
+        return new TakeCamera(serial, name, model, firmware, node, settings, steps, late, lateReason, startOffsetMillis,
+                files, extensions, values);
     }
 
     /** A copy with one open fact set (replacing an earlier one of the same key). */
@@ -98,6 +108,6 @@ public record TakeCamera(String serial, String name, String model, String firmwa
         Map<String, Object> e = new LinkedHashMap<>(extensions);
         e.put(key, value);
         return new TakeCamera(serial, name, model, firmware, node, settings, steps, late, lateReason, startOffsetMillis,
-                files, e);
+                files, e, settingsInForce);
     }
 }

@@ -207,22 +207,7 @@ class OffloaderTest {
         public Mono<HostWifiLink> join(String ssid, String password, Duration timeout) {
             return Mono.fromCallable(() -> {
                 log.add("join " + ssid);
-                return new HostWifiLink() {
-                    @Override
-                    public String ssid() {
-                        return ssid;
-                    }
-
-                    @Override
-                    public Optional<String> previous() {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Mono<Void> restore() {
-                        return Mono.fromRunnable(() -> log.add("leave " + ssid));
-                    }
-                };
+                return (HostWifiLink) new TestLink(ssid, () -> log.add("leave " + ssid));
             });
         }
 

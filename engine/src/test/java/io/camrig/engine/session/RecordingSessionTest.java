@@ -26,7 +26,7 @@ import reactor.test.StepVerifier;
 class RecordingSessionTest {
     private static final int FILE_BYTES = 256 * 1024;
     private static final List<String> STEPS = List.of("connect", "notifications", "ap credentials", "hardware info",
-            "open gopro version", "register statuses", "claim control", "set date time", "load preset group", "arm",
+            "open gopro version", "register statuses", "claim control", "set date time", "load preset group", "read settings", "arm",
             "latency", "shutter on", "encoding on", "shutter off", "encoding off", "media list", "download");
 
     @TempDir
@@ -118,11 +118,18 @@ class RecordingSessionTest {
         assertThat(manifest.cameras()).hasSize(3);
         assertThat(manifest.fire()).isNotNull();
         assertThat(manifest.fire().shutterOk()).isEqualTo(3);
+        assertThat(manifest.extensions()).containsKey("sync");
         for (TakeCamera c : manifest.cameras()) {
             assertThat(c.model()).isEqualTo("HERO12 Black");
-            assertThat(c.steps()).containsEntry("download", "ok");
+            assertThat(c.steps()).containsEntry("download", "ok").containsEntry("read settings", "ok");
+            assertThat(c.settingsInForce()).isNotEmpty()
+                    .anySatisfy(v -> assertThat(v.name()).isEqualTo("video_resolution"));
+            assertThat(c.startOffsetMillis()).isNotNull();
             assertThat(c.files()).singleElement().satisfies(f -> {
                 assertThat(f.verified()).isTrue();
+                // the footage facts, written into the manifest once the file was read
+                assertThat(f.footage()).containsEntry("cameraId", c.serial()).containsKeys("startFrame",
+                        "startTimecode", "durationMs", "firmware", "devices");
                 assertThat(f.path()).isEqualTo(c.serial() + "/" + SdCard.DIRECTORY + "/" + f.name());
                 var card = rig.camera(c.serial()).orElseThrow().sdCard();
                 byte[] bytes = card.expectedBytes(card.find(SdCard.DIRECTORY, f.name()).orElseThrow());

@@ -25,8 +25,11 @@ import java.util.Objects;
  * @param size the file's size in bytes (key {@code s}); at least 0
  * @param created creation time, whole seconds since the epoch (key {@code cre})
  * @param modified last modification time, whole seconds since the epoch (key {@code mod})
+ * @param lowResolutionSize the size in bytes of the file's low-resolution video ({@code .LRV}
+ *     companion; key {@code glrv}, else {@code ls}), or -1 when the camera lists none
  */
-public record MediaFile(String directory, String name, long size, Instant created, Instant modified) {
+public record MediaFile(String directory, String name, long size, Instant created, Instant modified,
+        long lowResolutionSize) {
 
     /** Newest last: by modification time, then creation time, then directory, then name. */
     public static final Comparator<MediaFile> BY_AGE = Comparator.comparing(MediaFile::modified)
@@ -34,7 +37,13 @@ public record MediaFile(String directory, String name, long size, Instant create
             .thenComparing(MediaFile::directory)
             .thenComparing(MediaFile::name);
 
+    /** A file without a low-resolution companion listed. */
+    public MediaFile(String directory, String name, long size, Instant created, Instant modified) {
+        this(directory, name, size, created, modified, -1);
+    }
+
     public MediaFile {
+        lowResolutionSize = Math.max(-1, lowResolutionSize);
         requirePathSegment(directory, "directory");
         requirePathSegment(name, "name");
         Objects.requireNonNull(created, "created");

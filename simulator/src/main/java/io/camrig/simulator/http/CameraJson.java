@@ -20,7 +20,8 @@ final class CameraJson {
 
     /**
      * {@code GET /gopro/media/list} (schema {@code MediaList}): {@code {"id": "…", "media": [{"d":
-     * "100GOPRO", "fs": [{"n": "GX010001.MP4", "cre": "…", "mod": "…", "ls": "-1", "s": "…"}]}]}};
+     * "100GOPRO", "fs": [{"n": "GX010001.MP4", "cre": "…", "mod": "…", "ls": "-1", "s": "…", "glrv": "…"}]}]}}
+     * ({@code glrv}: the size of the recording's low-resolution video, when it has one);
      * an empty card lists no directory.
      */
     static String mediaList(SdCard card) {
@@ -42,6 +43,7 @@ final class CameraJson {
             item.put("mod", seconds);
             item.put("ls", "-1");
             item.put("s", Long.toString(f.size()));
+            card.lowResolution(f).ifPresent(l -> item.put("glrv", Long.toString(l.size())));
         }
         return write(root);
     }

@@ -90,13 +90,17 @@ final class MediaRoutes {
         return ok(res);
     }
 
-    /** Video metadata (schema {@code VideoMetadata}), every required field present. */
+    /**
+     * Video metadata (schema {@code VideoMetadata}), every required field present: {@code s} the
+     * size recorded (which a truncated file's listing no longer shows), {@code dur} the recorded
+     * length in whole seconds (rounded).
+     */
     private static Object info(CameraHttpModel m, SdCardFile f) {
         long seconds = f.created().getEpochSecond();
-        return map("ct", 0, "cre", seconds, "s", f.size(), "gumi", String.format("%032x", (long) f.name().hashCode()),
+        return map("ct", 0, "cre", seconds, "s", m.card().recordedSize(f), "gumi", String.format("%032x", (long) f.name().hashCode()),
                 "h", 1080, "w", 1920, "hc", m.hilights(f.directory() + "/" + f.name()).size(),
                 "hi", m.hilights(f.directory() + "/" + f.name()), "eis", 1, "mp", 0, "rot", 0, "tr", 0, "us", 0,
-                "ao", "auto", "profile", 100, "avc_profile", 0, "cl", 0, "dur", 1, "fps", 30000, "fps_denom", 1001,
+                "ao", "auto", "profile", 100, "avc_profile", 0, "cl", 0, "dur", Math.round(m.card().length(f).toMillis() / 1000.0), "fps", 30000, "fps_denom", 1001,
                 "ls", -1, "pta", 1, "subsample", 0, "prjn", 0, "progr", 1);
     }
 
@@ -113,7 +117,7 @@ final class MediaRoutes {
      * 416; an unknown file 404. A cut fault closes the connection mid-body.
      */
     private static Mono<Void> download(HttpServerRequest req, HttpServerResponse res, SdCard card, FaultState faults) {
-        Optional<SdCardFile> found = card.find(req.param("directory"), req.param("filename"));
+        Optional<SdCardFile> found = card.findWithCompanions(req.param("directory"), req.param("filename"));
         if (found.isEmpty()) {
             return res.status(HttpResponseStatus.NOT_FOUND).send().then();
         }

@@ -36,6 +36,8 @@ public final class SdCard {
     private final int fileSizeBytes;
     private final List<SdCardFile> files = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, byte[]> heads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.time.Duration> lengths = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Long> recordedSizes = new java.util.concurrent.ConcurrentHashMap<>();
     private int recorded;
 
     /**
@@ -99,6 +101,8 @@ public final class SdCard {
         SdCardFile file = new SdCardFile(DIRECTORY, name, Math.max(fileSizeBytes, head.length),
                 when.truncatedTo(ChronoUnit.SECONDS));
         heads.put(name, head);
+        lengths.put(name, facts.length());
+        recordedSizes.put(name, file.size());
         files.add(file);
         recorded = number;
         return file;
@@ -108,6 +112,8 @@ public final class SdCard {
     public synchronized void deleteAll() {
         files.clear();
         heads.clear();
+        lengths.clear();
+        recordedSizes.clear();
     }
 
     /**
@@ -119,8 +125,59 @@ public final class SdCard {
         boolean removed = files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
         if (removed && directory.equals(DIRECTORY)) {
             heads.remove(name);
+            lengths.remove(name);
+            recordedSizes.remove(name);
         }
         return removed;
+    }
+
+    /**
+     * Plays a camera whose listing and transfer of one file are cut short: from now on the media
+     * list and the download give {@code size} bytes, while its media info ({@code GET
+     * /gopro/media/info}, {@code s}) still reports the size it recorded.
+     *
+     * @return the file as now listed
+     * @throws java.util.NoSuchElementException when the card does not hold it
+     */
+    public synchronized SdCardFile truncate(String directory, String name, long size) {
+        SdCardFile old = find(directory, name).orElseThrow(() -> new java.util.NoSuchElementException(name));
+        SdCardFile cut = new SdCardFile(old.directory(), old.name(), size, old.created());
+        files.set(files.indexOf(old), cut);
+        return cut;
+    }
+
+    /** The size the camera recorded for {@code file} (its media info's {@code s}); its listed size unless truncated. */
+    public long recordedSize(SdCardFile file) {
+        return recordedSizes.getOrDefault(file.name(), file.size());
+    }
+
+    /** How long {@code file} recorded (its media info's {@code dur}, its {@code mvhd} duration). */
+    public java.time.Duration length(SdCardFile file) {
+        return lengths.getOrDefault(file.name(), java.time.Duration.ZERO);
+    }
+
+    /**
+     * The low-resolution video ({@code .LRV}) the camera keeps beside a recording {@code GXnnnnnn.MP4}:
+     * {@code GLnnnnnn.LRV} in the same directory, a sixteenth of its size (at least 1 KiB), listed
+     * only as the recording's {@code glrv} size and downloaded like any file.
+     */
+    public Optional<SdCardFile> lowResolution(SdCardFile video) {
+        String n = video.name();
+        if (!n.startsWith("GX") || !n.endsWith(".MP4") || !heads.containsKey(n)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SdCardFile(video.directory(), "GL" + n.substring(2, n.length() - 4) + ".LRV",
+                Math.max(1024, video.size() / 16), video.created()));
+    }
+
+    /** A recording, or the low-resolution companion of one, by directory and name. */
+    public Optional<SdCardFile> findWithCompanions(String directory, String name) {
+        Optional<SdCardFile> main = find(directory, name);
+        if (main.isPresent()) {
+            return main;
+        }
+        return files.stream().filter(f -> f.directory().equals(directory)).map(this::lowResolution)
+                .flatMap(Optional::stream).filter(l -> l.name().equals(name)).findFirst();
     }
 
     /** How many files the card holds (the media-count status, 39), without a snapshot. */

@@ -111,8 +111,9 @@ class VirtualCameraHttpServerTest {
         StepVerifier.create(client.mediaList())
                 .assertNext(list -> {
                     assertThat(list.files()).containsExactly(
-                            new MediaFile("100GOPRO", "GX010001.MP4", SIZE, T0, T0),
-                            new MediaFile("100GOPRO", "GX010002.MP4", SIZE, T0.plusSeconds(60), T0.plusSeconds(60)));
+                            new MediaFile("100GOPRO", "GX010001.MP4", SIZE, T0, T0, SIZE / 16),
+                            new MediaFile("100GOPRO", "GX010002.MP4", SIZE, T0.plusSeconds(60), T0.plusSeconds(60),
+                                    SIZE / 16));
                     assertThat(list.newest()).get().extracting(MediaFile::name).isEqualTo("GX010002.MP4");
                 })
                 .expectComplete()

@@ -1,0 +1,97 @@
+package io.camrig.cli.take;
+
+import io.camrig.cli.console.TerminalText;
+import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
+import io.camrig.engine.take.TakeManifest;
+import io.camrig.engine.take.TakeSetting;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code camrig takes show}'s text: the take, the fire's figures next to the footage's (start
+ * timecode spread in frames, from the manifest's {@code sync} extension), then per camera its
+ * identity, start offset and late flag, the settings it reported in force, and per file its
+ * state, SHA-256 and the facts read from the file itself (firmware, camera id, start timecode and
+ * frame, duration, GPMF devices, GPS time). Every camera-provided text is escaped.
+ */
+final class TakeText {
+    private TakeText() {
+    }
+
+    static void render(TakeManifest m, PrintWriter out) {
+        out.printf("take %s (rig %s), created %s%n", TerminalText.safe(m.takeId()), TerminalText.safe(m.rigId()),
+                m.createdAt());
+        if (m.fire() != null) {
+            out.printf("fire: %d/%d shutters ok, write skew %s µs, encoding spread %s ms%n", m.fire().shutterOk(),
+                    m.fire().cameras(), m.fire().fireSkewMicros(), m.fire().encodingSpreadMillis());
+        }
+        if (m.extensions().get("sync") instanceof Map<?, ?> sync) {
+            out.printf("footage: start timecode spread %s frames (%s ms each), footage spread %s ms, %s%n",
+                    text(sync.get("timecodeSpreadFrames")), number(sync.get("frameMs")),
+                    number(sync.get("footageSpreadMs")), Boolean.TRUE.equals(sync.get("ok")) ? "in sync"
+                            : "FLAGGED: " + TerminalText.safe(String.valueOf(sync.get("flagged"))));
+        }
+        for (TakeCamera c : m.cameras()) {
+            out.printf("%s  %s %s%s%s%s%n", TerminalText.safe(c.serial()), TerminalText.safe(c.model()),
+                    TerminalText.safe(c.firmware()), c.node() == null ? "" : "  node " + TerminalText.safe(c.node()),
+                    c.startOffsetMillis() == null ? "" : String.format(Locale.ROOT, "  start %+.1f ms", c.startOffsetMillis()),
+                    c.late() ? "  FLAGGED: " + TerminalText.safe(String.valueOf(c.lateReason())) : "");
+            if (!c.settingsInForce().isEmpty()) {
+                out.printf("  settings: %s%n", TerminalText.safe(settings(c.settingsInForce())));
+            }
+            for (TakeFile f : c.files()) {
+                out.printf("  %-28s %12d  %-8s %s%n", TerminalText.safe(f.cameraPath()), f.size(), f.state(),
+                        f.verified() ? f.sha256() : TerminalText.safe(f.error() == null ? "" : f.error()));
+                if (!f.footage().isEmpty()) {
+                    out.printf("    footage: %s%n", TerminalText.safe(footage(f.footage())));
+                }
+            }
+        }
+    }
+
+    /** {@code name=option} pairs (the raw value when the catalog has no name for it). */
+    static String settings(List<TakeSetting> values) {
+        return values.stream().map(v -> v.name() + "=" + (v.option() != null ? v.option() : Long.toUnsignedString(v.value())))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** One line of what the file says about itself; {@code unreadable: …} when it could not be read. */
+    static String footage(Map<String, Object> f) {
+        if (f.containsKey("error")) {
+            return "unreadable: " + f.get("error");
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("fw ").append(text(f.get("firmware"))).append(", camera ").append(text(f.get("cameraId")));
+        if (f.containsKey("startTimecode")) {
+            b.append(", start ").append(f.get("startTimecode")).append(" (frame ").append(f.get("startFrame"))
+                    .append(" at ").append(number(f.get("fps"))).append(" fps)");
+        }
+        b.append(", created ").append(text(f.get("creationTime"))).append(", duration ")
+                .append(number(f.get("durationMs"))).append(" ms");
+        if (f.get("devices") instanceof List<?> devices && !devices.isEmpty()) {
+            b.append(", GPMF ").append(devices);
+        }
+        if (f.containsKey("gpsUtc")) {
+            b.append(", GPS ").append(f.get("gpsUtc")).append(Boolean.TRUE.equals(f.get("gpsLocked")) ? " (locked)" : " (no fix)");
+        }
+        return b.toString();
+    }
+
+    /** The start timecode of a file's footage, or {@code -}. */
+    static String startTimecode(TakeFile f) {
+        Object tc = f.footage().get("startTimecode");
+        return tc == null ? "-" : tc.toString();
+    }
+
+    private static String text(Object v) {
+        return v == null ? "-" : v.toString();
+    }
+
+    private static String number(Object v) {
+        return v instanceof Number n ? String.format(Locale.ROOT, "%.1f", n.doubleValue()) : "-";
+    }
+}
