@@ -75,6 +75,19 @@ public final class VirtualHttpRig implements AutoCloseable {
      * @return the running rig; errors (and stops what started) when a port cannot be bound
      */
     public static Mono<VirtualHttpRig> start(Options o) {
+        return start(o, java.util.Optional.empty());
+    }
+
+    /**
+     * Starts every camera's servers, one after another, each card's recordings written under
+     * {@code spool} as real files first ({@link SdCard#spoolTo}) when given, so downloads are sent
+     * with zero copy ({@code sendfile}) instead of computed byte by byte: what a benchmark of the
+     * downloader wants, since the simulator shares the CPU with it. Blocking while it writes.
+     *
+     * @return the running rig; errors (and stops what started) when a port cannot be bound or the
+     *     spool cannot be written
+     */
+    public static Mono<VirtualHttpRig> start(Options o, java.util.Optional<java.nio.file.Path> spool) {
         SimulatedModel model = SimulatedModel.byName(o.model());
         List<VirtualCameraHttpServer> started = new ArrayList<>();
         return Flux.range(1, o.cameras())
@@ -85,6 +98,7 @@ public final class VirtualHttpRig implements AutoCloseable {
                     for (int f = 0; f < o.filesPerCamera(); f++) {
                         card.record(t0.plusSeconds(60L * f));
                     }
+                    spool.ifPresent(card::spoolTo);
                     HttpCameraIdentity identity = new HttpCameraIdentity(id.serial(), model, id.apSsid(),
                             id.address().replace(":", "").toLowerCase(java.util.Locale.ROOT));
                     HttpServerOptions options = new HttpServerOptions(o.host(),
