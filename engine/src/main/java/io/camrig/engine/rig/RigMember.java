@@ -5,6 +5,7 @@ import io.camrig.engine.camera.LinkStats;
 import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
+import io.camrig.engine.metrics.MeteredCamera;
 import io.camrig.proto.id.StatusId;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Sinks;
  * its latency estimate, its Resilience4j policies, and what must be restored after a reconnect
  * (status registrations, camera control).
  */
-public final class RigMember {
+public final class RigMember implements MeteredCamera {
     /** Steps kept in {@link #log()}; older ones are dropped and counted. */
     public static final int LOG_LIMIT = 1_000;
 
