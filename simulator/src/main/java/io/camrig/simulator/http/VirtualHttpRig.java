@@ -82,7 +82,8 @@ public final class VirtualHttpRig implements AutoCloseable {
      * Starts every camera's servers, one after another, each card's recordings written under
      * {@code spool} as real files first ({@link SdCard#spoolTo}) when given, so downloads are sent
      * with zero copy ({@code sendfile}) instead of computed byte by byte: what a benchmark of the
-     * downloader wants, since the simulator shares the CPU with it. Blocking while it writes.
+     * downloader wants, since the simulator shares the CPU with it. The files are written on a
+     * bounded-elastic thread.
      *
      * @return the running rig; errors (and stops what started) when a port cannot be bound or the
      *     spool cannot be written
@@ -98,15 +99,19 @@ public final class VirtualHttpRig implements AutoCloseable {
                     for (int f = 0; f < o.filesPerCamera(); f++) {
                         card.record(t0.plusSeconds(60L * f));
                     }
-                    spool.ifPresent(card::spoolTo);
                     HttpCameraIdentity identity = new HttpCameraIdentity(id.serial(), model, id.apSsid(),
                             id.address().replace(":", "").toLowerCase(java.util.Locale.ROOT));
                     HttpServerOptions options = new HttpServerOptions(o.host(),
                             o.basePort() == 0 ? 0 : o.basePort() + i - 1, o.cohn(),
                             o.cohnBasePort() == 0 ? 0 : o.cohnBasePort() + i - 1, o.encodingStopTime(),
                             Schedulers.parallel());
-                    return VirtualCameraHttpServer.start(card, identity, Map::of, Map::of, options)
-                            .doOnNext(started::add);
+                    Mono<VirtualCameraHttpServer> server = VirtualCameraHttpServer.start(card, identity, Map::of,
+                            Map::of, options);
+                    if (spool.isPresent()) {    // writing the files blocks: off the caller's thread
+                        server = Mono.fromRunnable(() -> card.spoolTo(spool.get()))
+                                .subscribeOn(Schedulers.boundedElastic()).then(server);
+                    }
+                    return server.doOnNext(started::add);
                 })
                 .collectList()
                 .map(VirtualHttpRig::new)
