@@ -7,6 +7,7 @@ import io.camrig.engine.offload.OffloadOptions;
 import io.camrig.engine.offload.Offloader;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
@@ -30,7 +31,14 @@ import picocli.CommandLine.Option;
  * run in its own JVM so its CPU and RSS are its own. Offloads every file of every {@code --url}
  * into a new take under {@code --to} through the real {@link Offloader} (serial check, turbo,
  * SHA-256 while streaming, manifest), all cameras in parallel, and prints one JSON line: bytes,
- * transfer seconds, process CPU seconds during the transfer, and the peak RSS ({@code VmHWM}).
+ * transfer seconds, process CPU seconds during the transfer, the peak RSS ({@code VmHWM}) and
+ * what the resident set is made of at the end ({@code RssAnon}: heap, metaspace, code, stacks,
+ * Netty's buffers, malloc; {@code RssFile}: the JVM's libraries, the CDS archive, the jar).
+ *
+ * <p>{@code --warm-up-bytes N} first downloads the first {@code N} bytes of the first camera's
+ * first file into a scratch directory (then cancels and deletes it), so the JIT has compiled the
+ * download path before the measured transfer starts; its time and CPU are reported separately
+ * ({@code warmUpSeconds}, {@code warmUpCpuSeconds}).
  */
 @Command(name = "offload-client", hidden = true, mixinStandardHelpOptions = true,
         description = "Offload the given cameras once and print figures as JSON (used by 'bench offload').")
@@ -43,6 +51,10 @@ public final class OffloadBenchClient implements Callable<Integer> {
 
     @Option(names = "--no-fsync", description = "Do not force files to disk before reporting them verified (for comparison).")
     boolean noFsync;
+
+    @Option(names = "--warm-up-bytes", paramLabel = "BYTES", defaultValue = "0",
+            description = "Download this many bytes of the first camera's file first, unmeasured (default: none).")
+    long warmUpBytes;
 
     @Option(names = "--threads", description = "Also print each thread's CPU (from /proc/self/task) to stderr.")
     boolean threads;
@@ -63,6 +75,11 @@ public final class OffloadBenchClient implements Callable<Integer> {
             cameras.add(OffloadCamera.of(info.serialNumber(), u.toString(), client, OffloadCamera.Link.COHN));
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long w0 = System.nanoTime();
+        long wcpu0 = os.getProcessCpuTime();
+        if (warmUpBytes > 0) {
+            warmUp(cameras.get(0).client(), queue.manifest().cameras().get(0).files().get(0));
+        }
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         List<OffloadEvent> failures = new Offloader(queue, OffloadOptions.defaults().withMaxParallel(cameras.size())
@@ -74,7 +91,11 @@ public final class OffloadBenchClient implements Callable<Integer> {
         out.put("bytes", bytes);
         out.put("seconds", (t1 - t0) / 1e9);
         out.put("cpuSeconds", (cpu1 - cpu0) / 1e9);
-        out.put("rssPeakKb", vmHwmKb());
+        out.put("rssPeakKb", status("VmHWM"));
+        out.put("rssAnonKb", status("RssAnon"));
+        out.put("rssFileKb", status("RssFile"));
+        out.put("warmUpSeconds", (t0 - w0) / 1e9);
+        out.put("warmUpCpuSeconds", (cpu0 - wcpu0) / 1e9);
         out.put("failures", failures.size());
         if (!failures.isEmpty()) {
             out.put("firstFailure", String.valueOf(((OffloadEvent.Failed) failures.get(0)).error()));
@@ -101,11 +122,28 @@ public final class OffloadBenchClient implements Callable<Integer> {
                 .forEach(e -> System.err.printf("%-24s %6.2f s%n", e.getKey(), e.getValue() / 100.0));
     }
 
-    /** Peak resident set size of this process ({@code VmHWM} in {@code /proc/self/status}), KiB; -1 elsewhere. */
-    static long vmHwmKb() {
+    /**
+     * Streams the first {@link #warmUpBytes} of {@code file} into a scratch directory through the
+     * same download path, then cancels and deletes it.
+     */
+    private void warmUp(CameraHttpClient client, TakeFile file) throws java.io.IOException {
+        Path scratch = Files.createTempDirectory(to.toAbsolutePath().getParent(), "camrig-warm-up");
+        try {
+            client.download(file.folder(), file.name(), file.size(), scratch.resolve(file.name()),
+                            io.camrig.http.DownloadOptions.defaults().withDurable(false))
+                    .takeUntil(p -> p.bytesDone() >= warmUpBytes).blockLast();
+        } finally {
+            try (var s = Files.walk(scratch)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** A size field of {@code /proc/self/status} ({@code VmHWM} is the peak resident set), KiB; -1 elsewhere. */
+    static long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field + ":")) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }

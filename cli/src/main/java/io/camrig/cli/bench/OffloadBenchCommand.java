@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code camrig bench offload}: camrig's offload against {@code curl} on the same URLs in the same
- * run. A simulator process serves one file of {@code --file-size} per camera; for each camera count
+ * run. A simulator process serves one file of {@code --file-size} per camera (written to disk first
+ * and sent with zero copy, so the server takes little of the CPU both clients share); for each camera count
  * and round, interleaved, it runs (1) a fresh camrig JVM ({@code bench offload-client}) offloading
  * every camera in parallel through the real offloader (SHA-256 while streaming, manifest), (2) one
  * {@code curl -o} per camera in parallel, (3) one {@code openssl dgst -sha256} per file curl wrote,
@@ -47,8 +49,14 @@ public final class OffloadBenchCommand implements Callable<Integer> {
 
     @Option(names = "--client-jvm", paramLabel = "OPTS", defaultValue = "-XX:+UseSerialGC -Xmx32m -Xss256k "
             + "-XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2",
-            description = "JVM options of the camrig client (default: ${DEFAULT-VALUE}).")
+            description = "JVM options of the camrig client (default: ${DEFAULT-VALUE}, what ./camrig gives offload).")
     String clientJvm;
+
+    @Option(names = "--warm-up", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "Each camrig client first downloads this many bytes of one file, unmeasured, so the "
+                    + "JIT has compiled the download path (default: ${DEFAULT-VALUE} = 64 MiB; 0 = measure cold). "
+                    + "The JVM total column always counts it.")
+    long warmUp;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
     Path markdown;
@@ -71,22 +79,26 @@ public final class OffloadBenchCommand implements Callable<Integer> {
         String cp = System.getProperty("java.class.path");
         Process sim = OffloadBenchProcesses.startDaemon(List.of(java, "-cp", cp, "io.camrig.cli.CamrigCommand",
                 "simulate", "--cameras", String.valueOf(max), "--file-size", String.valueOf(fileSize), "--files", "1",
-                "--json", "--duration", "6h"));
+                "--json", "--duration", "6h", "--spool", work.resolve("simulator").toString()));
         try {
             JsonNode rig = new ObjectMapper().readTree(OffloadBenchProcesses.firstLine(sim));
             List<String> urls = new ArrayList<>();
             rig.get("cameras").forEach(c -> urls.add(c.get("http").asText()));
             String serialPath = "/videos/DCIM/100GOPRO/GX010001.MP4";
             out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s; "
-                    + "machine shared, so camrig and curl are interleaved and compared as ratios%n",
+                    + "camrig and curl interleaved and compared as ratios%n",
                     fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent");
+            out.printf("camrig client: %s; %s%n", clientJvm, warmUp > 0
+                    ? String.format("warm-up: the first %d MiB of one file downloaded unmeasured first (JIT), counted "
+                            + "only in 'JVM total'", warmUp >> 20)
+                    : "no warm-up (cold JIT counted in the transfer)");
             out.flush();
             Map<Integer, List<OffloadBenchResult.Round>> results = new LinkedHashMap<>();
             for (int r = 1; r <= rounds; r++) {
                 for (int k : cameras) {
                     List<String> mine = urls.subList(0, k);
                     OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
-                            java, cp, clientJvm, curl, openssl, r % 2 == 0);
+                            java, cp, clientJvm, warmUp, curl, openssl, r % 2 == 0);
                     results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
                     out.println(round.line());
                     out.flush();
@@ -109,6 +121,8 @@ public final class OffloadBenchCommand implements Callable<Integer> {
             return 1;
         } finally {
             sim.destroy();
+            sim.waitFor(10, TimeUnit.SECONDS);
+            OffloadBenchResult.delete(work.resolve("simulator"));
             if (dir == null) {
                 try (Stream<Path> s = Files.walk(work)) {
                     s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

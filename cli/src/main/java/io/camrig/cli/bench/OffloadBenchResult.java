@@ -26,27 +26,30 @@ final class OffloadBenchResult {
      * @param camrigCpuPerGB camrig's CPU during the transfer, s per 10^9 bytes
      * @param camrigJvmCpuPerGB camrig's whole JVM (start-up, JIT, transfer), s per 10^9 bytes
      * @param camrigRssMB camrig's peak RSS, MB
+     * @param camrigAnonMB camrig's anonymous resident memory at the end (heap, metaspace, code, Netty), MB
+     * @param camrigFileMB camrig's file-backed resident memory at the end (libjvm, CDS archive, jar), MB
      * @param curlMBps curl's aggregate rate (wall time of the parallel curls), or NaN
      * @param curlCpuPerGB curl's CPU, s per 10^9 bytes, or NaN
      * @param shaCpuPerGB {@code openssl dgst -sha256}'s CPU on the same files, s per 10^9 bytes, or NaN
      * @param curlRssMB the sum of the curls' peak RSS, MB
      */
     record Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
-            double camrigRssMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB, double curlRssMB) {
+            double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB, double curlRssMB) {
 
         String line() {
             return String.format(Locale.ROOT, "round %d, %d camera(s): camrig %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS"
-                    + " | curl %.0f MB/s %.2f CPU s/GB + sha256 %.2f, %.0f MB RSS", round, cameras, camrigMBps,
-                    camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, curlMBps, curlCpuPerGB, shaCpuPerGB, curlRssMB);
+                    + " (anon %.0f, file %.0f) | curl %.0f MB/s %.2f CPU s/GB + sha256 %.2f, %.0f MB RSS", round, cameras, camrigMBps,
+                    camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, camrigAnonMB, camrigFileMB, curlMBps, curlCpuPerGB, shaCpuPerGB, curlRssMB);
         }
     }
 
     static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
-            String cp, String clientJvm, boolean curl, boolean openssl, boolean curlFirst)
+            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean curlFirst)
             throws IOException, InterruptedException {
         double gb = (double) k * fileSize / 1e9;
         double[] theirs = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};    // MB/s, CPU/GB, sha CPU/GB, RSS MB
-        double[] mine = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};      // MB/s, CPU/GB, JVM CPU/GB, RSS MB
+        double[] mine = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}; // MB/s, CPU/GB,
+                // JVM CPU/GB, RSS MB, anon MB, file MB
         for (int step = 0; step < 2; step++) {
             boolean curlNow = (step == 0) == curlFirst;
             if (curlNow && curl) {
@@ -71,7 +74,7 @@ final class OffloadBenchResult {
                 cmd.add(java);
                 cmd.addAll(Arrays.asList(clientJvm.trim().split("\\s+")));
                 cmd.addAll(List.of("-cp", cp, "io.camrig.cli.CamrigCommand", "bench", "offload-client", "--to",
-                        d.toString()));
+                        d.toString(), "--warm-up-bytes", String.valueOf(warmUp)));
                 for (String u : urls) {
                     cmd.addAll(List.of("--url", u));
                 }
@@ -84,13 +87,15 @@ final class OffloadBenchResult {
                 mine[1] = r.get("cpuSeconds").asDouble() / gb;
                 mine[2] = u.rssKbSum() >= 0 ? u.cpuSeconds() / gb : Double.NaN;
                 mine[3] = r.get("rssPeakKb").asLong() / 1024.0;
+                mine[4] = r.path("rssAnonKb").asLong(-1) / 1024.0;
+                mine[5] = r.path("rssFileKb").asLong(-1) / 1024.0;
                 delete(d);
             }
         }
-        return new Round(round, k, mine[0], mine[1], mine[2], mine[3], theirs[0], theirs[1], theirs[2], theirs[3]);
+        return new Round(round, k, mine[0], mine[1], mine[2], mine[3], mine[4], mine[5], theirs[0], theirs[1], theirs[2], theirs[3]);
     }
 
-    private static void delete(Path d) throws IOException {
+    static void delete(Path d) throws IOException {
         if (!Files.exists(d)) {
             return;
         }
@@ -113,17 +118,18 @@ final class OffloadBenchResult {
         sb.append(String.format(Locale.ROOT, "Medians over %d round(s), %d MiB per camera.%n%n",
                 results.values().iterator().next().size(), fileSize >> 20));
         sb.append("| cameras | camrig MB/s | curl MB/s | MB/s ratio (≥ 0.9) | camrig CPU s/GB | JVM total CPU s/GB "
-                + "| curl + sha256 CPU s/GB | CPU ratio (≤ 2) | camrig RSS MB | curl RSS MB (sum) |\n");
-        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| curl + sha256 CPU s/GB | CPU ratio (≤ 2) | camrig peak RSS MB | of it at the end: anon + file MB | curl RSS MB (sum) |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<Integer, List<Round>> e : results.entrySet()) {
             List<Round> r = e.getValue();
             double mine = median(r, Round::camrigMBps);
             double theirs = median(r, Round::curlMBps);
             double cpu = median(r, Round::camrigCpuPerGB);
             double base = median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB());
-            sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f |%n",
+            sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f + %.0f | %.0f |%n",
                     e.getKey(), mine, theirs, mine / theirs, cpu, median(r, Round::camrigJvmCpuPerGB), base,
-                    cpu / base, median(r, Round::camrigRssMB), median(r, Round::curlRssMB)));
+                    cpu / base, median(r, Round::camrigRssMB), median(r, Round::camrigAnonMB), median(r, Round::camrigFileMB),
+                    median(r, Round::curlRssMB)));
         }
         return sb.toString();
     }

@@ -59,6 +59,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "4194304", description = "Size of each recording (default: ${DEFAULT-VALUE}).")
     int fileSize;
 
+    @Option(names = "--spool", paramLabel = "DIR",
+            description = "Write each recording to a real file under DIR first and send downloads from it with zero "
+                    + "copy (sendfile) instead of computing every byte: for benchmarking a downloader, since the "
+                    + "simulator then takes almost no CPU. Needs files x size bytes of disk.")
+    Path spool;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of serials and media bytes (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -84,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         VirtualHttpRig rig;
         try {
-            rig = VirtualHttpRig.start(options).block();
+            rig = VirtualHttpRig.start(options, java.util.Optional.ofNullable(spool)).block();
         } catch (RuntimeException e) {
             err.println("camrig simulate: cannot start the cameras: " + rootMessage(e));
             err.flush();

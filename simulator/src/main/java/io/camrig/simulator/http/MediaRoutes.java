@@ -111,8 +111,9 @@ final class MediaRoutes {
     }
 
     /**
-     * {@code GET /videos/DCIM/{directory}/{filename}}: streamed in {@value
-     * VirtualCameraHttpServer#CHUNK_BYTES}-byte chunks with {@code Content-Length} and {@code
+     * {@code GET /videos/DCIM/{directory}/{filename}}: sent from the card's spool file when it has
+     * one ({@link SdCard#spoolTo}), else streamed in {@value VirtualCameraHttpServer#CHUNK_BYTES}-byte
+     * chunks, with {@code Content-Length} and {@code
      * Accept-Ranges: bytes}; a single range gets 206 with {@code Content-Range}, one past the end
      * 416; an unknown file 404. A cut fault closes the connection mid-body.
      */
@@ -139,7 +140,12 @@ final class MediaRoutes {
                 .header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(range.length()));
         long cut = faults.takeCut();
         long stop = cut < 0 ? range.end() : Math.min(range.end(), range.start() + cut);
-        Mono<Void> sent = res.send(chunks(card, file, range.start(), stop)).then();
+        Optional<java.nio.file.Path> spooled = card.contentFile(file);
+        // A spooled card's file goes from the page cache to the socket with zero copy (sendfile; a
+        // chunked copy over TLS); otherwise each chunk is computed.
+        Mono<Void> sent = spooled.isPresent()
+                ? res.sendFile(spooled.get(), range.start(), stop - range.start()).then()
+                : res.send(chunks(card, file, range.start(), stop)).then();
         if (stop < range.end()) {
             sent = sent.then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose)));
         }

@@ -75,6 +75,20 @@ public final class VirtualHttpRig implements AutoCloseable {
      * @return the running rig; errors (and stops what started) when a port cannot be bound
      */
     public static Mono<VirtualHttpRig> start(Options o) {
+        return start(o, java.util.Optional.empty());
+    }
+
+    /**
+     * Starts every camera's servers, one after another, each card's recordings written under
+     * {@code spool} as real files first ({@link SdCard#spoolTo}) when given, so downloads are sent
+     * with zero copy ({@code sendfile}) instead of computed byte by byte: what a benchmark of the
+     * downloader wants, since the simulator shares the CPU with it. The files are written on a
+     * bounded-elastic thread.
+     *
+     * @return the running rig; errors (and stops what started) when a port cannot be bound or the
+     *     spool cannot be written
+     */
+    public static Mono<VirtualHttpRig> start(Options o, java.util.Optional<java.nio.file.Path> spool) {
         SimulatedModel model = SimulatedModel.byName(o.model());
         List<VirtualCameraHttpServer> started = new ArrayList<>();
         return Flux.range(1, o.cameras())
@@ -91,8 +105,13 @@ public final class VirtualHttpRig implements AutoCloseable {
                             o.basePort() == 0 ? 0 : o.basePort() + i - 1, o.cohn(),
                             o.cohnBasePort() == 0 ? 0 : o.cohnBasePort() + i - 1, o.encodingStopTime(),
                             Schedulers.parallel());
-                    return VirtualCameraHttpServer.start(card, identity, Map::of, Map::of, options)
-                            .doOnNext(started::add);
+                    Mono<VirtualCameraHttpServer> server = VirtualCameraHttpServer.start(card, identity, Map::of,
+                            Map::of, options);
+                    if (spool.isPresent()) {    // writing the files blocks: off the caller's thread
+                        server = Mono.fromRunnable(() -> card.spoolTo(spool.get()))
+                                .subscribeOn(Schedulers.boundedElastic()).then(server);
+                    }
+                    return server.doOnNext(started::add);
                 })
                 .collectList()
                 .map(VirtualHttpRig::new)

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.camera.CameraIdentity;
 import io.camrig.simulator.camera.SimulatedModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.netty.http.client.HttpClient;
 
 class VirtualHttpRigTest {
     private static final Duration T = Duration.ofSeconds(15);
@@ -25,6 +30,23 @@ class VirtualHttpRigTest {
                 assertThat(s.cohnBaseUri()).isEmpty();
                 assertThat(CameraHttpClient.create(s.baseUri()).mediaList().block(T).files()).hasSize(2)
                         .allSatisfy(f -> assertThat(f.size()).isEqualTo(2048));
+            }
+        }
+    }
+
+    @Test
+    void aSpooledRigServesEveryCardFromItsFilesWithTheCardsBytes(@TempDir Path spool) throws java.io.IOException {
+        VirtualHttpRig.Options o = new VirtualHttpRig.Options(2, "HERO12 Black", 7, 300_000, 1, "127.0.0.1", 0, false,
+                0, Duration.ZERO);
+        try (VirtualHttpRig rig = VirtualHttpRig.start(o, Optional.of(spool)).block(T)) {
+            for (VirtualCameraHttpServer s : rig.cameras()) {
+                var file = s.sdCard().files().get(0);
+                byte[] expected = s.sdCard().expectedBytes(file);
+                assertThat(Files.readAllBytes(s.sdCard().contentFile(file).orElseThrow())).isEqualTo(expected);
+                byte[] got = HttpClient.create().baseUrl(s.baseUri().toString()).get()
+                        .uri("/videos/DCIM/100GOPRO/" + file.name()).responseContent().aggregate().asByteArray()
+                        .block(T);
+                assertThat(got).isEqualTo(expected);
             }
         }
     }
