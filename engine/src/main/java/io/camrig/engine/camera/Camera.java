@@ -4,6 +4,7 @@ import io.camrig.ble.spi.ConnectionState;
 import io.camrig.ble.spi.GattConnection;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.proto.id.StatusId;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.OpenGoProVersion;
@@ -135,8 +136,11 @@ public final class Camera implements Disposable, AutoCloseable {
         connected = false;
         ConnectionClosedException closed = new ConnectionClosedException(name, null, cause);
         queues.values().forEach(q -> q.close(closed));
-        Hubs.error(statusHub, closed);
-        Hubs.complete(unsolicitedHub);
+        try {
+            Hubs.error(statusHub, closed, name, "status updates");
+        } finally {
+            Hubs.complete(unsolicitedHub, name, "unsolicited messages");
+        }
     }
 
     /** Control operations: shutter, sleep, reboot, clock, hilights, AP, keep-alive, camera control … */
@@ -310,11 +314,21 @@ public final class Camera implements Disposable, AutoCloseable {
 
     /**
      * Completes with the update that shows encoding (status 10) {@code on} or off, or errors
-     * with {@code NotReadyException} after {@code timeout}. When the cache already shows it, the
-     * result carries the time of this call.
+     * with {@code NotReadyException} after {@code timeout} ({@code ConnectionClosedException}
+     * when the link drops). When the cache already shows it, the result carries the time of this
+     * call. Pushes first, and the status re-read every quarter of {@code timeout} in case a push
+     * is lost: see {@link EncodingWatch}.
      */
     public Mono<StatusUpdate> awaitEncoding(boolean on, Duration timeout) {
-        return readiness.awaitEncoding(on, timeout);
+        return link.deliver(encodingWatch().await(on, timeout, timeout.dividedBy(4)));
+    }
+
+    /** This camera's encoding watch: its status pushes and cache, and a re-read on this link. */
+    public EncodingWatch encodingWatch() {
+        return new EncodingWatch(name, statusHub.asFlux(),
+                Mono.fromSupplier(() -> statusCache.get(StatusId.ENCODING).orElse(null)),
+                statusOperations.registerForGood(StatusId.ENCODING).mapNotNull(v -> v.get(StatusId.ENCODING)),
+                options.scheduler());
     }
 
     /**

@@ -12,7 +12,8 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Waits for a camera's readiness from its status cache: not busy (status 8) and not encoding
- * (status 10), or encoding on or off. Source: Open GoPro BLE spec, "State Management".
+ * (status 10). Source: Open GoPro BLE spec, "State Management". (Waiting for encoding on or off
+ * is {@link EncodingWatch}.)
  */
 final class Readiness {
     private final CameraLink link;
@@ -27,11 +28,6 @@ final class Readiness {
 
     Mono<Void> awaitReady(Duration timeout) {
         return await(c -> c.isClear(StatusId.BUSY) && c.isClear(StatusId.ENCODING), "await ready", timeout).then();
-    }
-
-    Mono<StatusUpdate> awaitEncoding(boolean on, Duration timeout) {
-        return await(c -> on ? c.isSet(StatusId.ENCODING) : c.isClear(StatusId.ENCODING),
-                on ? "await encoding on" : "await encoding off", timeout);
     }
 
     private Mono<StatusUpdate> await(Predicate<StatusCache> condition, String operation, Duration timeout) {

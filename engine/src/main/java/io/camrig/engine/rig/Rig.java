@@ -88,7 +88,7 @@ public final class Rig implements RigApi, Disposable {
             }
             List<Advertisement> sorted = new ArrayList<>(ads);
             sorted.sort(Comparator.comparing(Advertisement::name).thenComparing(Advertisement::address));
-            CameraPolicy.Factory policies = new CameraPolicy.Factory(options.resilience());
+            CameraPolicy.Factory policies = new CameraPolicy.Factory(options.resilience(), options.camera().scheduler());
             metrics.bind(policies);
             List<RigMember> members = new ArrayList<>();
             for (int i = 0; i < sorted.size(); i++) {
