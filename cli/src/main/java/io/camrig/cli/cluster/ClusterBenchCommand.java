@@ -7,7 +7,7 @@ import io.camrig.cluster.coordinator.ClusterOptions;
 import io.camrig.cluster.coordinator.DistributedRig;
 import io.camrig.cluster.wire.Presence;
 import io.camrig.engine.rig.FireResult;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public final class ClusterBenchCommand implements Callable<Integer> {
             try (DistributedRig rig = DistributedRig.connect(broker.url(), broker.secret().login(Topics.COORDINATOR), options)
                     .block(Duration.ofMinutes(4))) {
                 ClusterDemo.take(rig);
-                rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofMinutes(1));
+                rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofMinutes(1));
                 for (int i = 0; i < 50; i++) {
                     rig.ping().block(Duration.ofSeconds(10));
                 }

@@ -4,7 +4,7 @@ import io.camrig.ble.spi.ConnectionState;
 import io.camrig.ble.spi.GattConnection;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.proto.gatt.GoProUuid;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.OpenGoProVersion;
@@ -326,8 +326,8 @@ public final class Camera implements Disposable, AutoCloseable {
     /** This camera's encoding watch: its status pushes and cache, and a re-read on this link. */
     public EncodingWatch encodingWatch() {
         return new EncodingWatch(name, statusHub.asFlux(),
-                Mono.fromSupplier(() -> statusCache.get(StatusId.ENCODING).orElse(null)),
-                statusOperations.registerForGood(StatusId.ENCODING).mapNotNull(v -> v.get(StatusId.ENCODING)),
+                Mono.fromSupplier(() -> statusCache.get(Status.ENCODING.id()).orElse(null)),
+                statusOperations.registerForGood(Status.ENCODING.id()).mapNotNull(v -> v.get(Status.ENCODING.id())),
                 options.scheduler());
     }
 

@@ -2,7 +2,7 @@ package io.camrig.engine.camera;
 
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
@@ -47,15 +47,15 @@ public record EncodingWatch(String camera, Flux<StatusUpdate> pushes, Mono<Long>
     public Mono<StatusUpdate> await(boolean on, Duration limit, Duration poll) {
         long want = on ? 1 : 0;
         String operation = on ? "await encoding on" : "await encoding off";
-        Mono<StatusUpdate> now = current.map(v -> new StatusUpdate(StatusId.ENCODING, v, System.nanoTime()))
+        Mono<StatusUpdate> now = current.map(v -> new StatusUpdate(Status.ENCODING.id(), v, System.nanoTime()))
                 .onErrorResume(e -> Mono.empty());
         Flux<StatusUpdate> polled = poll.isZero() || poll.isNegative() ? Flux.empty()
                 : Flux.interval(poll, poll, scheduler)
-                        .concatMap(i -> query.map(v -> new StatusUpdate(StatusId.ENCODING, v, System.nanoTime()))
+                        .concatMap(i -> query.map(v -> new StatusUpdate(Status.ENCODING.id(), v, System.nanoTime()))
                                 .onErrorResume(e -> Mono.empty()));
         // Pushes subscribed first, then the cache read: an update between the two is not missed.
         return Flux.merge(pushes, now, polled)
-                .filter(u -> u.statusId() == StatusId.ENCODING && u.value() == want)
+                .filter(u -> u.statusId() == Status.ENCODING.id() && u.value() == want)
                 .next()
                 .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(camera, operation, null)))
                 .timeout(limit, scheduler)

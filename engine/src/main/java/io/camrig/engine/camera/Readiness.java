@@ -2,7 +2,7 @@ package io.camrig.engine.camera;
 
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -27,12 +27,12 @@ final class Readiness {
     }
 
     Mono<Void> awaitReady(Duration timeout) {
-        return await(c -> c.isClear(StatusId.BUSY) && c.isClear(StatusId.ENCODING), "await ready", timeout).then();
+        return await(c -> c.isClear(Status.BUSY.id()) && c.isClear(Status.ENCODING.id()), "await ready", timeout).then();
     }
 
     private Mono<StatusUpdate> await(Predicate<StatusCache> condition, String operation, Duration timeout) {
-        Mono<StatusUpdate> now = Mono.fromCallable(() -> new StatusUpdate(StatusId.ENCODING,
-                statuses.get(StatusId.ENCODING).orElse(-1L), System.nanoTime()));
+        Mono<StatusUpdate> now = Mono.fromCallable(() -> new StatusUpdate(Status.ENCODING.id(),
+                statuses.get(Status.ENCODING.id()).orElse(-1L), System.nanoTime()));
         Flux<StatusUpdate> changes = statusHub.asFlux();
         return link.deliver(Flux.merge(changes, now)
                 .filter(u -> condition.test(statuses))

@@ -6,7 +6,7 @@ import io.camrig.engine.camera.LinkStats;
 import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
 import io.camrig.engine.resilience.CameraPolicy;
@@ -158,9 +158,9 @@ public final class RigMember {
     public Mono<StatusUpdate> awaitEncoding(boolean on, Duration limit, Duration poll, Scheduler scheduler) {
         // What the camera's cache shows now, without a request: a fire watches every member just
         // before it writes the shutters, and a query per camera then would share the link with them.
-        Mono<Long> cached = currentCamera().flatMap(c -> Mono.justOrEmpty(c.status(StatusId.ENCODING)));
-        Mono<Long> read = currentCamera().flatMap(c -> c.registerStatusUpdates(StatusId.ENCODING))
-                .mapNotNull(v -> v.get(StatusId.ENCODING));
+        Mono<Long> cached = currentCamera().flatMap(c -> Mono.justOrEmpty(c.status(Status.ENCODING.id())));
+        Mono<Long> read = currentCamera().flatMap(c -> c.registerStatusUpdates(Status.ENCODING.id()))
+                .mapNotNull(v -> v.get(Status.ENCODING.id()));
         return new EncodingWatch(advertisedName, statuses.asFlux(), cached, read, scheduler).await(on, limit, poll);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -43,9 +43,9 @@ class EncodingWatchTest {
     void aPushAnswersBeforeAnyPoll() {
         StepVerifier.withVirtualTime(() -> watch(Mono.just(0L), 0).await(true, LIMIT, POLL))
                 .expectSubscription()
-                .then(() -> pushes.tryEmitNext(new StatusUpdate(StatusId.BUSY, 1, 5)))   // another status
-                .then(() -> pushes.tryEmitNext(new StatusUpdate(StatusId.ENCODING, 1, 7)))
-                .assertNext(u -> assertThat(u).isEqualTo(new StatusUpdate(StatusId.ENCODING, 1, 7)))
+                .then(() -> pushes.tryEmitNext(new StatusUpdate(Status.BUSY.id(), 1, 5)))   // another status
+                .then(() -> pushes.tryEmitNext(new StatusUpdate(Status.ENCODING.id(), 1, 7)))
+                .assertNext(u -> assertThat(u).isEqualTo(new StatusUpdate(Status.ENCODING.id(), 1, 7)))
                 .verifyComplete();
         assertThat(queries).hasValue(0);
     }
