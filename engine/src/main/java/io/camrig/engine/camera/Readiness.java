@@ -8,7 +8,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Waits for a camera's readiness from its status cache: not busy (status 8) and not encoding
@@ -18,9 +17,9 @@ import reactor.core.publisher.Sinks;
 final class Readiness {
     private final CameraLink link;
     private final StatusCache statuses;
-    private final Sinks.Many<StatusUpdate> statusHub;
+    private final Flux<StatusUpdate> statusHub;
 
-    Readiness(CameraLink link, StatusCache statuses, Sinks.Many<StatusUpdate> statusHub) {
+    Readiness(CameraLink link, StatusCache statuses, Flux<StatusUpdate> statusHub) {
         this.link = link;
         this.statuses = statuses;
         this.statusHub = statusHub;
@@ -33,7 +32,7 @@ final class Readiness {
     private Mono<StatusUpdate> await(Predicate<StatusCache> condition, String operation, Duration timeout) {
         Mono<StatusUpdate> now = Mono.fromCallable(() -> new StatusUpdate(Status.ENCODING.id(),
                 statuses.get(Status.ENCODING.id()).orElse(-1L), System.nanoTime()));
-        Flux<StatusUpdate> changes = statusHub.asFlux();
+        Flux<StatusUpdate> changes = statusHub;
         return link.deliver(Flux.merge(changes, now)
                 .filter(u -> condition.test(statuses))
                 .next()

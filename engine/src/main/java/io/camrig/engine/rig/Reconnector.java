@@ -107,6 +107,25 @@ final class Reconnector {
         return registered.then(control).thenReturn(c);
     }
 
+    /**
+     * Brings a failed member back (step "recover"): its camera if the link is up, else a
+     * reconnect; then the rig's status registrations and camera control, and its failure cleared.
+     */
+    Mono<RigMember> recover(RigMember m, java.util.Set<Integer> registered, boolean controlClaimed) {
+        return m.camera().filter(Camera::isConnected).map(Mono::just)
+                .orElseGet(() -> reconnect(m))
+                .flatMap(c -> {
+                    m.registeredStatuses().addAll(registered);
+                    m.controlClaimed(controlClaimed);
+                    return restore(m, c);
+                })
+                .map(c -> {
+                    m.clearFailure();
+                    m.record(StepRecord.of("recover", new Outcome.Ok<>(c, Duration.ZERO), ""));
+                    return m;
+                });
+    }
+
     /** Cancels every reconnect and link watcher; a reconnect landing later disposes its camera. */
     void close() {
         closed = true;
