@@ -124,6 +124,26 @@ class RigResilienceTest {
     }
 
     @Test
+    void recoverBringsBackAFailedCameraWithTheRigsRegistrations() {
+        Rig rig = connected(2, RigOptions.defaults());
+        rig.registerStatusUpdates(Status.ENCODING.id()).block(Duration.ofSeconds(10));
+        RigMember failing = rig.members().get(0);
+        rig.forEach("probe", c -> c.name().equals(failing.advertisedName())
+                ? Mono.error(new TransientCamrigException("no answer", c.name(), "probe", null))
+                : Mono.just("ok")).block(Duration.ofSeconds(10));
+        assertThat(failing.isHealthy()).isFalse();
+        assertThat(rig.healthy()).hasSize(1);
+
+        List<RigMember> recovered = rig.recover().block(Duration.ofSeconds(10));
+
+        assertThat(recovered).containsExactly(failing);
+        assertThat(failing.isHealthy()).isTrue();
+        assertThat(failing.registeredStatuses()).contains(Status.ENCODING.id());
+        assertThat(failing.log()).anySatisfy(r -> assertThat(r.step()).isEqualTo("recover"));
+        assertThat(rig.healthy()).hasSize(2);
+    }
+
+    @Test
     void idempotentOperationsAreRetriedAndOthersAreNot() {
         Rig rig = connected(2, RigOptions.defaults().withResilience(ResilienceOptions.defaults()
                 .withRetry(3, Duration.ofMillis(10), Duration.ofMillis(50))));
