@@ -1,6 +1,10 @@
 package io.camrig.cli;
 
 import io.camrig.cli.bench.BenchCommand;
+import io.camrig.cli.console.ErrorReport;
+import io.camrig.cli.console.ExitCodes;
+import io.camrig.cli.console.Interrupts;
+import io.camrig.cli.console.JsonStyle;
 import io.camrig.cli.decode.DecodeCommand;
 import io.camrig.cli.demo.DemoCommand;
 import io.camrig.cli.http.HttpCommand;
@@ -33,9 +37,6 @@ import picocli.CommandLine.Command;
                 TakesCommand.class, OffloadCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CamrigCommand implements Runnable {
-    /** Exit code: some cameras failed; the report is complete. */
-    public static final int EXIT_SOME_FAILED = 3;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,17 +66,17 @@ public final class CamrigCommand implements Runnable {
 
     /**
      * Runs a command line and returns its exit code; after Ctrl-C always {@link
-     * Interrupts#EXIT_INTERRUPTED}, saying what was stopped even when the command ended by itself.
+     * ExitCodes#INTERRUPTED}, saying what was stopped even when the command ended by itself.
      */
     public static int run(CommandLine cli, String... args) {
         int code = cli.execute(args);
-        if (Interrupts.requested() && code != Interrupts.EXIT_INTERRUPTED) {
+        if (Interrupts.requested() && code != ExitCodes.INTERRUPTED) {
             CommandLine.ParseResult parsed = cli.getParseResult();
             while (parsed != null && parsed.subcommand() != null) {
                 parsed = parsed.subcommand();
             }
             ErrorReport.interrupted(cli.getErr(), parsed == null ? "camrig" : parsed.commandSpec().qualifiedName());
-            return Interrupts.EXIT_INTERRUPTED;
+            return ExitCodes.INTERRUPTED;
         }
         return code;
     }

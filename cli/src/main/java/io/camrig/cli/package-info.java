@@ -1,2 +1,7 @@
-/** The {@code camrig} command line: picocli commands over the engine and the simulator. */
+/**
+ * The {@code camrig} command line: {@link io.camrig.cli.CamrigCommand} (the launcher's main class)
+ * registers the picocli commands of the subpackages, which run over the engine and the simulator.
+ * Nothing below depends on this package: the commands share what they need through {@code
+ * io.camrig.cli.console} (exit codes, terminal output, Ctrl-C) and {@code io.camrig.cli.rig}.
+ */
 package io.camrig.cli;

@@ -2,15 +2,15 @@ package io.camrig.examples;
 
 import io.camrig.engine.credentials.CredentialStore;
 import io.camrig.engine.credentials.InMemoryCredentialStore;
-import io.camrig.engine.provision.ProvisionedCamera;
+import io.camrig.engine.provision.rig.ProvisionedCamera;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.provision.RigNetwork;
-import io.camrig.engine.provision.RigProvisioner;
+import io.camrig.engine.provision.rig.RigProvisioner;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
 import io.camrig.engine.session.HttpAddressResolver;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;

@@ -1,5 +1,6 @@
 package io.camrig.footage;
 
+import io.camrig.footage.error.FootageFormatException;
 import io.camrig.footage.gpmf.GpmfParser;
 import io.camrig.footage.gpmf.GpmfSummary;
 import io.camrig.footage.mp4.Mp4Movie;

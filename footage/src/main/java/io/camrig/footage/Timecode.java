@@ -1,5 +1,6 @@
 package io.camrig.footage;
 
+import io.camrig.footage.error.FootageFormatException;
 import java.time.Duration;
 import java.util.Locale;
 

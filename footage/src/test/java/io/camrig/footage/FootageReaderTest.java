@@ -2,6 +2,7 @@ package io.camrig.footage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camrig.footage.error.FootageFormatException;
 import io.camrig.footage.gpmf.GpmfSummary;
 import io.camrig.footage.testutil.MediaSamples;
 import java.time.Duration;

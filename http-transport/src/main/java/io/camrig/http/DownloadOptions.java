@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of one media download ({@link CameraHttpClient#download(io.camrig.http.model.MediaFile,
+ * Immutable settings of one media download ({@link io.camrig.http.client.CameraHttpClient#download(io.camrig.http.model.MediaFile,
  * java.nio.file.Path, DownloadOptions)}); change them with the copy-on-write {@code with…} methods.
  *
  * <p>Defaults ({@link #defaults()}):

@@ -24,7 +24,7 @@ import reactor.netty.http.client.HttpClientForm;
 
 /**
  * The raw request layer of one camera's HTTP API, under the typed operation groups of {@link
- * CameraHttpClient}: builds a Reactor Netty {@link HttpClient} for a {@link CameraAddress}
+ * io.camrig.http.client.CameraHttpClient}: builds a Reactor Netty {@link HttpClient} for a {@link CameraAddress}
  * (timeouts, Basic auth, COHN trust), sends one request per subscription, and turns statuses,
  * network failures and bad JSON into camrig's typed errors. Use it directly for an endpoint the
  * typed groups do not cover yet.
@@ -48,7 +48,11 @@ public final class HttpExchange {
     private final HttpErrors errors;
     private final HttpClient http;
 
-    HttpExchange(CameraAddress address, HttpOptions options) {
+    /**
+     * An exchange with the camera at {@code address}; opens no connection. {@link
+     * io.camrig.http.client.CameraHttpClient} makes one and shares it among its operations.
+     */
+    public HttpExchange(CameraAddress address, HttpOptions options) {
         this.address = Objects.requireNonNull(address, "address");
         this.options = Objects.requireNonNull(options, "options");
         String label = address.baseUri().toString();

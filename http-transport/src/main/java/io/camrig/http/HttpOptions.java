@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of a {@link CameraHttpClient}; change them with the copy-on-write {@code
+ * Immutable settings of a {@link io.camrig.http.client.CameraHttpClient}; change them with the copy-on-write {@code
  * with…} methods.
  *
  * <p>Defaults ({@link #defaults()}):

@@ -29,7 +29,7 @@ import reactor.util.retry.Retry;
  * exhausted resumes, a deadline or a too-slow link (a later download resumes it), and deleted
  * only when its content is known wrong (size or range mismatch).
  */
-final class MediaDownload {
+public final class MediaDownload {
     static final String PREFIX = "/videos/DCIM/";
 
     private final HttpExchange http;
@@ -48,8 +48,12 @@ final class MediaDownload {
         this.options = options;
     }
 
-    /** See {@link CameraHttpClient#download(String, String, long, Path)}. */
-    static Flux<DownloadProgress> start(HttpExchange http, String directory, String filename, long expectedSize,
+    /**
+     * Downloads {@code directory/filename} over {@code http} to {@code target}; what {@link
+     * io.camrig.http.client.CameraHttpClient#download(String, String, long, Path, DownloadOptions)}
+     * runs, described there (progress, resumes, errors).
+     */
+    public static Flux<DownloadProgress> start(HttpExchange http, String directory, String filename, long expectedSize,
             Path target, DownloadOptions options) {
         // The record's constructor checks that both names are single path segments and the size >= 0.
         MediaFile checked = new MediaFile(directory, filename, expectedSize, Instant.EPOCH, Instant.EPOCH);

@@ -3,6 +3,7 @@ package io.camrig.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.model.MediaFile;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;

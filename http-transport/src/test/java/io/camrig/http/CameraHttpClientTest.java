@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camrig.http.address.CameraAddress;
+import io.camrig.http.client.CameraHttpClient;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.URI;
@@ -14,6 +15,10 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class CameraHttpClientTest {
+    private static final String MEDIA_LIST = "/gopro/media/list";
+    private static final String STATE = "/gopro/camera/state";
+    private static final String KEEP_ALIVE = "/gopro/camera/keep_alive";
+
     private static final String LIST = """
             {"id": "99", "media": [{"d": "100GOPRO", "fs": [
               {"n": "GX010001.MP4", "cre": "1696000000", "mod": "1696000000", "s": "4194304"},
@@ -26,7 +31,7 @@ class CameraHttpClientTest {
 
     @Test
     void mediaListDecodesTheCamerasJson() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.MEDIA_LIST,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(MEDIA_LIST,
                 (req, res) -> res.header(HttpHeaderNames.CONTENT_TYPE, "application/json").sendString(Mono.just(LIST))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).mediaList())
                     .assertNext(list -> {
@@ -41,7 +46,7 @@ class CameraHttpClientTest {
 
     @Test
     void stateReturnsStatusAndSettings() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.STATE, (req, res) -> res.sendString(
+        try (TestCamera camera = TestCamera.serve(r -> r.get(STATE, (req, res) -> res.sendString(
                 Mono.just("{\"status\":{\"8\":0,\"10\":1},\"settings\":{\"2\":9},\"extra\":true}"))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).state())
                     .assertNext(state -> {
@@ -56,7 +61,7 @@ class CameraHttpClientTest {
 
     @Test
     void stateWithoutSettingsIsAFormatError() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.STATE,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(STATE,
                 (req, res) -> res.sendString(Mono.just("{\"status\":{}}"))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).state())
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MediaFormatException.class)
@@ -68,7 +73,7 @@ class CameraHttpClientTest {
 
     @Test
     void keepAliveCompletesOnAnEmptyObject() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.KEEP_ALIVE,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(KEEP_ALIVE,
                 (req, res) -> res.sendString(Mono.just("{}"))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).keepAlive()).expectComplete().verify(VERIFY);
         }
@@ -76,14 +81,14 @@ class CameraHttpClientTest {
 
     @Test
     void keepAliveCompletesOnAnEmptyBody() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.KEEP_ALIVE, (req, res) -> res.send()))) {
+        try (TestCamera camera = TestCamera.serve(r -> r.get(KEEP_ALIVE, (req, res) -> res.send()))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).keepAlive()).expectComplete().verify(VERIFY);
         }
     }
 
     @Test
     void busyCameraIsATransientErrorWithItsStatus() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.MEDIA_LIST,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(MEDIA_LIST,
                 (req, res) -> res.status(HttpResponseStatus.SERVICE_UNAVAILABLE).sendString(Mono.just("busy"))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).mediaList())
                     .expectErrorSatisfies(e -> {
@@ -102,7 +107,7 @@ class CameraHttpClientTest {
 
     @Test
     void clientErrorsArePermanent() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.STATE,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(STATE,
                 (req, res) -> res.status(HttpResponseStatus.BAD_REQUEST).send()))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).state())
                     .expectErrorSatisfies(e -> {
@@ -121,7 +126,7 @@ class CameraHttpClientTest {
 
     @Test
     void truncatedJsonIsAFormatError() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.MEDIA_LIST,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(MEDIA_LIST,
                 (req, res) -> res.sendString(Mono.just(LIST.substring(0, LIST.length() / 2)))))) {
             StepVerifier.create(CameraHttpClient.create(camera.uri()).mediaList())
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MediaFormatException.class)
@@ -132,7 +137,7 @@ class CameraHttpClientTest {
 
     @Test
     void aSilentCameraTimesOutTransiently() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.MEDIA_LIST,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(MEDIA_LIST,
                 (req, res) -> Mono.delay(Duration.ofSeconds(30)).then(res.sendString(Mono.just(LIST)).then())))) {
             StepVerifier.create(new CameraHttpClient(camera.uri(), fast()).mediaList())
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(HttpTransportException.class)
@@ -159,7 +164,7 @@ class CameraHttpClientTest {
     @Test
     void credentialsInTheUriAreRefusedBeforeAnyRequestAndNeverShown() {
         AtomicReference<String> authorization = new AtomicReference<>();
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.MEDIA_LIST, (req, res) -> {
+        try (TestCamera camera = TestCamera.serve(r -> r.get(MEDIA_LIST, (req, res) -> {
             authorization.set(req.requestHeaders().get(HttpHeaderNames.AUTHORIZATION, "none"));
             return res.status(HttpResponseStatus.UNAUTHORIZED).send();
         }))) {
@@ -192,14 +197,14 @@ class CameraHttpClientTest {
     @Test
     void nothingIsSentBeforeSubscription() {
         AtomicReference<String> seen = new AtomicReference<>();
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.KEEP_ALIVE, (req, res) -> {
+        try (TestCamera camera = TestCamera.serve(r -> r.get(KEEP_ALIVE, (req, res) -> {
             seen.set(req.uri());
             return res.sendString(Mono.just("{}"));
         }))) {
             Mono<Void> call = CameraHttpClient.create(camera.uri()).keepAlive();
             assertThat(seen.get()).isNull();
             StepVerifier.create(call).expectComplete().verify(VERIFY);
-            assertThat(seen.get()).isEqualTo(CameraHttpClient.KEEP_ALIVE);
+            assertThat(seen.get()).isEqualTo(KEEP_ALIVE);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.camrig.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camrig.http.client.CameraHttpClient;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.camrig.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camrig.http.client.CameraHttpClient;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,13 +13,16 @@ import reactor.test.StepVerifier;
 
 /** Hostile cameras on loopback: bodies that never end, answers that drip. */
 class HttpBoundsTest {
+    private static final String MEDIA_LIST = "/gopro/media/list";
+    private static final String STATE = "/gopro/camera/state";
+
     private static final int CAP = 64 * 1024;
 
     @Test
     void aChunkedStateBodyOverTheCapFailsTypedWhileStreaming() {
         AtomicLong served = new AtomicLong();
         // An endless chunked body: without a cap the client would buffer until memory runs out.
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.STATE,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(STATE,
                 (req, res) -> res.header("Content-Type", "application/json")
                         .send(Flux.generate(sink -> sink.next(Unpooled.wrappedBuffer(new byte[8192])))
                                 .map(b -> (io.netty.buffer.ByteBuf) b)
@@ -29,7 +33,7 @@ class HttpBoundsTest {
                     .expectErrorSatisfies(e -> {
                         assertThat(e).isInstanceOf(HttpBodyTooLargeException.class)
                                 .hasMessageContaining("limit is " + CAP + " bytes")
-                                .hasMessageContaining(CameraHttpClient.STATE);
+                                .hasMessageContaining(STATE);
                         assertThat(((HttpBodyTooLargeException) e).limitBytes()).isEqualTo(CAP);
                         assertThat(((HttpBodyTooLargeException) e).isTransient()).isFalse();
                     })
@@ -39,7 +43,7 @@ class HttpBoundsTest {
 
     @Test
     void anAnnouncedLengthOverTheCapFailsBeforeTheBodyIsRead() {
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.MEDIA_LIST,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(MEDIA_LIST,
                 (req, res) -> res.header("Content-Length", String.valueOf(200L * 1024 * 1024))
                         .send(Mono.just(Unpooled.wrappedBuffer(new byte[1024])))))) {
             CameraHttpClient client = new CameraHttpClient(io.camrig.http.address.CameraAddress.of(camera.uri()),
@@ -54,7 +58,7 @@ class HttpBoundsTest {
     @Test
     void aBodyUpToTheCapIsRead() {
         String json = "{\"status\":{},\"settings\":{}}";
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.STATE,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(STATE,
                 (req, res) -> res.sendString(Mono.just(json))))) {
             CameraHttpClient client = new CameraHttpClient(io.camrig.http.address.CameraAddress.of(camera.uri()),
                     HttpOptions.defaults().withMaxBodyBytes(1024));
@@ -66,7 +70,7 @@ class HttpBoundsTest {
     void aCameraDrippingItsAnswerFailsAtTheRequestDeadline() {
         // The answer starts and never ends; the idle timeout (10 s, real time) cannot fire within the
         // test, so this stands for a drip of a byte per second: only the overall deadline ends it.
-        try (TestCamera camera = TestCamera.serve(r -> r.get(CameraHttpClient.STATE,
+        try (TestCamera camera = TestCamera.serve(r -> r.get(STATE,
                 (req, res) -> res.header("Content-Type", "application/json")
                         .send(Flux.just(Unpooled.wrappedBuffer(new byte[] {'{', ' '}))
                                 .cast(io.netty.buffer.ByteBuf.class).concatWith(Flux.never()), b -> true)))) {

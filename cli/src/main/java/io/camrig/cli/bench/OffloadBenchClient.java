@@ -8,7 +8,7 @@ import io.camrig.engine.offload.Offloader;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeStore;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.model.CameraInfo;
 import io.camrig.http.model.MediaFile;

@@ -3,7 +3,7 @@ package io.camrig.cli.bench;
 import io.camrig.benchmarks.rig.RigBenchReport;
 import io.camrig.benchmarks.rig.RigHarness;
 import io.camrig.benchmarks.rig.RigHarnessOptions;
-import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +95,7 @@ public final class RigBenchCommand implements Callable<Integer> {
         }
         boolean allOk = report.results().stream()
                 .allMatch(r -> r.connectedCameras() == r.cameras() && r.fireFailures() == 0 && r.keepAliveFailures() == 0);
-        return allOk ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+        return allOk ? 0 : ExitCodes.SOME_FAILED;
     }
 
     private RigHarnessOptions options() {

@@ -3,7 +3,7 @@ package io.camrig.cli.cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.broker.BrokerSecret;
 import io.camrig.cluster.broker.EmbeddedBroker;
@@ -81,7 +81,7 @@ public final class ClusterDemo {
                 text(rig, on, figures, out);
             }
             out.flush();
-            return rig.members().stream().allMatch(RigMember::isHealthy) ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+            return rig.members().stream().allMatch(RigMember::isHealthy) ? 0 : ExitCodes.SOME_FAILED;
         }
     }
 

@@ -68,7 +68,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 }
             } else {
                 // A read of stdin cannot be interrupted: Ctrl-C ends the process; every line decoded is printed.
-                io.camrig.cli.Interrupts.stopAtOnce("decoding the trace on stdin");
+                io.camrig.cli.console.Interrupts.stopAtOnce("decoding the trace on stdin");
                 result = decoder.decode(new InputStreamReader(stdin, StandardCharsets.UTF_8), out);
             }
             return result.ok() ? 0 : 1;

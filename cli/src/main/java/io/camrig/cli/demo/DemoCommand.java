@@ -1,8 +1,8 @@
 package io.camrig.cli.demo;
 
 import io.camrig.ble.bluez.BluezCentral;
-import io.camrig.cli.CamrigCommand;
 import io.camrig.cli.ble.BleOptions;
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.network.CohnSetup;
 import io.camrig.cli.network.CredentialOptions;
 import io.camrig.credentials.FileCredentialStore;
@@ -189,7 +189,7 @@ public final class DemoCommand implements Callable<Integer> {
                         options, progress, metrics);
                 report = (cohn ? CohnSetup.over(session, store, network()) : session).run().block();
             } catch (CamrigException e) {
-                err.println("camrig demo: " + e.getMessage() + io.camrig.cli.Hints.suffix(e));
+                err.println("camrig demo: " + e.getMessage() + io.camrig.cli.console.Hints.suffix(e));
                 return 1;
             } catch (Exception e) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -197,7 +197,7 @@ public final class DemoCommand implements Callable<Integer> {
                 central.shutdown().block(Duration.ofSeconds(5));
             }
         } else {
-            io.camrig.cli.Interrupts.activity("starting " + cameras + " simulated cameras");
+            io.camrig.cli.console.Interrupts.activity("starting " + cameras + " simulated cameras");
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
@@ -218,10 +218,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonReport.render(report, ble.simulated() ? model : null, duration));
         } else {
-            TextReport.render(report, out, injected, io.camrig.cli.Terminal.detect());
+            TextReport.render(report, out, injected, io.camrig.cli.console.Terminal.detect());
         }
         out.flush();
-        return report.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+        return report.allOk() ? 0 : ExitCodes.SOME_FAILED;
     }
 
     /** The demo across node processes (--nodes) or the nodes on a broker (--broker). */

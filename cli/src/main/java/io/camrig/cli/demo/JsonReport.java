@@ -122,6 +122,6 @@ final class JsonReport {
                 }
             }
         }
-        return io.camrig.cli.JsonStyle.document(root);
+        return io.camrig.cli.console.JsonStyle.document(root);
     }
 }

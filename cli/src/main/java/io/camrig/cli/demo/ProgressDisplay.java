@@ -36,7 +36,7 @@ final class ProgressDisplay implements SessionListener, AutoCloseable {
 
     @Override
     public synchronized void onStep(String step) {
-        io.camrig.cli.Interrupts.activity("the recording session at '" + step + "' (" + cameras + " cameras)");
+        io.camrig.cli.console.Interrupts.activity("the recording session at '" + step + "' (" + cameras + " cameras)");
         if (!enabled) {
             return;
         }

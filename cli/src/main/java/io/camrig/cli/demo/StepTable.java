@@ -1,6 +1,6 @@
 package io.camrig.cli.demo;
 
-import io.camrig.cli.Terminal;
+import io.camrig.cli.console.Terminal;
 import io.camrig.engine.rig.StepRecord;
 import io.camrig.engine.session.CameraReport;
 import java.io.PrintWriter;

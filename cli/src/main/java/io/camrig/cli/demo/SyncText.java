@@ -1,6 +1,6 @@
 package io.camrig.cli.demo;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.session.CycleReport;
 import io.camrig.engine.session.SessionReport;
 import io.camrig.engine.sync.CameraSync;

@@ -1,7 +1,7 @@
 package io.camrig.cli.demo;
 
-import io.camrig.cli.Terminal;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.Terminal;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.session.CameraReport;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.session.CycleReport;

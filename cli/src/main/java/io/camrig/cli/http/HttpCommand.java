@@ -1,8 +1,8 @@
 package io.camrig.cli.http;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.address.BasicCredentials;
 import io.camrig.http.address.CameraAddress;
@@ -134,7 +134,7 @@ public final class HttpCommand implements Runnable {
             err.flush();
             return 1;
         } catch (Exception e) {
-            if (io.camrig.cli.Interrupts.isInterruption(e)) {
+            if (io.camrig.cli.console.Interrupts.isInterruption(e)) {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
             err.println("camrig http: " + e.getClass().getSimpleName()
@@ -146,7 +146,7 @@ public final class HttpCommand implements Runnable {
 
     /** Prints one JSON document. */
     static void printJson(PrintWriter out, Object value) throws IOException {
-        out.println(io.camrig.cli.JsonStyle.document(value));
+        out.println(io.camrig.cli.console.JsonStyle.document(value));
         out.flush();
     }
 }

@@ -1,6 +1,6 @@
 package io.camrig.cli.http;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.http.address.DiscoveredCamera;
 import io.camrig.http.address.MdnsBrowser;
 import io.camrig.http.address.MdnsDiscovery;

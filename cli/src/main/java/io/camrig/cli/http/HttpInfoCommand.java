@@ -1,6 +1,6 @@
 package io.camrig.cli.http;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.http.model.CameraInfo;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package io.camrig.cli.http;
 
 import io.camrig.cli.rig.Names;
 import io.camrig.cli.rig.OptionNames;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.http.SettingRejectedException;
 import io.camrig.proto.catalog.Setting;
 import io.camrig.proto.catalog.SettingOption;

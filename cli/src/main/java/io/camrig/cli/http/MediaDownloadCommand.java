@@ -1,7 +1,7 @@
 package io.camrig.cli.http;
 
-import io.camrig.cli.TerminalText;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.cli.console.TerminalText;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.download.DownloadEvent;
 import io.camrig.http.download.DownloadJob;
 import io.camrig.http.download.RigDownloader;
@@ -59,7 +59,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
         }
         return http.run(() -> {
             CameraHttpClient client = http.client();
-            io.camrig.cli.Interrupts.activity("reading the camera's media list");
+            io.camrig.cli.console.Interrupts.activity("reading the camera's media list");
             MediaList list = client.mediaList().block();
             List<MediaFile> files = select(list);
             PrintWriter out = http.spec.commandLine().getOut();
@@ -77,7 +77,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 return 1;
             }
             int[] failed = {0};
-            io.camrig.cli.Interrupts.activity("the download of " + files.size() + (files.size() == 1 ? " file" : " files")
+            io.camrig.cli.console.Interrupts.activity("the download of " + files.size() + (files.size() == 1 ? " file" : " files")
                     + " to " + to);
             RigDownloader.run(List.of(new DownloadJob(client.baseUri().toString(), client, files, to)), 1, !noTurbo)
                     .doOnNext(e -> report(e, out, err, failed))

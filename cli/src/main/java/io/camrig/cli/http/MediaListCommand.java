@@ -1,6 +1,6 @@
 package io.camrig.cli.http;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaGroup;
 import io.camrig.http.model.MediaList;

@@ -1,6 +1,6 @@
 package io.camrig.cli.media;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.footage.FootageFacts;
 import io.camrig.footage.Timecode;
 import io.camrig.footage.gpmf.GpmfSummary;

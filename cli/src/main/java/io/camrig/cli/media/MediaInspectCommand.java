@@ -50,8 +50,8 @@ public final class MediaInspectCommand implements Callable<Integer> {
             try {
                 facts = FootageReader.read(file);
             } catch (CamrigException | IOException e) {
-                err.println("camrig media inspect: " + io.camrig.cli.TerminalText.safe(file.toString()) + ": "
-                        + io.camrig.cli.TerminalText.safe(e instanceof CamrigException ? e.getMessage() : e.toString()));
+                err.println("camrig media inspect: " + io.camrig.cli.console.TerminalText.safe(file.toString()) + ": "
+                        + io.camrig.cli.console.TerminalText.safe(e instanceof CamrigException ? e.getMessage() : e.toString()));
                 failed++;
                 continue;
             }

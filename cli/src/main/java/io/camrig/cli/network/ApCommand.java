@@ -1,6 +1,6 @@
 package io.camrig.cli.network;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;

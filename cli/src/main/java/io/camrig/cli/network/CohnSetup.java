@@ -1,7 +1,7 @@
 package io.camrig.cli.network;
 
 import io.camrig.engine.credentials.CredentialStore;
-import io.camrig.engine.provision.ProvisionedCamera;
+import io.camrig.engine.provision.rig.ProvisionedCamera;
 import io.camrig.engine.provision.cohn.CohnIpTracker;
 import io.camrig.engine.rig.Outcome;
 import io.camrig.engine.rig.RigOptions;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import io.camrig.engine.provision.ProvisionListener;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.provision.RigNetwork;
-import io.camrig.engine.provision.RigProvisioner;
+import io.camrig.engine.provision.rig.RigProvisioner;
 import io.camrig.engine.session.RecordingSession;
 import java.nio.file.Path;
 import picocli.CommandLine;

@@ -1,5 +1,6 @@
 package io.camrig.cli.network;
 
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.CameraCredentials;
 import io.camrig.engine.credentials.CredentialStoreException;
@@ -59,7 +60,7 @@ public final class CredentialsForgetCommand implements Callable<Integer> {
                 out.println("no credentials in " + store.file());
             }
             out.flush();
-            return missing ? io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED : 0;
+            return missing ? ExitCodes.SOME_FAILED : 0;
         } catch (CredentialStoreException e) {
             return CredentialOptions.failed(cl, "credentials", e);
         }

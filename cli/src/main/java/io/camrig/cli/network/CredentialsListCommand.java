@@ -74,6 +74,6 @@ public final class CredentialsListCommand implements Callable<Integer> {
             c.cohn().ifPresent(h -> node.putObject("cohn").put("username", h.username())
                     .put("ipAddress", h.ipAddress()).put("ssid", h.ssid()));
         }
-        return io.camrig.cli.JsonStyle.document(root);
+        return io.camrig.cli.console.JsonStyle.document(root);
     }
 }

@@ -2,16 +2,16 @@ package io.camrig.cli.network;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.rig.RigCommandSupport;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.cli.rig.Table;
 import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.credentials.CredentialStoreException;
-import io.camrig.engine.provision.ProvisionedCamera;
+import io.camrig.engine.provision.rig.ProvisionedCamera;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.provision.RigNetwork;
-import io.camrig.engine.provision.RigProvisioner;
+import io.camrig.engine.provision.rig.RigProvisioner;
 import io.camrig.engine.rig.Outcome;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
@@ -93,7 +93,7 @@ public final class ProvisionCommand implements Callable<Integer> {
              RigSourceOptions.Source source = rigSource.open();
              Rig rig = Rig.discover(source.central(), CohnSetup.rigOptions(RigOptions.defaults()
                      .withExpectedCameras(source.expectedCameras()), options)).block(Duration.ofSeconds(60))) {
-            io.camrig.cli.Interrupts.activity("provisioning " + source.expectedCameras() + " cameras");
+            io.camrig.cli.console.Interrupts.activity("provisioning " + source.expectedCameras() + " cameras");
             rig.connect().block(Duration.ofMinutes(2));
             RigResult<ProvisionedCamera> result = new RigProvisioner(store, options).provision(rig, network, table)
                     .block(Duration.ofMinutes(10));
@@ -103,11 +103,11 @@ public final class ProvisionCommand implements Callable<Integer> {
                 print(result, out, store.file());
             }
             out.flush();
-            return result.allOk() ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+            return result.allOk() ? 0 : ExitCodes.SOME_FAILED;
         } catch (CredentialStoreException e) {
             return CredentialOptions.failed(cl, "provision", e);
         } catch (CamrigException e) {
-            err.println("camrig provision: " + RigCommandSupport.describe(e) + io.camrig.cli.Hints.suffix(e));
+            err.println("camrig provision: " + RigCommandSupport.describe(e) + io.camrig.cli.console.Hints.suffix(e));
             err.flush();
             return 1;
         }
@@ -165,6 +165,6 @@ public final class ProvisionCommand implements Callable<Integer> {
                 node.put("ok", false).put("error", failure(m, e.getValue()));
             }
         }
-        return io.camrig.cli.JsonStyle.document(root);
+        return io.camrig.cli.console.JsonStyle.document(root);
     }
 }

@@ -7,7 +7,7 @@ import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.provision.AccessPointMode;
 import io.camrig.engine.provision.ProvisioningOptions;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.address.CameraAddress;
 import io.camrig.http.model.CameraState;
 import io.camrig.http.wifi.HostWifi;
@@ -95,7 +95,7 @@ public final class WifiJoinCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (CamrigException e) {
-            err.println("camrig wifi join: " + RigCommandSupport.describe(e) + io.camrig.cli.Hints.suffix(e));
+            err.println("camrig wifi join: " + RigCommandSupport.describe(e) + io.camrig.cli.console.Hints.suffix(e));
             err.flush();
             return 1;
         }

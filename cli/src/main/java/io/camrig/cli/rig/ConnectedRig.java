@@ -1,7 +1,7 @@
 package io.camrig.cli.rig;
 
 import io.camrig.ble.spi.Advertisement;
-import io.camrig.cli.Interrupts;
+import io.camrig.cli.console.Interrupts;
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.CameraOptions;
 import io.camrig.proto.gatt.GoProUuid;

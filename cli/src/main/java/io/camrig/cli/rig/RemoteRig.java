@@ -74,7 +74,7 @@ public final class RemoteRig {
         try {
             return command.getAsInt();
         } catch (RemoteRigException e) {
-            cl.getErr().println("camrig: " + io.camrig.cli.TerminalText.safe(e.getMessage()));
+            cl.getErr().println("camrig: " + io.camrig.cli.console.TerminalText.safe(e.getMessage()));
             cl.getErr().flush();
             return 1;
         }

@@ -1,9 +1,9 @@
 package io.camrig.cli.rig;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.ExitCodes;
+import io.camrig.cli.console.TerminalText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.CamrigCommand;
 import io.camrig.proto.error.CamrigException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class RigCommandSupport {
                 out.println(TerminalText.safe(r.member().name()) + ": " + describe(r.error().get()));
             }
         }
-        return failed ? CamrigCommand.EXIT_SOME_FAILED : 0;
+        return failed ? ExitCodes.SOME_FAILED : 0;
     }
 
     /**
@@ -49,12 +49,12 @@ public final class RigCommandSupport {
      * camera that never showed up counts as a failed one.
      */
     public static <T> int exitCode(ConnectedRig rig, List<ConnectedRig.Result<T>> results) {
-        return rig.missingSummary().isPresent() ? CamrigCommand.EXIT_SOME_FAILED : exitCode(results);
+        return rig.missingSummary().isPresent() ? ExitCodes.SOME_FAILED : exitCode(results);
     }
 
     /** Exit code 0 when every camera succeeded, 3 otherwise. */
     public static <T> int exitCode(List<ConnectedRig.Result<T>> results) {
-        return results.stream().allMatch(ConnectedRig.Result::ok) ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+        return results.stream().allMatch(ConnectedRig.Result::ok) ? 0 : ExitCodes.SOME_FAILED;
     }
 
     /**

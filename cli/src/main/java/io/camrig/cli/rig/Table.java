@@ -1,6 +1,6 @@
 package io.camrig.cli.rig;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

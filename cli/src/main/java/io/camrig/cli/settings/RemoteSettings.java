@@ -3,7 +3,7 @@ package io.camrig.cli.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.RemoteRig;
 import io.camrig.cli.rig.RigCommandSupport;

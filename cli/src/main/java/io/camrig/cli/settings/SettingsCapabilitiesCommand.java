@@ -68,7 +68,7 @@ public final class SettingsCapabilitiesCommand implements Callable<Integer> {
                     r.error().ifPresent(e -> cam.put("error", RigCommandSupport.describe(e)));
                     cameras.add(cam);
                 }
-                out.println(io.camrig.cli.JsonStyle.document(root));
+                out.println(io.camrig.cli.console.JsonStyle.document(root));
             } else {
                 for (var r : results) {
                     out.printf("%s (%s, %s)%n", r.member().name(), r.member().model(), r.member().serial());

@@ -62,7 +62,7 @@ public final class SettingsGetCommand implements Callable<Integer> {
             List<ConnectedRig.Result<List<SettingValue>>> results = rig.forEach(c -> c.settings().get(settings));
             PrintWriter out = cl.getOut();
             if (json) {
-                out.println(io.camrig.cli.JsonStyle.document(json(results)));
+                out.println(io.camrig.cli.console.JsonStyle.document(json(results)));
             } else {
                 table(results).print(out);
                 RigCommandSupport.report(results, out);

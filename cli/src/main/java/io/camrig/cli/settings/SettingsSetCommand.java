@@ -1,9 +1,10 @@
 package io.camrig.cli.settings;
 
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.cli.rig.RemoteRig;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.proto.catalog.Setting;
@@ -81,7 +82,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
                             : TerminalText.safe(o.path("error").path("message").asText(o.path("detail").asText())));
         }
         out.flush();
-        return failed ? io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED : 0;
+        return failed ? ExitCodes.SOME_FAILED : 0;
     }
 
     private long value(Setting setting, CommandLine cl) {

@@ -104,7 +104,7 @@ public final class SimulateCommand implements Callable<Integer> {
             List<Map<String, Object>> rows = describe(rig);
             print(rows, out);
             onReady.accept(rig);
-            io.camrig.cli.Interrupts.activity(rig.cameras().size() + " simulated cameras");
+            io.camrig.cli.console.Interrupts.activity(rig.cameras().size() + " simulated cameras");
             Mono<Void> stop = stopSignal != null ? stopSignal : interrupted.asMono();
             if (duration != null) {
                 stop = Mono.firstWithSignal(stop, Mono.delay(duration).then());
@@ -173,7 +173,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private void print(List<Map<String, Object>> rows, PrintWriter out) throws java.io.IOException {
         if (json) {
-            out.println(io.camrig.cli.JsonStyle.document(Map.of("cameras", rows)));
+            out.println(io.camrig.cli.console.JsonStyle.document(Map.of("cameras", rows)));
             out.flush();
             return;
         }

@@ -1,6 +1,7 @@
 package io.camrig.cli.status;
 
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.ExitCodes;
+import io.camrig.cli.console.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.rig.CameraSelection;
@@ -59,7 +60,7 @@ public final class StatusCommand implements Callable<Integer> {
     Duration snapshotEvery;
 
     /** Where the output goes: detected when the watch starts, unless a test set it. */
-    io.camrig.cli.Terminal terminal;
+    io.camrig.cli.console.Terminal terminal;
 
     @CommandLine.Mixin
     RigSourceOptions rigSource = new RigSourceOptions();
@@ -89,7 +90,7 @@ public final class StatusCommand implements Callable<Integer> {
             StatusBoard board = new StatusBoard(rig.members(), statuses);
             results.forEach(r -> r.value().ifPresent(l -> l.forEach(v -> board.put(r.member(), v))));
             if (json) {
-                out.println(io.camrig.cli.JsonStyle.document(snapshot(results)));
+                out.println(io.camrig.cli.console.JsonStyle.document(snapshot(results)));
             } else {
                 board.table().print(out);
                 RigCommandSupport.report(results, out);
@@ -105,8 +106,8 @@ public final class StatusCommand implements Callable<Integer> {
         if (watchFor != null) {
             events = events.take(watchFor);
         }
-        boolean ansi = !json && (terminal != null ? terminal : io.camrig.cli.Terminal.detect()).interactive();
-        io.camrig.cli.Interrupts.activity("watching the statuses of " + rig.members().size() + " cameras");
+        boolean ansi = !json && (terminal != null ? terminal : io.camrig.cli.console.Terminal.detect()).interactive();
+        io.camrig.cli.console.Interrupts.activity("watching the statuses of " + rig.members().size() + " cameras");
         Flux<StatusWatch.Event> applied = events.doOnNext(e -> {
             if (e.error() != null) {
                 board.error(e.camera(), e.error());
@@ -134,7 +135,7 @@ public final class StatusCommand implements Callable<Integer> {
                 out.println();
             }).blockLast();
         }
-        return board.errors().isEmpty() ? 0 : io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED;
+        return board.errors().isEmpty() ? 0 : ExitCodes.SOME_FAILED;
     }
 
     private static void printBoard(StatusBoard board, PrintWriter out) {

@@ -1,7 +1,7 @@
 package io.camrig.cli.take;
 
-import io.camrig.cli.CamrigCommand;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.ExitCodes;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.offload.OffloadCamera;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.offload.OffloadOptions;
@@ -11,7 +11,7 @@ import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadOptions;
 import io.camrig.http.ExistingFilePolicy;
 import io.camrig.http.HttpOptions;
@@ -174,7 +174,7 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         int remaining = queue.manifest().pendingFiles();
         display.summary(queue.manifest());
-        return remaining == 0 ? 0 : CamrigCommand.EXIT_SOME_FAILED;
+        return remaining == 0 ? 0 : ExitCodes.SOME_FAILED;
     }
 
     /** Reads each camera's identity, adds it to the take and queues its files. */

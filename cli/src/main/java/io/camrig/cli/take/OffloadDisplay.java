@@ -1,7 +1,7 @@
 package io.camrig.cli.take;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;

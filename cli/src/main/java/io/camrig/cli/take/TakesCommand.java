@@ -2,7 +2,8 @@ package io.camrig.cli.take;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.camrig.cli.TerminalText;
+import io.camrig.cli.console.ExitCodes;
+import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
@@ -179,7 +180,7 @@ public final class TakesCommand implements Runnable {
                 out.printf("%d of %d files match take %s%n", checks.size() - bad, checks.size(), found.get().takeId());
             }
             out.flush();
-            return bad == 0 ? 0 : io.camrig.cli.CamrigCommand.EXIT_SOME_FAILED;
+            return bad == 0 ? 0 : ExitCodes.SOME_FAILED;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class DemoCommandTest {
     void aCameraThatDropsItsLinkFailsAloneAndTheExitCodeIsThree() throws Exception {
         int code = run(demo("--cameras", "4", "--fail-camera", "2", "--json"));
 
-        assertThat(code).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.at("/rig/succeeded").asInt()).isEqualTo(3);
         JsonNode failed = json.at("/cameras/1");
@@ -101,7 +102,7 @@ class DemoCommandTest {
     void chaosCyclesShowEveryCycleAndTheResilienceFigures() throws Exception {
         int code = run(demo("--cameras", "3", "--chaos", "noisy", "--cycles", "2", "--json"));
 
-        assertThat(code).as("stderr: %s", err).isIn(0, CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(code).as("stderr: %s", err).isIn(0, ExitCodes.SOME_FAILED);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("cycles")).hasSize(2);
         assertThat(json.at("/cycles/1/outcomes")).hasSize(3);
@@ -113,7 +114,7 @@ class DemoCommandTest {
         int code = run(demo("--cameras", "3", "--max-spread", "2s"));
 
         // the footage check keeps its 2 frames: on a crowded machine a take may still fail (exit 3)
-        assertThat(code).as("stderr: %s", err).isIn(0, CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(code).as("stderr: %s", err).isIn(0, ExitCodes.SOME_FAILED);
         assertThat(out.toString()).contains("take sync (start vs the rig's median; tolerance ±1000.0 ms")
                 .containsPattern("take 1 +fire spread [0-9.]+ ms, timecode spread \\d+ frames \\(33\\.4 ms each\\), "
                         + "footage spread [0-9.]+ ms +(ok|FAILED)")
@@ -125,7 +126,7 @@ class DemoCommandTest {
         // No two cameras start at the very same nanosecond: with no tolerance every take fails.
         int code = run(demo("--cameras", "4", "--max-spread", "0ms", "--cycles", "2", "--json"));
 
-        assertThat(code).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.at("/rig/ok").asBoolean()).isFalse();
         assertThat(json.at("/rig/failedTakes").asInt()).isEqualTo(2);

@@ -2,7 +2,7 @@ package io.camrig.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camrig.cli.Terminal;
+import io.camrig.cli.console.Terminal;
 import io.camrig.engine.rig.StepRecord;
 import io.camrig.engine.session.CameraReport;
 import java.io.PrintWriter;

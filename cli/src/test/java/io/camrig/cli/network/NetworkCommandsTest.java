@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.simulator.state.SimulatedNetworks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,7 +78,7 @@ class NetworkCommandsTest {
         int code = run("provision", "--ssid", SimulatedNetworks.BACKSTAGE_SSID, "--password-file", wrong.toString(),
                 "--cameras", "2", "--credentials", store.toString());
 
-        assertThat(code).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(out.toString().lines().filter(l -> l.contains("PROVISIONING_ERROR_PASSWORD_AUTH"))).hasSize(2);
         assertThat(err.toString()).contains("GoPro 0001  connect new");
         assertThat(out.toString() + err).doesNotContain("not-the-password-42");
@@ -108,7 +109,7 @@ class NetworkCommandsTest {
         String serial = cameras.get(0).get("serial").asText();
 
         assertThat(run("credentials", "forget", serial, "C000", "--credentials", store.toString()))
-                .isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+                .isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(out.toString()).contains(serial + ": forgotten").contains("C000: not in the store");
         assertThat(run("credentials", "list", "--json", "--credentials", store.toString())).isZero();
         assertThat(json().get("cameras")).hasSize(1);

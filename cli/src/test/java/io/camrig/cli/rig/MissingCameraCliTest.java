@@ -3,6 +3,7 @@ package io.camrig.cli.rig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ class MissingCameraCliTest {
                 assertThat(rig.missingSummary()).contains("found 2 of 3 cameras");
                 List<ConnectedRig.Result<String>> results = rig.forEach(c -> reactor.core.publisher.Mono.just("ok"));
                 assertThat(RigCommandSupport.exitCode(results)).isZero();
-                assertThat(RigCommandSupport.exitCode(rig, results)).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+                assertThat(RigCommandSupport.exitCode(rig, results)).isEqualTo(ExitCodes.SOME_FAILED);
 
                 StringWriter err = new StringWriter();
                 CommandLine cl = new CommandLine(new CamrigCommand());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.console.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SettingsCommandTest {
     void setChecksTheOptionPerModelAndNamesTheSupportedOnes() {
         int code = run("settings", "set", "video_resolution", "5.3K", "--cameras", "2", "--model", "HERO9 Black");
 
-        assertThat(code).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(code).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(out.toString().lines()).hasSize(2).allSatisfy(l -> assertThat(l)
                 .contains("HERO9 Black does not support Video Resolution = 5.3K (100)")
                 .contains("supported: 4K (1)"));
@@ -82,7 +83,7 @@ class SettingsCommandTest {
         assertThat(run("preset", "load", "--group", "photo", "--cameras", "2")).as("stderr: %s", err).isZero();
         assertThat(out.toString().lines()).hasSize(2).allSatisfy(l -> assertThat(l).endsWith("load preset group 1001: ok"));
         out.getBuffer().setLength(0);
-        assertThat(run("preset", "load", "--id", "999", "--cameras", "1")).isEqualTo(CamrigCommand.EXIT_SOME_FAILED);
+        assertThat(run("preset", "load", "--id", "999", "--cameras", "1")).isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(out.toString()).contains("invalid_parameter");
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.cli.CamrigCommand;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.http.VirtualHttpRig;
 import java.io.PrintWriter;

@@ -1,7 +1,5 @@
 package io.camrig.engine.metrics;
 
-import io.camrig.engine.rig.Outcome;
-import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.resilience.CameraPolicy;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -10,6 +8,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,10 +51,11 @@ public final class RigMetrics {
     /**
      * Publishes a member's discarded packets as function counters: {@code camrig.packets.errors},
      * {@code camrig.packets.duplicates}, {@code camrig.messages.undecodable} and
-     * {@code camrig.deliveries.dropped}, and its retried operations as {@code camrig.retried.calls} (tag camera).
+     * {@code camrig.deliveries.dropped}, and its retried operations as {@code camrig.retried.calls}
+     * (tag camera).
      */
-    public void watch(RigMember m) {
-        FunctionCounter.builder("camrig.retried.calls", m, x -> x.policy().retriedCalls())
+    public void watch(MeteredCamera m) {
+        FunctionCounter.builder("camrig.retried.calls", m, MeteredCamera::retriedCalls)
                 .tag("camera", m.advertisedName()).register(registry);
         FunctionCounter.builder("camrig.packets.errors", m, x -> x.linkStats().packetErrors())
                 .tag("camera", m.advertisedName()).register(registry);
@@ -72,24 +72,28 @@ public final class RigMetrics {
         return registry.find(counter).functionCounters().stream().mapToDouble(FunctionCounter::count).sum();
     }
 
-    /** Records one step of one camera in {@code camrig.step}. */
-    public void recordStep(RigMember m, String step, Outcome<?> outcome) {
-        String result = outcome instanceof Outcome.Ok ? "ok" : outcome instanceof Outcome.Failed ? "failed" : "skipped";
-        stepTimers.computeIfAbsent(new StepKey(m.advertisedName(), step, result),
+    /**
+     * Records one step of one camera in {@code camrig.step}.
+     *
+     * @param outcome the outcome tag: {@code ok}, {@code failed} or {@code skipped}
+     * @param latency how long the step took on this camera (zero when skipped)
+     */
+    public void recordStep(MeteredCamera m, String step, String outcome, Duration latency) {
+        stepTimers.computeIfAbsent(new StepKey(m.advertisedName(), step, outcome),
                 k -> Timer.builder("camrig.step").tag("camera", k.camera()).tag("step", k.step())
                         .tag("outcome", k.outcome()).register(registry))
-                .record(outcome.latency());
+                .record(latency);
     }
 
     /** The tags of one {@code camrig.step} timer: looked up per step, so its tags are not rebuilt each time. */
     private record StepKey(String camera, String step, String outcome) {
     }
 
-    public void reconnected(RigMember m) {
+    public void reconnected(MeteredCamera m) {
         Counter.builder("camrig.reconnects").tag("camera", m.advertisedName()).register(registry).increment();
     }
 
-    public void keepAliveFailed(RigMember m) {
+    public void keepAliveFailed(MeteredCamera m) {
         Counter.builder("camrig.keepalive.failures").tag("camera", m.advertisedName()).register(registry).increment();
     }
 

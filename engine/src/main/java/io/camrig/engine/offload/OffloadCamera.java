@@ -1,6 +1,6 @@
 package io.camrig.engine.offload;
 
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.model.PathNames;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.camrig.engine.offload;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaPath;

@@ -63,7 +63,7 @@ public record ProvisioningOptions(int scanAttempts, Duration scanRetryDelay, Dur
      * reached: a refused connect to a known network, every scan with its pause, then Connect New
      * (the network step), or COHN's wait. A rig's operation time limit
      * ({@code ResilienceOptions#operationTimeout()}) below this cuts slow cameras short; {@link
-     * RigProvisioner} users should raise it to at least this.
+     * io.camrig.engine.provision.rig.RigProvisioner} users should raise it to at least this.
      */
     public Duration rigStepLimit() {
         Duration network = connectTimeout.multipliedBy(2)

@@ -1,10 +1,11 @@
 /**
- * Networking and provisioning of cameras: AP mode and joining a camera's access point
+ * Networking and provisioning of one camera: AP mode and joining a camera's access point
  * ({@link io.camrig.engine.provision.AccessPointMode}), connecting a camera to a rig's network or
  * setting it up ({@link io.camrig.engine.provision.NetworkProvisioner}, with scan retries in
- * {@link io.camrig.engine.provision.NetworkScanner}), and the rig-level run that adds COHN
- * ({@link io.camrig.engine.provision.RigProvisioner}). Progress is reported as
- * {@link io.camrig.engine.provision.ProvisionEvent}s; failures are typed; secrets never appear in
- * errors, events or {@code toString()}.
+ * {@link io.camrig.engine.provision.NetworkScanner}), and what every provisioning step shares:
+ * {@link io.camrig.engine.provision.ProvisioningOptions}, progress as
+ * {@link io.camrig.engine.provision.ProvisionEvent}s, and typed failures. Secrets never appear in
+ * errors, events or {@code toString()}. COHN is in {@code provision.cohn}, the rig-level run over
+ * both in {@code provision.rig}; neither is used from here.
  */
 package io.camrig.engine.provision;

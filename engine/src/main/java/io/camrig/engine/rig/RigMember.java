@@ -6,6 +6,7 @@ import io.camrig.engine.camera.LinkStats;
 import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
+import io.camrig.engine.metrics.MeteredCamera;
 import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
@@ -31,7 +32,7 @@ import reactor.core.publisher.Sinks;
  * its latency estimate, its Resilience4j policies, and what must be restored after a reconnect
  * (status registrations, camera control).
  */
-public final class RigMember {
+public final class RigMember implements MeteredCamera {
     /** Steps kept in {@link #log()}; older ones are dropped and counted. */
     public static final int LOG_LIMIT = 1_000;
 
@@ -177,6 +178,12 @@ public final class RigMember {
     /** The step in which the first failure happened. */
     public Optional<String> failedStep() {
         return Optional.ofNullable(failedStep);
+    }
+
+    /** Operations of this member sent again after a transient error (its policy's count). */
+    @Override
+    public long retriedCalls() {
+        return policy.retriedCalls();
     }
 
     /** Packets and messages discarded on this member's links, across reconnects. */

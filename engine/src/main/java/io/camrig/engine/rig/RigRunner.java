@@ -65,12 +65,17 @@ final class RigRunner {
                     .doOnNext(o -> {
                         String d = o instanceof Outcome.Ok<T> ok && ok.value() != null ? detail.apply(ok.value()) : "";
                         m.record(StepRecord.of(step, o, d));
-                        metrics.recordStep(m, step, o);
+                        metrics.recordStep(m, step, outcomeTag(o), o.latency());
                         // The caller's mistake fails this call only; the camera stays healthy.
                         if (o instanceof Outcome.Failed<T> f && !CameraPolicy.isCallerError(f.cause())) {
                             m.fail(step, f.cause());
                         }
                     });
         });
+    }
+
+    /** The {@code outcome} tag of {@code camrig.step}: {@code ok}, {@code failed} or {@code skipped}. */
+    static String outcomeTag(Outcome<?> o) {
+        return o instanceof Outcome.Ok ? "ok" : o instanceof Outcome.Failed ? "failed" : "skipped";
     }
 }

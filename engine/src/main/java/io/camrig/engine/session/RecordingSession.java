@@ -10,7 +10,7 @@ import io.camrig.engine.rig.RigResult;
 import io.camrig.engine.sync.CameraSync;
 import io.camrig.engine.sync.TakeSync;
 import io.camrig.footage.FootageFacts;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.engine.offload.OffloadCamera;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.http.wifi.HostWifi;

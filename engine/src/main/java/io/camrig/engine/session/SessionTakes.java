@@ -12,7 +12,7 @@ import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.DownloadResult;
 import io.camrig.http.model.MediaFile;

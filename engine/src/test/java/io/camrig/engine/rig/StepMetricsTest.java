@@ -21,13 +21,18 @@ class StepMetricsTest {
         return metrics.registry().find("camrig.step").tags("camera", camera, "step", step, "outcome", outcome).timer();
     }
 
+    /** What {@link RigRunner} does with each step's outcome. */
+    private void record(RigMember m, String step, Outcome<?> o) {
+        metrics.recordStep(m, step, RigRunner.outcomeTag(o), o.latency());
+    }
+
     @Test
     void eachCameraStepAndOutcomeHasItsOwnTimerThatAddsUp() {
-        metrics.recordStep(one, "fire on", new Outcome.Ok<>(1L, Duration.ofMillis(2)));
-        metrics.recordStep(one, "fire on", new Outcome.Ok<>(1L, Duration.ofMillis(4)));
-        metrics.recordStep(one, "fire on", new Outcome.Failed<>(new IllegalStateException("x"), Duration.ofMillis(9)));
-        metrics.recordStep(two, "fire on", new Outcome.Ok<>(1L, Duration.ofMillis(3)));
-        metrics.recordStep(two, "fire off", new Outcome.Skipped<>("unhealthy"));
+        record(one, "fire on", new Outcome.Ok<>(1L, Duration.ofMillis(2)));
+        record(one, "fire on", new Outcome.Ok<>(1L, Duration.ofMillis(4)));
+        record(one, "fire on", new Outcome.Failed<>(new IllegalStateException("x"), Duration.ofMillis(9)));
+        record(two, "fire on", new Outcome.Ok<>(1L, Duration.ofMillis(3)));
+        record(two, "fire off", new Outcome.Skipped<>("unhealthy"));
 
         assertThat(step("GoPro 0001", "fire on", "ok").count()).isEqualTo(2);
         assertThat(step("GoPro 0001", "fire on", "ok").totalTime(TimeUnit.MILLISECONDS)).isEqualTo(6.0);

@@ -1,6 +1,6 @@
 package io.camrig.footage.gpmf;
 
-import io.camrig.footage.FootageFormatException;
+import io.camrig.footage.error.FootageFormatException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.camrig.footage.mp4;
 
-import io.camrig.footage.FootageFormatException;
+import io.camrig.footage.error.FootageFormatException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;

@@ -3,7 +3,7 @@ package io.camrig.footage.gpmf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camrig.footage.FootageFormatException;
+import io.camrig.footage.error.FootageFormatException;
 import io.camrig.footage.testutil.MediaSamples;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Operations of the spec's {@code Media} and {@code Hilights} tags, except the file download
- * itself (streamed to disk by {@link io.camrig.http.CameraHttpClient#download}): the media list,
+ * itself (streamed to disk by {@link io.camrig.http.client.CameraHttpClient#download}): the media list,
  * metadata, GPMF, screennail, thumbnail and telemetry, the last captured file, deletions and
  * hilights.
  *

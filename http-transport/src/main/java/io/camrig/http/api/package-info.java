@@ -5,7 +5,7 @@
  * io.camrig.http.api.SettingsApi}, {@link io.camrig.http.api.StreamApi} (preview stream), {@link
  * io.camrig.http.api.WebcamApi}, {@link io.camrig.http.api.CohnApi} and {@link
  * io.camrig.http.api.FirmwareApi} (typed, not exercised). Reach them from {@link
- * io.camrig.http.CameraHttpClient}; each method's Javadoc names its path and operation id.
+ * io.camrig.http.client.CameraHttpClient}; each method's Javadoc names its path and operation id.
  *
  * <p>Every method returns a cold publisher: nothing is sent until subscribed, and each
  * subscription sends one request. JSON answers are read tolerantly (numbers as strings, unknown

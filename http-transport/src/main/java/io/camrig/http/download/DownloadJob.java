@@ -1,6 +1,6 @@
 package io.camrig.http.download;
 
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadOptions;
 import io.camrig.http.model.MediaFile;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * Bulk media offload from many cameras: up to {@code maxParallel} cameras download at once, each
  * camera's files one after another (a camera's Wi-Fi is the bottleneck; parallel requests to one
- * camera only share it). Each file is a {@link io.camrig.http.CameraHttpClient#download}: streamed,
+ * camera only share it). Each file is a {@link io.camrig.http.client.CameraHttpClient#download}: streamed,
  * resumed, verified, renamed into place.
  *
  * <p>With turbo, each camera's turbo transfer ({@code GET /gopro/media/turbo_transfer?p=1}, {@code

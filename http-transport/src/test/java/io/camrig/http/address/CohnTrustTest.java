@@ -3,7 +3,7 @@ package io.camrig.http.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.HttpStatusException;
 import io.camrig.http.HttpTlsException;

@@ -2,7 +2,7 @@ package io.camrig.service.takes;
 
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.session.HttpAddressResolver;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.service.events.EventHub;

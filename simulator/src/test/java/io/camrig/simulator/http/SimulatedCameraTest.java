@@ -2,7 +2,7 @@ package io.camrig.simulator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpStatusException;
 import io.camrig.http.HttpTransportException;
 import io.camrig.http.SettingRejectedException;

@@ -3,7 +3,7 @@ package io.camrig.simulator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.camera.CameraIdentity;
 import io.camrig.simulator.camera.SimulatedModel;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import io.camrig.engine.provision.ProvisionEvent;
 import io.camrig.engine.provision.ProvisionStep;
 import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.session.HttpAddressResolver;
-import io.camrig.http.CameraHttpClient;
+import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpStatusException;
 import io.camrig.http.HttpTlsException;
 import io.camrig.http.HttpTransportException;

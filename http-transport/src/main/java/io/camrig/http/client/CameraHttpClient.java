@@ -1,5 +1,22 @@
-package io.camrig.http;
+package io.camrig.http.client;
 
+import io.camrig.http.DownloadDeadlineException;
+import io.camrig.http.DownloadOptions;
+import io.camrig.http.DownloadProgress;
+import io.camrig.http.DownloadResult;
+import io.camrig.http.DownloadStorageException;
+import io.camrig.http.DownloadTargetExistsException;
+import io.camrig.http.DownloadTooSlowException;
+import io.camrig.http.DownloadVerificationException;
+import io.camrig.http.ExistingFilePolicy;
+import io.camrig.http.HttpExchange;
+import io.camrig.http.HttpOptions;
+import io.camrig.http.HttpStatusException;
+import io.camrig.http.HttpTlsException;
+import io.camrig.http.HttpTransportException;
+import io.camrig.http.MediaDownload;
+import io.camrig.http.MediaFormatException;
+import io.camrig.http.SettingRejectedException;
 import io.camrig.http.address.CameraAddress;
 import io.camrig.http.api.CohnApi;
 import io.camrig.http.api.ControlApi;
@@ -43,10 +60,6 @@ import reactor.core.publisher.Mono;
  * state. It uses Reactor Netty's shared connection pool and event loops: nothing to close.
  */
 public final class CameraHttpClient {
-    static final String MEDIA_LIST = "/gopro/media/list";
-    static final String STATE = "/gopro/camera/state";
-    static final String KEEP_ALIVE = "/gopro/camera/keep_alive";
-
     private final HttpExchange exchange;
     private final ControlApi control;
     private final QueryApi query;

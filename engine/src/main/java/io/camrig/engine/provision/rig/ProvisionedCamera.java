@@ -1,4 +1,4 @@
-package io.camrig.engine.provision;
+package io.camrig.engine.provision.rig;
 
 import java.util.Objects;
 

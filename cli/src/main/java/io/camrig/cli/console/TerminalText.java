@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 /**
  * Makes text a camera controls safe to print on a terminal. A camera's model name, serial, file

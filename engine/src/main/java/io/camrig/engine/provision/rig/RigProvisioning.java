@@ -1,5 +1,7 @@
-package io.camrig.engine.provision;
+package io.camrig.engine.provision.rig;
 
+import io.camrig.engine.provision.ProvisionEvent;
+import io.camrig.engine.provision.ProvisionListener;
 import io.camrig.engine.rig.RigResult;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;

@@ -1,4 +1,4 @@
-package io.camrig.footage;
+package io.camrig.footage.error;
 
 import io.camrig.proto.error.PermanentCamrigException;
 

@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +18,7 @@ public final class JsonStyle {
     }
 
     /** Set by {@code --pretty}; reset for each command line. */
-    static void pretty(boolean on) {
+    public static void pretty(boolean on) {
         pretty = on;
     }
 

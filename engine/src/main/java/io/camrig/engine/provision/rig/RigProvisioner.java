@@ -1,7 +1,15 @@
-package io.camrig.engine.provision;
+package io.camrig.engine.provision.rig;
 
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.credentials.CredentialStore;
+import io.camrig.engine.provision.NetworkJoin;
+import io.camrig.engine.provision.NetworkProvisioner;
+import io.camrig.engine.provision.ProvisionEvent;
+import io.camrig.engine.provision.ProvisionListener;
+import io.camrig.engine.provision.ProvisionStep;
+import io.camrig.engine.provision.ProvisioningOptions;
+import io.camrig.engine.provision.RigNetwork;
+import io.camrig.engine.provision.Steps;
 import io.camrig.engine.provision.cohn.CohnProvisioner;
 import io.camrig.engine.provision.cohn.CohnResult;
 import io.camrig.engine.rig.Outcome;

@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import io.camrig.ble.bluez.BluezUnavailableException;
 import io.camrig.http.wifi.HostWifiException;

@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

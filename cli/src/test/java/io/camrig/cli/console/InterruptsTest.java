@@ -1,7 +1,8 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camrig.cli.CamrigCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,15 +11,13 @@ import java.util.function.Consumer;
  * command: a {@code block()} it waits in then cancels its subscription (Reactor disposes the
  * reactive work upstream and throws an exception caused by {@link InterruptedException}), the
  * command's resources close as usual, and {@link ErrorReport} prints what was stopped and exits
- * with {@link #EXIT_INTERRUPTED}. A second SIGINT, or a command that has not finished stopping
+ * with {@link ExitCodes#INTERRUPTED}. A second SIGINT, or a command that has not finished stopping
  * {@link #GRACE} after the first, ends the process at once with the same exit code.
  *
  * <p>Commands say what they are doing with {@link #activity(String)}, e.g. {@code "download
  * (8 cameras)"}; that is what the message names as stopped. Blocking: command line only.
  */
 public final class Interrupts {
-    /** Exit code after Ctrl-C: 128 + SIGINT (2), as shells report it. */
-    public static final int EXIT_INTERRUPTED = 130;
     /** How long a command has to stop after the first Ctrl-C. */
     public static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -36,7 +34,7 @@ public final class Interrupts {
      * Routes SIGINT to {@link #interrupt()} for {@code commandThread}. Where the JVM has no
      * {@code sun.misc.Signal}, the default (the JVM exits with 130) stays.
      */
-    static void install(Thread commandThread) {
+    public static void install(Thread commandThread) {
         worker = commandThread;
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> interrupt());
@@ -59,7 +57,7 @@ public final class Interrupts {
             System.err.println(atOnce ? "camrig: interrupted (Ctrl-C)" + (what == null ? "" : "; stopped " + what)
                     : "camrig: stopped at once (second Ctrl-C)");
             System.err.flush();
-            Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }
         target.interrupt();
         Thread timer = new Thread(() -> {
@@ -71,7 +69,7 @@ public final class Interrupts {
             if (target.isAlive() && worker == target) {
                 System.err.println("camrig: did not stop within " + GRACE.toSeconds() + " s of Ctrl-C; exiting");
                 System.err.flush();
-                Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+                Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
             }
         }, "camrig-interrupt-grace");
         timer.setDaemon(true);

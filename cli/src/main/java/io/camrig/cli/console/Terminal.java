@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import java.io.File;
 import java.io.IOException;

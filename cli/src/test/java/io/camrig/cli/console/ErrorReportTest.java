@@ -1,8 +1,10 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.ble.bluez.BluezUnavailableException;
+import io.camrig.cli.CamrigCommand;
+import io.camrig.cli.CliRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.camrig.cli;
+package io.camrig.cli.console;
 
 import io.camrig.proto.error.CamrigException;
 import java.io.PrintWriter;
@@ -34,7 +34,7 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
         String name = commandLine.getCommandSpec().qualifiedName();
         if (Interrupts.isInterruption(ex) || Interrupts.requested()) {
             interrupted(err, name);
-            return Interrupts.EXIT_INTERRUPTED;
+            return ExitCodes.INTERRUPTED;
         }
         Throwable cause = primary(ex);
         String message = cause instanceof CamrigException ? cause.getMessage()
@@ -51,7 +51,7 @@ public final class ErrorReport implements CommandLine.IExecutionExceptionHandler
     }
 
     /** Prints what Ctrl-C stopped. */
-    static void interrupted(PrintWriter err, String command) {
+    public static void interrupted(PrintWriter err, String command) {
         String what = Interrupts.activity();
         err.println();
         err.println(command + ": interrupted (Ctrl-C)" + (what == null ? "" : "; stopped " + what));
