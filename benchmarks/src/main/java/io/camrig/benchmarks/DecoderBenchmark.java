@@ -6,7 +6,7 @@ import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.id.CommandId;
 import io.camrig.proto.id.ProtobufId;
 import io.camrig.proto.id.QueryId;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.HardwareInfo;
@@ -69,7 +69,7 @@ public class DecoderBenchmark {
     @Setup
     public void setUp() {
         statusPush = ResponseEncoder.push(QueryId.STATUS_VALUE_PUSH, List.of(
-                new TlvEntry(StatusId.BUSY, new byte[] {0}), new TlvEntry(StatusId.ENCODING, new byte[] {1})));
+                new TlvEntry(Status.BUSY.id(), new byte[] {0}), new TlvEntry(Status.ENCODING.id(), new byte[] {1})));
         keepAliveAck = ResponseEncoder.settingResponse(CommandId.KEEP_ALIVE, TlvStatus.SUCCESS);
         hardwareInfo = ResponseEncoder.commandResponse(CommandId.GET_HARDWARE_INFO, TlvStatus.SUCCESS,
                 new HardwareInfo(62, "HERO12 Black", "H23.01.01.99.56", "C3501460050001", "GP50050001",

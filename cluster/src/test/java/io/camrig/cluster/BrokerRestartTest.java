@@ -15,7 +15,7 @@ import io.camrig.cluster.wire.Reply;
 import io.camrig.cluster.wire.Wire;
 import io.camrig.engine.rig.LateFireException;
 import io.camrig.engine.rig.RigOptions;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.time.Duration;
@@ -71,7 +71,7 @@ class BrokerRestartTest {
                         .withFireLead(Duration.ofSeconds(1)).withClock(clock)).block(Duration.ofSeconds(30));
         closeables.add(0, rig);
         assertThat(rig.connect().block(Duration.ofSeconds(30)).allOk()).isTrue();
-        rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(30));
+        rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofSeconds(30));
         rig.claimControl().block(Duration.ofSeconds(30));
         assertThat(rig.measureLatency(4).block(Duration.ofSeconds(30)).allOk()).isTrue();
         // One take first: arming makes the nodes' clock exchanges with this coordinator (a node only

@@ -11,7 +11,7 @@ import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Outcome;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.rig.RigResult;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,11 +58,11 @@ class ClusterRigTest {
             assertThat(rig.members()).extracting(m -> m.node().orElseThrow())
                     .containsExactly("alpha", "alpha", "alpha", "beta", "beta", "beta", "gamma", "gamma");
             assertThat(rig.connect().block(Duration.ofSeconds(30)).allOk()).isTrue();
-            RigResult<Map<Integer, Long>> statuses = rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING)
+            RigResult<Map<Integer, Long>> statuses = rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id())
                     .block(Duration.ofSeconds(30));
             assertThat(statuses.allOk()).isTrue();
             assertThat(statuses.outcomes().values()).allSatisfy(o ->
-                    assertThat(((Outcome.Ok<Map<Integer, Long>>) o).value()).containsEntry(StatusId.ENCODING, 0L));
+                    assertThat(((Outcome.Ok<Map<Integer, Long>>) o).value()).containsEntry(Status.ENCODING.id(), 0L));
             RigResult<Long> latency = rig.measureLatency(4).block(Duration.ofSeconds(30));
             assertThat(latency.allOk()).isTrue();
             assertThat(rig.ping().block(Duration.ofSeconds(10))).isPositive();
@@ -73,7 +73,7 @@ class ClusterRigTest {
     void skewedAndDriftingNodeClocksStillReleaseAtOneInstant() {
         try (DistributedRig rig = coordinator(ClusterOptions.defaults().withClockLimit(LOADED_MACHINE_LIMIT)
                 .withFireLead(Duration.ofSeconds(3)))) {
-            rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(30));
+            rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofSeconds(30));
             FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
             assertThat(on.shutter().allOk()).as("%s", rig.members().stream().map(m -> m.failure().map(Throwable::getMessage)).toList()).isTrue();
             assertThat(on.encoding().allOk()).isTrue();

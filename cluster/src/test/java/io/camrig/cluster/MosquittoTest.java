@@ -9,7 +9,7 @@ import io.camrig.cluster.node.NodeOptions;
 import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.RigOptions;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,7 @@ class MosquittoTest {
                         .withFireLead(Duration.ofSeconds(1))).block(Duration.ofSeconds(30))) {
             assertThat(rig.members()).hasSize(4);
             assertThat(rig.connect().block(Duration.ofSeconds(30)).allOk()).isTrue();
-            rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(30));
+            rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofSeconds(30));
             FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
             assertThat(on.shutter().allOk()).as("%s", on.shutter()).isTrue();
             assertThat(rig.fire(false).block(Duration.ofSeconds(60)).shutter().allOk()).isTrue();

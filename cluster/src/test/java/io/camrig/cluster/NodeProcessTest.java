@@ -8,7 +8,7 @@ import io.camrig.cluster.wire.Presence;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Outcome;
 import io.camrig.engine.rig.RigMember;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +64,7 @@ class NodeProcessTest {
                 options).block(Duration.ofMinutes(4))) {
             assertThat(rig.nodes()).containsExactly("north", "south", "west");
             assertThat(rig.connect().block(Duration.ofSeconds(60)).allOk()).isTrue();
-            assertThat(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(60)).allOk()).isTrue();
+            assertThat(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofSeconds(60)).allOk()).isTrue();
 
             // SIGKILL one node as the take starts.
             Mono<FireResult> take = rig.fire(true).cache();

@@ -4,7 +4,7 @@ import io.camrig.engine.camera.Camera;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.time.Duration;
@@ -15,7 +15,7 @@ public final class ApiInFifteenLines {
         try (VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(4)).block();
              Rig rig = Rig.discover(sim.central(), RigOptions.defaults().withExpectedCameras(4)).block()) {
             rig.connect()
-               .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING))
+               .then(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()))
                .then(rig.forEach("control", Camera::claimControl))
                .then(rig.forEach("video", c -> c.loadPresetGroup(1000)))
                .then(rig.forEach("ready", c -> c.awaitReady(Duration.ofSeconds(5))))

@@ -8,7 +8,7 @@ import io.camrig.engine.rig.FireThread;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.rig.RigResult;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.lang.management.CompilationMXBean;
@@ -123,7 +123,7 @@ public final class RigHarness {
                     long connect = millisSince(connecting);
                     // As RecordingSession: keep-alives from connection on, statuses, ready, latency.
                     rig.startKeepAlive();
-                    rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING, StatusId.BATTERY_PERCENT)
+                    rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id(), Status.INTERNAL_BATTERY_PERCENTAGE.id())
                             .block(STEP_LIMIT);
                     rig.forEach("arm", c -> c.awaitReady(rigOptions.readyTimeout()), v -> "").block(STEP_LIMIT);
                     rig.measureLatency(LATENCY_PROBES).block(STEP_LIMIT);
@@ -262,7 +262,7 @@ public final class RigHarness {
         try {
             cameras.forEach(c -> load.add(c.statusUpdates().subscribe(u -> updates.increment(), e -> { })));
             load.add(Flux.interval(settings.statusPushInterval(), driver).subscribe(t -> sim.cameras().forEach(
-                    v -> v.statuses().setInt(StatusId.BATTERY_PERCENT, 1, 80 + (t % 2)))));
+                    v -> v.statuses().setInt(Status.INTERNAL_BATTERY_PERCENTAGE.id(), 1, 80 + (t % 2)))));
             long probesBefore = latencySamples(rig);
             double failuresBefore = rig.metrics().total(KEEP_ALIVE_FAILURES);
             Mono.delay(settings.idleWarmup(), driver).block();

@@ -175,10 +175,13 @@ final class BusSession implements AutoCloseable {
     }
 
     /**
-     * Calls {@code method} on {@code proxy} without blocking and without a thread hop: the call is
-     * handed to dbus-java's dedicated sender thread from the calling thread (the fire thread, for
-     * a released shutter) and the reply comes back on dbus-java's receiving side. For calls that
-     * must leave at a precise instant ({@code WriteValue}); {@link #call} is for the rest.
+     * Calls {@code method} on {@code proxy} without blocking and without a hop to a pool: the call
+     * is built on the calling thread (the fire thread, for a released shutter) and handed to
+     * dbus-java's one, already running sender thread, which writes it to the socket; the reply
+     * comes back on dbus-java's receiving side. For calls that must leave at a precise instant
+     * ({@code WriteValue}); {@link #call} is for the rest. Why the bytes cannot leave from the
+     * calling thread itself with dbus-java 5.2 (its writer is not safe for two writing threads, its
+     * reply routing is not reachable): docs/bluez.md, "Where a released shutter's write leaves".
      */
     Mono<Void> callNow(String address, String operation, DBusInterface proxy, String method, Object... args) {
         return Mono.create(sink -> {

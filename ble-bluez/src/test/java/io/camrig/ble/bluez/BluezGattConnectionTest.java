@@ -11,7 +11,7 @@ import io.camrig.ble.spi.ConnectionState;
 import io.camrig.ble.spi.GattNotification;
 import io.camrig.proto.codec.RequestEncoder;
 import io.camrig.proto.gatt.GoProUuid;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +92,7 @@ class BluezGattConnectionTest {
                 .assertNext(n -> assertThat(n.characteristic()).isEqualTo(GoProUuid.COMMAND_RESPONSE.uuid()))
                 .assertNext(n -> {
                     assertThat(n.characteristic()).isEqualTo(GoProUuid.QUERY_RESPONSE.uuid());
-                    assertThat(n.value()).containsExactly(0x05, 0x93, 0x00, StatusId.ENCODING, 0x01, 0x00);
+                    assertThat(n.value()).containsExactly(0x05, 0x93, 0x00, Status.ENCODING.id(), 0x01, 0x00);
                 })
                 .verifyComplete();
     }

@@ -8,7 +8,6 @@ import io.camrig.cluster.coordinator.ClusterOptions;
 import io.camrig.cluster.coordinator.DistributedRig;
 import io.camrig.cluster.wire.Presence;
 import io.camrig.engine.rig.FireResult;
-import io.camrig.proto.id.StatusId;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

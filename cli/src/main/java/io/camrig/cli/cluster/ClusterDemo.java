@@ -15,7 +15,7 @@ import io.camrig.cluster.mqtt.BrokerUrl;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.RigApi;
 import io.camrig.engine.rig.RigMember;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public final class ClusterDemo {
     /** The set-up steps, the same on one host or many: only {@link RigApi}. */
     static void take(RigApi rig) {
         rig.connect().block(Duration.ofMinutes(1));
-        rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofMinutes(1));
+        rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofMinutes(1));
         rig.claimControl().block(Duration.ofMinutes(1));
         rig.measureLatency(4).block(Duration.ofMinutes(1));
     }

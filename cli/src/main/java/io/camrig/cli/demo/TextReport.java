@@ -89,10 +89,7 @@ final class TextReport {
     }
 
     static double retried(RigMetrics m) {
-        return m.registry().find("resilience4j.retry.calls").tag("kind", "successful_with_retry").functionCounters()
-                .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum()
-                + m.registry().find("resilience4j.retry.calls").tag("kind", "failed_with_retry").functionCounters()
-                .stream().mapToDouble(io.micrometer.core.instrument.FunctionCounter::count).sum();
+        return m.functionTotal("camrig.retried.calls");
     }
 
     private static String micros(java.util.OptionalLong v) {

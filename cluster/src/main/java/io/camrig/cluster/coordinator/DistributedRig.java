@@ -99,7 +99,8 @@ public final class DistributedRig implements RigApi {
     }
 
     private void build(List<String> nodes) {
-        CameraPolicy.Factory policies = new CameraPolicy.Factory(ResilienceOptions.defaults());
+        CameraPolicy.Factory policies = new CameraPolicy.Factory(ResilienceOptions.defaults(),
+                io.camrig.engine.camera.CameraOptions.defaults().scheduler());
         List<RigMember> all = new ArrayList<>();
         for (String node : nodes) {
             Map<Integer, RigMember> mine = new TreeMap<>();

@@ -13,7 +13,7 @@ import io.camrig.cluster.wire.StatusEvent;
 import io.camrig.cluster.wire.Wire;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,7 +66,7 @@ public final class RigNode implements AutoCloseable {
                 Wire.encode(new Presence(id, Presence.OFFLINE, 0, List.of())), options.willDelay().toSeconds());
         return Rig.discover(central, options.rig())
                 .flatMap(rig -> rig.connect()
-                        .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING))
+                        .then(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()))
                         .then(rig.claimControl())
                         .thenReturn(rig))
                 .flatMap(rig -> MqttLink.connect(url, login, "camrig-node-" + id, options.sessionExpiry().toSeconds(),

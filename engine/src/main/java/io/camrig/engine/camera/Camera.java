@@ -3,24 +3,18 @@ package io.camrig.engine.camera;
 import io.camrig.ble.spi.ConnectionState;
 import io.camrig.ble.spi.GattConnection;
 import io.camrig.engine.error.ConnectionClosedException;
+import io.camrig.engine.lifecycle.DisposableResource;
 import io.camrig.proto.gatt.GoProUuid;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.CameraMessage;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.OpenGoProVersion;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * One GoPro camera over BLE: the connection, its request queues and its inbound pipeline. Requests
@@ -40,18 +34,9 @@ import reactor.core.scheduler.Schedulers;
  * enables notifications on every response characteristic (Open GoPro BLE spec, "Configure GATT
  * Characteristics") before it is handed out.
  */
-public final class Camera implements Disposable, AutoCloseable {
+public final class Camera implements DisposableResource {
     private final String name;
-    private final GattConnection connection;
-    private final CameraOptions options;
-    private final Scheduler worker;
-    private final Map<GoProUuid, ExchangeQueue> queues = new EnumMap<>(GoProUuid.class);
-    /** The last known value of every status seen (query responses, pushes): what {@link #status(int)} reads. */
-    private final StatusCache statusCache = new StatusCache();
-    private final Sinks.Many<StatusUpdate> statusHub = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<CameraMessage> unsolicitedHub = Sinks.many().multicast().directBestEffort();
-    private final InboundPipeline inbound;
-    private final Disposable.Composite subscriptions = Disposables.composite();
+    private final CameraConnection core;
     private final CameraLink link;
     private final PushRegistry registry = new PushRegistry();
     private final CameraControl control;
@@ -64,26 +49,11 @@ public final class Camera implements Disposable, AutoCloseable {
     private final CameraCohn cohn;
     private final CameraLivestream livestream;
     private final Readiness readiness;
-    private final AtomicLong deliveriesDropped = new AtomicLong();
-    private final AtomicBoolean disposing = new AtomicBoolean();
-    private final Sinks.Empty<Void> disposed = Sinks.empty();
-    private volatile boolean connected = true;
 
     private Camera(GattConnection connection, String name, CameraOptions options) {
         this.name = name;
-        this.connection = connection;
-        this.options = options;
-        this.worker = Schedulers.single(options.scheduler());
-        Map<GoProUuid, ExchangeQueue> byResponse = new EnumMap<>(GoProUuid.class);
-        for (GoProUuid request : new GoProUuid[] {GoProUuid.COMMAND, GoProUuid.SETTINGS, GoProUuid.QUERY,
-                GoProUuid.NETWORK_MANAGEMENT_COMMAND}) {
-            ExchangeQueue q = new ExchangeQueue(request, connection, worker, name);
-            queues.put(request, q);
-            byResponse.put(request.responseCharacteristic().orElseThrow(), q);
-        }
-        this.inbound = new InboundPipeline(name, byResponse, worker, statusCache, statusHub, unsolicitedHub,
-                options.maxMessageLength());
-        this.link = new CameraLink(name, options, queues, unsolicitedHub.asFlux(), () -> connected);
+        this.core = new CameraConnection(connection, name, options);
+        this.link = core.link();
         this.control = new CameraControl(link);
         this.info = new CameraInfo(link, connection);
         this.settings = new CameraSettings(link, info, registry);
@@ -92,7 +62,7 @@ public final class Camera implements Disposable, AutoCloseable {
         this.network = new CameraNetwork(link);
         this.cohn = new CameraCohn(link, registry);
         this.livestream = new CameraLivestream(link, registry);
-        this.readiness = new Readiness(link, statusCache, statusHub);
+        this.readiness = new Readiness(link, core.statusCache(), core.statusHub());
     }
 
     /**
@@ -104,7 +74,7 @@ public final class Camera implements Disposable, AutoCloseable {
     public static Mono<Camera> open(GattConnection connection, String name, CameraOptions options) {
         return Mono.defer(() -> {
             Camera camera = new Camera(connection, name, options);
-            camera.start();
+            camera.core.start();
             // A camera never handed out (an error, or the caller cancelling) is disposed here.
             return Flux.just(GoProUuid.COMMAND_RESPONSE, GoProUuid.SETTINGS_RESPONSE, GoProUuid.QUERY_RESPONSE,
                             GoProUuid.NETWORK_MANAGEMENT_RESPONSE)
@@ -115,28 +85,6 @@ public final class Camera implements Disposable, AutoCloseable {
                     .doOnCancel(camera::dispose)
                     .publishOn(options.deliveryScheduler());
         });
-    }
-
-    private void start() {
-        // Notifications are handled on the transport's thread; only messages that may answer an
-        // exchange hop to the worker (see InboundPipeline).
-        subscriptions.add(connection.notifications()
-                .subscribe(inbound::onNotification, e -> Confined.schedule(worker, () -> linkDown(e)),
-                        () -> Confined.schedule(worker, () -> linkDown(null))));
-        subscriptions.add(connection.states()
-                .filter(s -> s == ConnectionState.DISCONNECTED)
-                .subscribe(s -> Confined.schedule(worker, () -> linkDown(null))));
-    }
-
-    private void linkDown(Throwable cause) {
-        if (!connected) {
-            return;
-        }
-        connected = false;
-        ConnectionClosedException closed = new ConnectionClosedException(name, null, cause);
-        queues.values().forEach(q -> q.close(closed));
-        Hubs.error(statusHub, closed);
-        Hubs.complete(unsolicitedHub);
     }
 
     /** Control operations: shutter, sleep, reboot, clock, hilights, AP, keep-alive, camera control … */
@@ -186,17 +134,17 @@ public final class Camera implements Disposable, AutoCloseable {
 
     /** The link's address. */
     public String address() {
-        return connection.address();
+        return core.gatt().address();
     }
 
     /** Packets and messages the inbound pipeline discarded so far, and deliveries dropped. */
     public LinkStats linkStats() {
-        return inbound.stats(deliveriesDropped.get());
+        return core.linkStats();
     }
 
     /** {@code false} once the BLE link is down. */
     public boolean isConnected() {
-        return connected;
+        return core.isConnected();
     }
 
     /** Reads the AP SSID (GP-0002) and password (GP-0003) directly; see {@link CameraInfo#apCredentials()}. */
@@ -272,7 +220,7 @@ public final class Camera implements Disposable, AutoCloseable {
      * {@link #status(int)}.
      */
     public Flux<StatusUpdate> statusUpdates() {
-        return bestEffort(statusHub.asFlux());
+        return core.statusUpdates();
     }
 
     /**
@@ -281,23 +229,17 @@ public final class Camera implements Disposable, AutoCloseable {
      * counted in {@link LinkStats#deliveriesDropped()}.
      */
     public Flux<CameraMessage> unsolicited() {
-        return bestEffort(unsolicitedHub.asFlux());
-    }
-
-    /** Takes all from the hub, counts what the subscriber's buffer cannot hold, delivers the rest. */
-    private <T> Flux<T> bestEffort(Flux<T> hub) {
-        return hub.onBackpressureDrop(dropped -> deliveriesDropped.incrementAndGet())
-                .publishOn(options.deliveryScheduler());
+        return core.unsolicited();
     }
 
     /** The last known value of a status. */
     public Optional<Long> status(int statusId) {
-        return statusCache.get(statusId);
+        return core.statusCache().get(statusId);
     }
 
     /** Link states as the transport reports them. */
     public Flux<ConnectionState> states() {
-        return connection.states();
+        return core.gatt().states();
     }
 
     /**
@@ -310,11 +252,21 @@ public final class Camera implements Disposable, AutoCloseable {
 
     /**
      * Completes with the update that shows encoding (status 10) {@code on} or off, or errors
-     * with {@code NotReadyException} after {@code timeout}. When the cache already shows it, the
-     * result carries the time of this call.
+     * with {@code NotReadyException} after {@code timeout} ({@code ConnectionClosedException}
+     * when the link drops). When the cache already shows it, the result carries the time of this
+     * call. Pushes first, and the status re-read every quarter of {@code timeout} in case a push
+     * is lost: see {@link EncodingWatch}.
      */
     public Mono<StatusUpdate> awaitEncoding(boolean on, Duration timeout) {
-        return readiness.awaitEncoding(on, timeout);
+        return link.deliver(encodingWatch().await(on, timeout, timeout.dividedBy(4)));
+    }
+
+    /** This camera's encoding watch: its status pushes and cache, and a re-read on this link. */
+    public EncodingWatch encodingWatch() {
+        return new EncodingWatch(name, core.statusHub(),
+                Mono.fromSupplier(() -> core.statusCache().get(Status.ENCODING.id()).orElse(null)),
+                statusOperations.registerForGood(Status.ENCODING.id()).mapNotNull(v -> v.get(Status.ENCODING.id())),
+                link.options().scheduler());
     }
 
     /**
@@ -336,33 +288,13 @@ public final class Camera implements Disposable, AutoCloseable {
      */
     @Override
     public void dispose() {
-        if (!disposing.compareAndSet(false, true)) {
-            return;
-        }
-        subscriptions.dispose();
-        connection.close()
-                .onErrorMap(e -> new ConnectionClosedException(name, "close", e))
-                .materialize()
-                .subscribe(signal -> {
-                    Runnable end = () -> {
-                        linkDown(null);
-                        worker.dispose();
-                        if (signal.hasError()) {
-                            disposed.tryEmitError(signal.getThrowable());
-                        } else {
-                            disposed.tryEmitEmpty();
-                        }
-                    };
-                    if (!Confined.schedule(worker, end)) {
-                        end.run();
-                    }
-                });
+        core.dispose();
     }
 
     /** {@code true} once {@link #dispose()} was called. */
     @Override
     public boolean isDisposed() {
-        return disposing.get();
+        return core.isDisposed();
     }
 
     /**
@@ -370,28 +302,14 @@ public final class Camera implements Disposable, AutoCloseable {
      * with {@code ConnectionClosedException} when closing the link failed (everything else was
      * released all the same). Subscribing does not start the disposal.
      */
-    public Mono<Void> onDispose() {
-        return disposed.asMono();
-    }
-
-    /**
-     * Disposes the camera and waits for it, at most {@code timeout} (a blocking call, as
-     * reactor-netty's {@code disposeNow}: not for a non-blocking thread).
-     *
-     * @throws IllegalStateException when it is not done within {@code timeout}
-     */
-    public void disposeNow(Duration timeout) {
-        dispose();
-        try {
-            onDispose().block(timeout);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(name + ": not disposed within " + timeout.toMillis() + " ms", e);
-        }
-    }
-
-    /** The same as {@link #dispose()}: starts closing, does not wait. */
     @Override
-    public void close() {
-        dispose();
+    public Mono<Void> onDispose() {
+        return core.onDispose();
+    }
+
+    /** {@code "camera <name>"}. */
+    @Override
+    public String toString() {
+        return "camera " + name;
     }
 }

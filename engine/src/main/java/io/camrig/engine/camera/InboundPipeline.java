@@ -16,6 +16,7 @@ import io.camrig.proto.message.TlvEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import io.camrig.engine.error.EmissionContendedException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ final class InboundPipeline {
     private final Consumer<PacketException> onPacketError = this::onPacketError;
     private final AtomicLong packetErrors = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
+    /** Values a hub could not take within {@link Hubs#BOUND}: counted with the deliveries dropped. */
+    private final AtomicLong abandoned = new AtomicLong();
 
     InboundPipeline(String camera, Map<GoProUuid, ExchangeQueue> queuesByResponse, Scheduler worker,
                     StatusCache statuses, Sinks.Many<StatusUpdate> statusHub, Sinks.Many<CameraMessage> unsolicitedHub,
@@ -93,7 +96,7 @@ final class InboundPipeline {
                 boolean listened = statusHub.currentSubscriberCount() > 0;
                 updateStatuses(p.entries(), listened, listened ? System.nanoTime() : 0);
             }
-            Hubs.emit(unsolicitedHub, message);
+            emit(unsolicitedHub, message, "unsolicited messages");
             return;
         }
         // The instant the response was decoded: exchanges report it, latency estimates use it.
@@ -103,7 +106,7 @@ final class InboundPipeline {
         }
         Confined.schedule(worker, () -> {
             if (!route.queue.offer(message, now)) {
-                Hubs.emit(unsolicitedHub, message);
+                emit(unsolicitedHub, message, "unsolicited messages");
             }
         });
     }
@@ -123,7 +126,21 @@ final class InboundPipeline {
     private void updateStatus(int id, long value, long receivedNanos, boolean listened) {
         statuses.put(id, value);
         if (listened) {
-            Hubs.emit(statusHub, new StatusUpdate(id, value, receivedNanos));
+            emit(statusHub, new StatusUpdate(id, value, receivedNanos), "status updates");
+        }
+    }
+
+    /**
+     * Emits into a hub; a value the hub cannot take within {@link Hubs#BOUND} (a subscriber stuck
+     * in another emission) is dropped for every subscriber and counted, never spun on for ever
+     * and never thrown at the transport's thread (the status cache has it all the same).
+     */
+    private <T> void emit(Sinks.Many<T> hub, T value, String stream) {
+        try {
+            Hubs.emit(hub, value, camera, stream);
+        } catch (EmissionContendedException e) {
+            abandoned.incrementAndGet();
+            log.warn("{}", e.getMessage());
         }
     }
 
@@ -138,7 +155,7 @@ final class InboundPipeline {
                 duplicates += route.duplicatesDropped();
             }
         }
-        return new LinkStats(packetErrors.get(), duplicates, decodeErrors.get(), deliveriesDropped);
+        return new LinkStats(packetErrors.get(), duplicates, decodeErrors.get(), deliveriesDropped + abandoned.get());
     }
 
     long packetErrors() {

@@ -13,4 +13,7 @@ public interface MeteredCamera {
 
     /** The packets, messages and deliveries this camera's links have discarded so far (all links, not only the current one). */
     LinkStats linkStats();
+
+    /** How many of this camera's operations were sent again at least once after a transient error. */
+    long retriedCalls();
 }

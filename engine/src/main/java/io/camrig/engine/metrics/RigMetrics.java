@@ -2,7 +2,6 @@ package io.camrig.engine.metrics;
 
 import io.camrig.engine.resilience.CameraPolicy;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -23,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code camrig.download.bytes} (counter, bytes; tag camera);</li>
  *   <li>{@code camrig.packets.errors}, {@code camrig.packets.duplicates}, {@code camrig.messages.undecodable}
  *       (function counters; tag camera): what each camera's inbound pipeline discarded;</li>
- *   <li>Resilience4j's {@code resilience4j.circuitbreaker.*} and {@code resilience4j.retry.*} per camera.</li>
+ *   <li>{@code camrig.retried.calls} (function counter; tag camera): operations sent again after a transient error;</li>
+ *   <li>Resilience4j's {@code resilience4j.circuitbreaker.*} per camera.</li>
  * </ul>
  */
 public final class RigMetrics {
@@ -43,18 +43,20 @@ public final class RigMetrics {
         return registry;
     }
 
-    /** Publishes the circuit breakers and retries of the cameras' policies. */
+    /** Publishes the circuit breakers of the cameras' policies. */
     public void bind(CameraPolicy.Factory policies) {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(policies.breakers()).bindTo(registry);
-        TaggedRetryMetrics.ofRetryRegistry(policies.retries()).bindTo(registry);
     }
 
     /**
      * Publishes a member's discarded packets as function counters: {@code camrig.packets.errors},
      * {@code camrig.packets.duplicates}, {@code camrig.messages.undecodable} and
-     * {@code camrig.deliveries.dropped} (tag camera).
+     * {@code camrig.deliveries.dropped}, and its retried operations as {@code camrig.retried.calls}
+     * (tag camera).
      */
     public void watch(MeteredCamera m) {
+        FunctionCounter.builder("camrig.retried.calls", m, MeteredCamera::retriedCalls)
+                .tag("camera", m.advertisedName()).register(registry);
         FunctionCounter.builder("camrig.packets.errors", m, x -> x.linkStats().packetErrors())
                 .tag("camera", m.advertisedName()).register(registry);
         FunctionCounter.builder("camrig.packets.duplicates", m, x -> x.linkStats().duplicatesDropped())

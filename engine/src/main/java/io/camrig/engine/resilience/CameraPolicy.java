@@ -4,38 +4,44 @@ import io.camrig.proto.error.CamrigException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.util.retry.RetryBackoffSpec;
 
 /**
- * One camera's Resilience4j policies. {@link #apply} wraps an operation: retried (idempotent
- * operations only, on transient {@link CamrigException}s), each attempt guarded by the camera's
- * circuit breaker, the whole bounded by the time limit. A time limit that passes surfaces as
- * {@link OperationTimeoutException}; an open breaker as Resilience4j's
- * {@code CallNotPermittedException}.
+ * One camera's policies. {@link #apply} wraps an operation: retried (idempotent operations only,
+ * on transient {@link CamrigException}s, with {@link Backoff}), each attempt guarded by the
+ * camera's Resilience4j circuit breaker, the whole bounded by the time limit
+ * ({@link ResilienceOptions#operationTimeout()}). The time limit and the waits between retries
+ * run on the camera's scheduler given to the {@link Factory} (so virtual time in tests), never on
+ * a scheduler of their own. A time limit that passes surfaces as {@link OperationTimeoutException};
+ * an open breaker as Resilience4j's {@code CallNotPermittedException}.
  */
 public final class CameraPolicy {
     private final String camera;
     private final CircuitBreaker breaker;
-    private final Retry retry;
-    private final TimeLimiter limiter;
+    private final RetryBackoffSpec retry;
     private final ResilienceOptions options;
+    private final Scheduler scheduler;
+    private final LongAdder retriedCalls = new LongAdder();
 
-    CameraPolicy(String camera, CircuitBreaker breaker, Retry retry, TimeLimiter limiter, ResilienceOptions options) {
+    CameraPolicy(String camera, CircuitBreaker breaker, ResilienceOptions options, Scheduler scheduler) {
         this.camera = camera;
         this.breaker = breaker;
-        this.retry = retry;
-        this.limiter = limiter;
         this.options = options;
+        this.scheduler = scheduler;
+        this.retry = Backoff.of(options.retryAttempts(), options.retryInitialBackoff(), options.retryMaxBackoff(),
+                        options.retryJitter(), scheduler)
+                .filter(CameraPolicy::isTransient)
+                .doBeforeRetry(signal -> {
+                    if (signal.totalRetries() == 0) {
+                        retriedCalls.increment();
+                    }
+                });
     }
 
     /** The camera's circuit breaker. */
@@ -43,9 +49,12 @@ public final class CameraPolicy {
         return breaker;
     }
 
-    /** The camera's retry (its metrics count retries). */
-    public Retry retry() {
-        return retry;
+    /**
+     * How many operations of this camera were sent again at least once after a transient error
+     * (published as {@code camrig.retried.calls}).
+     */
+    public long retriedCalls() {
+        return retriedCalls.sum();
     }
 
     /**
@@ -57,34 +66,33 @@ public final class CameraPolicy {
     public <T> Mono<T> apply(String name, boolean idempotent, Mono<T> operation) {
         Mono<T> guarded = operation.transformDeferred(CircuitBreakerOperator.of(breaker));
         if (idempotent && options.retryAttempts() > 1) {
-            guarded = guarded.transformDeferred(RetryOperator.of(retry));
+            guarded = guarded.retryWhen(retry);
         }
-        return guarded.transformDeferred(TimeLimiterOperator.of(limiter))
+        return guarded.timeout(options.operationTimeout(), scheduler)
                 .onErrorMap(TimeoutException.class,
                         e -> new OperationTimeoutException(camera, name, options.operationTimeout()));
     }
 
-    /** Builds the policies of each camera of a rig from one set of options and shared registries. */
+    /** Builds the policies of each camera of a rig from one set of options and a shared breaker registry. */
     public static final class Factory {
         private final ResilienceOptions options;
+        private final Scheduler scheduler;
         private final CircuitBreakerRegistry breakers;
-        private final RetryRegistry retries;
 
-        public Factory(ResilienceOptions options) {
-            this.options = options;
+        /**
+         * @param options   the rig's resilience settings
+         * @param scheduler where time limits and retry waits run: the cameras' scheduler
+         *                  ({@code CameraOptions.scheduler()})
+         */
+        public Factory(ResilienceOptions options, Scheduler scheduler) {
+            this.options = Objects.requireNonNull(options, "options");
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                     .failureRateThreshold(options.breakerFailureRate())
                     .slidingWindowSize(options.breakerWindow())
                     .minimumNumberOfCalls(options.breakerWindow())
                     .waitDurationInOpenState(options.breakerOpenFor())
                     .recordException(CameraPolicy::isCameraFault)
-                    .build());
-            this.retries = RetryRegistry.of(RetryConfig.custom()
-                    .maxAttempts(options.retryAttempts())
-                    .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(options.retryInitialBackoff(), 2.0,
-                            options.retryJitter(), options.retryMaxBackoff()))
-                    .retryOnException(CameraPolicy::isTransient)
-                    .failAfterMaxAttempts(false)
                     .build());
         }
 
@@ -93,15 +101,9 @@ public final class CameraPolicy {
             return breakers;
         }
 
-        public RetryRegistry retries() {
-            return retries;
-        }
-
         /** The policies of one camera, by name (the same name gives the same breaker). */
         public CameraPolicy forCamera(String camera) {
-            TimeLimiter limiter = TimeLimiter.of(camera, TimeLimiterConfig.custom()
-                    .timeoutDuration(options.operationTimeout()).cancelRunningFuture(true).build());
-            return new CameraPolicy(camera, breakers.circuitBreaker(camera), retries.retry(camera), limiter, options);
+            return new CameraPolicy(camera, breakers.circuitBreaker(camera), options, scheduler);
         }
     }
 

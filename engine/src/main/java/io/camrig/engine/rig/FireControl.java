@@ -7,7 +7,7 @@ import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.ExchangeTimeoutException;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.resilience.CameraPolicy;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,8 +177,8 @@ final class FireControl {
         String step = "shutter " + (on ? "on" : "off") + " retry";
         String after = "after " + first.getClass().getSimpleName() + " (" + first.getMessage() + ")";
         return m.currentCamera()
-                .flatMap(c -> c.registerStatusUpdates(StatusId.ENCODING).flatMap(values -> {
-                    boolean encoding = values.getOrDefault(StatusId.ENCODING, -1L) == 1L;
+                .flatMap(c -> c.registerStatusUpdates(Status.ENCODING.id()).flatMap(values -> {
+                    boolean encoding = values.getOrDefault(Status.ENCODING.id(), -1L) == 1L;
                     if (encoding == on) {
                         // it took effect; the answer was lost
                         m.record(new StepRecord(step, "ok", Duration.ZERO,

@@ -12,7 +12,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
+import io.camrig.engine.resilience.Backoff;
 
 /**
  * Watches each member's link and brings it back when it drops: reconnect with exponential backoff
@@ -66,11 +66,9 @@ final class Reconnector {
         Mono<Camera> pending = Mono.defer(() -> central.connect(m.address()))
                 .flatMap(link -> Camera.open(link, m.advertisedName(), options.camera()))
                 .flatMap(c -> restore(m, c).doOnError(e -> c.dispose()).doOnCancel(c::dispose))
-                .retryWhen(Retry.backoff(options.reconnectAttempts() - 1L, options.reconnectBackoff())
-                        .maxBackoff(options.reconnectBackoff().multipliedBy(16)).jitter(0.5)
-                        .scheduler(options.camera().scheduler())
-                        .filter(e -> !closed)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .retryWhen(Backoff.of(options.reconnectAttempts(), options.reconnectBackoff(),
+                                options.reconnectBackoff().multipliedBy(16), 0.5, options.camera().scheduler())
+                        .filter(e -> !closed))
                 // Closing cancels the attempt in progress and its backoff timer.
                 .takeUntilOther(closing.asMono())
                 .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(m.advertisedName(),
@@ -107,6 +105,25 @@ final class Reconnector {
         Mono<?> registered = statuses.length == 0 ? Mono.empty() : c.registerStatusUpdates(statuses);
         Mono<Void> control = m.controlClaimed() ? c.claimControl() : Mono.empty();
         return registered.then(control).thenReturn(c);
+    }
+
+    /**
+     * Brings a failed member back (step "recover"): its camera if the link is up, else a
+     * reconnect; then the rig's status registrations and camera control, and its failure cleared.
+     */
+    Mono<RigMember> recover(RigMember m, java.util.Set<Integer> registered, boolean controlClaimed) {
+        return m.camera().filter(Camera::isConnected).map(Mono::just)
+                .orElseGet(() -> reconnect(m))
+                .flatMap(c -> {
+                    m.registeredStatuses().addAll(registered);
+                    m.controlClaimed(controlClaimed);
+                    return restore(m, c);
+                })
+                .map(c -> {
+                    m.clearFailure();
+                    m.record(StepRecord.of("recover", new Outcome.Ok<>(c, Duration.ZERO), ""));
+                    return m;
+                });
     }
 
     /** Cancels every reconnect and link watcher; a reconnect landing later disposes its camera. */

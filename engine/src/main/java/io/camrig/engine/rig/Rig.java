@@ -1,21 +1,18 @@
 package io.camrig.engine.rig;
 
-import io.camrig.ble.spi.Advertisement;
 import io.camrig.ble.spi.BleCentral;
 import io.camrig.engine.camera.Camera;
+import io.camrig.engine.lifecycle.Disposal;
+import io.camrig.engine.lifecycle.DisposableResource;
 import io.camrig.engine.metrics.RigMetrics;
-import io.camrig.engine.resilience.CameraPolicy;
-import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.engine.error.ConnectionClosedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -28,14 +25,14 @@ import reactor.core.publisher.Sinks;
  * and returns a {@link RigResult}: one camera failing never fails the others — it is marked
  * failed, its later steps are skipped, and the rest carry on. A caller's mistake refused before
  * sending (an option or operation the model lacks, a value that does not fit: see
- * {@link CameraPolicy#isCallerError}) fails that step only, as {@link Outcome.Failed}; the camera
- * stays healthy. Each camera's operations go through
- * its Resilience4j policies ({@link io.camrig.engine.resilience.CameraPolicy}); a dropped link is
- * reconnected with backoff, its registrations and control restored.
+ * {@link io.camrig.engine.resilience.CameraPolicy#isCallerError}) fails that step only, as
+ * {@link Outcome.Failed}; the camera stays healthy. Each camera's operations go through its
+ * policies ({@link io.camrig.engine.resilience.CameraPolicy}); a dropped link is reconnected with
+ * backoff, its registrations and control restored.
  *
  * <p>Steps are logged per camera ({@link RigMember#log()}) and timed in {@link RigMetrics}.
  */
-public final class Rig implements RigApi, Disposable {
+public final class Rig implements RigApi, DisposableResource {
     private final RigOptions options;
     private final List<RigMember> members;
     private final RigMetrics metrics;
@@ -45,10 +42,9 @@ public final class Rig implements RigApi, Disposable {
     private final KeepAlive keepAlive;
     private final BleCentral central;
     private final Disposable.Composite running = Disposables.composite();
-    private final AtomicBoolean disposing = new AtomicBoolean();
+    private final Disposal disposal = new Disposal();
     /** Emits when disposal starts: operations in progress (a fire) end with it. */
     private final Sinks.One<Boolean> closing = Sinks.one();
-    private final Sinks.Empty<Void> disposed = Sinks.empty();
     /** What every member must have, so that a recovered member can be brought up to date. */
     private final Set<Integer> registered = ConcurrentHashMap.newKeySet();
     private volatile boolean controlClaimed;
@@ -77,27 +73,8 @@ public final class Rig implements RigApi, Disposable {
      * answers.
      */
     public static Mono<Rig> discover(BleCentral central, RigOptions options, RigMetrics metrics) {
-        Flux<Advertisement> scan = central.scan(GoProUuid.CONTROL_AND_QUERY_SERVICE, options.scanDuration())
-                .distinct(Advertisement::address);
-        if (options.expectedCameras() > 0) {
-            scan = scan.take(options.expectedCameras());
-        }
-        return scan.collectList().flatMap(ads -> {
-            if (ads.isEmpty()) {
-                return Mono.error(new NoCamerasFoundException(options.scanDuration()));
-            }
-            List<Advertisement> sorted = new ArrayList<>(ads);
-            sorted.sort(Comparator.comparing(Advertisement::name).thenComparing(Advertisement::address));
-            CameraPolicy.Factory policies = new CameraPolicy.Factory(options.resilience());
-            metrics.bind(policies);
-            List<RigMember> members = new ArrayList<>();
-            for (int i = 0; i < sorted.size(); i++) {
-                Advertisement ad = sorted.get(i);
-                members.add(new RigMember(i + 1, ad.address(), ad.name(), policies.forCamera(ad.name())));
-            }
-            members.forEach(metrics::watch);
-            return Mono.just(new Rig(central, options, members, metrics));
-        });
+        return RigDiscovery.members(central, options, metrics)
+                .map(members -> new Rig(central, options, members, metrics));
     }
 
     /** The cameras, in rig order. */
@@ -221,19 +198,8 @@ public final class Rig implements RigApi, Disposable {
     public Mono<List<RigMember>> recover() {
         return Flux.fromIterable(members)
                 .filter(m -> !m.isHealthy())
-                .flatMap(m -> m.camera().filter(Camera::isConnected).map(Mono::just)
-                        .orElseGet(() -> reconnector.reconnect(m))
-                        .flatMap(c -> {
-                            m.registeredStatuses().addAll(registered);
-                            m.controlClaimed(controlClaimed);
-                            return reconnector.restore(m, c);
-                        })
-                        .map(c -> {
-                            m.clearFailure();
-                            m.record(StepRecord.of("recover", new Outcome.Ok<>(c, Duration.ZERO), ""));
-                            return m;
-                        })
-                        .onErrorResume(e -> Mono.empty()), options.concurrency())
+                .flatMap(m -> reconnector.recover(m, registered, controlClaimed).onErrorResume(e -> Mono.empty()),
+                        options.concurrency())
                 .collectList();
     }
 
@@ -264,9 +230,7 @@ public final class Rig implements RigApi, Disposable {
      */
     @Override
     public Mono<FireResult> fire(boolean on) {
-        return Mono.defer(() -> fire.fire(healthy(), on))
-                .takeUntilOther(closing.asMono())
-                .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(null, "fire: the rig was disposed", null)));
+        return untilDisposed(Mono.defer(() -> fire.fire(healthy(), on)));
     }
 
     /**
@@ -279,8 +243,13 @@ public final class Rig implements RigApi, Disposable {
      * measured from {@code arriveAtNanos} (negative: before it).
      */
     public Mono<FireResult> fireAt(boolean on, long arriveAtNanos, java.time.Duration lateLimit) {
-        return Mono.defer(() -> fire.fire(healthy(), on, java.util.OptionalLong.of(arriveAtNanos), lateLimit))
-                .takeUntilOther(closing.asMono())
+        return untilDisposed(Mono.defer(() -> fire.fire(healthy(), on, java.util.OptionalLong.of(arriveAtNanos),
+                lateLimit)));
+    }
+
+    /** A fire in progress ends with {@link ConnectionClosedException} when the rig is disposed. */
+    private Mono<FireResult> untilDisposed(Mono<FireResult> firing) {
+        return firing.takeUntilOther(closing.asMono())
                 .switchIfEmpty(Mono.error(() -> new ConnectionClosedException(null, "fire: the rig was disposed", null)));
     }
 
@@ -302,7 +271,7 @@ public final class Rig implements RigApi, Disposable {
      */
     @Override
     public void dispose() {
-        if (!disposing.compareAndSet(false, true)) {
+        if (!disposal.start()) {
             return;
         }
         closing.tryEmitValue(Boolean.TRUE);
@@ -310,33 +279,21 @@ public final class Rig implements RigApi, Disposable {
         running.dispose();
         fire.close();
         List<Mono<Void>> ends = new ArrayList<>();
-        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (RigMember m : members) {
             m.detach();
             m.camera().ifPresent(c -> {
                 c.dispose();
-                ends.add(c.onDispose().onErrorResume(e -> {
-                    failures.add(e);
-                    return Mono.empty();
-                }));
+                ends.add(c.onDispose());
             });
         }
         ends.add(fire.terminated());
-        Mono.when(ends).subscribe(null, disposed::tryEmitError, () -> {
-            if (failures.isEmpty()) {
-                disposed.tryEmitEmpty();
-            } else {
-                Throwable first = failures.get(0);
-                failures.subList(1, failures.size()).forEach(first::addSuppressed);
-                disposed.tryEmitError(first);
-            }
-        });
+        disposal.finishAfter(ends);
     }
 
     /** {@code true} once {@link #dispose()} was called. */
     @Override
     public boolean isDisposed() {
-        return disposing.get();
+        return disposal.isStarted();
     }
 
     /**
@@ -345,28 +302,20 @@ public final class Rig implements RigApi, Disposable {
      * error (the others suppressed) when closing a link failed; everything was released all the
      * same. Subscribing does not start the disposal.
      */
+    @Override
     public Mono<Void> onDispose() {
-        return disposed.asMono();
-    }
-
-    /**
-     * Disposes the rig and waits for it, at most {@code timeout} (a blocking call, as
-     * reactor-netty's {@code disposeNow}: for {@code cli}, examples and tests).
-     *
-     * @throws IllegalStateException when it is not done within {@code timeout}
-     */
-    public void disposeNow(Duration timeout) {
-        dispose();
-        try {
-            onDispose().block(timeout);
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("rig not disposed within " + timeout.toMillis() + " ms", e);
-        }
+        return disposal.done();
     }
 
     /** The same as {@link #dispose()}: starts closing, does not wait. */
     @Override
     public void close() {
-        dispose();
+        DisposableResource.super.close();
+    }
+
+    /** {@code "rig of N cameras"}. */
+    @Override
+    public String toString() {
+        return "rig of " + members.size() + " cameras";
     }
 }

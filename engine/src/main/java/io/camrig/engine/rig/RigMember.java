@@ -1,12 +1,13 @@
 package io.camrig.engine.rig;
 
 import io.camrig.engine.camera.Camera;
+import io.camrig.engine.camera.EncodingWatch;
 import io.camrig.engine.camera.LinkStats;
 import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.engine.error.NotReadyException;
 import io.camrig.engine.metrics.MeteredCamera;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import reactor.core.scheduler.Scheduler;
 import io.camrig.engine.resilience.CameraPolicy;
@@ -152,29 +153,16 @@ public final class RigMember implements MeteredCamera {
      * carries the time of this call), then follows the pushes across reconnects, and while it
      * waits it re-reads the status from the camera every {@code poll} (Register for Status Value
      * Updates, 0x53), so a lost push notification costs at most one poll. Errors with
-     * {@link NotReadyException} after {@code limit}.
+     * {@link NotReadyException} after {@code limit}. The camera's own wait, {@link EncodingWatch},
+     * fed with this member's pushes and its current camera.
      */
     public Mono<StatusUpdate> awaitEncoding(boolean on, Duration limit, Duration poll, Scheduler scheduler) {
-        long want = on ? 1 : 0;
-        Flux<StatusUpdate> pushed = statuses.asFlux();
         // What the camera's cache shows now, without a request: a fire watches every member just
         // before it writes the shutters, and a query per camera then would share the link with them.
-        Mono<StatusUpdate> cached = currentCamera()
-                .flatMap(c -> Mono.justOrEmpty(c.status(StatusId.ENCODING)))
-                .map(v -> new StatusUpdate(StatusId.ENCODING, v, System.nanoTime()))
-                .onErrorResume(e -> Mono.empty());
-        Flux<StatusUpdate> polled = Flux.interval(poll, poll, scheduler)
-                .concatMap(i -> currentCamera()
-                        .flatMap(c -> c.registerStatusUpdates(StatusId.ENCODING))
-                        .map(v -> new StatusUpdate(StatusId.ENCODING, v.getOrDefault(StatusId.ENCODING, -1L),
-                                System.nanoTime()))
-                        .onErrorResume(e -> Mono.empty()));
-        return Flux.merge(pushed, cached, polled)
-                .filter(u -> u.statusId() == StatusId.ENCODING && u.value() == want)
-                .next()
-                .timeout(limit, scheduler)
-                .onErrorMap(java.util.concurrent.TimeoutException.class,
-                        e -> new NotReadyException(advertisedName, on ? "await encoding on" : "await encoding off", limit));
+        Mono<Long> cached = currentCamera().flatMap(c -> Mono.justOrEmpty(c.status(Status.ENCODING.id())));
+        Mono<Long> read = currentCamera().flatMap(c -> c.registerStatusUpdates(Status.ENCODING.id()))
+                .mapNotNull(v -> v.get(Status.ENCODING.id()));
+        return new EncodingWatch(advertisedName, statuses.asFlux(), cached, read, scheduler).await(on, limit, poll);
     }
 
     /** {@code true} until a step fails for this camera. */
@@ -190,6 +178,12 @@ public final class RigMember implements MeteredCamera {
     /** The step in which the first failure happened. */
     public Optional<String> failedStep() {
         return Optional.ofNullable(failedStep);
+    }
+
+    /** Operations of this member sent again after a transient error (its policy's count). */
+    @Override
+    public long retriedCalls() {
+        return policy.retriedCalls();
     }
 
     /** Packets and messages discarded on this member's links, across reconnects. */

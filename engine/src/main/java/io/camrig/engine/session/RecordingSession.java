@@ -18,7 +18,7 @@ import io.camrig.http.wifi.HostWifi;
 import java.util.Optional;
 import io.camrig.http.model.MediaFile;
 import io.camrig.proto.error.PermanentCamrigException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.HardwareInfo;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -147,8 +147,8 @@ public final class RecordingSession {
                         h -> h.modelName() + " " + h.serialNumber() + " fw " + h.firmwareVersion()))
                 .then(rig.forEachIdempotent("open gopro version", Camera::openGoProVersion,
                         v -> v.major() + "." + v.minor()))
-                .then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING, StatusId.BATTERY_PERCENT,
-                        StatusId.SD_CARD_REMAINING_KB))
+                .then(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id(), Status.INTERNAL_BATTERY_PERCENTAGE.id(),
+                        Status.SD_CARD_REMAINING.id()))
                 .then(rig.claimControl())
                 .then(rig.forEachMember("set date time", rig.options().concurrency(), true, takeCheck::setClock,
                         LocalDateTime::toString))
@@ -162,7 +162,7 @@ public final class RecordingSession {
     private Mono<CycleReport> cycle(Rig rig, int n) {
         Map<RigMember, DownloadedFile> before = Map.copyOf(files);
         Mono<?> recover = n == 1 ? Mono.empty() : rig.recover()
-                .then(rig.forEach("stop leftover recording", c -> c.status(StatusId.ENCODING).orElse(0L) == 1L
+                .then(rig.forEach("stop leftover recording", c -> c.status(Status.ENCODING.id()).orElse(0L) == 1L
                         ? c.setShutter(false).then(c.awaitEncoding(false, rig.options().readyTimeout())).then()
                         : Mono.<Void>empty(), v -> ""));
         return recover

@@ -13,7 +13,7 @@ import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.CameraOptions;
 import io.camrig.engine.error.ConnectionClosedException;
 import io.camrig.proto.gatt.GoProUuid;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.HardwareInfo;
 import java.time.Duration;
 import java.util.Map;
@@ -79,8 +79,8 @@ class BluezCameraSessionTest {
         ApCredentials ap = c.readApCredentials().block(T);
         assertThat(ap.ssid()).isEqualTo("GP24500702");
         assertThat(ap.password()).isEqualTo("not-a-real-password");
-        Map<Integer, Long> statuses = c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(T);
-        assertThat(statuses).containsExactly(Map.entry(StatusId.BUSY, 0L), Map.entry(StatusId.ENCODING, 0L));
+        Map<Integer, Long> statuses = c.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(T);
+        assertThat(statuses).containsExactly(Map.entry(Status.BUSY.id(), 0L), Map.entry(Status.ENCODING.id(), 0L));
         c.awaitReady(T).block(T);
         c.claimControl().block(T);
 
@@ -88,7 +88,7 @@ class BluezCameraSessionTest {
         assertThat(c.awaitEncoding(true, T).block(T).value()).isEqualTo(1L);
         c.setShutter(false).block(T);
         assertThat(c.awaitEncoding(false, T).block(T).value()).isEqualTo(0L);
-        assertThat(c.status(StatusId.ENCODING)).contains(0L);
+        assertThat(c.status(Status.ENCODING.id())).contains(0L);
 
         c.disconnect().block(T);
         assertThat(c.states().blockFirst(T)).isEqualTo(ConnectionState.DISCONNECTED);
@@ -99,7 +99,7 @@ class BluezCameraSessionTest {
     void aLinkLostWhileWaitingForEncodingFailsTheWaitWithConnectionClosed() throws Exception {
         MockGoProCamera mock = mockCamera();
         Camera c = open();
-        c.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(T);
+        c.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(T);
         StepVerifier.create(c.awaitEncoding(true, T))
                 .then(() -> {
                     try {

@@ -1,6 +1,7 @@
 package io.camrig.engine.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.camrig.engine.error.EmissionContendedException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 
@@ -35,7 +37,7 @@ class HubsTest {
         } finally {
             threads.shutdownNow();
         }
-        Hubs.complete(hub);
+        Hubs.complete(hub, "cam", "test hub");
 
         assertThat(received.get()).isEqualTo(2L * PER_THREAD);
         assertThat(completed.await(5, TimeUnit.SECONDS)).isTrue();
@@ -46,7 +48,34 @@ class HubsTest {
     void withoutSubscribersAnEmissionIsDroppedAtOnce() {
         Sinks.Many<Integer> hub = Sinks.many().multicast().directBestEffort();
 
-        assertThat(Hubs.emit(hub, 1)).isEqualTo(Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER);
+        assertThat(Hubs.emit(hub, 1, "cam", "test hub")).isEqualTo(Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER);
+    }
+
+    @Test
+    void anEmissionHeldPastTheBoundFailsTypedInsteadOfSpinningForEver() {
+        // A hub another emission never lets go of (a subscriber blocked in onNext); the clock
+        // moves 100 ms per reading.
+        AtomicLong clock = new AtomicLong();
+        AtomicLong attempts = new AtomicLong();
+        assertThatThrownBy(() -> Hubs.spin(() -> {
+            attempts.incrementAndGet();
+            return Sinks.EmitResult.FAIL_NON_SERIALIZED;
+        }, "GoPro 0001", "status updates", () -> clock.addAndGet(100_000_000), Hubs.BOUND))
+                .isInstanceOf(EmissionContendedException.class)
+                .hasMessageContaining("GoPro 0001").hasMessageContaining("status updates")
+                .hasMessageContaining("1000 ms");
+        // The first try, then one per 100 ms until the one that finds the second passed.
+        assertThat(attempts.get()).isEqualTo(12);
+    }
+
+    @Test
+    void anEmissionThatGetsThroughWithinTheBoundReturnsItsResult() {
+        AtomicLong clock = new AtomicLong();
+        AtomicLong attempts = new AtomicLong();
+        assertThat(Hubs.spin(() -> attempts.incrementAndGet() < 4 ? Sinks.EmitResult.FAIL_NON_SERIALIZED
+                        : Sinks.EmitResult.OK, "GoPro 0001", "status updates", () -> clock.addAndGet(100_000_000),
+                Hubs.BOUND)).isEqualTo(Sinks.EmitResult.OK);
+        assertThat(attempts.get()).isEqualTo(4);
     }
 
     /** Emits {@link #PER_THREAD} values; returns how many were refused for any reason. */
@@ -54,7 +83,7 @@ class HubsTest {
         start.await();
         int refused = 0;
         for (int i = 0; i < PER_THREAD; i++) {
-            if (Hubs.emit(hub, i).isFailure()) {
+            if (Hubs.emit(hub, i, "cam", "test hub").isFailure()) {
                 refused++;
             }
         }

@@ -1,6 +1,6 @@
 package io.camrig.engine.camera;
 
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.camera.VirtualCamera;
@@ -32,7 +32,7 @@ final class SimulatedCamera implements AutoCloseable {
         Camera camera = rig.central().connect(sim.identity().address())
                 .flatMap(link -> Camera.open(link, sim.identity().bleName(), CameraOptions.defaults()))
                 .block(LIMIT);
-        camera.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(LIMIT);
+        camera.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(LIMIT);
         return new SimulatedCamera(rig, camera);
     }
 

@@ -10,7 +10,7 @@ import io.camrig.http.wifi.HostWifi;
 import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiLink;
 import io.camrig.http.wifi.WifiAccessPoint;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +41,9 @@ class AccessPointModeTest {
         AccessPointMode ap = new AccessPointMode(ProvisioningOptions.defaults());
 
         ap.set(c.camera, true, c.listener()).block(LIMIT);
-        assertThat(c.sim.statuses().get(StatusId.AP_ENABLED)).isEqualTo(1);
+        assertThat(c.sim.statuses().get(Status.AP_MODE.id())).isEqualTo(1);
         ap.set(c.camera, false, c.listener()).block(LIMIT);
-        assertThat(c.sim.statuses().get(StatusId.AP_ENABLED)).isZero();
+        assertThat(c.sim.statuses().get(Status.AP_MODE.id())).isZero();
 
         assertThat(c.events).extracting(ProvisionEvent::toString).containsExactly(
                 c.camera.name() + " AP_SWITCH on", c.camera.name() + " AP_MODE on",
@@ -79,15 +79,15 @@ class AccessPointModeTest {
         advance(vts, Duration.ofMillis(2900));
         assertThat(on).as("Set AP Control was acknowledged, status 69 is still 0").isNotDone();
         assertThat(c.steps()).containsExactly(ProvisionStep.AP_SWITCH);
-        assertThat(c.sim.statuses().get(StatusId.AP_ENABLED)).isZero();
+        assertThat(c.sim.statuses().get(Status.AP_MODE.id())).isZero();
         advance(vts, Duration.ofMillis(200));
         assertThat(on).isCompleted();
-        assertThat(c.sim.statuses().get(StatusId.AP_ENABLED)).isEqualTo(1);
+        assertThat(c.sim.statuses().get(Status.AP_MODE.id())).isEqualTo(1);
 
         CompletableFuture<Void> off = ap.set(c.camera, false, c.listener()).toFuture();
         advance(vts, Duration.ofMillis(20));   // a few 1 ms link latencies, no camera delay
         assertThat(off).isCompleted();
-        assertThat(c.sim.statuses().get(StatusId.AP_ENABLED)).isZero();
+        assertThat(c.sim.statuses().get(Status.AP_MODE.id())).isZero();
         assertThat(c.steps()).containsExactly(ProvisionStep.AP_SWITCH, ProvisionStep.AP_MODE, ProvisionStep.AP_SWITCH,
                 ProvisionStep.AP_MODE);
     }
@@ -115,7 +115,7 @@ class AccessPointModeTest {
 
         assertThat(link.ssid()).isEqualTo(c.sim.identity().apSsid());
         assertThat(wifi.joins).containsExactly(c.sim.identity().apSsid() + "/" + c.sim.identity().apPassword() + "/PT7S");
-        assertThat(c.sim.statuses().get(StatusId.AP_ENABLED)).isEqualTo(1);
+        assertThat(c.sim.statuses().get(Status.AP_MODE.id())).isEqualTo(1);
         assertThat(store.get(c.serial()).flatMap(CameraCredentials::ap)).isPresent();
         assertThat(c.steps()).containsExactly(ProvisionStep.AP_SWITCH, ProvisionStep.AP_MODE,
                 ProvisionStep.AP_CREDENTIALS, ProvisionStep.HOST_JOIN);

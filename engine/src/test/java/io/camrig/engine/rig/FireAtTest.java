@@ -2,7 +2,7 @@ package io.camrig.engine.rig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class FireAtTest {
                 .block(Duration.ofSeconds(10));
         rig = Rig.discover(sim.central(), RigOptions.defaults().withExpectedCameras(cameras)).block(Duration.ofSeconds(10));
         assertThat(rig.connect().block(Duration.ofSeconds(10)).allOk()).isTrue();
-        rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(10));
+        rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofSeconds(10));
         rig.measureLatency(4).block(Duration.ofSeconds(10));
         return rig;
     }
@@ -57,6 +57,6 @@ class FireAtTest {
                 assertThat(((Outcome.Failed<java.time.Duration>) o).cause()).isInstanceOf(LateFireException.class)
                         .hasMessageContaining("late"));
         assertThat(r.members()).allSatisfy(m ->
-                assertThat(m.camera().orElseThrow().status(StatusId.ENCODING)).hasValue(0L));
+                assertThat(m.camera().orElseThrow().status(Status.ENCODING.id())).hasValue(0L));
     }
 }

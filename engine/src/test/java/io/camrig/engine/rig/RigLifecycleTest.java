@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.CameraOptions;
 import io.camrig.engine.error.ConnectionClosedException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.time.Duration;
@@ -52,7 +52,7 @@ class RigLifecycleTest {
         RigOptions options = RigOptions.defaults().withReconnect(5, Duration.ofSeconds(2))
                 .withCamera(CameraOptions.defaults().withScheduler(vts).withDeliveryScheduler(vts));
         CompletableFuture<Rig> connecting = Rig.discover(central, options)
-                .flatMap(r -> r.connect().then(r.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING)).thenReturn(r))
+                .flatMap(r -> r.connect().then(r.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id())).thenReturn(r))
                 .toFuture();
         advanceUntil(connecting::isDone);
         Rig rig = connecting.join();

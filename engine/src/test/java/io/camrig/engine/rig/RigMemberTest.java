@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class RigMemberTest {
     private final RigMember member = new RigMember(1, "00:00:00:00:00:01", "GoPro 0001",
-            new CameraPolicy.Factory(ResilienceOptions.defaults()).forCamera("GoPro 0001"));
+            new CameraPolicy.Factory(ResilienceOptions.defaults(),
+            reactor.core.scheduler.Schedulers.parallel()).forCamera("GoPro 0001"));
 
     @Test
     void theLogKeepsTheLastStepsAndCountsWhatItDropped() {

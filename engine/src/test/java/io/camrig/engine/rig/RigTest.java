@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camrig.engine.camera.Camera;
 import io.camrig.proto.catalog.Setting;
 import io.camrig.proto.catalog.UnsupportedOptionException;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.ble.SimulatedBleCentral;
@@ -99,12 +99,12 @@ class RigTest {
         // Ground truth: when each simulated camera actually started encoding.
         Map<String, Long> started = new ConcurrentHashMap<>();
         sim.cameras().forEach(c -> c.statuses().onChange(e -> {
-            if (e.id() == StatusId.ENCODING && e.asLong() == 1) {
+            if (e.id() == Status.ENCODING.id() && e.asLong() == 1) {
                 started.put(c.identity().serial(), System.nanoTime());
             }
         }));
         Rig rig = Rig.discover(sim.central(), RigOptions.defaults()).block(Duration.ofSeconds(10));
-        rig.connect().then(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING)).block(Duration.ofSeconds(20));
+        rig.connect().then(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id())).block(Duration.ofSeconds(20));
         // Warm the paths once, then measure latency and fire for real.
         rig.fire(true).then(rig.fire(false)).block(Duration.ofSeconds(20));
         // Best of three fires: one stall of a loaded machine must not decide the test, while
@@ -149,7 +149,7 @@ class RigTest {
     private Rig tappedRig(TappedCentral central, RigOptions options) {
         Rig rig = Rig.discover(central, options).block(Duration.ofSeconds(10));
         assertThat(rig.connect().block(Duration.ofSeconds(10)).allOk()).isTrue();
-        assertThat(rig.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING).block(Duration.ofSeconds(10)).allOk())
+        assertThat(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()).block(Duration.ofSeconds(10)).allOk())
                 .isTrue();
         return rig;
     }

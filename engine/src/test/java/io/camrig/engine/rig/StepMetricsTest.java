@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class StepMetricsTest {
-    private final CameraPolicy.Factory policies = new CameraPolicy.Factory(ResilienceOptions.defaults());
+    private final CameraPolicy.Factory policies = new CameraPolicy.Factory(ResilienceOptions.defaults(),
+            reactor.core.scheduler.Schedulers.parallel());
     private final RigMember one = new RigMember(1, "00:00:00:00:00:01", "GoPro 0001", policies.forCamera("GoPro 0001"));
     private final RigMember two = new RigMember(2, "00:00:00:00:00:02", "GoPro 0002", policies.forCamera("GoPro 0002"));
     private final RigMetrics metrics = RigMetrics.inMemory();

@@ -3,7 +3,7 @@ package io.camrig.service.rig;
 import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.SettingValue;
 import io.camrig.engine.rig.RigMember;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.HardwareInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,16 +37,16 @@ public final class CameraViews {
                 keys.put(s.info().snakeName(), v.display());
             }
         }
-        Long sdKb = status(camera, StatusId.SD_CARD_REMAINING_KB);
-        Long videoS = status(camera, Statuses.VIDEO_REMAINING_S);
+        Long sdKb = status(camera, Status.SD_CARD_REMAINING.id());
+        Long videoS = status(camera, Status.REMAINING_VIDEO_TIME.id());
         long latencyNs = m.latency().samples() > 0 ? m.latency().oneWayNanos() : -1;
         return new CameraView(m.index(), m.advertisedName(), LOCAL_NODE,
                 hw.map(HardwareInfo::serialNumber).orElse(null), hw.map(HardwareInfo::modelName).orElse(null), link,
-                m.isHealthy(), status(camera, StatusId.BATTERY_PERCENT),
+                m.isHealthy(), status(camera, Status.INTERNAL_BATTERY_PERCENTAGE.id()),
                 sdKb == null ? null : Math.round(sdKb * 1000.0 / 1e9 * 10) / 10.0,
                 videoS == null ? null : videoS / 60,
-                flag(camera, Statuses.OVERHEATING), flag(camera, Statuses.COLD), flag(camera, StatusId.BUSY),
-                flag(camera, StatusId.ENCODING), status(camera, Statuses.PRESET_GROUP), keys,
+                flag(camera, Status.OVERHEATING.id()), flag(camera, Status.COLD.id()), flag(camera, Status.BUSY.id()),
+                flag(camera, Status.ENCODING.id()), status(camera, Status.PRESET_GROUP.id()), keys,
                 latencyNs < 0 ? null : Math.round(latencyNs / 1e4) / 100.0, m.reconnects(), lastError(m, link));
     }
 

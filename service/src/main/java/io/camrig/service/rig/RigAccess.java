@@ -7,7 +7,7 @@ import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.proto.catalog.Setting;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.HardwareInfo;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +34,8 @@ import reactor.core.publisher.Mono;
  */
 public final class RigAccess implements AutoCloseable {
     /** Statuses the service registers for on every camera (pushes 0x93 keep them current). */
-    static final int[] STATUSES = {StatusId.BATTERY_PERCENT, StatusId.SD_CARD_REMAINING_KB, StatusId.BUSY,
-            StatusId.ENCODING, Statuses.OVERHEATING, Statuses.COLD, Statuses.VIDEO_REMAINING_S, Statuses.PRESET_GROUP};
+    static final int[] STATUSES = {Status.INTERNAL_BATTERY_PERCENTAGE.id(), Status.SD_CARD_REMAINING.id(), Status.BUSY.id(),
+            Status.ENCODING.id(), Status.OVERHEATING.id(), Status.COLD.id(), Status.REMAINING_VIDEO_TIME.id(), Status.PRESET_GROUP.id()};
     /** The settings the console's matrix and tiles show. */
     public static final List<Setting> KEY_SETTINGS = List.of(Setting.VIDEO_RESOLUTION, Setting.FRAMES_PER_SECOND,
             Setting.VIDEO_LENS, Setting.HYPERSMOOTH, Setting.ANTI_FLICKER);

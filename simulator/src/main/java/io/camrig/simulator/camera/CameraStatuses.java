@@ -4,7 +4,7 @@ import io.camrig.proto.catalog.CameraModel;
 import io.camrig.proto.catalog.Catalog;
 import io.camrig.proto.catalog.StatusInfo;
 import io.camrig.proto.catalog.ValueType;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.TlvEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +25,15 @@ public final class CameraStatuses {
     public static CameraStatuses initial() {
         CameraStatuses s = new CameraStatuses();
         s.setInt(1, 1, 1);                               // battery present
-        s.setInt(StatusId.BATTERY_BARS, 1, 3);
-        s.setInt(StatusId.BUSY, 1, 0);
-        s.setInt(StatusId.ENCODING, 1, 0);
+        s.setInt(Status.INTERNAL_BATTERY_BARS.id(), 1, 3);
+        s.setInt(Status.BUSY.id(), 1, 0);
+        s.setInt(Status.ENCODING.id(), 1, 0);
         s.setInt(13, 4, 0);                              // video encoding duration, s
         s.setInt(39, 4, 0);                              // videos on the SD card
-        s.setInt(StatusId.SD_CARD_REMAINING_KB, 8, 58_000_000L);
-        s.setInt(StatusId.AP_ENABLED, 1, 0);
-        s.setInt(StatusId.BATTERY_PERCENT, 1, 87);
-        s.setInt(StatusId.CAMERA_CONTROL, 1, 0);
+        s.setInt(Status.SD_CARD_REMAINING.id(), 8, 58_000_000L);
+        s.setInt(Status.AP_MODE.id(), 1, 0);
+        s.setInt(Status.INTERNAL_BATTERY_PERCENTAGE.id(), 1, 87);
+        s.setInt(Status.CAMERA_CONTROL_ID.id(), 1, 0);
         return s;
     }
 
@@ -56,16 +56,16 @@ public final class CameraStatuses {
             } else if (info.type() == ValueType.BOOLEAN || info.type() == ValueType.UINT8) {
                 s.setInt(id, 1, INITIAL.getOrDefault(id, 0L));
             } else {
-                s.setInt(id, id == StatusId.SD_CARD_REMAINING_KB ? 8 : 4, INITIAL.getOrDefault(id, 0L));
+                s.setInt(id, id == Status.SD_CARD_REMAINING.id() ? 8 : 4, INITIAL.getOrDefault(id, 0L));
             }
         }
         return s;
     }
 
     private static final Map<Integer, Long> INITIAL = Map.ofEntries(
-            Map.entry(1, 1L), Map.entry(StatusId.BATTERY_BARS, 3L), Map.entry(17, 1L), Map.entry(31, 1L),
-            Map.entry(34, 3200L), Map.entry(35, 240L), Map.entry(StatusId.SD_CARD_REMAINING_KB, 58_000_000L),
-            Map.entry(60, 500L), Map.entry(StatusId.BATTERY_PERCENT, 87L), Map.entry(76, 1L), Map.entry(81, 1L),
+            Map.entry(1, 1L), Map.entry(Status.INTERNAL_BATTERY_BARS.id(), 3L), Map.entry(17, 1L), Map.entry(31, 1L),
+            Map.entry(34, 3200L), Map.entry(35, 240L), Map.entry(Status.SD_CARD_REMAINING.id(), 58_000_000L),
+            Map.entry(60, 500L), Map.entry(Status.INTERNAL_BATTERY_PERCENTAGE.id(), 87L), Map.entry(76, 1L), Map.entry(81, 1L),
             Map.entry(82, 1L), Map.entry(89, 12L), Map.entry(93, 0L), Map.entry(94, 0x10000L),
             Map.entry(95, 0x20000L), Map.entry(96, 1000L), Map.entry(117, 64_000_000L));
 

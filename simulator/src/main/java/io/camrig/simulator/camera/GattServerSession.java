@@ -123,7 +123,7 @@ public final class GattServerSession {
         return switch (uuid) {
             case WIFI_AP_SSID -> camera.identity().apSsid().getBytes(StandardCharsets.UTF_8);
             case WIFI_AP_PASSWORD -> camera.identity().apPassword().getBytes(StandardCharsets.UTF_8);
-            case WIFI_AP_STATE -> new byte[] {(byte) camera.statuses().get(io.camrig.proto.id.StatusId.AP_ENABLED)};
+            case WIFI_AP_STATE -> new byte[] {(byte) camera.statuses().get(io.camrig.proto.catalog.Status.AP_MODE.id())};
             default -> throw new BleException("characteristic " + uuid.label() + " is not readable",
                     camera.identity().address());
         };

@@ -1,7 +1,7 @@
 package io.camrig.simulator.camera;
 
 import io.camrig.proto.catalog.CameraModel;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CameraLocalDateTime;
 import io.camrig.proto.message.HardwareInfo;
@@ -230,12 +230,12 @@ public final class VirtualCamera {
         }
         long command = apCommands.incrementAndGet();
         if (mode == 0 || mode == 2) {
-            statuses.setFlag(StatusId.AP_ENABLED, false);
+            statuses.setFlag(Status.AP_MODE.id(), false);
         }
         if (mode != 0) {
             after(options.busyAfterCommand(), () -> {
                 if (apCommands.get() == command) {
-                    statuses.setFlag(StatusId.AP_ENABLED, true);
+                    statuses.setFlag(Status.AP_MODE.id(), true);
                 }
             });
         }
@@ -258,11 +258,11 @@ public final class VirtualCamera {
     }
 
     boolean busy() {
-        return statuses.get(StatusId.BUSY) == 1;
+        return statuses.get(Status.BUSY.id()) == 1;
     }
 
     boolean encoding() {
-        return statuses.get(StatusId.ENCODING) == 1;
+        return statuses.get(Status.ENCODING.id()) == 1;
     }
 
     /** Busy (status 8) for {@code period}, then ready again. */
@@ -270,8 +270,8 @@ public final class VirtualCamera {
         if (period.isZero()) {
             return;
         }
-        statuses.setFlag(StatusId.BUSY, true);
-        after(period, () -> statuses.setFlag(StatusId.BUSY, false));
+        statuses.setFlag(Status.BUSY.id(), true);
+        after(period, () -> statuses.setFlag(Status.BUSY.id(), false));
     }
 
     void setClock(CameraLocalDateTime value) {
@@ -362,7 +362,7 @@ public final class VirtualCamera {
     }
 
     void claimControl(int controlStatus) {
-        statuses.setInt(StatusId.CAMERA_CONTROL, 1, controlStatus);
+        statuses.setInt(Status.CAMERA_CONTROL_ID.id(), 1, controlStatus);
     }
 
     TlvStatus shutter(boolean on, GattServerSession from) {
@@ -374,7 +374,7 @@ public final class VirtualCamera {
                 recordingStarted = Instant.now();
                 long startedNanos = System.nanoTime();
                 encodingStartListeners.forEach(l -> l.accept(startedNanos));
-                statuses.setFlag(StatusId.ENCODING, true);
+                statuses.setFlag(Status.ENCODING.id(), true);
                 if (options.failCameras().contains(identity.index())) {
                     after(options.linkDropDelay(), from::dropLink);
                 }
@@ -395,7 +395,7 @@ public final class VirtualCamera {
                 sdCard.record(started, facts);
                 setReported(39, 4, sdCard.fileCount());
                 setReported(58, 4, 0);
-                statuses.setFlag(StatusId.ENCODING, false);
+                statuses.setFlag(Status.ENCODING.id(), false);
             });
             return TlvStatus.SUCCESS;
         }

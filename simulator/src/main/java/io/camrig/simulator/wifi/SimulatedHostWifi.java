@@ -5,7 +5,7 @@ import io.camrig.http.wifi.HostWifiException;
 import io.camrig.http.wifi.HostWifiException.Reason;
 import io.camrig.http.wifi.HostWifiLink;
 import io.camrig.http.wifi.WifiAccessPoint;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.camera.VirtualCamera;
 import io.camrig.simulator.state.NetworkDefinition;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +153,7 @@ public final class SimulatedHostWifi implements HostWifi {
     }
 
     private static boolean apOn(VirtualCamera c) {
-        return c.statuses().get(StatusId.AP_ENABLED) == 1;
+        return c.statuses().get(Status.AP_MODE.id()) == 1;
     }
 
     private synchronized void ensureOpen(String ssid, String operation) {

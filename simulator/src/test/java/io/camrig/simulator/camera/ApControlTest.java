@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camrig.proto.codec.RequestEncoder;
 import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.id.CommandId;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.CommandResponse;
 import io.camrig.proto.message.PushNotification;
@@ -33,7 +33,7 @@ class ApControlTest {
     void apModeTurnsOnAfterADelayAndOffAtOnce() {
         VirtualCamera camera = camera(1);
         SessionProbe probe = new SessionProbe(camera);
-        probe.request(RequestEncoder.registerStatusUpdates(StatusId.AP_ENABLED));
+        probe.request(RequestEncoder.registerStatusUpdates(Status.AP_MODE.id()));
         probe.drain();
 
         assertThat(probe.request(RequestEncoder.setApControl(true)))
@@ -48,7 +48,7 @@ class ApControlTest {
         probe.request(RequestEncoder.setApControl(false));
         assertThat(apMode(camera)).isZero();
         assertThat(probe.drain()).filteredOn(m -> m instanceof PushNotification p && p.isStatusPush())
-                .extracting(m -> ((PushNotification) m).entry(StatusId.AP_ENABLED).orElseThrow().asLong())
+                .extracting(m -> ((PushNotification) m).entry(Status.AP_MODE.id()).orElseThrow().asLong())
                 .containsExactly(1L, 0L);
     }
 
@@ -92,7 +92,7 @@ class ApControlTest {
     }
 
     private static long apMode(VirtualCamera camera) {
-        return camera.statuses().get(StatusId.AP_ENABLED);
+        return camera.statuses().get(Status.AP_MODE.id());
     }
 
     private static byte[] read(SessionProbe probe, GoProUuid uuid) {

@@ -9,7 +9,7 @@ import io.camrig.http.wifi.HostWifiLink;
 import io.camrig.http.wifi.WifiAccessPoint;
 import io.camrig.proto.codec.EncodedRequest;
 import io.camrig.proto.codec.RequestEncoder;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.camera.GattServerSession;
@@ -58,7 +58,7 @@ class SimulatedHostWifiTest {
         apControl(camera, true);
         assertThat(wifi.scan(T).block(T)).extracting(WifiAccessPoint::ssid).doesNotContain(camera.identity().apSsid());
         time.advanceTimeBy(AP_START);
-        assertThat(camera.statuses().get(StatusId.AP_ENABLED)).isEqualTo(1);
+        assertThat(camera.statuses().get(Status.AP_MODE.id())).isEqualTo(1);
         assertThat(wifi.scan(T).block(T)).filteredOn(ap -> ap.ssid().equals(camera.identity().apSsid()))
                 .singleElement().satisfies(ap -> assertThat(ap.secured()).isTrue());
         assertThat(wifi.scan(T).block(T)).extracting(WifiAccessPoint::strengthPercent).isSortedAccordingTo(

@@ -9,7 +9,7 @@ import io.camrig.proto.gatt.GoProUuid;
 import io.camrig.proto.id.CommandId;
 import io.camrig.proto.id.ProtobufId;
 import io.camrig.proto.id.QueryId;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.message.HardwareInfo;
 import io.camrig.proto.message.TlvEntry;
@@ -163,9 +163,9 @@ public final class MockGoProCamera {
         setValue(GoProUuid.WIFI_AP_PASSWORD, password.getBytes(StandardCharsets.UTF_8));
         answer(RequestEncoder.getHardwareInfo(), GoProUuid.COMMAND_RESPONSE,
                 ResponseEncoder.commandResponse(CommandId.GET_HARDWARE_INFO, TlvStatus.SUCCESS, info.encode()));
-        answer(RequestEncoder.registerStatusUpdates(StatusId.BUSY, StatusId.ENCODING), GoProUuid.QUERY_RESPONSE,
+        answer(RequestEncoder.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()), GoProUuid.QUERY_RESPONSE,
                 ResponseEncoder.queryResponse(QueryId.REGISTER_STATUS_VALUE_UPDATES, TlvStatus.SUCCESS,
-                        List.of(new TlvEntry(StatusId.BUSY, new byte[] {0}), new TlvEntry(StatusId.ENCODING, new byte[] {0}))));
+                        List.of(new TlvEntry(Status.BUSY.id(), new byte[] {0}), new TlvEntry(Status.ENCODING.id(), new byte[] {0}))));
         answer(RequestEncoder.setCameraControl(EnumCameraControlStatus.CAMERA_EXTERNAL_CONTROL), GoProUuid.COMMAND_RESPONSE,
                 ResponseEncoder.protobuf(ProtobufId.FEATURE_COMMAND, ProtobufId.ACTION_SET_CAMERA_CONTROL_RESPONSE,
                         ResponseGeneric.newBuilder().setResult(EnumResultGeneric.RESULT_SUCCESS).build()));
@@ -174,7 +174,7 @@ public final class MockGoProCamera {
             pushes.put(GoProUuid.COMMAND_RESPONSE,
                     ResponseEncoder.commandResponse(CommandId.SET_SHUTTER, TlvStatus.SUCCESS, new byte[0]));
             pushes.put(GoProUuid.QUERY_RESPONSE, ResponseEncoder.push(QueryId.STATUS_VALUE_PUSH,
-                    List.of(new TlvEntry(StatusId.ENCODING, new byte[] {(byte) (on ? 1 : 0)}))));
+                    List.of(new TlvEntry(Status.ENCODING.id(), new byte[] {(byte) (on ? 1 : 0)}))));
             answer(RequestEncoder.setShutter(on), pushes);
         }
         return this;

@@ -18,7 +18,7 @@ import io.camrig.http.HttpTlsException;
 import io.camrig.http.HttpTransportException;
 import io.camrig.http.address.CameraAddress;
 import io.camrig.http.model.CameraState;
-import io.camrig.proto.id.StatusId;
+import io.camrig.proto.catalog.Status;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.camera.VirtualCamera;
@@ -86,7 +86,7 @@ class CohnHttpsTest {
         assertThat(address.rootCa()).isPresent();
 
         CameraState state = CameraHttpClient.create(address).state().block(LIMIT);
-        assertThat(state.status(StatusId.AP_ENABLED)).hasValue(sim.statuses().get(StatusId.AP_ENABLED));
+        assertThat(state.status(Status.AP_MODE.id())).hasValue(sim.statuses().get(Status.AP_MODE.id()));
         assertThat(CameraHttpClient.create(address).mediaList().block(LIMIT)).isNotNull();
 
         CameraAddress viaResolver = resolved();
