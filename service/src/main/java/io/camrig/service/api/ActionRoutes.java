@@ -55,6 +55,7 @@ final class ActionRoutes {
             return setSetting(req.param("setting"), body, m::equals);
         }))));
         r.post("/api/presets/group", g.write((req, res) -> io.ok(res, io.body(req).flatMap(this::presetGroup))));
+        r.post("/api/presets/load", g.write((req, res) -> io.ok(res, io.body(req).flatMap(this::preset))));
         r.post("/api/arm", g.write((req, res) -> io.ok(res, exclusive("arm",
                 rig.arm().map(o -> report("arm", o))))));
         r.post("/api/fire", g.write((req, res) -> io.ok(res, io.body(req).flatMap(body -> fire(shutter(body))))));
@@ -115,6 +116,20 @@ final class ActionRoutes {
         return exclusive("load preset group", rig.loadPresetGroup(group, cameras).map(o -> {
             Map<String, Object> r = report("load preset group " + group, o);
             r.put("group", group);
+            return r;
+        }));
+    }
+
+    private Mono<Map<String, Object>> preset(JsonNode body) {
+        JsonNode id = body.get("preset");
+        if (id == null || !id.canConvertToLong() || id.asLong() < 0) {
+            throw ApiException.badRequest("\"preset\" must be a preset id (a number ≥ 0)");
+        }
+        long preset = id.asLong();
+        Predicate<RigMember> cameras = SettingArgs.cameras(rig, body);
+        return exclusive("load preset", rig.loadPreset(preset, cameras).map(o -> {
+            Map<String, Object> r = report("load preset " + preset, o);
+            r.put("preset", preset);
             return r;
         }));
     }

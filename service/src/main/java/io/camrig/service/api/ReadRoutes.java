@@ -55,6 +55,11 @@ final class ReadRoutes {
                             "option", v.display()))
                     .toList()));
         }))));
+        r.get("/api/cameras/{id}/statuses", g.read((req, res) -> io.ok(res, Mono.defer(() -> {
+            RigMember m = member(req.param("id"));
+            return rig.statuses(m, StatusArgs.wanted(req.uri())).map(values -> Map.of("camera", m.index(),
+                    "statuses", values.stream().map(StatusArgs::json).toList()));
+        }))));
         r.get("/api/settings", g.read((req, res) -> io.ok(res, Mono.fromSupplier(this::matrix))));
         r.get("/api/settings/{setting}/options", g.read((req, res) -> io.ok(res, Mono.fromSupplier(() -> {
             Setting s = SettingArgs.setting(req.param("setting"));

@@ -124,6 +124,18 @@ public final class RigAccess implements AutoCloseable {
                 });
     }
 
+    /** Get Status Values (0x13) of one camera, read now: the given statuses, or every one when none. */
+    public Mono<List<io.camrig.engine.camera.StatusValue>> statuses(RigMember m, List<io.camrig.proto.catalog.Status> wanted) {
+        return m.policy().apply("statuses", true, m.currentCamera().flatMap(c -> wanted.isEmpty() ? c.statuses().all()
+                : c.statuses().get(wanted.toArray(io.camrig.proto.catalog.Status[]::new))));
+    }
+
+    /** Load Preset (0x40) on the selected cameras. */
+    public Mono<List<CameraOutcome>> loadPreset(long preset, Predicate<RigMember> selected) {
+        return Fanout.run(members(), selected, "load preset " + preset,
+                c -> c.presets().load(preset).thenReturn(preset), (m, p) -> Long.toString(p));
+    }
+
     /** Load Preset Group (0x3E) on the selected cameras. */
     public Mono<List<CameraOutcome>> loadPresetGroup(int group, Predicate<RigMember> selected) {
         return Fanout.run(members(), selected, "load preset group " + group,
