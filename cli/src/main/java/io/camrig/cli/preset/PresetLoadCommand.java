@@ -40,6 +40,9 @@ public final class PresetLoadCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CameraSelection selection = new CameraSelection();
 
+    @CommandLine.Mixin
+    io.camrig.cli.rig.RemoteRig remote = new io.camrig.cli.rig.RemoteRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +52,13 @@ public final class PresetLoadCommand implements Callable<Integer> {
         rigSource.validate(cl);
         Integer group = target.group == null ? null : group(target.group, cl);
         String what = group != null ? "preset group " + group : "preset " + target.presetId;
+        if (remote.present()) {
+            return remote.run(cl, () -> io.camrig.cli.rig.RemoteRig.printOutcomes(group != null
+                    ? remote.call("POST", "/api/presets/group", io.camrig.cli.rig.RemoteRig.body("group", group,
+                            remote.cameras(selection, cl)), cl)
+                    : remote.call("POST", "/api/presets/load", io.camrig.cli.rig.RemoteRig.body("preset",
+                            target.presetId, remote.cameras(selection, cl)), cl), "load " + what, cl.getOut()));
+        }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> (group != null
