@@ -67,7 +67,7 @@ final class ActionRoutes {
         })))));
         r.post("/api/takes/{id}/download", g.write((req, res) -> {
             String id = req.param("id");
-            Take take = takes.get(id != null && id.matches("\\d{1,9}") ? Integer.parseInt(id) : -1).orElse(null);
+            Take take = takes.get(id).orElse(null);
             if (take == null) {
                 return io.error(res, HttpResponseStatus.NOT_FOUND, "no take '" + id + "'");
             }
@@ -135,25 +135,35 @@ final class ActionRoutes {
     }
 
     private Mono<Map<String, Object>> fire(boolean on) {
-        return exclusive(on ? "fire on" : "fire off", rig.fire(on).map(result -> {
+        return exclusive(on ? "fire on" : "fire off", rig.fire(on).flatMap(result -> {
             List<CameraOutcome> outcomes = CameraOutcome.of(result.shutter(), t -> "");
             FireFigures figures = FireFigures.of(result);
-            Take take = on ? takes.started(figures, outcomes) : takes.stopped(figures, outcomes).orElse(null);
-            Map<String, Object> r = report(on ? "fire on" : "fire off", outcomes);
-            r.put("figures", figures);
-            r.put("encoding", CameraOutcome.of(result.encoding(), t -> ""));
-            if (take != null) {
-                r.put("take", take.view());
-                hub.publish("take", "take:" + take.id(), take.view());
-            }
-            hub.publish("fire", null, Map.of("shutter", on ? "on" : "off", "figures", figures,
-                    "take", take == null ? 0 : take.id()));
-            hub.log("info", null, String.format(Locale.ROOT, "fire %s: %d/%d cameras, predicted spread %s ms, "
-                    + "observed %s ms", on ? "on" : "off", figures.fired(), figures.cameras(),
-                    figures.predictedSpreadMs(), figures.observedSpreadMs()));
-            rig.members().forEach(feed::mark);
-            return r;
+            Mono<java.util.Optional<Take>> recorded = on
+                    ? takes.started(figures, outcomes, rig::takeCamera).map(java.util.Optional::of)
+                    : takes.stopped(figures, outcomes);
+            return recorded.onErrorResume(e -> {
+                hub.log("error", null, (on ? "fire on" : "fire off") + ": the take could not be written: " + e.getMessage());
+                return Mono.just(java.util.Optional.empty());
+            }).map(t -> answer(on, result, outcomes, figures, t.orElse(null)));
         }));
+    }
+
+    private Map<String, Object> answer(boolean on, io.camrig.engine.rig.FireResult result, List<CameraOutcome> outcomes,
+                                       FireFigures figures, Take take) {
+        Map<String, Object> r = report(on ? "fire on" : "fire off", outcomes);
+        r.put("figures", figures);
+        r.put("encoding", CameraOutcome.of(result.encoding(), t -> ""));
+        if (take != null) {
+            r.put("take", take.view());
+            hub.publish("take", "take:" + take.id(), take.view());
+        }
+        hub.publish("fire", null, Map.of("shutter", on ? "on" : "off", "figures", figures,
+                "take", take == null ? 0 : take.id()));
+        hub.log("info", null, String.format(Locale.ROOT, "fire %s: %d/%d cameras, predicted spread %s ms, "
+                + "observed %s ms%s", on ? "on" : "off", figures.fired(), figures.cameras(),
+                figures.predictedSpreadMs(), figures.observedSpreadMs(), take == null ? "" : ", take " + take.takeId()));
+        rig.members().forEach(feed::mark);
+        return r;
     }
 
     /** Runs a rig-wide operation unless another one runs; 409 then. */

@@ -69,7 +69,7 @@ final class ReadRoutes {
         r.get("/api/takes", g.read((req, res) -> io.ok(res, Mono.fromSupplier(takes::views))));
         r.get("/api/takes/{id}", g.read((req, res) -> io.ok(res, Mono.fromSupplier(() -> {
             String id = req.param("id");
-            return takes.get(id != null && id.matches("\\d{1,9}") ? Integer.parseInt(id) : -1)
+            return takes.get(id)
                     .orElseThrow(() -> ApiException.notFound("no take '" + id + "'")).view();
         }))));
         r.get("/api/metrics", g.read((req, res) -> io.ok(res, Mono.fromSupplier(this::metrics))));

@@ -89,6 +89,24 @@ public final class RigAccess implements AutoCloseable {
         return Optional.ofNullable(hardware.get(m));
     }
 
+    /**
+     * A camera's entry for a take manifest (serial, name, model, firmware, key settings), by its
+     * 1-based index; {@code null} when its hardware info was not read or its serial cannot name a
+     * directory.
+     */
+    public io.camrig.engine.take.TakeCamera takeCamera(int index) {
+        RigMember m = index >= 1 && index <= members().size() ? members().get(index - 1) : null;
+        HardwareInfo h = m == null ? null : hardware.get(m);
+        if (h == null || !io.camrig.http.model.PathNames.isSafeSegment(h.serialNumber())) {
+            return null;
+        }
+        Map<String, String> inForce = new java.util.LinkedHashMap<>();
+        keySettings(m).values().forEach(v -> inForce.put(v.settingName(), v.display()));
+        io.camrig.engine.take.TakeCamera c = io.camrig.engine.take.TakeCamera.of(h.serialNumber(), m.advertisedName(),
+                h.modelName(), h.firmwareVersion()).withSettings(inForce);
+        return m.node().map(c::withNode).orElse(c);
+    }
+
     /** The key settings last known, setting id → value. */
     public Map<Integer, SettingValue> keySettings(RigMember m) {
         return settings.getOrDefault(m, Map.of());
