@@ -84,7 +84,7 @@ final class ReadRoutes {
         List<RigMember> members = rig.members();
         s.put("cameras", members.size());
         s.put("healthy", members.stream().filter(RigMember::isHealthy).count());
-        s.put("connected", members.stream().filter(m -> m.camera().map(c -> c.isConnected()).orElse(false)).count());
+        s.put("connected", members.stream().filter(m -> "connected".equals(rig.link(m))).count());
         s.put("takes", takes.views().size());
         s.put("tokenRequired", tokenRequired);
         s.put("keySettings", RigAccess.KEY_SETTINGS.stream().map(k -> k.info().snakeName()).toList());
