@@ -13,24 +13,18 @@ import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * {@code camrig serve --broker URL}: the service over the rig of two in-process nodes on the
@@ -104,36 +98,16 @@ class ServeBrokerTest {
         }
     }
 
-    private int serve(java.util.function.Consumer<io.camrig.service.RigService> whileUp, String... args)
+    private static int serve(java.util.function.Consumer<io.camrig.service.RigService> whileUp, String... args)
             throws Exception {
-        CommandLine cli = CamrigCommand.commandLine();
         StringWriter out = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        ServeCommand command = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
-        Sinks.Empty<Void> stop = Sinks.empty();
-        command.stopSignal = stop.asMono();
-        command.onReady = s -> {
-            try {
-                whileUp.accept(s);
-            } finally {
-                stop.tryEmitEmpty();
-            }
-        };
-        String[] all = new String[args.length + 1];
-        all[0] = "serve";
-        System.arraycopy(args, 0, all, 1, args.length);
-        int code = CompletableFuture.supplyAsync(() -> cli.execute(all)).get(300, TimeUnit.SECONDS);
+        int code = ServeHarness.serve(out, whileUp, args);
         assertThat(code).as("serve output: %s", out).isZero();
         return code;
     }
 
     private static String run(String... args) {
-        CommandLine cli = CamrigCommand.commandLine();
-        StringWriter text = new StringWriter();
-        cli.setOut(new PrintWriter(text, true));
-        cli.setErr(new PrintWriter(text, true));
-        return cli.execute(args) + "\n" + text;
+        return ServeHarness.run(args);
     }
 
     private JsonNode get(String url) {

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.cli.CamrigCommand;
 import io.camrig.service.RigService;
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-import reactor.core.publisher.Sinks;
 
 /**
  * {@code camrig serve} keeps one rig: {@code settings set --rig URL} then {@code settings get
@@ -22,32 +17,11 @@ class ServeCommandTest {
     private final StringWriter out = new StringWriter();
 
     private int serve(Consumer<RigService> whileUp, String... args) throws Exception {
-        CommandLine cli = CamrigCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(out, true));
-        ServeCommand command = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
-        Sinks.Empty<Void> stop = Sinks.empty();
-        command.stopSignal = stop.asMono();
-        command.onReady = s -> {
-            try {
-                whileUp.accept(s);
-            } finally {
-                stop.tryEmitEmpty();
-            }
-        };
-        String[] all = new String[args.length + 1];
-        all[0] = "serve";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return CompletableFuture.supplyAsync(() -> cli.execute(all)).get(120, TimeUnit.SECONDS);
+        return ServeHarness.serve(out, whileUp, args);
     }
 
     private static String run(String... args) {
-        CommandLine cli = CamrigCommand.commandLine();
-        StringWriter text = new StringWriter();
-        cli.setOut(new PrintWriter(text, true));
-        cli.setErr(new PrintWriter(text, true));
-        int code = cli.execute(args);
-        return code + "\n" + text;
+        return ServeHarness.run(args);
     }
 
     @Test
