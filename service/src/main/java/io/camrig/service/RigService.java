@@ -61,18 +61,18 @@ public final class RigService implements AutoCloseable {
     }
 
     /**
-     * Serves a rig that {@link RigAccess#start()} has connected. Errors when the port is taken or
-     * the TLS files cannot be read.
+     * Serves a rig that {@link RigAccess#start()} has connected, with the takes already in
+     * {@link ServiceOptions#mediaDir()}. Errors when the port is taken, the TLS files cannot be
+     * read or the media directory cannot be listed.
      */
     public static Mono<RigService> start(RigAccess rig, ServiceOptions options) {
-        return Mono.defer(() -> {
+        return TakeLog.load(new io.camrig.engine.take.TakeStore(options.mediaDir())).flatMap(takes -> {
             ObjectMapper json = new ObjectMapper();
             EventHub hub = new EventHub(json);
             Scheduler scheduler = Schedulers.newSingle("camrig-service-events", true);
             CameraFeed feed = new CameraFeed(rig, new CameraViews(rig)::view, hub, options.minInterval(),
                     options.pollInterval(), scheduler).start();
-            TakeLog takes = new TakeLog();
-            TakeDownloads downloads = new TakeDownloads(rig, options.http(), options.mediaDir(), hub);
+            TakeDownloads downloads = new TakeDownloads(rig, options.http(), hub);
             AccessGuard guard = new AccessGuard(options.token(), options.loopback(), options.tls().isPresent());
             Optional<PrometheusMeterRegistry> prometheus = rig.metrics().registry() instanceof PrometheusMeterRegistry p
                     ? Optional.of(p) : Optional.empty();

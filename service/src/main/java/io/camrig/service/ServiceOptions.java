@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param port          the TCP port, 0 for an ephemeral one [8420]
  * @param token         the bearer token protected requests need [none; required beyond loopback]
  * @param tls           PEM certificate chain and private key to serve HTTPS with [none]
- * @param mediaDir      where take downloads land, as {@code take-<id>/<serial>/} [camrig-media]
+ * @param mediaDir      the take store's media directory: each take's {@code <take id>/take.json} and
+ *                      its downloads, {@code <take id>/<serial>/<folder>/<file>} [camrig-media]
  * @param http          where each camera's HTTP API is, by serial [the camera's AP, 10.5.5.9]
  * @param minInterval   the shortest time between two events of one camera [100 ms: ≤ 10/s]
  * @param pollInterval  how often link state, failures and latency are looked at [500 ms]

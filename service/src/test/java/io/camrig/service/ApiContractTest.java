@@ -50,7 +50,14 @@ class ApiContractTest {
 
     private JsonNode call(String method, String path, String body, int expected) throws Exception {
         HttpResponse<String> res = method.equals("GET") ? f.get(path) : f.send(method, path, body);
-        SimpleRequest.Builder req = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
+        String[] pathAndQuery = path.split("\\?", 2);
+        SimpleRequest.Builder req = new SimpleRequest.Builder(Request.Method.valueOf(method), pathAndQuery[0]);
+        if (pathAndQuery.length == 2) {
+            for (String kv : pathAndQuery[1].split("&")) {
+                String[] p = kv.split("=", 2);
+                req.withQueryParam(p[0], p.length == 2 ? p[1] : "");
+            }
+        }
         if (body != null) {
             req.withBody(body).withContentType("application/json");
         }
@@ -59,7 +66,7 @@ class ApiContractTest {
                 .withBody(res.body());
         // a request made invalid on purpose is refused by the validator too: check only the answer then
         ValidationReport report = expected >= 400 && expected != 404
-                ? validator.validateResponse(path, Request.Method.valueOf(method), answer.build())
+                ? validator.validateResponse(pathAndQuery[0], Request.Method.valueOf(method), answer.build())
                 : validator.validate(req.build(), answer.build());
         report.getMessages().forEach(m -> problems.add(method + " " + path + ": " + m));
         assertThat(report.hasErrors()).as(method + " " + path + ": " + report.getMessages()).isFalse();
@@ -81,6 +88,14 @@ class ApiContractTest {
         call("GET", "/api/cameras/99", null, 404);
         JsonNode all = call("GET", "/api/cameras/1/settings", null, 200);
         assertThat(all.path("settings").size()).isGreaterThan(5);
+        JsonNode statuses = call("GET", "/api/cameras/1/statuses?ids=70,8", null, 200).path("statuses");
+        assertThat(statuses).hasSize(2);
+        assertThat(statuses.get(0).path("name").asText()).isEqualTo("internal_battery_percentage");
+        assertThat(statuses.get(0).path("value").asInt()).isEqualTo(87);
+        assertThat(statuses.get(1).path("value").isBoolean()).as("busy is a boolean: %s", statuses.get(1)).isTrue();
+        assertThat(call("GET", "/api/cameras/2/statuses", null, 200).path("statuses").size()).isGreaterThan(20);
+        call("GET", "/api/cameras/1/statuses?ids=x", null, 400);
+        call("GET", "/api/cameras/1/statuses?ids=254", null, 400);
         call("GET", "/api/settings/video_resolution/options", null, 200);
         call("GET", "/api/settings/no_such/options", null, 404);
         call("GET", "/api/rig/state", null, 200);
@@ -104,6 +119,10 @@ class ApiContractTest {
 
     @Test
     void fireOnAndOffMakeATakeWithPerCameraOutcomesThenItDownloads() throws Exception {
+        JsonNode preset = call("POST", "/api/presets/load", "{\"preset\":0,\"cameras\":[1,2]}", 200);
+        assertThat(preset.path("ok").asInt()).isEqualTo(2);
+        assertThat(call("POST", "/api/presets/load", "{\"preset\":999}", 200).path("failed").asInt()).isEqualTo(4);
+        call("POST", "/api/presets/load", "{\"preset\":\"x\"}", 400);
         call("POST", "/api/presets/group", "{\"group\":\"video\"}", 200);
         call("POST", "/api/arm", null, 200);
         JsonNode on = call("POST", "/api/fire", "{\"shutter\":\"on\"}", 200);

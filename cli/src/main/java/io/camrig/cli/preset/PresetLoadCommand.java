@@ -43,6 +43,9 @@ public final class PresetLoadCommand implements Callable<Integer> {
     @CommandLine.Mixin
     io.camrig.cli.rig.BrokerRig broker = new io.camrig.cli.rig.BrokerRig();
 
+    @CommandLine.Mixin
+    io.camrig.cli.rig.RemoteRig remote = new io.camrig.cli.rig.RemoteRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +58,13 @@ public final class PresetLoadCommand implements Callable<Integer> {
         if (broker.present()) {
             return broker.run(cl, rig -> group != null ? rig.loadPresetGroup(group) : rig.loadPreset(target.presetId),
                     io.camrig.cli.rig.BrokerRig.lines("load " + what));
+        }
+        if (remote.present()) {
+            return remote.run(cl, () -> io.camrig.cli.rig.RemoteRig.printOutcomes(group != null
+                    ? remote.call("POST", "/api/presets/group", io.camrig.cli.rig.RemoteRig.body("group", group,
+                            remote.cameras(selection, cl)), cl)
+                    : remote.call("POST", "/api/presets/load", io.camrig.cli.rig.RemoteRig.body("preset",
+                            target.presetId, remote.cameras(selection, cl)), cl), "load " + what, cl.getOut()));
         }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);

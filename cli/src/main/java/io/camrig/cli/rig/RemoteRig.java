@@ -1,5 +1,6 @@
 package io.camrig.cli.rig;
 
+import io.camrig.cli.console.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,8 +45,20 @@ public final class RemoteRig {
 
     /** The service refused a call or could not be reached; the message says which and why. */
     public static final class RemoteRigException extends RuntimeException {
+        private final boolean unreachable;
+
         RemoteRigException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        RemoteRigException(String message, Throwable cause, boolean unreachable) {
             super(message, cause);
+            this.unreachable = unreachable;
+        }
+
+        /** {@code true} when the service did not answer at all (not a refusal of one call). */
+        public boolean unreachable() {
+            return unreachable;
         }
     }
 
@@ -103,7 +116,7 @@ public final class RemoteRig {
             return json;
         } catch (IOException e) {
             throw new RemoteRigException("cannot reach the rig service at " + url + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteRigException("interrupted", e);
@@ -119,6 +132,33 @@ public final class RemoteRig {
             }
         }
         return Optional.ofNullable(System.getenv("CAMRIG_TOKEN")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Prints a rig-wide report's per-camera outcomes as the local commands do ({@code NAME  WHAT:
+     * ok} or the error's message), camera-provided text escaped.
+     *
+     * @return 0 when every camera succeeded, 3 otherwise
+     */
+    public static int printOutcomes(JsonNode report, String what, java.io.PrintWriter out) {
+        boolean failed = false;
+        for (JsonNode o : report.path("outcomes")) {
+            boolean ok = "ok".equals(o.path("outcome").asText());
+            failed |= !ok;
+            out.printf("%-12s %s: %s%n", io.camrig.cli.console.TerminalText.safe(o.path("name").asText()), what, ok ? "ok"
+                    : io.camrig.cli.console.TerminalText.safe(o.path("error").path("message").asText(o.path("detail").asText())));
+        }
+        out.flush();
+        return failed ? ExitCodes.SOME_FAILED : 0;
+    }
+
+    /** The body {@code {"<field>": value, "cameras": [indexes]}}. */
+    public static String body(String field, long value, List<Camera> cameras) {
+        var node = JSON.createObjectNode();
+        node.put(field, value);
+        var list = node.putArray("cameras");
+        cameras.forEach(c -> list.add(c.index()));
+        return node.toString();
     }
 
     /** The body {@code {"option": …, "cameras": [indexes]}} (or {@code value} for a number). */

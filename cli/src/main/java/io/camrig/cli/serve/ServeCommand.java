@@ -75,6 +75,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Stop by itself after D (default: run until Ctrl-C).")
     Duration duration;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "Serve the rig of every 'camrig node' on this MQTT broker (mqtt:// or mqtts://) instead of a rig of this host.")
+    String broker;
+
+    @Option(names = "--clock-limit", paramLabel = "D", defaultValue = "1ms",
+            description = "With --broker: a node whose clock offset is less certain than D refuses to fire (default: ${DEFAULT-VALUE}).")
+    Duration clockLimit;
+
+    @CommandLine.Mixin
+    io.camrig.cli.cluster.ClusterLogin brokerLogin = new io.camrig.cli.cluster.ClusterLogin();
+
     @CommandLine.Mixin
     BleOptions ble = new BleOptions();
 
@@ -92,6 +103,10 @@ public final class ServeCommand implements Callable<Integer> {
         ServiceOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (broker != null) {
+            return serve(() -> BrokerRig.connect(broker, brokerLogin, clockLimit, spec.commandLine(), out), options, () -> { },
+                    out, err);
+        }
         VirtualRig sim = null;
         BleCentral central;
         Runnable closeCentral;
@@ -107,15 +122,23 @@ public final class ServeCommand implements Callable<Integer> {
             central = bluez;
             closeCentral = () -> bluez.shutdown().block(Duration.ofSeconds(5));
         }
+        out.printf("camrig serve: connecting %d %s cameras…%n", cameras, ble.simulated() ? "simulated " + model : "BlueZ");
+        out.flush();
+        return serve(() -> new RigAccess(Rig.discover(central, RigOptions.defaults().withExpectedCameras(cameras),
+                new RigMetrics(PrometheusEndpoint.newRegistry())).block(Duration.ofMinutes(2))), options, closeCentral, out, err);
+    }
+
+    /** Starts the rig and the service, prints where it is, serves until stopped; closes {@code closeCentral} at the end. */
+    private int serve(java.util.function.Supplier<RigAccess> rigs, ServiceOptions options, Runnable closeCentral,
+                      PrintWriter out, PrintWriter err) {
         RigService service;
         try {
-            out.printf("camrig serve: connecting %d %s cameras…%n", cameras, ble.simulated() ? "simulated " + model : "BlueZ");
-            out.flush();
-            Rig rig = Rig.discover(central, RigOptions.defaults().withExpectedCameras(cameras),
-                    new RigMetrics(PrometheusEndpoint.newRegistry())).block(Duration.ofMinutes(2));
-            RigAccess access = new RigAccess(rig);
+            RigAccess access = rigs.get();
             access.start().block(Duration.ofMinutes(5));
             service = RigService.start(access, options).block(Duration.ofSeconds(10));
+        } catch (CommandLine.ParameterException e) {
+            closeCentral.run();
+            throw e;
         } catch (RuntimeException e) {
             closeCentral.run();
             err.println("camrig serve: " + e.getMessage());

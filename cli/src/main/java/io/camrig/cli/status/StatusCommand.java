@@ -71,6 +71,9 @@ public final class StatusCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CameraSelection selection = new CameraSelection();
 
+    @CommandLine.Mixin
+    io.camrig.cli.rig.RemoteRig remote = new io.camrig.cli.rig.RemoteRig();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +93,17 @@ public final class StatusCommand implements Callable<Integer> {
             return broker.run(cl, rig -> rig.registerStatusUpdates(statuses.stream().mapToInt(Status::id).toArray()),
                     StatusAcrossNodes.report(statuses, json));
         }
+        if (remote.present()) {
+            if (watch) {
+                throw new CommandLine.ParameterException(cl, "--watch does not go with --rig: the service's console "
+                        + "(or its event stream, GET /api/events) shows the statuses live");
+            }
+            return remote.run(cl, () -> {
+                var results = RemoteStatus.read(remote, selection, statuses, cl);
+                print(results.stream().map(ConnectedRig.Result::member).toList(), statuses, results, out);
+                return RigCommandSupport.exitCode(results);
+            });
+        }
         try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
             RigCommandSupport.requireCameras(rig, selection, cl);
             Status[] wanted = statuses.toArray(Status[]::new);
@@ -97,17 +111,23 @@ public final class StatusCommand implements Callable<Integer> {
                 return watch(rig, statuses, wanted, out);
             }
             List<ConnectedRig.Result<List<StatusValue>>> results = rig.forEach(c -> c.statuses().get(wanted));
-            StatusBoard board = new StatusBoard(rig.members(), statuses);
-            results.forEach(r -> r.value().ifPresent(l -> l.forEach(v -> board.put(r.member(), v))));
-            if (json) {
-                out.println(io.camrig.cli.console.JsonStyle.document(snapshot(results)));
-            } else {
-                board.table().print(out);
-                RigCommandSupport.report(results, out);
-            }
-            out.flush();
+            print(rig.members(), statuses, results, out);
             return RigCommandSupport.exitCode(rig, results);
         }
+    }
+
+    /** The snapshot: a table (a row per status, a column per camera) and the failures, or JSON. */
+    private void print(List<ConnectedRig.Member> members, List<Status> statuses,
+                       List<ConnectedRig.Result<List<StatusValue>>> results, PrintWriter out) {
+        StatusBoard board = new StatusBoard(members, statuses);
+        results.forEach(r -> r.value().ifPresent(l -> l.forEach(v -> board.put(r.member(), v))));
+        if (json) {
+            out.println(io.camrig.cli.console.JsonStyle.document(snapshot(results)));
+        } else {
+            board.table().print(out);
+            RigCommandSupport.report(results, out);
+        }
+        out.flush();
     }
 
     private int watch(ConnectedRig rig, List<Status> statuses, Status[] wanted, PrintWriter out) {

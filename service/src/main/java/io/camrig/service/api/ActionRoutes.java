@@ -55,6 +55,7 @@ final class ActionRoutes {
             return setSetting(req.param("setting"), body, m::equals);
         }))));
         r.post("/api/presets/group", g.write((req, res) -> io.ok(res, io.body(req).flatMap(this::presetGroup))));
+        r.post("/api/presets/load", g.write((req, res) -> io.ok(res, io.body(req).flatMap(this::preset))));
         r.post("/api/arm", g.write((req, res) -> io.ok(res, exclusive("arm",
                 rig.arm().map(o -> report("arm", o))))));
         r.post("/api/fire", g.write((req, res) -> io.ok(res, io.body(req).flatMap(body -> fire(shutter(body))))));
@@ -66,7 +67,7 @@ final class ActionRoutes {
         })))));
         r.post("/api/takes/{id}/download", g.write((req, res) -> {
             String id = req.param("id");
-            Take take = takes.get(id != null && id.matches("\\d{1,9}") ? Integer.parseInt(id) : -1).orElse(null);
+            Take take = takes.get(id).orElse(null);
             if (take == null) {
                 return io.error(res, HttpResponseStatus.NOT_FOUND, "no take '" + id + "'");
             }
@@ -119,26 +120,50 @@ final class ActionRoutes {
         }));
     }
 
-    private Mono<Map<String, Object>> fire(boolean on) {
-        return exclusive(on ? "fire on" : "fire off", rig.fire(on).map(result -> {
-            List<CameraOutcome> outcomes = CameraOutcome.of(result.shutter(), t -> "");
-            FireFigures figures = FireFigures.of(result);
-            Take take = on ? takes.started(figures, outcomes) : takes.stopped(figures, outcomes).orElse(null);
-            Map<String, Object> r = report(on ? "fire on" : "fire off", outcomes);
-            r.put("figures", figures);
-            r.put("encoding", CameraOutcome.of(result.encoding(), t -> ""));
-            if (take != null) {
-                r.put("take", take.view());
-                hub.publish("take", "take:" + take.id(), take.view());
-            }
-            hub.publish("fire", null, Map.of("shutter", on ? "on" : "off", "figures", figures,
-                    "take", take == null ? 0 : take.id()));
-            hub.log("info", null, String.format(Locale.ROOT, "fire %s: %d/%d cameras, predicted spread %s ms, "
-                    + "observed %s ms", on ? "on" : "off", figures.fired(), figures.cameras(),
-                    figures.predictedSpreadMs(), figures.observedSpreadMs()));
-            rig.members().forEach(feed::mark);
+    private Mono<Map<String, Object>> preset(JsonNode body) {
+        JsonNode id = body.get("preset");
+        if (id == null || !id.canConvertToLong() || id.asLong() < 0) {
+            throw ApiException.badRequest("\"preset\" must be a preset id (a number ≥ 0)");
+        }
+        long preset = id.asLong();
+        Predicate<RigMember> cameras = SettingArgs.cameras(rig, body);
+        return exclusive("load preset", rig.loadPreset(preset, cameras).map(o -> {
+            Map<String, Object> r = report("load preset " + preset, o);
+            r.put("preset", preset);
             return r;
         }));
+    }
+
+    private Mono<Map<String, Object>> fire(boolean on) {
+        return exclusive(on ? "fire on" : "fire off", rig.fire(on).flatMap(result -> {
+            List<CameraOutcome> outcomes = CameraOutcome.of(result.shutter(), t -> "");
+            FireFigures figures = FireFigures.of(result);
+            Mono<java.util.Optional<Take>> recorded = on
+                    ? takes.started(figures, outcomes, rig::takeCamera).map(java.util.Optional::of)
+                    : takes.stopped(figures, outcomes);
+            return recorded.onErrorResume(e -> {
+                hub.log("error", null, (on ? "fire on" : "fire off") + ": the take could not be written: " + e.getMessage());
+                return Mono.just(java.util.Optional.empty());
+            }).map(t -> answer(on, result, outcomes, figures, t.orElse(null)));
+        }));
+    }
+
+    private Map<String, Object> answer(boolean on, io.camrig.engine.rig.FireResult result, List<CameraOutcome> outcomes,
+                                       FireFigures figures, Take take) {
+        Map<String, Object> r = report(on ? "fire on" : "fire off", outcomes);
+        r.put("figures", figures);
+        r.put("encoding", CameraOutcome.of(result.encoding(), t -> ""));
+        if (take != null) {
+            r.put("take", take.view());
+            hub.publish("take", "take:" + take.id(), take.view());
+        }
+        hub.publish("fire", null, Map.of("shutter", on ? "on" : "off", "figures", figures,
+                "take", take == null ? 0 : take.id()));
+        hub.log("info", null, String.format(Locale.ROOT, "fire %s: %d/%d cameras, predicted spread %s ms, "
+                + "observed %s ms%s", on ? "on" : "off", figures.fired(), figures.cameras(),
+                figures.predictedSpreadMs(), figures.observedSpreadMs(), take == null ? "" : ", take " + take.takeId()));
+        rig.members().forEach(feed::mark);
+        return r;
     }
 
     /** Runs a rig-wide operation unless another one runs; 409 then. */

@@ -55,6 +55,11 @@ final class ReadRoutes {
                             "option", v.display()))
                     .toList()));
         }))));
+        r.get("/api/cameras/{id}/statuses", g.read((req, res) -> io.ok(res, Mono.defer(() -> {
+            RigMember m = member(req.param("id"));
+            return rig.statuses(m, StatusArgs.wanted(req.uri())).map(values -> Map.of("camera", m.index(),
+                    "statuses", values.stream().map(StatusArgs::json).toList()));
+        }))));
         r.get("/api/settings", g.read((req, res) -> io.ok(res, Mono.fromSupplier(this::matrix))));
         r.get("/api/settings/{setting}/options", g.read((req, res) -> io.ok(res, Mono.fromSupplier(() -> {
             Setting s = SettingArgs.setting(req.param("setting"));
@@ -64,7 +69,7 @@ final class ReadRoutes {
         r.get("/api/takes", g.read((req, res) -> io.ok(res, Mono.fromSupplier(takes::views))));
         r.get("/api/takes/{id}", g.read((req, res) -> io.ok(res, Mono.fromSupplier(() -> {
             String id = req.param("id");
-            return takes.get(id != null && id.matches("\\d{1,9}") ? Integer.parseInt(id) : -1)
+            return takes.get(id)
                     .orElseThrow(() -> ApiException.notFound("no take '" + id + "'")).view();
         }))));
         r.get("/api/metrics", g.read((req, res) -> io.ok(res, Mono.fromSupplier(this::metrics))));
@@ -79,7 +84,7 @@ final class ReadRoutes {
         List<RigMember> members = rig.members();
         s.put("cameras", members.size());
         s.put("healthy", members.stream().filter(RigMember::isHealthy).count());
-        s.put("connected", members.stream().filter(m -> m.camera().map(c -> c.isConnected()).orElse(false)).count());
+        s.put("connected", members.stream().filter(m -> "connected".equals(rig.link(m))).count());
         s.put("takes", takes.views().size());
         s.put("tokenRequired", tokenRequired);
         s.put("keySettings", RigAccess.KEY_SETTINGS.stream().map(k -> k.info().snakeName()).toList());

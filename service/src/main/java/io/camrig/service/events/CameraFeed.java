@@ -9,41 +9,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Turns the rig's changes into {@code camera} events, coalesced per camera: a camera's status
- * pushes (the engine's {@code statusUpdates()} Flux) mark its tile dirty; the tile is rebuilt and
- * published at once when the camera's last event is older than {@code minInterval}, else once at
- * the end of that interval with the newest values (so at most 1/minInterval events per camera,
- * 10/s by default, and a lone change goes out without delay). Link state, failures and latency
- * have no push of their own: every camera is looked at each {@code pollInterval}, and an event is
- * published only when its tile changed. The rig's threads only flag a camera and schedule a task;
- * views are built on {@code scheduler}.
+ * Turns the rig's changes into {@code camera} events, coalesced per camera ({@link Coalescing}):
+ * a camera's status pushes (the engine's {@code statusUpdates()} Flux) and {@link #mark marks}
+ * rebuild its tile; a tile that differs from the last one built goes out at once while the
+ * camera has a token (up to {@value #BURST} at once, one back every {@code minInterval}), and
+ * otherwise waits, replaced by newer tiles, until a token is back. So a camera sends at most
+ * 1/minInterval events a second sustained (10/s by default), a change after a quiet spell goes
+ * out without delay, and the newest tile always goes out. Link state, failures and latency have
+ * no push of their own: every camera is looked at each {@code pollInterval}. The rig's threads
+ * only emit a mark; tiles are built on {@code scheduler}.
  *
  * <p>A camera whose link drops or that fails gets a log line with its typed cause.
  */
 public final class CameraFeed implements Disposable {
+    /**
+     * Events a quiet camera may send back to back: two, so a change that comes just after an
+     * unrelated one (a status push, a poll) is not held for the interval.
+     */
+    public static final int BURST = 2;
+    private static final Object MARK = new Object();
+
     private final RigAccess rig;
     private final Function<RigMember, CameraView> views;
     private final EventHub hub;
-    private final long minIntervalNanos;
+    private final Duration minInterval;
     private final Duration pollInterval;
     private final Scheduler scheduler;
     private final Map<RigMember, Slot> slots = new ConcurrentHashMap<>();
     private final Disposable.Composite running = Disposables.composite();
 
-    /** One camera's coalescing state. */
+    /** One camera's marks and last published tile. */
     private static final class Slot {
-        long lastEmitNanos = Long.MIN_VALUE / 2;
-        boolean scheduled;
+        final Sinks.Many<Object> marks = Sinks.many().multicast().directBestEffort();
         String lastJson;
         CameraView last;
+    }
+
+    /** A tile and its JSON text (what tells two tiles apart). */
+    private record Tile(CameraView view, String json) {
     }
 
     /**
@@ -54,7 +65,7 @@ public final class CameraFeed implements Disposable {
         this.rig = rig;
         this.views = views;
         this.hub = hub;
-        this.minIntervalNanos = minInterval.toNanos();
+        this.minInterval = minInterval;
         this.pollInterval = pollInterval;
         this.scheduler = scheduler;
         rig.members().forEach(m -> slots.put(m, new Slot()));
@@ -63,6 +74,13 @@ public final class CameraFeed implements Disposable {
     /** Subscribes to every camera's status pushes and starts the poll. */
     public CameraFeed start() {
         for (RigMember m : rig.members()) {
+            Slot s = slots.get(m);
+            Flux<Tile> tiles = s.marks.asFlux()
+                    .onBackpressureLatest()
+                    .publishOn(scheduler, 1)
+                    .<Tile>handle((mark, sink) -> build(m).ifPresent(sink::next))
+                    .distinctUntilChanged(Tile::json);
+            running.add(Coalescing.latest(tiles, minInterval, BURST, scheduler).subscribe(t -> publish(m, s, t)));
             running.add(rig.statusUpdates(m).subscribe(u -> mark(m), e -> { }));
         }
         running.add(Flux.interval(pollInterval, pollInterval, scheduler)
@@ -75,48 +93,39 @@ public final class CameraFeed implements Disposable {
         return rig.members().stream().map(views).toList();
     }
 
-    /** Asks for the camera's tile to be republished (after an operation changed it). */
+    /** Asks for the camera's tile to be rebuilt, and published if it changed (after an operation). */
     public void mark(RigMember m) {
         Slot s = slots.get(m);
-        if (s == null) {
-            return;
-        }
-        long delay;
-        synchronized (s) {
-            if (s.scheduled) {
-                return;
+        if (s != null) {
+            synchronized (s.marks) {
+                s.marks.tryEmitNext(MARK);
             }
-            s.scheduled = true;
-            delay = Math.max(0, s.lastEmitNanos + minIntervalNanos - scheduler.now(TimeUnit.NANOSECONDS));
         }
-        scheduler.schedule(() -> emit(m, s), delay, TimeUnit.NANOSECONDS);
     }
 
-    private void emit(RigMember m, Slot s) {
-        CameraView view;
-        synchronized (s) {
-            s.scheduled = false;
-        }
+    private java.util.Optional<Tile> build(RigMember m) {
         try {
-            view = views.apply(m);
+            CameraView view = views.apply(m);
+            return java.util.Optional.of(new Tile(view, String.valueOf(view)));
         } catch (RuntimeException e) {
             hub.log("error", m.advertisedName(), "cannot read the camera's state: " + e);
-            return;
+            return java.util.Optional.empty();
         }
-        String json = String.valueOf(view);
+    }
+
+    private void publish(RigMember m, Slot s, Tile t) {
         CameraView before;
         synchronized (s) {
-            if (json.equals(s.lastJson)) {
+            if (t.json().equals(s.lastJson)) {
                 return;
             }
-            s.lastJson = json;
+            s.lastJson = t.json();
             before = s.last;
-            s.last = view;
-            s.lastEmitNanos = scheduler.now(TimeUnit.NANOSECONDS);
+            s.last = t.view();
         }
-        hub.publish("camera", "camera:" + m.index(), view);
-        if (before != null && !Objects.equals(before.link(), view.link())) {
-            logLink(view);
+        hub.publish("camera", "camera:" + m.index(), t.view());
+        if (before != null && !Objects.equals(before.link(), t.view().link())) {
+            logLink(t.view());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.camrig.service.rig;
 
-import io.camrig.engine.camera.Camera;
 import io.camrig.engine.camera.SettingValue;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.proto.catalog.Status;
@@ -26,9 +25,8 @@ public final class CameraViews {
 
     /** The camera's tile as of now. */
     public CameraView view(RigMember m) {
-        Optional<Camera> camera = m.camera();
         Optional<HardwareInfo> hw = rig.hardware(m);
-        String link = link(m, camera);
+        String link = rig.link(m);
         Map<String, String> keys = new LinkedHashMap<>();
         Map<Integer, SettingValue> known = rig.keySettings(m);
         for (var s : RigAccess.KEY_SETTINGS) {
@@ -37,28 +35,17 @@ public final class CameraViews {
                 keys.put(s.info().snakeName(), v.display());
             }
         }
-        Long sdKb = status(camera, Status.SD_CARD_REMAINING.id());
-        Long videoS = status(camera, Status.REMAINING_VIDEO_TIME.id());
+        Long sdKb = status(m, Status.SD_CARD_REMAINING.id());
+        Long videoS = status(m, Status.REMAINING_VIDEO_TIME.id());
         long latencyNs = m.latency().samples() > 0 ? m.latency().oneWayNanos() : -1;
-        return new CameraView(m.index(), m.advertisedName(), LOCAL_NODE,
+        return new CameraView(m.index(), m.advertisedName(), rig.node(m),
                 hw.map(HardwareInfo::serialNumber).orElse(null), hw.map(HardwareInfo::modelName).orElse(null), link,
-                m.isHealthy(), status(camera, Status.INTERNAL_BATTERY_PERCENTAGE.id()),
+                m.isHealthy(), status(m, Status.INTERNAL_BATTERY_PERCENTAGE.id()),
                 sdKb == null ? null : Math.round(sdKb * 1000.0 / 1e9 * 10) / 10.0,
                 videoS == null ? null : videoS / 60,
-                flag(camera, Status.OVERHEATING.id()), flag(camera, Status.COLD.id()), flag(camera, Status.BUSY.id()),
-                flag(camera, Status.ENCODING.id()), status(camera, Status.PRESET_GROUP.id()), keys,
+                flag(m, Status.OVERHEATING.id()), flag(m, Status.COLD.id()), flag(m, Status.BUSY.id()),
+                flag(m, Status.ENCODING.id()), status(m, Status.PRESET_GROUP.id()), keys,
                 latencyNs < 0 ? null : Math.round(latencyNs / 1e4) / 100.0, m.reconnects(), lastError(m, link));
-    }
-
-    /**
-     * {@code failed} once a step failed; {@code connected} while the link is up; {@code down}
-     * (the link dropped, the engine is reconnecting) otherwise.
-     */
-    static String link(RigMember m, Optional<Camera> camera) {
-        if (!m.isHealthy()) {
-            return "failed";
-        }
-        return camera.map(c -> c.isConnected() ? "connected" : "down").orElse("down");
     }
 
     private static ErrorView lastError(RigMember m, String link) {
@@ -72,11 +59,11 @@ public final class CameraViews {
         return null;
     }
 
-    private static Long status(Optional<Camera> camera, int id) {
-        return camera.flatMap(c -> c.status(id)).orElse(null);
+    private Long status(RigMember m, int id) {
+        return rig.status(m, id).orElse(null);
     }
 
-    private static boolean flag(Optional<Camera> camera, int id) {
-        return camera.flatMap(c -> c.status(id)).map(v -> v == 1L).orElse(false);
+    private boolean flag(RigMember m, int id) {
+        return rig.status(m, id).map(v -> v == 1L).orElse(false);
     }
 }

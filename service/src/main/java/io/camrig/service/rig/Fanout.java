@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
  * Runs one idempotent operation on the selected cameras, all at once (the engine's per-camera
  * exchange queues serialize what each camera receives), through each camera's Resilience4j
  * policy, with one {@link CameraOutcome} per camera in rig order. A failure is reported, never
- * propagated, and does not mark the camera failed in the rig.
+ * propagated, and does not mark the camera failed in the rig. A camera of another node (a
+ * distributed rig) fails with {@link RemoteCameraUnsupportedException}: the broker does not
+ * carry these operations.
  */
 final class Fanout {
     private Fanout() {
@@ -26,6 +28,10 @@ final class Fanout {
         return Flux.fromIterable(members).filter(selected)
                 .flatMapSequential(m -> Mono.defer(() -> {
                     long start = System.nanoTime();
+                    if (m.node().isPresent()) {
+                        return Mono.just(CameraOutcome.of(m, new Outcome.Failed<String>(
+                                new RemoteCameraUnsupportedException(m, step), Duration.ZERO), d -> d));
+                    }
                     return m.policy().apply(step, true, m.currentCamera().flatMap(op))
                             .map(v -> {
                                 String detail = onOk.apply(m, v);

@@ -1,7 +1,7 @@
 /**
  * The service's side of the rig: {@link io.camrig.service.rig.RigAccess}, the one class that
- * talks to the engine's {@code Rig} (so a local or distributed rig can be swapped in there), the
- * tiles' snapshots ({@link io.camrig.service.rig.CameraView}, built by
+ * talks to the engine's {@code RigApi} (a rig of this host, or the distributed rig of the nodes
+ * on a broker), the tiles' snapshots ({@link io.camrig.service.rig.CameraView}, built by
  * {@link io.camrig.service.rig.CameraViews}) and per-camera outcomes
  * ({@link io.camrig.service.rig.CameraOutcome}).
  */

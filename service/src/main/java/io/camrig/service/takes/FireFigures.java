@@ -27,6 +27,21 @@ public record FireFigures(Double predictedSpreadMs, Double observedSpreadMs, Dou
                 r.shutter().succeeded().size(), r.shutter().outcomes().size());
     }
 
+    /** The figures a take manifest records (µs for the write skew and predicted spread). */
+    public io.camrig.engine.take.TakeManifest.FireFigures manifest() {
+        return new io.camrig.engine.take.TakeManifest.FireFigures(
+                fireSkewMs == null ? null : Math.round(fireSkewMs * 1000),
+                predictedSpreadMs == null ? null : Math.round(predictedSpreadMs * 1000),
+                observedSpreadMs, encodingSpreadMs, fired, cameras);
+    }
+
+    /** The figures of a take manifest (a take another tool made). */
+    public static FireFigures of(io.camrig.engine.take.TakeManifest.FireFigures f) {
+        return new FireFigures(f.predictedSpreadMicros() == null ? null : f.predictedSpreadMicros() / 1000.0,
+                f.observedSpreadMillis(), f.encodingSpreadMillis(),
+                f.fireSkewMicros() == null ? null : f.fireSkewMicros() / 1000.0, f.shutterOk(), f.cameras());
+    }
+
     private static double round(double ms) {
         return Math.round(ms * 1000) / 1000.0;
     }

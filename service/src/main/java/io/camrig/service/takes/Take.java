@@ -1,23 +1,35 @@
 package io.camrig.service.takes;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.engine.take.OffloadQueue;
+import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
+import io.camrig.engine.take.TakeManifest;
 import io.camrig.service.rig.CameraOutcome;
-import java.time.Instant;
-import java.util.LinkedHashMap;
+import io.camrig.service.rig.ErrorView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One take: started by a fire on, ended by a fire off, with each camera's outcome of both and
- * its download. Mutable, confined to its own lock; {@link #view()} is the immutable snapshot the
- * API and the events show.
+ * One take, kept by the engine's take store: its manifest ({@code <media-dir>/<take id>/take.json},
+ * what {@code camrig takes list|show|verify} read) holds the fire's figures, each camera's
+ * identity, its {@code fire on}/{@code fire off} steps and its offloaded files; what only the
+ * service shows (each camera's typed outcomes, the fire off's figures, the state) is under the
+ * manifest's {@value #EXTENSION} extension. Download progress in flight is kept in memory; once a
+ * file is verified (or failed) the manifest says so, across restarts.
  */
 public final class Take {
+    /** The manifest extension the service keeps its own facts under. */
+    public static final String EXTENSION = "camrig-serve";
+    static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private final int id;
-    private final Instant started;
-    private Instant stopped;
-    private FireFigures on;
-    private FireFigures off;
-    private final Map<Integer, CameraPart> cameras = new LinkedHashMap<>();
+    private final OffloadQueue queue;
+    private final Map<Integer, DownloadView> live = new ConcurrentHashMap<>();
 
     /** One camera's part of a take. */
     public record CameraPart(int camera, String name, CameraOutcome on, CameraOutcome off, DownloadView download) {
@@ -32,62 +44,116 @@ public final class Take {
      * @param file   the file's name on the card, once known
      * @param error  the typed cause when failed
      */
-    public record DownloadView(String state, long bytes, long total, String file,
-                               io.camrig.service.rig.ErrorView error) {
+    public record DownloadView(String state, long bytes, long total, String file, ErrorView error) {
     }
 
     /**
      * The take as the API shows it.
      *
-     * @param id      1-based, in order of the fires on
+     * @param id      1-based position among the media directory's takes, oldest first
+     * @param takeId  the take's id in the take store (its directory name), e.g. {@code 20261207-051900}
      * @param state   {@code recording} until the fire off, then {@code stopped}
-     * @param started when the fire on completed (ISO-8601 instant)
+     * @param started when the take was created, just after the fire on (ISO-8601 instant)
      * @param stopped when the fire off completed (ISO-8601 instant), or {@code null}
      * @param on      the fire on's figures
      * @param off     the fire off's figures, or {@code null}
      * @param cameras each camera's part, in rig order
      */
-    public record View(int id, String state, String started, String stopped, FireFigures on, FireFigures off,
-                       List<CameraPart> cameras) {
+    public record View(int id, String takeId, String state, String started, String stopped, FireFigures on,
+                       FireFigures off, List<CameraPart> cameras) {
     }
 
-    Take(int id, Instant started, FireFigures on, List<CameraOutcome> outcomes) {
+    /**
+     * What the service adds to a manifest.
+     *
+     * @param cameras each camera's index, name, serial (when it names a directory) and outcomes
+     */
+    record Facts(String state, String stopped, FireFigures on, FireFigures off, List<Part> cameras) {
+        Facts {
+            cameras = cameras == null ? List.of() : List.copyOf(cameras);
+        }
+    }
+
+    /** A camera's facts in {@link Facts}. */
+    record Part(int camera, String name, String serial, CameraOutcome on, CameraOutcome off) {
+    }
+
+    Take(int id, OffloadQueue queue) {
         this.id = id;
-        this.started = started;
-        this.on = on;
-        outcomes.forEach(o -> cameras.put(o.camera(), new CameraPart(o.camera(), o.name(), o, null, null)));
+        this.queue = queue;
     }
 
     public int id() {
         return id;
     }
 
-    synchronized void stop(Instant when, FireFigures figures, List<CameraOutcome> outcomes) {
-        stopped = when;
-        off = figures;
-        outcomes.forEach(o -> cameras.computeIfPresent(o.camera(),
-                (k, p) -> new CameraPart(p.camera(), p.name(), p.on(), o, p.download())));
+    /** The take store's id of this take. */
+    public String takeId() {
+        return queue.manifest().takeId();
+    }
+
+    OffloadQueue queue() {
+        return queue;
+    }
+
+    /** The service's facts; for a take another tool made, those its manifest gives. */
+    Facts facts() {
+        TakeManifest m = queue.manifest();
+        Object mine = m.extensions().get(EXTENSION);
+        if (mine != null) {
+            return JSON.convertValue(mine, Facts.class);
+        }
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < m.cameras().size(); i++) {
+            TakeCamera c = m.cameras().get(i);
+            parts.add(new Part(i + 1, c.name(), c.serial(), null, null));
+        }
+        return new Facts("stopped", null, m.fire() == null ? null : FireFigures.of(m.fire()), null, parts);
     }
 
     /** {@code true} once the fire off completed. */
-    public synchronized boolean isStopped() {
-        return stopped != null;
+    public boolean isStopped() {
+        return "stopped".equals(facts().state());
     }
 
-    /** Records a camera's download progress. */
-    public synchronized void download(int camera, DownloadView d) {
-        cameras.computeIfPresent(camera, (k, p) -> new CameraPart(p.camera(), p.name(), p.on(), p.off(), d));
+    /** Records a camera's download progress (in memory; the manifest holds the files' outcome). */
+    public void download(int camera, DownloadView d) {
+        live.put(camera, d);
     }
 
-    /** The cameras whose fire on and off both succeeded (those with a file to download). */
-    public synchronized List<Integer> recorded() {
-        return cameras.values().stream().filter(p -> p.on() != null && p.on().ok() && p.off() != null && p.off().ok())
-                .map(CameraPart::camera).toList();
+    /** The cameras whose fire on and off both succeeded (those with a file to download), with their serials. */
+    List<Part> recorded() {
+        return facts().cameras().stream().filter(p -> p.on() != null && p.on().ok() && p.off() != null && p.off().ok())
+                .toList();
     }
 
-    public synchronized View view() {
-        return new View(id, stopped == null ? "recording" : "stopped", started.toString(),
-                stopped == null ? null : stopped.toString(), on, off,
-                List.copyOf(cameras.values()));
+    public View view() {
+        Facts f = facts();
+        TakeManifest m = queue.manifest();
+        List<CameraPart> parts = f.cameras().stream().map(p -> new CameraPart(p.camera(), p.name(), p.on(), p.off(),
+                Optional.ofNullable(live.get(p.camera())).orElseGet(() -> stored(m, p.serial()))))
+                .toList();
+        return new View(id, m.takeId(), f.state(), m.createdAt(), f.stopped(), f.on(), f.off(), parts);
+    }
+
+    /** A camera's download as the manifest tells it now; {@code null} when it lists no file. */
+    DownloadView stored(String serial) {
+        return stored(queue.manifest(), serial);
+    }
+
+    /** A camera's download as its manifest tells it: the newest verified file, else a failed or pending one. */
+    private static DownloadView stored(TakeManifest m, String serial) {
+        List<TakeFile> files = serial == null ? List.of()
+                : m.camera(serial).map(TakeCamera::files).orElse(List.of());
+        if (files.isEmpty()) {
+            return null;
+        }
+        TakeFile f = files.stream().filter(TakeFile::verified).reduce((a, b) -> b).orElse(files.get(files.size() - 1));
+        return switch (f.state()) {
+            case VERIFIED -> new DownloadView("done", f.size(), f.size(), f.name(), null);
+            case FAILED -> new DownloadView("failed", 0, f.size(), f.name(), new ErrorView("OffloadFailed",
+                    f.error() == null ? "failed" : f.error(), "download"));
+            default -> new DownloadView("pending", 0, f.size(), f.name(), null);
+        };
     }
 }

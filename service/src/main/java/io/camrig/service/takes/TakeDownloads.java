@@ -1,89 +1,103 @@
 package io.camrig.service.takes;
 
-import io.camrig.engine.rig.RigMember;
+import io.camrig.engine.offload.OffloadCamera;
+import io.camrig.engine.offload.OffloadEvent;
+import io.camrig.engine.offload.OffloadOptions;
+import io.camrig.engine.offload.Offloader;
 import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
-import io.camrig.proto.message.HardwareInfo;
 import io.camrig.service.events.EventHub;
 import io.camrig.service.rig.ErrorView;
 import io.camrig.service.rig.RigAccess;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Downloads a take's files: for each camera that recorded (fire on and off both succeeded), the
- * newest file of its media list over HTTP ({@code GET /gopro/media/list}, then the file, resumed
- * and size-verified by {@link CameraHttpClient}) into {@code <mediaDir>/take-<id>/<serial>/}.
- * Progress goes to the take and out as {@code take} events, at most every 200 ms per camera. A
- * serial that is not a plain name (a camera that sends {@code ../}) is not used as a directory:
- * the camera's index is.
+ * Downloads a take's files through the engine's {@link Offloader}: for each camera that recorded
+ * (fire on and off both succeeded) and whose serial names a directory, the newest file of its
+ * media list, checked to come from that camera (its serial over HTTP), into
+ * {@code <media-dir>/<take id>/<serial>/<folder>/<file>} with its SHA-256 in the take's manifest
+ * (so {@code camrig takes verify} checks it). Progress goes to the take and out as {@code take}
+ * events, at most every 200 ms per camera. A camera whose serial is unknown or is not a plain
+ * name (one that sends {@code ../}) gets nothing written and a typed failure.
  */
 public final class TakeDownloads {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(200);
 
     private final RigAccess rig;
     private final HttpAddressResolver http;
-    private final Path mediaDir;
     private final EventHub hub;
 
-    public TakeDownloads(RigAccess rig, HttpAddressResolver http, Path mediaDir, EventHub hub) {
+    public TakeDownloads(RigAccess rig, HttpAddressResolver http, EventHub hub) {
         this.rig = rig;
         this.http = http;
-        this.mediaDir = mediaDir;
         this.hub = hub;
     }
 
     /** Starts the take's downloads, 4 cameras at a time; completes when all ended (each ok or failed). */
     public Mono<Void> start(Take take) {
+        Offloader offloader = new Offloader(take.queue(), OffloadOptions.defaults(), Optional.empty());
         return Flux.fromIterable(take.recorded())
-                .flatMap(index -> rig.member(Integer.toString(index))
-                        .map(m -> one(take, m)).orElse(Mono.empty()), 4)
+                .flatMap(p -> one(take, offloader, p), 4)
                 .then(Mono.fromRunnable(() -> hub.publish("take", "take:" + take.id(), take.view())));
     }
 
-    private Mono<Void> one(Take take, RigMember m) {
-        String serial = rig.hardware(m).map(HardwareInfo::serialNumber).orElse(null);
-        String dirName = serial != null && SAFE.matcher(serial).matches() ? serial : "camera-" + m.index();
-        Path dir = mediaDir.resolve("take-" + take.id()).resolve(dirName);
-        take.download(m.index(), new Take.DownloadView("pending", 0, 0, null, null));
-        return Mono.fromCallable(() -> Optional.ofNullable(serial).flatMap(http::resolve)
-                        .orElseThrow(() -> new IllegalStateException(m.advertisedName() + ": no HTTP address")))
+    private Mono<Void> one(Take take, Offloader offloader, Take.Part p) {
+        take.download(p.camera(), new Take.DownloadView("pending", 0, 0, null, null));
+        if (p.serial() == null) {
+            return Mono.fromRunnable(() -> failed(take, p, new IllegalStateException(p.name()
+                    + ": its serial number is unknown or cannot name a directory; nothing is written for it")));
+        }
+        java.util.concurrent.atomic.AtomicReference<Throwable> cameraFailed = new java.util.concurrent.atomic.AtomicReference<>();
+        return Mono.fromCallable(() -> http.resolve(p.serial())
+                        .orElseThrow(() -> new IllegalStateException(p.name() + ": no HTTP address")))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(address -> new CameraHttpClient(address, HttpOptions.defaults()))
-                .flatMap(client -> client.mediaList()
-                        .flatMap(list -> Mono.justOrEmpty(list.newest())
-                                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
-                                        m.advertisedName() + ": the media list is empty"))))
-                        .flatMap(file -> client.download(file, dir)
-                                .sample(PROGRESS_EVERY)
-                                .doOnNext(p -> progress(take, m, new Take.DownloadView(p.complete() ? "done" : "running",
-                                        p.bytesDone(), p.totalBytes(), file.name(), null)))
-                                .last()
-                                .doOnNext(p -> {
-                                    progress(take, m, new Take.DownloadView("done", p.totalBytes(), p.totalBytes(),
-                                            file.name(), null));
-                                    rig.metrics().downloaded(m.advertisedName(), p.totalBytes());
-                                    hub.log("info", m.advertisedName(), "take " + take.id() + ": downloaded "
-                                            + file.name() + " (" + p.totalBytes() + " B)");
-                                })))
-                .onErrorResume(e -> {
-                    progress(take, m, new Take.DownloadView("failed", 0, 0, null, ErrorView.of(e, "download")));
-                    hub.log("error", m.advertisedName(), "take " + take.id() + ": download failed: "
-                            + e.getClass().getSimpleName() + ": " + e.getMessage());
-                    return Mono.empty();
+                .flatMapMany(address -> offloader.camera(OffloadCamera.of(p.serial(), p.name(),
+                        new CameraHttpClient(address, HttpOptions.defaults()), OffloadCamera.Link.OTHER),
+                        client -> client.mediaList().map(list -> list.newest().map(List::of).orElse(List.of()))))
+                .doOnNext(e -> {
+                    if (e instanceof OffloadEvent.Failed f && f.file() == null) {
+                        cameraFailed.set(f.error());
+                    } else if (e instanceof OffloadEvent.Progress g) {
+                        take.download(p.camera(), new Take.DownloadView("running", g.bytesDone(), g.total(),
+                                g.file().name(), null));
+                    }
                 })
+                .sample(PROGRESS_EVERY)
+                .doOnNext(e -> hub.publish("take", "take:" + take.id(), take.view()))
+                .then(Mono.fromRunnable(() -> finished(take, p, cameraFailed.get())))
+                .onErrorResume(e -> Mono.fromRunnable(() -> failed(take, p, e)))
                 .then();
     }
 
-    private void progress(Take take, RigMember m, Take.DownloadView d) {
-        take.download(m.index(), d);
+    /** The camera's part as the manifest now tells it (verified, or failed with its reason). */
+    private void finished(Take take, Take.Part p, Throwable cameraFailed) {
+        Take.DownloadView d = take.stored(p.serial());
+        if (d == null) {
+            failed(take, p, cameraFailed != null ? cameraFailed
+                    : new IllegalStateException(p.name() + ": the media list is empty"));
+            return;
+        }
+        take.download(p.camera(), d);
         hub.publish("take", "take:" + take.id(), take.view());
+        if ("done".equals(d.state())) {
+            rig.member(Integer.toString(p.camera())).ifPresent(m -> rig.metrics().downloaded(m.advertisedName(), d.total()));
+            hub.log("info", p.name(), "take " + take.takeId() + ": downloaded " + d.file() + " (" + d.total() + " B)");
+        } else {
+            hub.log("error", p.name(), "take " + take.takeId() + ": download " + d.state() + ": "
+                    + (d.error() == null ? "" : d.error().message()));
+        }
+    }
+
+    private void failed(Take take, Take.Part p, Throwable e) {
+        take.download(p.camera(), new Take.DownloadView("failed", 0, 0, null, ErrorView.of(e, "download")));
+        hub.publish("take", "take:" + take.id(), take.view());
+        hub.log("error", p.name(), "take " + take.takeId() + ": download failed: " + e.getClass().getSimpleName()
+                + ": " + e.getMessage());
     }
 }

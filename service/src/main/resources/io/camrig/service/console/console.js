@@ -174,7 +174,7 @@ function renderTakes() {
       ? el('button', { type: 'button', 'data-take': String(t.id), text: 'Download' }) : null;
     if (button) button.onclick = () => act(() => api('POST', '/api/takes/' + t.id + '/download'));
     return el('tr', { id: 'take-' + t.id, 'data-state': t.state },
-      el('td', { text: '#' + t.id }), el('td', { text: t.state }),
+      el('td', { text: '#' + t.id, title: t.takeId }), el('td', { text: t.state }),
       el('td', { text: ms(t.on && t.on.predictedSpreadMs) + ' / ' + ms(t.on && t.on.observedSpreadMs) }),
       el('td', { class: 'cams' }, ...chips), el('td', {}, button));
   });

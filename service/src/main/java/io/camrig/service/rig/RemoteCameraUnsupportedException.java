@@ -1,0 +1,15 @@
+package io.camrig.service.rig;
+
+import io.camrig.engine.rig.RigMember;
+
+/**
+ * The operation needs a camera of this host, and this camera is driven by another node of a
+ * distributed rig: the broker carries fire, latency, status pushes and recovery, not settings,
+ * presets or live reads. Run the operation on that node's host (its own CLI) instead.
+ */
+public final class RemoteCameraUnsupportedException extends UnsupportedOperationException {
+    public RemoteCameraUnsupportedException(RigMember m, String step) {
+        super(m.advertisedName() + " is driven by node " + m.node().orElse("?") + ": '" + step
+                + "' is not carried over the broker; run it on that node's host");
+    }
+}
