@@ -55,6 +55,7 @@ public final class PresetLoadCommand implements Callable<Integer> {
         rigSource.validate(cl);
         Integer group = target.group == null ? null : group(target.group, cl);
         String what = group != null ? "preset group " + group : "preset " + target.presetId;
+        broker.refuseWith(remote, cl);
         if (broker.present()) {
             return broker.run(cl, rig -> group != null ? rig.loadPresetGroup(group) : rig.loadPreset(target.presetId),
                     io.camrig.cli.rig.BrokerRig.lines("load " + what));

@@ -46,6 +46,19 @@ public final class BrokerRig {
     }
 
     /**
+     * {@code --broker} and {@code --rig} each name a whole rig: refuses the pair as a usage error
+     * rather than silently choosing one.
+     *
+     * @throws CommandLine.ParameterException when both were given
+     */
+    public void refuseWith(RemoteRig remote, CommandLine cl) {
+        if (present() && remote.present()) {
+            throw new CommandLine.ParameterException(cl,
+                    "--broker and --rig each name a rig (the nodes on a broker, or a 'camrig serve'); give one");
+        }
+    }
+
+    /**
      * Connects to the broker as the coordinator and runs {@code op} on the rig of its nodes.
      *
      * @return the exit code: 0 every camera ok, 3 some failed, 1 when the broker or the nodes

@@ -53,6 +53,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
         rigSource.validate(cl);
         Setting setting = SettingsCommands.settings(List.of(settingName), cl)[0];
         long value = value(setting, cl);
+        broker.refuseWith(remote, cl);
         if (remote.present()) {
             return remote.run(cl, () -> remote(setting, cl));
         }

@@ -86,6 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--for needs --watch");
         }
         PrintWriter out = cl.getOut();
+        broker.refuseWith(remote, cl);
         if (broker.present()) {
             if (watch) {
                 throw new CommandLine.ParameterException(cl, "--watch does not work with --broker yet");

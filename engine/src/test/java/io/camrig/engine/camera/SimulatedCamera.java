@@ -11,7 +11,7 @@ import java.time.Duration;
  * simulated BLE link, with busy and encoding registered. For round-trip tests.
  */
 final class SimulatedCamera implements AutoCloseable {
-    static final Duration LIMIT = Duration.ofSeconds(5);
+    static final Duration LIMIT = Duration.ofSeconds(20);
 
     final VirtualRig rig;
     final VirtualCamera sim;

@@ -77,8 +77,15 @@ class FireClockSchedulingTest {
         List<Integer> policies = new ArrayList<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                if (Files.readString(task.resolve("comm")).trim().equals(name)) {
-                    String stat = Files.readString(task.resolve("stat"));
+                String comm;
+                String stat;
+                try {
+                    comm = Files.readString(task.resolve("comm")).trim();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    continue; // a thread that ended between the listing and the read
+                }
+                if (comm.equals(name)) {
                     // Fields after the command name, which is in parentheses and may hold spaces.
                     String[] rest = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
                     policies.add(Integer.parseInt(rest[41 - 3]));
