@@ -1,5 +1,6 @@
 package io.camrig.cli.cluster;
 
+import io.camrig.cli.rig.ClusterLogin;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.clock.ClusterClock;

@@ -125,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
     Duration clockLimit;
 
     @CommandLine.Mixin
-    io.camrig.cli.cluster.ClusterLogin clusterLogin = new io.camrig.cli.cluster.ClusterLogin();
+    io.camrig.cli.rig.ClusterLogin clusterLogin = new io.camrig.cli.rig.ClusterLogin();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

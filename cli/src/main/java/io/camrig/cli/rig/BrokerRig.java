@@ -4,7 +4,6 @@ import io.camrig.cli.console.ExitCodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camrig.cli.console.TerminalText;
-import io.camrig.cli.cluster.ClusterLogin;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.coordinator.ClusterOptions;
 import io.camrig.cluster.coordinator.DistributedRig;

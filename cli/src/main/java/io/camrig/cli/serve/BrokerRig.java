@@ -1,6 +1,6 @@
 package io.camrig.cli.serve;
 
-import io.camrig.cli.cluster.ClusterLogin;
+import io.camrig.cli.rig.ClusterLogin;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.coordinator.ClusterOptions;
 import io.camrig.cluster.coordinator.DistributedRig;

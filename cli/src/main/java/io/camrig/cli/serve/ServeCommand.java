@@ -84,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
     Duration clockLimit;
 
     @CommandLine.Mixin
-    io.camrig.cli.cluster.ClusterLogin brokerLogin = new io.camrig.cli.cluster.ClusterLogin();
+    io.camrig.cli.rig.ClusterLogin brokerLogin = new io.camrig.cli.rig.ClusterLogin();
 
     @CommandLine.Mixin
     BleOptions ble = new BleOptions();

@@ -1,4 +1,4 @@
-package io.camrig.cli.cluster;
+package io.camrig.cli.rig;
 
 import io.camrig.cluster.broker.BrokerSecret;
 import io.camrig.cluster.mqtt.BrokerLogin;
