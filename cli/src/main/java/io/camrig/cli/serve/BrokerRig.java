@@ -9,15 +9,19 @@ import io.camrig.engine.camera.StatusUpdate;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.prometheus.PrometheusEndpoint;
+import io.camrig.engine.rig.RigResult;
+import io.camrig.service.rig.NodeOps;
 import io.camrig.service.rig.RigAccess;
 import java.io.PrintWriter;
 import java.time.Duration;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code camrig serve --broker URL}: the service over the distributed rig of the nodes on a broker
  * (the cluster module's {@link DistributedRig}); each camera's tile and API entry carries its
- * node, its status pushes come from the rig's status fan-in. Blocking: for the command line.
+ * node, its status pushes come from the rig's status fan-in, settings and preset loads go to every
+ * camera of every node. Blocking: for the command line.
  */
 final class BrokerRig {
     private BrokerRig() {
@@ -39,9 +43,27 @@ final class BrokerRig {
         return access(rig, new RigMetrics(PrometheusEndpoint.newRegistry()));
     }
 
-    /** The service's access to {@code rig}: its members' status pushes from the rig's fan-in. */
+    /**
+     * The service's access to {@code rig}: its members' status pushes from the rig's fan-in, its
+     * settings and preset (group) loads through the rig's node operations.
+     */
     static RigAccess access(DistributedRig rig, RigMetrics metrics) {
-        return new RigAccess(rig, metrics, m -> statuses(rig, m));
+        return new RigAccess(rig, metrics, m -> statuses(rig, m), new NodeOps() {
+            @Override
+            public Mono<RigResult<Void>> setSetting(int settingId, long value) {
+                return rig.setSetting(settingId, value);
+            }
+
+            @Override
+            public Mono<RigResult<Void>> loadPresetGroup(int presetGroupId) {
+                return rig.loadPresetGroup(presetGroupId);
+            }
+
+            @Override
+            public Mono<RigResult<Void>> loadPreset(long presetId) {
+                return rig.loadPreset(presetId);
+            }
+        });
     }
 
     private static Flux<StatusUpdate> statuses(DistributedRig rig, RigMember m) {

@@ -1,6 +1,5 @@
 package io.camrig.cli.serve;
 
-import io.camrig.cli.console.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import io.camrig.cluster.broker.EmbeddedBroker;
 import io.camrig.cluster.node.NodeOptions;
 import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.RigOptions;
+import io.camrig.proto.catalog.Setting;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.io.StringWriter;
@@ -30,8 +30,9 @@ import reactor.core.publisher.Flux;
 /**
  * {@code camrig serve --broker URL}: the service over the rig of two in-process nodes on the
  * embedded broker. Every camera is listed with its node, a status change on a node reaches its
- * tile, a fire makes a take with every camera's outcome, and a setting (not carried over the
- * broker) fails per camera with a clear cause instead of hanging.
+ * tile, a fire makes a take with every camera's outcome, and a setting applied to all reaches the
+ * cameras of both nodes through the nodes' operations (one outcome per camera, naming its node),
+ * while a setting on one camera is refused with 409 and the reason.
  */
 class ServeBrokerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,8 +56,10 @@ class ServeBrokerTest {
             }
             Path login = dir.resolve("coordinator.properties");
             broker.secret().loginFile(Topics.COORDINATOR, login);
-            JsonNode[] r = new JsonNode[4];
+            JsonNode[] r = new JsonNode[8];
             String[] set = new String[1];
+            int[] subset = new int[1];
+            List<java.util.Optional<Long>> applied = new ArrayList<>();
             int code = serve(s -> {
                 try {
                     String url = s.uri().toString();
@@ -67,7 +70,14 @@ class ServeBrokerTest {
                             .blockFirst(Duration.ofSeconds(30));
                     r[2] = post(url + "api/fire", "{\"shutter\":\"on\"}");
                     r[3] = post(url + "api/fire", "{\"shutter\":\"off\"}");
-                    set[0] = run("settings", "set", "anti_flicker", "50Hz", "--rig", url);
+                    r[4] = send(url + "api/settings/anti_flicker", "PUT", "{\"option\":\"50Hz\"}").body();
+                    sims.forEach(sim -> sim.cameras().forEach(c -> applied.add(c.settings().value(Setting.ANTI_FLICKER.id()))));
+                    r[5] = get(url + "api/cameras");
+                    Reply one = send(url + "api/cameras/3/settings/anti_flicker", "PUT", "{\"option\":\"60Hz\"}");
+                    subset[0] = one.status();
+                    r[6] = one.body();
+                    r[7] = post(url + "api/presets/group", "{\"group\":\"photo\"}");
+                    set[0] = run("settings", "set", "anti_flicker", "60Hz", "--rig", url);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -83,8 +93,23 @@ class ServeBrokerTest {
             assertThat(r[2].path("take").path("cameras")).hasSize(4)
                     .allSatisfy(c -> assertThat(c.path("on").path("outcome").asText()).isIn("ok", "failed"));
             assertThat(r[3].path("take").path("state").asText()).isEqualTo("stopped");
-            assertThat(set[0]).startsWith(ExitCodes.SOME_FAILED + "\n")
-                    .contains("is driven by node alpha").contains("is driven by node beta");
+            // a setting for all: every camera of both nodes ok, each outcome naming its node ...
+            assertThat(r[4].path("outcomes")).extracting(o -> o.path("node").asText())
+                    .containsExactly("alpha", "alpha", "beta", "beta");
+            assertThat(r[4].path("outcomes")).allSatisfy(o -> assertThat(o.path("outcome").asText()).isEqualTo("ok"));
+            // ... applied on the simulated cameras themselves, and shown in the settings matrix
+            long flicker = r[4].path("value").asLong();
+            assertThat(applied).hasSize(4).allSatisfy(v -> assertThat(v).hasValue(flicker));
+            assertThat(r[5]).allSatisfy(c -> assertThat(c.path("settings").path("anti_flicker").asText()).isEqualTo("50Hz"));
+            // one camera: refused, the nodes cannot select cameras
+            assertThat(subset[0]).isEqualTo(409);
+            assertThat(r[6].path("error").path("message").asText()).contains("every camera of every node");
+            assertThat(r[7].path("outcomes")).extracting(o -> o.path("node").asText() + " " + o.path("outcome").asText())
+                    .containsExactly("alpha ok", "alpha ok", "beta ok", "beta ok");
+            // the CLI's settings set --rig on the served rig: 60Hz on every camera of both nodes
+            assertThat(set[0]).startsWith("0\n");
+            assertThat(sims).flatExtracting(VirtualRig::cameras).allSatisfy(c ->
+                    assertThat(c.settings().value(Setting.ANTI_FLICKER.id())).isPresent().get().isNotEqualTo(flicker));
         }
     }
 
@@ -118,6 +143,15 @@ class ServeBrokerTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private record Reply(int status, JsonNode body) {
+    }
+
+    private Reply send(String url, String method, String body) throws Exception {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(res.statusCode(), JSON.readTree(res.body()));
     }
 
     private JsonNode post(String url, String body) throws Exception {

@@ -6,6 +6,7 @@ import io.camrig.proto.catalog.Setting;
 import io.camrig.service.events.CameraFeed;
 import io.camrig.service.events.EventHub;
 import io.camrig.service.rig.CameraOutcome;
+import io.camrig.service.rig.NodeOps;
 import io.camrig.service.rig.RigAccess;
 import io.camrig.service.takes.FireFigures;
 import io.camrig.service.takes.Take;
@@ -90,6 +91,7 @@ final class ActionRoutes {
     private Mono<Map<String, Object>> setSetting(String name, JsonNode body, Predicate<RigMember> cameras) {
         Setting setting = SettingArgs.setting(name);
         long value = SettingArgs.value(setting, body);
+        selectable(cameras);
         String step = "set " + setting.info().snakeName() + " = " + SettingArgs.shown(setting, value);
         return rig.setSetting(setting, value, cameras).map(outcomes -> {
             rig.members().stream().filter(cameras).forEach(feed::mark);
@@ -99,6 +101,14 @@ final class ActionRoutes {
             r.put("value", value);
             return r;
         });
+    }
+
+    /** The selection, or 409 when the rig's nodes cannot act on just these cameras. */
+    private Predicate<RigMember> selectable(Predicate<RigMember> cameras) {
+        if (!rig.canSelect(cameras)) {
+            throw new ApiException(HttpResponseStatus.CONFLICT, NodeOps.SUBSET_REFUSED);
+        }
+        return cameras;
     }
 
     private Mono<Map<String, Object>> presetGroup(JsonNode body) {
@@ -112,7 +122,7 @@ final class ActionRoutes {
         if (group < 0) {
             throw ApiException.badRequest("\"group\" must be video, photo, timelapse or a preset group id");
         }
-        Predicate<RigMember> cameras = SettingArgs.cameras(rig, body);
+        Predicate<RigMember> cameras = selectable(SettingArgs.cameras(rig, body));
         return exclusive("load preset group", rig.loadPresetGroup(group, cameras).map(o -> {
             Map<String, Object> r = report("load preset group " + group, o);
             r.put("group", group);
@@ -126,7 +136,7 @@ final class ActionRoutes {
             throw ApiException.badRequest("\"preset\" must be a preset id (a number ≥ 0)");
         }
         long preset = id.asLong();
-        Predicate<RigMember> cameras = SettingArgs.cameras(rig, body);
+        Predicate<RigMember> cameras = selectable(SettingArgs.cameras(rig, body));
         return exclusive("load preset", rig.loadPreset(preset, cameras).map(o -> {
             Map<String, Object> r = report("load preset " + preset, o);
             r.put("preset", preset);

@@ -17,8 +17,10 @@ import java.util.function.Function;
  * @param detail   a value worth showing ({@code "1080"}), the skip reason, or empty
  * @param error    the typed cause when failed (simple class name and message), else {@code null}
  * @param millis   how long the camera's part took, ms
+ * @param node     the node driving the camera ({@code local} for a camera of this host)
  */
-public record CameraOutcome(int camera, String name, String outcome, String detail, ErrorView error, double millis) {
+public record CameraOutcome(int camera, String name, String outcome, String detail, ErrorView error, double millis,
+                            String node) {
 
     /** One outcome per camera of an engine result, in rig order; {@code detail} renders a value. */
     public static <T> List<CameraOutcome> of(RigResult<T> result, Function<T, String> detail) {
@@ -32,14 +34,15 @@ public record CameraOutcome(int camera, String name, String outcome, String deta
     /** The outcome of one member. */
     public static <T> CameraOutcome of(RigMember m, Outcome<T> o, Function<T, String> detail) {
         double ms = o.latency().toNanos() / 1e6;
+        String node = m.node().orElse(CameraViews.LOCAL_NODE);
         if (o instanceof Outcome.Ok<T> ok) {
             String d = ok.value() == null ? "" : detail.apply(ok.value());
-            return new CameraOutcome(m.index(), m.advertisedName(), "ok", d == null ? "" : d, null, ms);
+            return new CameraOutcome(m.index(), m.advertisedName(), "ok", d == null ? "" : d, null, ms, node);
         }
         if (o instanceof Outcome.Failed<T> f) {
-            return new CameraOutcome(m.index(), m.advertisedName(), "failed", "", ErrorView.of(f.cause()), ms);
+            return new CameraOutcome(m.index(), m.advertisedName(), "failed", "", ErrorView.of(f.cause()), ms, node);
         }
-        return new CameraOutcome(m.index(), m.advertisedName(), "skipped", ((Outcome.Skipped<T>) o).reason(), null, 0);
+        return new CameraOutcome(m.index(), m.advertisedName(), "skipped", ((Outcome.Skipped<T>) o).reason(), null, 0, node);
     }
 
     /** {@code true} when the camera's part succeeded. */

@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * exchange queues serialize what each camera receives), through each camera's Resilience4j
  * policy, with one {@link CameraOutcome} per camera in rig order. A failure is reported, never
  * propagated, and does not mark the camera failed in the rig. A camera of another node (a
- * distributed rig) fails with {@link RemoteCameraUnsupportedException}: the broker does not
- * carry these operations.
+ * distributed rig) fails with {@link RemoteCameraUnsupportedException}: a distributed rig's
+ * settings and presets go through {@link NodeFanout} instead, when it has {@link NodeOps}.
  */
 final class Fanout {
     private Fanout() {

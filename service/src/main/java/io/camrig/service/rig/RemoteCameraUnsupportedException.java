@@ -4,8 +4,9 @@ import io.camrig.engine.rig.RigMember;
 
 /**
  * The operation needs a camera of this host, and this camera is driven by another node of a
- * distributed rig: the broker carries fire, latency, status pushes and recovery, not settings,
- * presets or live reads. Run the operation on that node's host (its own CLI) instead.
+ * distributed rig whose broker does not carry it (live reads, downloads, or settings and presets
+ * when the rig was given no {@link NodeOps}). Run the operation on that node's host (its own CLI)
+ * instead.
  */
 public final class RemoteCameraUnsupportedException extends UnsupportedOperationException {
     public RemoteCameraUnsupportedException(RigMember m, String step) {

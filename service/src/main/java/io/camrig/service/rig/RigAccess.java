@@ -26,9 +26,11 @@ import reactor.core.publisher.Mono;
  * Everything the service asks of the rig, in one place. It works on the engine's {@link RigApi}:
  * a rig of this host ({@link Rig}) or one across nodes on a broker (the cluster module's
  * distributed rig, whose members carry their node). What needs a camera of this host (hardware
- * info, settings, presets, a live status read, waiting until ready) is done on the local rig; a
- * camera on another node answers those with {@link RemoteCameraUnsupportedException}, while
- * fire, latency, recovery and its status pushes (through the given status source) work.
+ * info, a live status read, waiting until ready) is done on the local rig; a camera on another
+ * node answers those with {@link RemoteCameraUnsupportedException}, while fire, latency, recovery
+ * and its status pushes (through the given status source) work. Settings and preset (group)
+ * loads on a distributed rig go through its {@link NodeOps} to every camera of every node; they
+ * cannot select a subset ({@link #canSelect}).
  *
  * <p>Besides the rig it keeps what the console shows and the engine does not keep: each camera's
  * hardware info (read once at {@link #start()}) and its key settings (read at start, updated by
@@ -50,6 +52,7 @@ public final class RigAccess implements AutoCloseable {
     private final Optional<Rig> local;
     private final RigMetrics metrics;
     private final Function<RigMember, Flux<StatusUpdate>> statusSource;
+    private final Optional<NodeOps> nodeOps;
     /** Status values of cameras on other nodes: those registration returned, then their pushes. */
     private final Map<RigMember, Map<Integer, Long>> remoteStatuses = new ConcurrentHashMap<>();
     private final Map<RigMember, HardwareInfo> hardware = new ConcurrentHashMap<>();
@@ -69,6 +72,17 @@ public final class RigAccess implements AutoCloseable {
      *                     its status fan-in filtered to the camera)
      */
     public RigAccess(RigApi rig, RigMetrics metrics, Function<RigMember, Flux<StatusUpdate>> statusSource) {
+        this(rig, metrics, statusSource, null);
+    }
+
+    /**
+     * A distributed rig whose nodes carry settings and preset loads.
+     *
+     * @param nodeOps the rig's node operations for settings and presets; {@code null} when it has none
+     *                (then a camera of another node fails them with {@link RemoteCameraUnsupportedException})
+     */
+    public RigAccess(RigApi rig, RigMetrics metrics, Function<RigMember, Flux<StatusUpdate>> statusSource, NodeOps nodeOps) {
+        this.nodeOps = Optional.ofNullable(nodeOps);
         this.rig = rig;
         this.local = rig instanceof Rig r ? Optional.of(r) : Optional.empty();
         this.metrics = metrics;
@@ -198,9 +212,27 @@ public final class RigAccess implements AutoCloseable {
         return m.policy().apply("settings", true, m.currentCamera().flatMap(c -> c.settings().all()));
     }
 
-    /** Sets a setting on the selected cameras; per-camera outcomes, the cache updated where it took. */
+    /**
+     * {@code true} when settings and presets can go to just these cameras: always on a rig of this
+     * host; on a distributed rig only when every camera is selected (its node ops carry no selection).
+     */
+    public boolean canSelect(Predicate<RigMember> selected) {
+        return nodeOps.isEmpty() || members().stream().allMatch(selected);
+    }
+
+    /**
+     * Sets a setting on the selected cameras; per-camera outcomes, the cache updated where it took.
+     * On a distributed rig the selection must be every camera ({@link #canSelect}), else
+     * {@link IllegalArgumentException}.
+     */
     public Mono<List<CameraOutcome>> setSetting(Setting setting, long value, Predicate<RigMember> selected) {
         SettingValue v = new SettingValue(setting.id(), value);
+        if (nodeOps.isPresent()) {
+            return NodeFanout.run(this, selected, () -> nodeOps.get().setSetting(setting.id(), value), m -> {
+                settings.computeIfAbsent(m, k -> new ConcurrentHashMap<>()).put(setting.id(), v);
+                return v.display();
+            });
+        }
         return Fanout.run(members(), selected, "set " + setting.info().snakeName(),
                 c -> c.settings().set(setting, value).thenReturn(v), (m, done) -> {
                     settings.computeIfAbsent(m, k -> new ConcurrentHashMap<>()).put(setting.id(), done);
@@ -216,12 +248,18 @@ public final class RigAccess implements AutoCloseable {
 
     /** Load Preset (0x40) on the selected cameras. */
     public Mono<List<CameraOutcome>> loadPreset(long preset, Predicate<RigMember> selected) {
+        if (nodeOps.isPresent()) {
+            return NodeFanout.run(this, selected, () -> nodeOps.get().loadPreset(preset), m -> Long.toString(preset));
+        }
         return Fanout.run(members(), selected, "load preset " + preset,
                 c -> c.presets().load(preset).thenReturn(preset), (m, p) -> Long.toString(p));
     }
 
     /** Load Preset Group (0x3E) on the selected cameras. */
     public Mono<List<CameraOutcome>> loadPresetGroup(int group, Predicate<RigMember> selected) {
+        if (nodeOps.isPresent()) {
+            return NodeFanout.run(this, selected, () -> nodeOps.get().loadPresetGroup(group), m -> Integer.toString(group));
+        }
         return Fanout.run(members(), selected, "load preset group " + group,
                 c -> c.loadPresetGroup(group).thenReturn(group), (m, g) -> Integer.toString(g));
     }
