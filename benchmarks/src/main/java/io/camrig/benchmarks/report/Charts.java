@@ -2,7 +2,13 @@ package io.camrig.benchmarks.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -39,5 +45,21 @@ final class Charts {
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(DASHED);
         s.setLineColor(Color.GRAY);
+    }
+
+    /**
+     * Writes {@code charts} as one PNG, two per row, every linear y axis from 0, creating the folder.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    static void saveGrid(List<XYChart> charts, Path png) throws IOException {
+        charts.stream().filter(c -> !c.getStyler().isYAxisLogarithmic()).forEach(c -> c.getStyler().setYAxisMin(0.0));
+        Path parent = png.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (OutputStream out = Files.newOutputStream(png)) {
+            BitmapEncoder.saveBitmap(charts, (charts.size() + 1) / 2, 2, out, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 }

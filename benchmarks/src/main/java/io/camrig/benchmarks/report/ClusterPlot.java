@@ -102,14 +102,7 @@ public final class ClusterPlot {
         series(loss, "measured", rows, r -> r.get("node_loss_ms"));
         target(loss, "target ≤ 5 s", rows, TARGET_NODE_LOSS_MS);
 
-        List.of(spread, rtt, node, loss).forEach(c -> c.getStyler().setYAxisMin(0.0));
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(List.of(spread, rtt, node, loss), 2, 2, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        Charts.saveGrid(List.of(spread, rtt, node, loss), png);
     }
 
     private static XYChart chart(String title, String unit) {

@@ -93,14 +93,7 @@ public final class RigPlot {
         series(cpu, "engine threads", results, RigScaleResult::engineCpuPerCameraPercent);
         target(cpu, "target < 0.1 %", results, RigBenchReport.TARGET_IDLE_CPU_PER_CAMERA_PERCENT);
 
-        List.of(connect, heap, cpu).forEach(c -> c.getStyler().setYAxisMin(0.0));
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(png)) {
-            BitmapEncoder.saveBitmap(List.of(skew, connect, heap, cpu), 2, 2, out, BitmapEncoder.BitmapFormat.PNG);
-        }
+        Charts.saveGrid(List.of(skew, connect, heap, cpu), png);
     }
 
     private static XYChart chart(String title, String unit) {

@@ -104,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (broker != null) {
-            return serve(() -> BrokerRig.connect(broker, brokerLogin, clockLimit, spec.commandLine(), out), options, () -> { },
+            return serve(() -> ServedBrokerRig.connect(broker, brokerLogin, clockLimit, spec.commandLine(), out), options, () -> { },
                     out, err);
         }
         VirtualRig sim = null;

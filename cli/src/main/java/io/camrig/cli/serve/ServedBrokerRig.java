@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * node, its status pushes come from the rig's status fan-in, settings and preset loads go to every
  * camera of every node. Blocking: for the command line.
  */
-final class BrokerRig {
-    private BrokerRig() {
+final class ServedBrokerRig {
+    private ServedBrokerRig() {
     }
 
     /** Connects as the coordinator and waits for the nodes online (errors when there is none). */
