@@ -82,6 +82,11 @@ public final class CamrigCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Netty 4.2 registers JFR events for its buffer pools (about 100 JDK classes and generated
+        // event handlers per process) unless told not to; camrig records no flight recording.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
         Interrupts.install(Thread.currentThread());
         System.exit(run(commandLine(), args));
     }

@@ -36,7 +36,11 @@ public final class RemoteRig {
             description = "With --rig: the service's access token, on FILE's first line (default: $CAMRIG_TOKEN).")
     Path tokenFile;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Made on the first call: picocli instantiates every command of the tree, and a JDK HTTP client
+     * loads the whole TLS stack (some 400 classes) even for commands that never use {@code --rig}.
+     */
+    private HttpClient http;
 
     /** {@code true} when {@code --rig} was given. */
     public boolean present() {
@@ -107,6 +111,9 @@ public final class RemoteRig {
         }
         token(cl).ifPresent(t -> req.header("Authorization", "Bearer " + t));
         try {
+            if (http == null) {
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            }
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = res.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(res.body());
             if (res.statusCode() >= 400) {
