@@ -33,6 +33,11 @@ import picocli.CommandLine.Option;
 @Command(name = "offload", mixinStandardHelpOptions = true,
         description = "Offload speed and CPU against curl (+ openssl sha256) on the same simulated cameras.")
 public final class OffloadBenchCommand implements Callable<Integer> {
+    /** The JVM options {@code ./camrig} gives {@code offload} (BENCHMARKS.md, "Offload memory"). */
+    static final String OFFLOAD_JVM = "-XX:+UseSerialGC -Xmx20m -Xmn4m -Xss256k -XX:ReservedCodeCacheSize=24m "
+            + "-XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2 -XX:MaxDirectMemorySize=32m "
+            + "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000";
+
     @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "268435456",
             description = "Size of each camera's file (default: ${DEFAULT-VALUE} = 256 MiB; at most 2 GiB - 1).")
     int fileSize;
@@ -47,9 +52,9 @@ public final class OffloadBenchCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where downloads go (default: a temporary directory).")
     Path dir;
 
-    @Option(names = "--client-jvm", paramLabel = "OPTS", defaultValue = "-XX:+UseSerialGC -Xmx32m -Xss256k "
-            + "-XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2",
-            description = "JVM options of the camrig client (default: ${DEFAULT-VALUE}, what ./camrig gives offload).")
+    @Option(names = "--client-jvm", paramLabel = "OPTS", defaultValue = OFFLOAD_JVM,
+            description = "JVM options of the camrig client (default: ${DEFAULT-VALUE}, what ./camrig gives offload; "
+                    + "TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+).")
     String clientJvm;
 
     @Option(names = "--warm-up", paramLabel = "BYTES", defaultValue = "67108864",
