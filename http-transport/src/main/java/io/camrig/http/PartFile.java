@@ -39,6 +39,7 @@ final class PartFile {
     private final LongSupplier nanoClock;
     private final FileChannel channel;
     private final StreamingDigest digest;
+    private final EarlyWriteback writeback;    // null when not durable
     private long written;
     private long lastReported;    // guarded by digest
     private long windowStart;
@@ -59,6 +60,7 @@ final class PartFile {
         this.operation = operation;
         this.options = options;
         this.nanoClock = nanoClock;
+        this.writeback = options.durable() ? new EarlyWriteback(channel, written) : null;
     }
 
     /**
@@ -135,6 +137,9 @@ final class PartFile {
             lastReported = 0;
         }
         written = 0;
+        if (writeback != null) {
+            writeback.restart();
+        }
         startWindow();
     }
 
@@ -168,6 +173,9 @@ final class PartFile {
             throw new DownloadStorageException("cannot write " + part, camera, operation, e);
         }
         written += n;
+        if (writeback != null) {
+            writeback.written(written);
+        }
         checkRate();
         return true;
     }
