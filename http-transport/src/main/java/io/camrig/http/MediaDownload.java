@@ -16,8 +16,9 @@ import reactor.util.retry.Retry;
 
 /**
  * One media download ({@code GET /videos/DCIM/{directory}/{filename}}, {@code
- * OGP_DOWNLOAD_MEDIA}): streamed into a {@link PartFile} on the connection's event loop (each
- * Netty buffer written to the file channel and hashed where it arrived, no thread hop, no copy),
+ * OGP_DOWNLOAD_MEDIA}): streamed into a {@link PartFile} (each Netty buffer written to the file
+ * channel on the connection's event loop, then hashed in order on a hashing thread, no copy: {@link
+ * HashingStage}),
  * resumed with {@code Range: bytes=n-} after a transient failure, verified against the announced
  * size, placed under its name without replacing another file.
  *
@@ -169,11 +170,11 @@ public final class MediaDownload {
     }
 
     /**
-     * Writes each buffer where it arrives (the event loop); Reactor Netty releases it after
-     * {@code onNext} returns, so nothing is retained, copied or handed to another thread.
+     * Writes each buffer where it arrives (the event loop) and hashes it on a hashing thread,
+     * in order, a few buffers behind ({@link HashingStage}); no copy.
      */
     private static Flux<DownloadProgress> write(ByteBufFlux body, PartFile part) {
-        return body.handle((chunk, sink) -> part.write(chunk).ifPresent(sink::next));
+        return HashingStage.stream(body, part);
     }
 
     /** {@code bytes a-b/total} as {@code {a, b, total}}, or {@code null} when malformed. */

@@ -2,20 +2,18 @@ package io.camrig.http;
 
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
  * The partial file one download writes to: {@code .<name>.camrig-part} beside the target (same
- * directory, so placing it is atomic), filled chunk by chunk while a SHA-256 runs over the same
- * bytes, verified against the announced size, then placed under the target name without ever
- * replacing another file ({@link FilePlacement}).
+ * directory, so placing it is atomic), filled chunk by chunk while a SHA-256 ({@link
+ * StreamingDigest}) runs over the same bytes, verified against the announced size, then placed
+ * under the target name without ever replacing another file ({@link FilePlacement}).
  *
  * <p>Resuming: a partial file left by an earlier download (cancelled, killed, timed out) is
  * reopened and continued: {@link #written()} says where the next request starts ({@code Range:
@@ -25,13 +23,12 @@ import java.util.function.LongSupplier;
  * permissions, so media follow the user's umask.
  *
  * <p>Threads: {@link #open} and {@link #commit} block on the disk, call them on a
- * bounded-elastic thread; {@link #write} runs on the connection's event loop (one write of a
- * page-cache-sized chunk, no allocation). Methods are synchronized so a cancel waits for a write
- * in progress.
+ * bounded-elastic thread; {@link #write} runs on the connection's event loop (one positional
+ * write of Netty's buffer, no copy, no allocation); {@link #hash} runs after it, in file order, on
+ * the hashing stage's thread ({@link HashingStage}). Writes are synchronized so a cancel waits for
+ * one in progress; hashing has its own lock so it never holds up the next write.
  */
 final class PartFile {
-    private static final int HASH_BUFFER = 1 << 20;
-
     private final Path target;
     private final Path part;
     private final long expected;
@@ -41,14 +38,15 @@ final class PartFile {
     private final DownloadOptions options;
     private final LongSupplier nanoClock;
     private final FileChannel channel;
-    private final MessageDigest digest;
+    private final StreamingDigest digest;
+    private final EarlyWriteback writeback;    // null when not durable
     private long written;
-    private long lastReported;
+    private long lastReported;    // guarded by digest
     private long windowStart;
     private long windowBytes;
     private boolean finished;
 
-    private PartFile(Path target, Path part, FileChannel channel, MessageDigest digest, long written, long expected,
+    private PartFile(Path target, Path part, FileChannel channel, StreamingDigest digest, long written, long expected,
             int step, String camera, String operation, DownloadOptions options, LongSupplier nanoClock) {
         this.target = target;
         this.part = part;
@@ -62,6 +60,7 @@ final class PartFile {
         this.operation = operation;
         this.options = options;
         this.nanoClock = nanoClock;
+        this.writeback = options.durable() ? new EarlyWriteback(channel, written) : null;
     }
 
     /**
@@ -81,13 +80,13 @@ final class PartFile {
             Files.createDirectories(dir);
             channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            MessageDigest digest = Sha256.newDigest();
+            StreamingDigest digest = new StreamingDigest();
             long have = channel.size();
             if (have > expectedBytes) {
                 channel.truncate(0);
                 have = 0;
-            } else if (have > 0) {
-                Sha256.update(digest, channel, have, ByteBuffer.allocate((int) Math.min(HASH_BUFFER, have)));
+            } else {
+                digest.hashExisting(channel, have);
             }
             channel.position(have);
             PartFile file = new PartFile(absolute, part, channel, digest, have, expectedBytes, progressStep, camera,
@@ -133,25 +132,31 @@ final class PartFile {
         } catch (IOException e) {
             throw new DownloadStorageException("cannot truncate " + part, camera, operation, e);
         }
-        digest.reset();
+        synchronized (digest) {
+            digest.reset();
+            lastReported = 0;
+        }
         written = 0;
-        lastReported = 0;
+        if (writeback != null) {
+            writeback.restart();
+        }
         startWindow();
     }
 
     /**
-     * Appends and hashes every readable byte of {@code chunk} (which the caller still owns and
-     * releases), straight from Netty's buffer into the file channel.
+     * Appends every readable byte of {@code chunk} (which the caller still owns and releases),
+     * straight from Netty's buffer into the file channel; the chunk is not consumed, and must
+     * then be passed to {@link #hash} in the same order.
      *
-     * @return a progress item when at least one step of bytes passed since the last one and the
-     *     file is not yet complete; the complete item comes from {@link #commit()} only
+     * @return {@code false} when the file is already closed (the chunk was not written and must
+     *     not be hashed)
      * @throws DownloadVerificationException when the chunk would exceed the announced size
      * @throws DownloadTooSlowException when a full window passed below the minimum rate
      * @throws DownloadStorageException when the disk refuses the bytes
      */
-    synchronized Optional<DownloadProgress> write(ByteBuf chunk) {
+    synchronized boolean write(ByteBuf chunk) {
         if (finished) {
-            return Optional.empty();
+            return false;
         }
         int n = chunk.readableBytes();
         if (written + n > expected) {
@@ -167,14 +172,31 @@ final class PartFile {
         } catch (IOException e) {
             throw new DownloadStorageException("cannot write " + part, camera, operation, e);
         }
-        Sha256.update(digest, chunk, index, n);
         written += n;
-        checkRate();
-        if (written - lastReported >= step && written < expected) {
-            lastReported = written;
-            return Optional.of(new DownloadProgress(written, expected));
+        if (writeback != null) {
+            writeback.written(written);
         }
-        return Optional.empty();
+        checkRate();
+        return true;
+    }
+
+    /**
+     * Hashes a chunk {@link #write} wrote, in the order written (the caller still owns and
+     * releases it).
+     *
+     * @return a progress item (bytes written and hashed) when at least one step of bytes passed
+     *     since the last one and the file is not yet complete; the complete item comes from
+     *     {@link #commit()} only
+     */
+    Optional<DownloadProgress> hash(ByteBuf chunk) {
+        synchronized (digest) {
+            long hashed = digest.update(chunk);
+            if (hashed - lastReported >= step && hashed < expected) {
+                lastReported = hashed;
+                return Optional.of(new DownloadProgress(hashed, expected));
+            }
+            return Optional.empty();
+        }
     }
 
     private void checkRate() {
@@ -214,7 +236,13 @@ final class PartFile {
                     "received " + written + " of the announced " + expected + " bytes",
                     camera, operation, expected, written);
         }
-        String sha = Sha256.hex(digest.digest());
+        if (digest.hashed() != written) {
+            // a hashing stage that lost or repeated a chunk: never place a file whose hash is wrong
+            discard();
+            throw new DownloadVerificationException("hashed " + digest.hashed() + " of the " + written
+                    + " bytes written", camera, operation, expected, digest.hashed());
+        }
+        String sha = digest.finish();
         try {
             if (options.durable()) {
                 channel.force(true);
