@@ -10,12 +10,19 @@ import java.util.List;
  * @param id             request id (unique per coordinator run, e.g. a UUID)
  * @param op             {@code connect}, {@code statuses}, {@code claim-control}, {@code latency},
  *                       {@code keep-alive}, {@code recover}, {@code arm}, {@code set-setting},
- *                       {@code load-preset-group}
+ *                       {@code load-preset-group}, {@code load-preset}, {@code offload}
  * @param args           integer arguments (status ids; rounds; setting id and value; group id)
  * @param clockLimitNanos for {@code arm}: the largest clock uncertainty the node may arm with, ns
+ * @param take           for {@code offload}: the take's id, which names its directory on every
+ *                       host (one path segment); else null
  */
-public record Command(String id, String op, List<Long> args, long clockLimitNanos) {
+public record Command(String id, String op, List<Long> args, long clockLimitNanos, String take) {
     public Command {
         args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** A command that names no take. */
+    public Command(String id, String op, List<Long> args, long clockLimitNanos) {
+        this(id, op, args, clockLimitNanos, null);
     }
 }
