@@ -25,12 +25,20 @@ final class ClusterOffload {
         this.commands = new Commands(rig);
     }
 
-    Mono<OffloadResult> offload(String takeId, Duration limit) {
+    Mono<OffloadResult> offload(String takeId, Duration limit, Set<RigMember> recorded) {
         return Mono.defer(() -> {
             List<RigMember> all = rig.members();
             Set<String> nodes = new LinkedHashSet<>();
-            all.forEach(m -> nodes.add(m.node().orElseThrow()));
-            Command c = new Command(UUID.randomUUID().toString(), "offload", List.of(), 0, takeId);
+            Map<String, List<Integer>> recordedByNode = new LinkedHashMap<>();
+            for (RigMember m : all) {
+                String node = m.node().orElseThrow();
+                nodes.add(node);
+                List<Integer> mine = recordedByNode.computeIfAbsent(node, k -> new java.util.ArrayList<>());
+                if (recorded.contains(m)) {
+                    rig.camera(m).ifPresent(ref -> mine.add(ref.index()));
+                }
+            }
+            Command c = new Command(UUID.randomUUID().toString(), "offload", List.of(), 0, takeId, recordedByNode);
             return commands.send(c, nodes, limit).map(p -> {
                 RigResult<Void> outcomes = commands.result("offload", all, true, p, (m, e) -> null, null);
                 Map<RigMember, TakeCamera> cameras = new LinkedHashMap<>();

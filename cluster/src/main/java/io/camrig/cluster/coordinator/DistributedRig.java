@@ -283,14 +283,15 @@ public final class DistributedRig implements RigApi {
     }
 
     /**
-     * Offloads take {@code takeId} on every node ({@code offload} command): each node fetches its
-     * own cameras' newest files into its media directory, {@code <take>/<serial>/<folder>/<file>},
-     * and answers with what it stored. Every camera takes part, also one that failed earlier (its
-     * footage may still be on its card); a node lost meanwhile, or silent for {@code limit}, fails
-     * its cameras with {@link NodeGoneException}, the others complete.
+     * Offloads take {@code takeId} on every node ({@code offload} command): each node fetches the
+     * newest file of each of its cameras in {@code recorded} into its media directory,
+     * {@code <take>/<serial>/<folder>/<file>}, and answers with what it stored; its other cameras
+     * are skipped (their newest file is not of this take). A camera that failed a later step still
+     * takes part (its footage is on its card); a node lost meanwhile, or silent for {@code limit},
+     * fails its cameras with {@link NodeGoneException}, the others complete.
      */
-    public Mono<OffloadResult> offload(String takeId, Duration limit) {
-        return new ClusterOffload(this).offload(takeId, limit);
+    public Mono<OffloadResult> offload(String takeId, Duration limit, java.util.Set<RigMember> recorded) {
+        return new ClusterOffload(this).offload(takeId, limit, recorded);
     }
 
     /** Nodes keep their cameras alive from the start; this asks them to confirm (no timer here). */

@@ -65,7 +65,7 @@ final class NodeOffload {
         Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
         return Mono.fromCallable(() -> new OffloadQueue(store, store.open("rig", c.take())))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(queue -> Flux.fromIterable(rig.members())
+                .flatMap(queue -> Flux.fromIterable(rig.members()).filter(m -> takesPart(c, m))
                         .flatMap(m -> camera(m, queue).onErrorResume(e -> {
                             failures.put(m.index(), e);
                             return Mono.empty();
@@ -77,9 +77,20 @@ final class NodeOffload {
                         .doOnNext(e -> failed(e, failures))
                         .then(footage(queue))
                         .then(Mono.fromCallable(() -> reply(c, rig.members().stream()
-                                .map(m -> entry(m, queue, failures.get(m.index()))).toList()))))
+                                .map(m -> takesPart(c, m) ? entry(m, queue, failures.get(m.index())) : skipped(c, m))
+                                .toList()))))
                 // The media directory cannot be written, or a bug: every camera fails with it, the reply still goes.
                 .onErrorResume(e -> Mono.just(reply(c, Entries.allFailed(rig.members(), e))));
+    }
+
+    /** {@code true} when the command lists the camera as having recorded in the take (or lists none). */
+    private boolean takesPart(Command c, RigMember m) {
+        return c.cameras() == null || c.cameras().getOrDefault(node, List.of()).contains(m.index());
+    }
+
+    private static CameraEntry skipped(Command c, RigMember m) {
+        return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.SKIPPED, 0, null, null, null, null,
+                "did not record in take " + c.take() + ": nothing of it to offload", null);
     }
 
     /** The camera to offload: its identity (read again when the node's start could not), its HTTP client. */

@@ -71,9 +71,15 @@ public final class ClusterTake {
     public Mono<TakeManifest> record(DistributedRig rig, FireResult on, Optional<FireFigures> figures) {
         return Mono.fromCallable(() -> begin(rig, on, figures))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(m -> rig.offload(m.takeId(), offloadLimit)
+                .flatMap(m -> rig.offload(m.takeId(), offloadLimit, recorded(rig, on))
                         .publishOn(Schedulers.boundedElastic())
                         .map(stored -> finish(rig, on, m, stored)));
+    }
+
+    /** The cameras whose shutter-on succeeded: only their newest files are of this take. */
+    private static java.util.Set<RigMember> recorded(DistributedRig rig, FireResult on) {
+        return rig.members().stream().filter(m -> on.shutter().value(m).isPresent())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private TakeManifest begin(DistributedRig rig, FireResult on, Optional<FireFigures> figures) {

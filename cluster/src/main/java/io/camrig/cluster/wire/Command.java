@@ -1,6 +1,7 @@
 package io.camrig.cluster.wire;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A command from the coordinator to one node, on {@code camrig/v1/coord/cmd/{node}} (QoS 1). The
@@ -15,14 +16,19 @@ import java.util.List;
  * @param clockLimitNanos for {@code arm}: the largest clock uncertainty the node may arm with, ns
  * @param take           for {@code offload}: the take's id, which names its directory on every
  *                       host (one path segment); else null
+ * @param cameras        for {@code offload}: per node id, the indexes (in that node's rig) of the
+ *                       cameras that recorded in the take — only their files belong to it; a node
+ *                       not listed offloads none; null: every camera of every node
  */
-public record Command(String id, String op, List<Long> args, long clockLimitNanos, String take) {
+public record Command(String id, String op, List<Long> args, long clockLimitNanos, String take,
+                      Map<String, List<Integer>> cameras) {
     public Command {
         args = args == null ? List.of() : List.copyOf(args);
+        cameras = cameras == null ? null : Map.copyOf(cameras);
     }
 
     /** A command that names no take. */
     public Command(String id, String op, List<Long> args, long clockLimitNanos) {
-        this(id, op, args, clockLimitNanos, null);
+        this(id, op, args, clockLimitNanos, null, null);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class OffloadWireTest {
     @Test
     void anOffloadCommandAndItsReplyRoundTripWithTheTakeOfEachCamera() {
-        Command c = new Command("r-1", "offload", List.of(), 0, "20261207-081500");
+        Command c = new Command("r-1", "offload", List.of(), 0, "20261207-081500",
+                Map.of("node-1", List.of(1, 3)));
         assertThat(Wire.decode(Wire.encode(c), Command.class, "t")).isEqualTo(c);
         TakeCamera cam = TakeCamera.of("C3501234560001", "GoPro 0001", "HERO12 Black", "H23.01.02.32.00").withNode("node-1")
                 .withFile(TakeFile.pending("100GOPRO", "GX010001.MP4", 1024, 1_765_000_000L)
