@@ -3,7 +3,9 @@ package io.camrig.cluster;
 import io.camrig.cluster.broker.BrokerSecret;
 import io.camrig.cluster.broker.EmbeddedBroker;
 import io.camrig.cluster.clock.ClusterClock;
+import io.camrig.cluster.node.NodeMedia;
 import io.camrig.cluster.node.NodeOptions;
+import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.simulator.SimulatorOptions;
@@ -21,6 +23,7 @@ final class BrokerFixture implements AutoCloseable {
     final BrokerSecret secret;
     final EmbeddedBroker broker;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final java.util.Map<String, VirtualRig> simulators = new java.util.HashMap<>();
 
     BrokerFixture() throws IOException {
         dir = Files.createTempDirectory("camrig-broker");
@@ -30,15 +33,35 @@ final class BrokerFixture implements AutoCloseable {
 
     /** A node with {@code cameras} simulated cameras and the given clock. */
     RigNode node(String id, int cameras, ClusterClock clock) {
-        VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(1024)
+        return node(id, cameras, clock, 1024, null);
+    }
+
+    /**
+     * A node with {@code cameras} simulated cameras recording files of {@code fileBytes}; with a
+     * {@code mediaDir}, it offloads them there over their loopback HTTP (its simulated rig is then
+     * {@link #simulator(String)}).
+     */
+    RigNode node(String id, int cameras, ClusterClock clock, int fileBytes, Path mediaDir) {
+        VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(fileBytes)
                 .withLatency(Duration.ofMillis(10), Duration.ofMillis(10))
                 .withSeed(id.hashCode())).block(Duration.ofSeconds(30));
         closeables.add(sim);
-        RigNode node = RigNode.start(broker.url(), broker.secret().login(id), sim.central(),
-                NodeOptions.defaults(id).withClock(clock).withRig(RigOptions.defaults().withExpectedCameras(cameras)
-                        .withRealtimeFire(false))).block(Duration.ofSeconds(60));
+        simulators.put(id, sim);
+        NodeOptions options = NodeOptions.defaults(id).withClock(clock).withRig(RigOptions.defaults()
+                .withExpectedCameras(cameras).withRealtimeFire(false));
+        if (mediaDir != null) {
+            options = options.withMedia(NodeMedia.defaults().withMediaDir(mediaDir)
+                    .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri)));
+        }
+        RigNode node = RigNode.start(broker.url(), broker.secret().login(id), sim.central(), options)
+                .block(Duration.ofSeconds(60));
         closeables.add(0, node);
         return node;
+    }
+
+    /** The simulated rig of node {@code id}. */
+    VirtualRig simulator(String id) {
+        return simulators.get(id);
     }
 
     @Override

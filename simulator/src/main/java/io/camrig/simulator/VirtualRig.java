@@ -176,6 +176,14 @@ public final class VirtualRig implements AutoCloseable {
         return cameras.stream().filter(c -> c.identity().serial().equals(serial)).findFirst();
     }
 
+    /**
+     * Sets the HTTP faults of every camera from now on (fault injection): e.g. a rig whose Wi-Fi
+     * stalls mid-offload ({@link HttpFaults#withResponseDelay}); requests already answering go on.
+     */
+    public void httpFaults(HttpFaults faults) {
+        servers.forEach(s -> s.faults(faults));
+    }
+
     /** The HTTP base URI of the camera with this serial number. */
     public Optional<URI> httpBaseUri(String serial) {
         return camera(serial).map(VirtualCamera::httpBaseUri);

@@ -12,6 +12,10 @@ import io.camrig.cluster.coordinator.DistributedRig;
 import io.camrig.cluster.coordinator.FireFigures;
 import io.camrig.cluster.mqtt.BrokerLogin;
 import io.camrig.cluster.mqtt.BrokerUrl;
+import io.camrig.cluster.take.ClusterTake;
+import io.camrig.engine.sync.SyncTolerance;
+import io.camrig.engine.take.TakeManifest;
+import io.camrig.engine.take.TakeStore;
 import io.camrig.engine.rig.FireResult;
 import io.camrig.engine.rig.RigApi;
 import io.camrig.engine.rig.RigMember;
@@ -29,8 +33,11 @@ import reactor.core.publisher.Mono;
  * {@code camrig demo --nodes N} / {@code --broker URL}: the demo's take on a rig across node
  * processes. With {@code --nodes}, it starts the embedded broker and N node JVMs on this machine;
  * with {@code --broker}, it coordinates the nodes already on that broker. Steps: connect,
- * register statuses, claim control, latency, fire on at one instant, record, fire off. Media stay
- * on each node's host (downloads are a single-host step for now). Blocking: command line only.
+ * register statuses, claim control, latency, fire on at one instant, record, fire off, then the
+ * take ({@link ClusterTake}): each node offloads its cameras into its own media directory (with
+ * {@code --nodes}, every node gets the demo's {@code --media-dir}, so one machine holds the whole
+ * take) and the coordinator writes one {@code take.json} with every camera and its node. Blocking:
+ * command line only.
  */
 public final class ClusterDemo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +46,8 @@ public final class ClusterDemo {
     }
 
     /** Options of one run. */
-    public record Run(int nodes, int cameras, Duration duration, boolean json, Duration clockLimit, Duration lead) {
+    public record Run(int nodes, int cameras, Duration duration, boolean json, Duration clockLimit, Duration lead,
+                      Path mediaDir, Duration maxSpread) {
     }
 
     /** Starts the broker and nodes, runs, stops them; exit code 0, or 3 when some cameras failed. */
@@ -56,7 +64,8 @@ public final class ClusterDemo {
                 .block(Duration.ofMinutes(2)); NodeProcesses nodes = new NodeProcesses(dir)) {
             for (int k = 1; k <= run.nodes(); k++) {
                 int share = run.cameras() / run.nodes() + (k <= run.cameras() % run.nodes() ? 1 : 0);
-                nodes.start(broker.url(), broker.secret(), "node-" + k, share, 1000L + k);
+                nodes.start(broker.url(), broker.secret(), "node-" + k, share, 1000L + k,
+                        List.of("--media-dir", run.mediaDir().toAbsolutePath().toString()));
             }
             return coordinate(broker.url(), broker.secret().login(Topics.COORDINATOR), run, out, err);
         }
@@ -75,13 +84,25 @@ public final class ClusterDemo {
             FireFigures figures = rig.lastFire().orElse(null);
             Mono.delay(run.duration()).block();
             rig.fire(false).block(Duration.ofMinutes(1));
+            TakeManifest take;
+            try {
+                take = new ClusterTake(new TakeStore(run.mediaDir()), "demo",
+                        SyncTolerance.defaults().withMaxSpread(run.maxSpread()), Duration.ofMinutes(10))
+                        .record(rig, on, java.util.Optional.ofNullable(figures)).block(Duration.ofMinutes(11));
+            } catch (java.io.UncheckedIOException e) {
+                err.println("camrig demo: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
             if (run.json()) {
-                out.println(json(rig, on, figures));
+                out.println(json(rig, on, figures, take, run.mediaDir()));
             } else {
-                text(rig, on, figures, run.clockLimit(), out);
+                text(rig, on, figures, run.clockLimit(), take, out);
+                ClusterTakeReport.text(take, run.mediaDir(), out);
             }
             out.flush();
-            return rig.members().stream().allMatch(RigMember::isHealthy) ? 0 : ExitCodes.SOME_FAILED;
+            boolean inSync = take.extensions().get("sync") instanceof Map<?, ?> sync && Boolean.TRUE.equals(sync.get("ok"));
+            return rig.members().stream().allMatch(RigMember::isHealthy) && inSync ? 0 : ExitCodes.SOME_FAILED;
         }
     }
 
@@ -93,7 +114,8 @@ public final class ClusterDemo {
         rig.measureLatency(4).block(Duration.ofMinutes(1));
     }
 
-    private static void text(DistributedRig rig, FireResult on, FireFigures f, Duration limit, PrintWriter out) {
+    private static void text(DistributedRig rig, FireResult on, FireFigures f, Duration limit, TakeManifest take,
+                             PrintWriter out) {
         Map<String, List<RigMember>> byNode = rig.members().stream()
                 .collect(Collectors.groupingBy(m -> m.node().orElse("?"), java.util.TreeMap::new, Collectors.toList()));
         byNode.forEach((node, members) -> {
@@ -112,7 +134,8 @@ public final class ClusterDemo {
                 return;
             }
             for (RigMember m : members) {
-                out.printf("  %-12s %s%n", m.advertisedName(), m.isHealthy() ? "ok"
+                out.printf("  %-12s %s%n", m.advertisedName(), m.isHealthy()
+                        ? "ok    " + ClusterTakeReport.camera(take.cameras().get(rig.members().indexOf(m)))
                         : "FAILED in " + m.failedStep().orElse("?") + ": " + m.failure().map(Throwable::getMessage).orElse(""));
             }
         });
@@ -132,9 +155,10 @@ public final class ClusterDemo {
         return v.isPresent() ? String.format("%.3f ms", v.getAsLong() / 1e6) : "n/a";
     }
 
-    private static String json(DistributedRig rig, FireResult on, FireFigures f) {
+    private static String json(DistributedRig rig, FireResult on, FireFigures f, TakeManifest take, Path mediaDir) {
         ObjectNode root = JSON.createObjectNode();
         root.put("nodes", rig.nodes().size());
+        ClusterTakeReport.json(take, mediaDir, root);
         ArrayNode cams = root.putArray("cameras");
         for (RigMember m : rig.members()) {
             ObjectNode c = cams.addObject();
@@ -144,6 +168,7 @@ public final class ClusterDemo {
             c.put("ok", m.isHealthy());
             m.failedStep().ifPresent(s -> c.put("failedStep", s));
             m.failure().ifPresent(e -> c.put("error", e.getMessage()));
+            ClusterTakeReport.json(take.cameras().get(rig.members().indexOf(m)), c);
         }
         ObjectNode cross = root.putObject("crossNode");
         cross.put("brokerRttP50Micros", rig.brokerRoundTrips().percentile(50) / 1_000);

@@ -6,7 +6,9 @@ import io.camrig.cluster.Topics;
 import io.camrig.cluster.clock.ClusterClock;
 import io.camrig.cluster.clock.SkewedClock;
 import io.camrig.cluster.mqtt.BrokerUrl;
+import io.camrig.cluster.node.NodeMedia;
 import io.camrig.cluster.node.NodeOptions;
+import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.proto.error.CamrigException;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code camrig node}: this host's part of a rig across hosts. Drives this host's cameras
  * (simulated, or BlueZ's with {@code --ble bluez}) and serves the coordinator over the broker
- * until interrupted; a lost broker is reconnected by itself.
+ * until interrupted; a lost broker is reconnected by itself. A take's offload lands in this host's
+ * {@code --media-dir}.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = "Run this host's cameras as one node of a rig across hosts, coordinated over an MQTT 5 broker.")
@@ -38,6 +41,10 @@ public final class NodeCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ClusterLogin login = new ClusterLogin();
+
+    @Option(names = "--media-dir", paramLabel = "DIR", defaultValue = "camrig-media",
+            description = "Where this node's cameras' takes land, as DIR/<take>/<serial>/<folder>/<file> (default: ${DEFAULT-VALUE}).")
+    Path mediaDir;
 
     @Option(names = "--clock-offset-ms", paramLabel = "MS", hidden = true, defaultValue = "0",
             description = "Benchmarks and tests: run this node on a clock set MS milliseconds ahead (negative: behind).")
@@ -72,7 +79,12 @@ public final class NodeCommand implements Callable<Integer> {
             if (encodingStarts != null && source.simulated().isPresent()) {
                 EncodingStartLog.attach(source.simulated().get(), encodingStarts);
             }
-            NodeOptions options = NodeOptions.defaults(nodeId)
+            NodeMedia media = NodeMedia.defaults().withMediaDir(mediaDir);
+            if (source.simulated().isPresent()) {
+                // Simulated cameras answer HTTP on loopback; a BlueZ node has no camera HTTP path yet (docs/multi-host.md).
+                media = media.withHttp(HttpAddressResolver.ofUris(source.simulated().get()::httpBaseUri));
+            }
+            NodeOptions options = NodeOptions.defaults(nodeId).withMedia(media)
                     .withRig(RigOptions.defaults().withExpectedCameras(source.expectedCameras()));
             if (clockOffsetMillis != 0 || clockDriftPpm != 0) {
                 options = options.withClock(SkewedClock.of(ClusterClock.system(), clockOffsetMillis * 1_000_000L, clockDriftPpm));

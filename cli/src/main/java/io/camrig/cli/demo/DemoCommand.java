@@ -245,7 +245,8 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--cameras must be at least --nodes");
         }
         io.camrig.cli.cluster.ClusterDemo.Run run = new io.camrig.cli.cluster.ClusterDemo.Run(nodes, cameras, duration, json,
-                clockLimit != null ? clockLimit : Duration.ofMillis(broker == null ? 20 : 1), Duration.ofMillis(300));
+                clockLimit != null ? clockLimit : Duration.ofMillis(broker == null ? 20 : 1), Duration.ofMillis(300),
+                mediaDir, maxSpread);
         PrintWriter out = spec.commandLine().getOut();
         if (broker == null) {
             return io.camrig.cli.cluster.ClusterDemo.local(run, out, spec.commandLine().getErr());

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * {@code camrig takes show}'s text: the take, the fire's figures next to the footage's (start
  * timecode spread in frames, from the manifest's {@code sync} extension), then per camera its
- * identity, start offset and late flag, the settings it reported in force, and per file its
+ * identity (under a {@code node …:} heading per node on a rig across hosts), start offset and late flag, the settings it reported in force, and per file its
  * state, SHA-256 and the facts read from the file itself (firmware, camera id, start timecode and
  * frame, duration, GPMF devices, GPS time). Every camera-provided text is escaped.
  */
@@ -35,7 +35,12 @@ final class TakeText {
                     number(sync.get("footageSpreadMs")), Boolean.TRUE.equals(sync.get("ok")) ? "in sync"
                             : "FLAGGED: " + TerminalText.safe(String.valueOf(sync.get("flagged"))));
         }
-        for (TakeCamera c : m.cameras()) {
+        String node = null;
+        for (TakeCamera c : byNode(m.cameras())) {
+            if (c.node() != null && !c.node().equals(node)) {
+                node = c.node();
+                out.printf("node %s:%n", TerminalText.safe(node));
+            }
             out.printf("%s  %s %s%s%s%s%n", TerminalText.safe(c.serial()), TerminalText.safe(c.model()),
                     TerminalText.safe(c.firmware()), c.node() == null ? "" : "  node " + TerminalText.safe(c.node()),
                     c.startOffsetMillis() == null ? "" : String.format(Locale.ROOT, "  start %+.1f ms", c.startOffsetMillis()),
@@ -51,6 +56,15 @@ final class TakeText {
                 }
             }
         }
+    }
+
+    /** The cameras grouped by node (nodes in order of first appearance, rig order within), as they are on one host. */
+    static List<TakeCamera> byNode(List<TakeCamera> cameras) {
+        Map<String, List<TakeCamera>> groups = new java.util.LinkedHashMap<>();
+        for (TakeCamera c : cameras) {
+            groups.computeIfAbsent(String.valueOf(c.node()), k -> new java.util.ArrayList<>()).add(c);
+        }
+        return groups.values().stream().flatMap(List::stream).toList();
     }
 
     /** {@code name=option} pairs (the raw value when the catalog has no name for it). */

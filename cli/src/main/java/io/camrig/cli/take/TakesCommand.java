@@ -20,7 +20,9 @@ import picocli.CommandLine;
  * {@code camrig takes list|show|verify}: the takes under a media directory, each {@code
  * <media-dir>/<take>/take.json} beside its media ({@code <take>/<serial>/<folder>/<file>}). Exit
  * codes: 0 done (verify: every file matches), 1 no such take or unreadable manifest, 2 bad usage,
- * 3 verify found a file missing, changed or never offloaded.
+ * 3 verify found a file missing, changed or never offloaded. On a rig across hosts, a file held by
+ * another node (its camera's directory is not on this host) is reported as such, one line per
+ * node, and does not fail verify.
  */
 @Command(name = "takes", mixinStandardHelpOptions = true,
         description = "List, show and verify the takes under a media directory.",
@@ -144,22 +146,27 @@ public final class TakesCommand implements Runnable {
         int run(TakeManifest m, PrintWriter out) throws Exception {
             List<TakeStore.FileCheck> checks = takes.store().verify(m);
             int bad = 0;
+            int elsewhere = 0;
             for (TakeStore.FileCheck c : checks) {
-                if (c.result() != TakeStore.FileCheck.Result.OK) {
+                if (c.result() == TakeStore.FileCheck.Result.ELSEWHERE) {
+                    elsewhere++;
+                } else if (c.result() != TakeStore.FileCheck.Result.OK) {
                     bad++;
                 }
                 if (json) {
                     out.println(JSON.copy().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                             java.util.Map.of("serial", c.serial(), "file", c.file().cameraPath(),
                                     "result", c.result().name(), "detail", c.detail(), "footage", c.file().footage())));
-                } else {
+                } else if (c.result() != TakeStore.FileCheck.Result.ELSEWHERE) {
                     out.printf("%-8s %s %s  start %s%s%n", c.result(), TerminalText.safe(c.serial()),
                             TerminalText.safe(c.file().cameraPath()), TerminalText.safe(TakeText.startTimecode(c.file())),
                             c.detail().isEmpty() ? "" : "  (" + TerminalText.safe(c.detail()) + ")");
                 }
             }
             if (!json) {
-                out.printf("%d of %d files match take %s%n", checks.size() - bad, checks.size(), m.takeId());
+                NodeChecks.print(m, checks, out);
+                out.printf("%d of %d files match take %s%s%n", checks.size() - bad - elsewhere, checks.size(), m.takeId(),
+                        elsewhere == 0 ? "" : ", " + elsewhere + " held on other nodes not checked here");
             }
             out.flush();
             return bad == 0 ? 0 : ExitCodes.SOME_FAILED;

@@ -85,9 +85,7 @@ final class Commands {
                 o = new Outcome.Skipped<>("failed earlier in " + m.failedStep().orElse("?"));
             } else {
                 Reply r = replies.get(node);
-                List<CameraEntry> entries = r == null ? null : Boolean.TRUE.equals(encoding) ? r.encoding() : r.cameras();
-                CameraEntry e = entries == null ? null : entries.stream()
-                        .filter(x -> x.index() == index(m)).findFirst().orElse(null);
+                CameraEntry e = entry(m, r, encoding);
                 o = outcome(m, step, e, r == null ? p.whyMissing(node) : "camera not in the node's reply", valueOf);
             }
             outcomes.put(m, o);
@@ -99,6 +97,12 @@ final class Commands {
             }
         }
         return new RigResult<>(step, outcomes);
+    }
+
+    /** The member's entry in its node's reply ({@code encoding}: among the encoding entries of a fire), or null. */
+    CameraEntry entry(RigMember m, Reply r, Boolean encoding) {
+        List<CameraEntry> entries = r == null ? null : Boolean.TRUE.equals(encoding) ? r.encoding() : r.cameras();
+        return entries == null ? null : entries.stream().filter(x -> x.index() == index(m)).findFirst().orElse(null);
     }
 
     private int index(RigMember m) {

@@ -56,6 +56,7 @@ public final class DistributedRig implements RigApi {
     private final RoundTrips roundTrips = new RoundTrips();
     private volatile List<RigMember> members = List.of();
     private final Map<String, Map<Integer, RigMember>> byNode = new ConcurrentHashMap<>();
+    private final Map<RigMember, Presence.CameraRef> refs = new ConcurrentHashMap<>();
     private final Commands commands;
     private final ClusterFire fire;
     private final Disposable inbound;
@@ -109,6 +110,7 @@ public final class DistributedRig implements RigApi {
                         policies.forCamera(node + "/" + c.name()));
                 all.add(m);
                 mine.put(c.index(), m);
+                refs.put(m, c);
             }
             byNode.put(node, mine);
         }
@@ -270,6 +272,26 @@ public final class DistributedRig implements RigApi {
     /** Load Preset (0x40) on every healthy camera of every node. */
     public Mono<RigResult<Void>> loadPreset(long presetId) {
         return commands.run("load preset", "load-preset", List.of(presetId), false, (m, e) -> null);
+    }
+
+    /**
+     * The camera as its node announced it: index in the node's rig, name, BLE address and, when
+     * the node could read them, serial, model and firmware.
+     */
+    public java.util.Optional<Presence.CameraRef> camera(RigMember m) {
+        return java.util.Optional.ofNullable(refs.get(m));
+    }
+
+    /**
+     * Offloads take {@code takeId} on every node ({@code offload} command): each node fetches the
+     * newest file of each of its cameras in {@code recorded} into its media directory,
+     * {@code <take>/<serial>/<folder>/<file>}, and answers with what it stored; its other cameras
+     * are skipped (their newest file is not of this take). A camera that failed a later step still
+     * takes part (its footage is on its card); a node lost meanwhile, or silent for {@code limit},
+     * fails its cameras with {@link NodeGoneException}, the others complete.
+     */
+    public Mono<OffloadResult> offload(String takeId, Duration limit, java.util.Set<RigMember> recorded) {
+        return new ClusterOffload(this).offload(takeId, limit, recorded);
     }
 
     /** Nodes keep their cameras alive from the start; this asks them to confirm (no timer here). */

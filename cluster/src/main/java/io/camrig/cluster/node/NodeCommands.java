@@ -21,13 +21,15 @@ final class NodeCommands {
     private final Rig rig;
     private final ClockSync clock;
     private final int armExchanges;
+    private final NodeOffload offload;
     private volatile long armedLimitNanos = Long.MAX_VALUE;
 
-    NodeCommands(String node, Rig rig, ClockSync clock, int armExchanges) {
+    NodeCommands(String node, Rig rig, ClockSync clock, int armExchanges, NodeOffload offload) {
         this.node = node;
         this.rig = rig;
         this.clock = clock;
         this.armExchanges = armExchanges;
+        this.offload = offload;
     }
 
     /** The clock limit of the last arm (a fire checks the estimate against it again). */
@@ -53,6 +55,7 @@ final class NodeCommands {
                             null, "set setting", null))));
             case "load-preset-group" -> perCamera(c, "load preset group", cam -> cam.presets().loadGroup(c.args().get(0).intValue()));
             case "load-preset" -> perCamera(c, "load preset", cam -> cam.presets().load(c.args().get(0)));
+            case "offload" -> offload.offload(c);
             default -> Mono.just(reply(c, Entries.allFailed(rig.members(),
                     new PermanentCamrigException("unknown command op '" + c.op().replaceAll("[^ -~]", "?") + "'",
                             null, "command", null)), null));

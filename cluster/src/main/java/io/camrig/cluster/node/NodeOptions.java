@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param sessionExpiry  how long the broker keeps the node's session while it is away [1 h]
  * @param syncInterval   period of background clock exchanges [1 s]
  * @param armExchanges   clock exchanges made when arming [8]
+ * @param media          where and how the node offloads its cameras' footage [{@link NodeMedia#defaults()}]
  */
 public record NodeOptions(String nodeId, RigOptions rig, ClusterClock clock, Duration willDelay, Duration keepAlive,
-                          Duration sessionExpiry, Duration syncInterval, int armExchanges) {
+                          Duration sessionExpiry, Duration syncInterval, int armExchanges, NodeMedia media) {
     public NodeOptions {
         Topics.requireNodeId(nodeId);
         Objects.requireNonNull(rig, "rig");
@@ -29,6 +30,7 @@ public record NodeOptions(String nodeId, RigOptions rig, ClusterClock clock, Dur
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(sessionExpiry, "sessionExpiry");
         Objects.requireNonNull(syncInterval, "syncInterval");
+        Objects.requireNonNull(media, "media");
         if (armExchanges < 1) {
             throw new IllegalArgumentException("armExchanges must be >= 1");
         }
@@ -36,18 +38,22 @@ public record NodeOptions(String nodeId, RigOptions rig, ClusterClock clock, Dur
 
     public static NodeOptions defaults(String nodeId) {
         return new NodeOptions(nodeId, RigOptions.defaults(), ClusterClock.system(), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofSeconds(1), 8);
+                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofSeconds(1), 8, NodeMedia.defaults());
     }
 
     public NodeOptions withRig(RigOptions r) {
-        return new NodeOptions(nodeId, r, clock, willDelay, keepAlive, sessionExpiry, syncInterval, armExchanges);
+        return new NodeOptions(nodeId, r, clock, willDelay, keepAlive, sessionExpiry, syncInterval, armExchanges, media);
     }
 
     public NodeOptions withClock(ClusterClock c) {
-        return new NodeOptions(nodeId, rig, c, willDelay, keepAlive, sessionExpiry, syncInterval, armExchanges);
+        return new NodeOptions(nodeId, rig, c, willDelay, keepAlive, sessionExpiry, syncInterval, armExchanges, media);
     }
 
     public NodeOptions withSyncInterval(Duration d) {
-        return new NodeOptions(nodeId, rig, clock, willDelay, keepAlive, sessionExpiry, d, armExchanges);
+        return new NodeOptions(nodeId, rig, clock, willDelay, keepAlive, sessionExpiry, d, armExchanges, media);
+    }
+
+    public NodeOptions withMedia(NodeMedia m) {
+        return new NodeOptions(nodeId, rig, clock, willDelay, keepAlive, sessionExpiry, syncInterval, armExchanges, m);
     }
 }

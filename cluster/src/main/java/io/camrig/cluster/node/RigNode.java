@@ -14,14 +14,20 @@ import io.camrig.cluster.wire.Wire;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.proto.catalog.Status;
+import io.camrig.engine.camera.Camera;
+import io.camrig.engine.offload.OffloadEvent;
+import io.camrig.proto.message.HardwareInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The node agent of one host: discovers and connects this host's cameras with the engine (keep-
@@ -29,7 +35,8 @@ import reactor.core.publisher.Mono;
  * persistent session ({@code camrig-node-<id>}) and a retained Last Will "offline" (published
  * after {@link NodeOptions#willDelay()} of unclean loss), publishes its presence "online" on every
  * (re)connect, and serves the coordinator: commands once per request id ({@link RequestLog}),
- * fires at the coordinator's instant ({@link NodeFire}), clock exchanges every
+ * fires at the coordinator's instant ({@link NodeFire}), a take's offload into this host's media
+ * directory ({@link NodeOffload}), clock exchanges every
  * {@link NodeOptions#syncInterval()}, and status fan-in. A node that loses the broker keeps its
  * cameras alive and rejoins by itself.
  */
@@ -44,19 +51,28 @@ public final class RigNode implements AutoCloseable {
     private final NodeFire fire;
     private final RequestLog requests = new RequestLog();
     private final Disposable.Composite running = Disposables.composite();
+    private final Map<Integer, HardwareInfo> identities;
+    private final Sinks.Many<OffloadEvent> offloadEvents = Sinks.many().multicast().directBestEffort();
 
-    private RigNode(NodeOptions options, Rig rig, MqttLink link) {
+    private RigNode(NodeOptions options, Rig rig, MqttLink link, Map<Integer, HardwareInfo> identities) {
         this.options = options;
         this.rig = rig;
         this.link = link;
+        this.identities = identities;
         this.sync = new ClockSync(options.nodeId(), link, options.clock());
-        this.commands = new NodeCommands(options.nodeId(), rig, sync, options.armExchanges());
+        NodeOffload offload = new NodeOffload(options.nodeId(), rig, identities, options.media(), e -> {
+            synchronized (offloadEvents) {
+                offloadEvents.tryEmitNext(e);
+            }
+        });
+        this.commands = new NodeCommands(options.nodeId(), rig, sync, options.armExchanges(), offload);
         this.fire = new NodeFire(options.nodeId(), rig, options.clock(), sync, commands);
     }
 
     /**
-     * Starts the node: its cameras first (a node with no camera still joins, and reports none),
-     * then the broker.
+     * Starts the node: its cameras first (connected, statuses registered, control claimed, each
+     * camera's hardware info read for its serial, model and firmware; a node with no camera still
+     * joins, and reports none), then the broker.
      *
      * @return the running node; errors when the broker refuses the login or cannot be reached
      */
@@ -64,15 +80,19 @@ public final class RigNode implements AutoCloseable {
         String id = options.nodeId();
         MqttLink.Will will = new MqttLink.Will(Topics.presence(id),
                 Wire.encode(new Presence(id, Presence.OFFLINE, 0, List.of())), options.willDelay().toSeconds());
+        Map<Integer, HardwareInfo> identities = new ConcurrentHashMap<>();
         return Rig.discover(central, options.rig())
                 .flatMap(rig -> rig.connect()
                         .then(rig.registerStatusUpdates(Status.BUSY.id(), Status.ENCODING.id()))
                         .then(rig.claimControl())
+                        .then(rig.forEachMember("hardware info", rig.options().concurrency(), true,
+                                m -> m.currentCamera().flatMap(Camera::hardwareInfo)
+                                        .doOnNext(h -> identities.put(m.index(), h)), HardwareInfo::serialNumber))
                         .thenReturn(rig))
                 .flatMap(rig -> MqttLink.connect(url, login, "camrig-node-" + id, options.sessionExpiry().toSeconds(),
                                 (int) options.keepAlive().toSeconds(), will)
                         .doOnError(e -> rig.close())
-                        .map(link -> new RigNode(options, rig, link)))
+                        .map(link -> new RigNode(options, rig, link, identities)))
                 .flatMap(node -> node.serve().thenReturn(node));
     }
 
@@ -125,7 +145,12 @@ public final class RigNode implements AutoCloseable {
 
     private Mono<Void> presence(String state) {
         List<Presence.CameraRef> cameras = rig.members().stream()
-                .map(m -> new Presence.CameraRef(m.index(), m.advertisedName(), m.address())).toList();
+                .map(m -> {
+                    HardwareInfo h = identities.get(m.index());
+                    return h == null ? new Presence.CameraRef(m.index(), m.advertisedName(), m.address())
+                            : new Presence.CameraRef(m.index(), m.advertisedName(), m.address(), h.serialNumber(),
+                                    h.modelName(), h.firmwareVersion());
+                }).toList();
         return link.publish(Topics.presence(options.nodeId()),
                 Wire.encode(new Presence(options.nodeId(), state, ProcessHandle.current().pid(), cameras)), true, true, 0);
     }
@@ -138,6 +163,14 @@ public final class RigNode implements AutoCloseable {
     /** The node's id. */
     public String id() {
         return options.nodeId();
+    }
+
+    /**
+     * What this node's offloads do, per camera and file, as they happen (for a progress display,
+     * a log, or a test waiting for an offload to be under way); hot, nothing replayed.
+     */
+    public Flux<OffloadEvent> offloadEvents() {
+        return offloadEvents.asFlux();
     }
 
     /** How many command or fire deliveries were duplicates (QoS 1 redeliveries), answered without running again. */

@@ -1,5 +1,6 @@
 package io.camrig.cluster.wire;
 
+import io.camrig.engine.take.TakeCamera;
 import java.util.Map;
 
 /**
@@ -18,11 +19,21 @@ import java.util.Map;
  * @param error         the failure's type (simple class name), or null
  * @param message       the failure's message or the skip's reason (never a secret), or null
  * @param oneWayNanos   the camera's estimated one-way command latency on its node, ns, or null
+ * @param take          for {@code offload}: the camera's entry in the take as its node stored it
+ *                      (identity, steps, files with folder, name, size, SHA-256, path relative to
+ *                      the take's directory, footage facts; the take manifest's camera schema), also
+ *                      when the offload failed (then with what did land), or null
  */
 public record CameraEntry(int index, String name, String status, long latencyMicros, Long value,
                           Map<Integer, Long> values, Long hostNanos, String error, String message,
-                          Long oneWayNanos) {
+                          Long oneWayNanos, TakeCamera take) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
+
+    /** An entry without a take. */
+    public CameraEntry(int index, String name, String status, long latencyMicros, Long value,
+                       Map<Integer, Long> values, Long hostNanos, String error, String message, Long oneWayNanos) {
+        this(index, name, status, latencyMicros, value, values, hostNanos, error, message, oneWayNanos, null);
+    }
 }

@@ -28,10 +28,18 @@ public record Presence(String node, String state, long pid, List<CameraRef> came
     /**
      * One camera of a node.
      *
-     * @param index   1-based position in the node's rig
-     * @param name    advertised name, e.g. {@code GoPro 0003}
-     * @param address BLE address on that node
+     * @param index    1-based position in the node's rig
+     * @param name     advertised name, e.g. {@code GoPro 0003}
+     * @param address  BLE address on that node
+     * @param serial   serial number (Get Hardware Info, 0x3C, read when the node starts), or null
+     *                 when it could not be read
+     * @param model    model name, or null
+     * @param firmware firmware version, or null
      */
-    public record CameraRef(int index, String name, String address) {
+    public record CameraRef(int index, String name, String address, String serial, String model, String firmware) {
+        /** A camera whose identity is not known. */
+        public CameraRef(int index, String name, String address) {
+            this(index, name, address, null, null, null);
+        }
     }
 }

@@ -62,7 +62,7 @@ final class SessionTakes {
     Mono<OffloadQueue> begin(Rig rig, FireResult fire, Map<RigMember, HardwareInfo> info,
             Map<RigMember, List<SettingValue>> settings) {
         return Mono.fromCallable(() -> {
-            TakeManifest m = store.create("rig").withFire(figures(fire, rig.members().size()));
+            TakeManifest m = store.create("rig").withFire(TakeManifest.FireFigures.of(fire, rig.members().size()));
             for (RigMember member : rig.members()) {
                 HardwareInfo h = info.get(member);
                 if (h != null && PathNames.isSafeSegment(h.serialNumber())) {
@@ -171,17 +171,5 @@ final class SessionTakes {
                 .map(v -> new TakeSetting(v.settingId(), v.settingName(), v.value(),
                         v.option().map(o -> o.name()).orElse(null)))
                 .toList();
-    }
-
-    private static TakeManifest.FireFigures figures(FireResult fire, int cameras) {
-        if (fire == null) {
-            return null;
-        }
-        return new TakeManifest.FireFigures(
-                fire.fireSkewMicros().isPresent() ? fire.fireSkewMicros().getAsLong() : null,
-                fire.predictedSpreadMicros().isPresent() ? fire.predictedSpreadMicros().getAsLong() : null,
-                fire.observedSpreadMicros().isPresent() ? fire.observedSpreadMicros().getAsLong() / 1000.0 : null,
-                fire.encodingSpreadMicros().isPresent() ? fire.encodingSpreadMicros().getAsLong() / 1000.0 : null,
-                fire.shutter().succeeded().size(), cameras);
     }
 }

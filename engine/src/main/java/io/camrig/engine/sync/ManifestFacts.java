@@ -35,7 +35,9 @@ public final class ManifestFacts {
     /**
      * A file's footage facts: {@code majorBrand, firmware, cameraId, creationTime} (camera clock,
      * ISO, no zone), {@code durationMs, startFrame, startTimecode} (HH:MM:SS:FF), {@code
-     * startTimeOfDayMs, fps, frameMs, dropFrame, devices} (GPMF device names), {@code
+     * startTimeOfDayMs, fps, frameMs, dropFrame, timescale, frameDuration, tmcdFrames, tmcdFlags}
+     * (the {@code tmcd} entry, so another process can rebuild the timecode: {@link #timecode}), {@code devices}
+     * (GPMF device names), {@code
      * firstTimestampMicros, gpsUtc, gpsLocked, warnings}.
      */
     public static Map<String, Object> footage(FootageFacts f) {
@@ -53,6 +55,10 @@ public final class ManifestFacts {
             m.put("fps", tc.frameRate());
             m.put("frameMs", tc.frameNanos() / 1e6);
             m.put("dropFrame", tc.dropFrame());
+            m.put("timescale", tc.timescale());
+            m.put("frameDuration", tc.frameDuration());
+            m.put("tmcdFrames", tc.framesPerSecond());
+            m.put("tmcdFlags", tc.flags());
         }
         f.telemetry().ifPresent(g -> {
             m.put("devices", g.devices().stream().map(d -> d.name()).toList());
@@ -64,6 +70,35 @@ public final class ManifestFacts {
             m.put("warnings", List.copyOf(f.warnings()));
         }
         return m;
+    }
+
+    /**
+     * Reads a file's footage facts ({@link #footage}); a file that cannot be read gives {@code
+     * {"error": "footage of NAME unreadable: …"}} instead. Blocking file I/O.
+     */
+    public static Map<String, Object> read(java.nio.file.Path file) {
+        try {
+            return footage(io.camrig.footage.FootageReader.read(file));
+        } catch (Exception e) {
+            return Map.of("error", "footage of " + file.getFileName() + " unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The start timecode a file's footage facts ({@link #footage}) carry, rebuilt from them: how
+     * the coordinator of a rig across hosts compares footage it did not read itself. Empty when the
+     * facts have no timecode (no {@code tmcd} track, unreadable file, or an older manifest).
+     */
+    public static java.util.Optional<Timecode> timecode(Map<String, Object> footage) {
+        if (footage.get("startFrame") instanceof Number frame && footage.get("timescale") instanceof Number scale
+                && footage.get("frameDuration") instanceof Number duration && scale.longValue() > 0
+                && duration.longValue() > 0) {
+            int frames = footage.get("tmcdFrames") instanceof Number n ? n.intValue() : 0;
+            int flags = footage.get("tmcdFlags") instanceof Number n ? n.intValue() : 0;
+            return java.util.Optional.of(new Timecode(frame.longValue(), scale.longValue(), duration.longValue(), frames,
+                    flags));
+        }
+        return java.util.Optional.empty();
     }
 
     /**

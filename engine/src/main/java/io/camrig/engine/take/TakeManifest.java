@@ -45,6 +45,19 @@ public record TakeManifest(int schema, String rigId, String takeId, String creat
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FireFigures(Long fireSkewMicros, Long predictedSpreadMicros, Double observedSpreadMillis,
             Double encodingSpreadMillis, int shutterOk, int cameras) {
+
+        /** The figures of {@code fire} on a rig of {@code cameras}; {@code null} without a fire. */
+        public static FireFigures of(io.camrig.engine.rig.FireResult fire, int cameras) {
+            if (fire == null) {
+                return null;
+            }
+            return new FireFigures(
+                    fire.fireSkewMicros().isPresent() ? fire.fireSkewMicros().getAsLong() : null,
+                    fire.predictedSpreadMicros().isPresent() ? fire.predictedSpreadMicros().getAsLong() : null,
+                    fire.observedSpreadMicros().isPresent() ? fire.observedSpreadMicros().getAsLong() / 1000.0 : null,
+                    fire.encodingSpreadMicros().isPresent() ? fire.encodingSpreadMicros().getAsLong() / 1000.0 : null,
+                    fire.shutter().succeeded().size(), cameras);
+        }
     }
 
     public TakeManifest {

@@ -47,6 +47,7 @@ public final class TakeStore {
 
     private final Path mediaDir;
     private final Clock clock;
+    private final String manifestName;
 
     /** A store under {@code mediaDir}, ids from the UTC wall clock. */
     public TakeStore(Path mediaDir) {
@@ -55,8 +56,37 @@ public final class TakeStore {
 
     /** A store under {@code mediaDir} with {@code clock} for take ids (tests). */
     public TakeStore(Path mediaDir, Clock clock) {
+        this(mediaDir, clock, MANIFEST);
+    }
+
+    private TakeStore(Path mediaDir, Clock clock, String manifestName) {
         this.mediaDir = Objects.requireNonNull(mediaDir, "mediaDir").toAbsolutePath();
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.manifestName = io.camrig.http.model.PathNames.requireSegment(manifestName, "manifest name");
+    }
+
+    /**
+     * The same media directory with each take's manifest kept in {@code fileName} instead of
+     * {@value #MANIFEST}: a node of a rig across hosts keeps its own offload queue beside the
+     * coordinator's {@value #MANIFEST} when both share a media directory.
+     */
+    public TakeStore withManifestName(String fileName) {
+        return new TakeStore(mediaDir, clock, fileName);
+    }
+
+    /**
+     * The take {@code takeId} as another process named it: its manifest when this store has one,
+     * else its directory (created when absent) and a first manifest with no cameras.
+     *
+     * @throws UncheckedIOException when the directory or manifest cannot be written
+     */
+    public TakeManifest open(String rigId, String takeId) {
+        return read(takeId).orElseGet(() -> {
+            TakeManifest m = new TakeManifest(TakeManifest.SCHEMA, rigId, takeId,
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), null, List.of(), null);
+            write(m);
+            return m;
+        });
     }
 
     /** The media directory. */
@@ -99,12 +129,12 @@ public final class TakeStore {
     /** Writes {@code manifest} to its take's directory atomically and durably. */
     public void write(TakeManifest manifest) {
         Path dir = takeDir(manifest.takeId());
-        Path target = dir.resolve(MANIFEST);
+        Path target = dir.resolve(manifestName);
         try {
             Files.createDirectories(dir);
             byte[] bytes = JSON.writeValueAsBytes(manifest);
             // Default permissions (the user's umask), like the media beside it; the name is unique per writer.
-            Path tmp = dir.resolve("." + MANIFEST + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path tmp = dir.resolve("." + manifestName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
             try {
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     ByteBuffer b = ByteBuffer.wrap(bytes);
@@ -124,7 +154,7 @@ public final class TakeStore {
 
     /** The manifest of {@code takeId}, if that take exists. */
     public Optional<TakeManifest> read(String takeId) {
-        Path file = takeDir(takeId).resolve(MANIFEST);
+        Path file = takeDir(takeId).resolve(manifestName);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -144,7 +174,7 @@ public final class TakeStore {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(mediaDir, Files::isDirectory)) {
             for (Path d : dirs) {
                 String id = d.getFileName().toString();
-                if (io.camrig.http.model.PathNames.isSafeSegment(id) && Files.isRegularFile(d.resolve(MANIFEST))) {
+                if (io.camrig.http.model.PathNames.isSafeSegment(id) && Files.isRegularFile(d.resolve(manifestName))) {
                     read(id).ifPresent(out::add);
                 }
             }
@@ -168,7 +198,11 @@ public final class TakeStore {
     }
 
     /**
-     * Re-hashes every verified file of a take and compares it with its manifest.
+     * Re-hashes every verified file of a take and compares it with its manifest. On a rig across
+     * hosts each node keeps its cameras' files in its own media directory: a camera of a node
+     * ({@link TakeCamera#node()}) with no directory under this take here is held on that node
+     * ({@link FileCheck.Result#ELSEWHERE}, not missing); once its directory is here (copied, or a
+     * media directory the nodes share), its files are checked like any other.
      *
      * @return one check per file of every camera, pending ones included
      */
@@ -176,8 +210,11 @@ public final class TakeStore {
         List<FileCheck> out = new ArrayList<>();
         Path dir = takeDir(manifest.takeId());
         for (TakeCamera c : manifest.cameras()) {
+            boolean elsewhere = c.node() != null && !Files.isDirectory(dir.resolve(c.serial()), LinkOption.NOFOLLOW_LINKS);
             for (TakeFile f : c.files()) {
-                out.add(check(dir, c.serial(), f));
+                out.add(elsewhere && f.verified()
+                        ? new FileCheck(c.serial(), f, FileCheck.Result.ELSEWHERE, "held on node " + c.node())
+                        : check(dir, c.serial(), f));
             }
         }
         return out;
@@ -185,7 +222,8 @@ public final class TakeStore {
 
     private static FileCheck check(Path dir, String serial, TakeFile f) {
         if (!f.verified()) {
-            return new FileCheck(serial, f, FileCheck.Result.PENDING, "not offloaded yet");
+            return new FileCheck(serial, f, FileCheck.Result.PENDING, f.state() == TakeFile.State.FAILED && f.error() != null
+                    ? "not offloaded: " + f.error() : "not offloaded yet");
         }
         Path p = dir.resolve(f.path()).normalize();
         if (!p.startsWith(dir) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -215,11 +253,12 @@ public final class TakeStore {
      *
      * @param serial the camera
      * @param file the manifest's entry
-     * @param result OK, MISSING, CHANGED (size or SHA-256) or PENDING (never offloaded)
+     * @param result OK, MISSING, CHANGED (size or SHA-256), PENDING (never offloaded) or ELSEWHERE
+     *     (verified by the node that holds it, not on this host)
      * @param detail why, one line; {@code ""} when OK
      */
     public record FileCheck(String serial, TakeFile file, Result result, String detail) {
         /** What re-hashing found. */
-        public enum Result { OK, MISSING, CHANGED, PENDING }
+        public enum Result { OK, MISSING, CHANGED, PENDING, ELSEWHERE }
     }
 }

@@ -1,0 +1,169 @@
+package io.camrig.cluster.node;
+
+import io.camrig.cluster.wire.CameraEntry;
+import io.camrig.cluster.wire.Command;
+import io.camrig.cluster.wire.Reply;
+import io.camrig.engine.camera.Camera;
+import io.camrig.engine.offload.OffloadCamera;
+import io.camrig.engine.offload.OffloadEvent;
+import io.camrig.engine.offload.Offloader;
+import io.camrig.engine.rig.Rig;
+import io.camrig.engine.rig.RigMember;
+import io.camrig.engine.sync.ManifestFacts;
+import io.camrig.engine.take.OffloadQueue;
+import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
+import io.camrig.engine.take.TakeStore;
+import io.camrig.http.client.CameraHttpClient;
+import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.PathNames;
+import io.camrig.proto.error.PermanentCamrigException;
+import io.camrig.proto.message.HardwareInfo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A node's part of a take's offload ({@code offload} command): each of its cameras' newest file
+ * fetched through the engine's {@link Offloader} (serial checked over HTTP, Range resume from a
+ * partial file, SHA-256 while streaming, size and media-info check, per-link concurrency) into the
+ * node's own media directory, {@code <media-dir>/<take>/<serial>/<folder>/<file>}, the footage
+ * facts read from each file, and one reply entry per camera carrying its part of the take
+ * ({@link CameraEntry#take()}). The node's queue is {@code <take>/take.<node>.json}: a file verified
+ * once is not fetched again, a partial one is resumed. Runs once per request id (the node's
+ * {@link RequestLog}).
+ */
+final class NodeOffload {
+    private final String node;
+    private final Rig rig;
+    private final Map<Integer, HardwareInfo> identities;
+    private final NodeMedia media;
+    private final TakeStore store;
+    private final Consumer<OffloadEvent> events;
+
+    NodeOffload(String node, Rig rig, Map<Integer, HardwareInfo> identities, NodeMedia media,
+                Consumer<OffloadEvent> events) {
+        this.node = node;
+        this.rig = rig;
+        this.identities = identities;
+        this.media = media;
+        this.store = new TakeStore(media.mediaDir()).withManifestName("take." + node + ".json");
+        this.events = events;
+    }
+
+    Mono<Reply> offload(Command c) {
+        if (c.take() == null || !PathNames.isSafeSegment(c.take())) {
+            return Mono.just(reply(c, Entries.allFailed(rig.members(), new PermanentCamrigException(
+                    "offload needs a take id that names one directory", null, "offload", null))));
+        }
+        Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
+        return Mono.fromCallable(() -> new OffloadQueue(store, store.open("rig", c.take())))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(queue -> Flux.fromIterable(rig.members()).filter(m -> takesPart(c, m))
+                        .flatMap(m -> camera(m, queue).onErrorResume(e -> {
+                            failures.put(m.index(), e);
+                            return Mono.empty();
+                        }))
+                        .collectList()
+                        .flatMapMany(cameras -> new Offloader(queue, media.offload(), Optional.empty())
+                                .run(cameras, cam -> NodeOffload::newest))
+                        .doOnNext(events)
+                        .doOnNext(e -> failed(e, failures))
+                        .then(footage(queue))
+                        .then(Mono.fromCallable(() -> reply(c, rig.members().stream()
+                                .map(m -> takesPart(c, m) ? entry(m, queue, failures.get(m.index())) : skipped(c, m))
+                                .toList()))))
+                // The media directory cannot be written, or a bug: every camera fails with it, the reply still goes.
+                .onErrorResume(e -> Mono.just(reply(c, Entries.allFailed(rig.members(), e))));
+    }
+
+    /** {@code true} when the command lists the camera as having recorded in the take (or lists none). */
+    private boolean takesPart(Command c, RigMember m) {
+        return c.cameras() == null || c.cameras().getOrDefault(node, List.of()).contains(m.index());
+    }
+
+    private static CameraEntry skipped(Command c, RigMember m) {
+        return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.SKIPPED, 0, null, null, null, null,
+                "did not record in take " + c.take() + ": nothing of it to offload", null);
+    }
+
+    /** The camera to offload: its identity (read again when the node's start could not), its HTTP client. */
+    private Mono<OffloadCamera> camera(RigMember m, OffloadQueue queue) {
+        Mono<HardwareInfo> id = Mono.justOrEmpty(identities.get(m.index()))
+                .switchIfEmpty(Mono.defer(() -> m.currentCamera().flatMap(Camera::hardwareInfo)
+                        .doOnNext(h -> identities.put(m.index(), h))));
+        return id.flatMap(h -> Mono.fromCallable(() -> {
+            if (!PathNames.isSafeSegment(h.serialNumber())) {
+                throw new PermanentCamrigException("the camera reports a serial number that cannot name a directory; "
+                        + "nothing is written for it", m.advertisedName(), "offload", null);
+            }
+            queue.ensureCamera(TakeCamera.of(h.serialNumber(), m.advertisedName(), h.modelName(), h.firmwareVersion())
+                    .withNode(node));
+            CameraHttpClient client = media.http().resolve(h.serialNumber())
+                    .map(a -> new CameraHttpClient(a, media.httpOptions()))
+                    .orElseThrow(() -> new PermanentCamrigException("no HTTP address for this camera on node " + node,
+                            m.advertisedName(), "resolve HTTP address", null));
+            return OffloadCamera.of(h.serialNumber(), m.advertisedName(), client, OffloadCamera.Link.OTHER);
+        }).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static Mono<List<MediaFile>> newest(CameraHttpClient client) {
+        return client.mediaList().flatMap(list -> Mono.justOrEmpty(list.newest()).map(List::of)
+                .switchIfEmpty(Mono.error(() -> new PermanentCamrigException("the media list is empty", null,
+                        "media list", null))));
+    }
+
+    /** A whole camera's failure, or its first failed file, by the camera's rig index. */
+    private void failed(OffloadEvent e, Map<Integer, Throwable> failures) {
+        if (e instanceof OffloadEvent.Failed f && f.error() != null) {
+            identities.forEach((index, h) -> {
+                if (h.serialNumber().equals(f.serial())) {
+                    failures.putIfAbsent(index, f.error());
+                }
+            });
+        }
+    }
+
+    /** Reads the footage facts of every verified file that has none yet, into the node's queue. */
+    private Mono<Void> footage(OffloadQueue queue) {
+        return Mono.fromRunnable(() -> {
+            Path dir = store.takeDir(queue.manifest().takeId());
+            for (TakeCamera cam : queue.manifest().cameras()) {
+                for (TakeFile f : cam.files()) {
+                    if (f.verified() && f.footage().isEmpty() && f.companionOf() == null) {
+                        Map<String, Object> facts = ManifestFacts.read(dir.resolve(f.path()));
+                        queue.update(m -> m.updateCamera(cam.serial(), x -> x.withFile(f.withFootage(facts))));
+                    }
+                }
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    /** The camera's entry: ok when every file of it is verified, else failed with the first error; its take either way. */
+    private CameraEntry entry(RigMember m, OffloadQueue queue, Throwable failure) {
+        HardwareInfo h = identities.get(m.index());
+        Optional<TakeCamera> take = h == null ? Optional.empty() : queue.manifest().camera(h.serialNumber());
+        if (take.isPresent() && failure == null && take.get().files().isEmpty()) {
+            failure = new PermanentCamrigException("no file to offload", m.advertisedName(), "offload", null);
+        }
+        String outcome = failure == null ? "ok" : "failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        TakeCamera camera = take.map(t -> t.withStep("offload on " + node, outcome)).orElse(null);
+        if (failure == null) {
+            return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.OK, 0, null, null, null, null, null, null,
+                    camera);
+        }
+        CameraEntry failed = Entries.failed(m, failure, 0);
+        return new CameraEntry(failed.index(), failed.name(), failed.status(), 0, null, null, null, failed.error(),
+                failed.message(), null, camera);
+    }
+
+    private Reply reply(Command c, List<CameraEntry> cameras) {
+        return new Reply(c.id(), node, c.op(), cameras, null, null);
+    }
+}
