@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line's logback.xml: libraries whose warnings repeat a failure the CLI reports itself
+ * The command line's logging as the CLI's process really runs it: libraries whose warnings repeat a failure the CLI reports itself
  * (a refused TLS handshake, a D-Bus link that closed) are quiet; camrig's own warnings still show.
  */
 class LoggingConfigTest {

@@ -12,10 +12,10 @@ import ch.qos.logback.core.status.NopStatusListener;
 import java.util.Map;
 
 /**
- * The command line's logging, set up in code: the same levels, appender and pattern as the CLI's
- * {@code logback.xml} (which the embedded MQTT broker re-reads), without logback's XML
- * configurator, which loads an XML parser and some 500 classes into every command, the offload
- * included (see BENCHMARKS.md, "Offload memory").
+ * The command line's logging, set up in code rather than in a {@code logback.xml}: logback's XML
+ * configurator loads an XML parser and some 500 classes into every command, the offload included
+ * (see BENCHMARKS.md, "Offload memory"). An embedded MQTT broker started in the CLI's process
+ * carries these levels over (the cluster module's {@code HostLogging}).
  *
  * <p>Logging goes to stderr: camrig's own at WARN, and at ERROR the libraries whose warnings
  * repeat a failure the CLI already reports (a refused TLS handshake, a D-Bus connection that

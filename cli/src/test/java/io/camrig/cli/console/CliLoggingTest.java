@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI's logging set up in code ({@link CliLogging}) is the one its {@code logback.xml} describes
- * (which the embedded broker re-reads), and {@code CAMRIG_LOG} still sets every level.
+ * The CLI's logging set up in code ({@link CliLogging}): libraries whose warnings repeat a failure
+ * the CLI reports are quiet, camrig's own warnings show on stderr, {@code CAMRIG_LOG} sets every level.
  */
 class CliLoggingTest {
     private static final List<String> LOGGERS = List.of("reactor.netty.http.client.HttpClientConnect",
@@ -27,23 +26,19 @@ class CliLoggingTest {
     }
 
     @Test
-    void sameLevelsAndAppenderAsTheLogbackXml() throws Exception {
+    void librariesThatRepeatOurFailuresAreQuietOursWarn() {
         System.clearProperty("CAMRIG_LOG");
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CAMRIG_LOG") == null, "CAMRIG_LOG overrides every level");
-        LoggerContext xml = new LoggerContext();
-        JoranConfigurator joran = new JoranConfigurator();
-        joran.setContext(xml);
-        joran.doConfigure(CliLogging.class.getResource("/logback.xml"));
         LoggerContext code = configured();
-        for (String name : LOGGERS) {
-            assertThat(code.getLogger(name).getEffectiveLevel()).as(name).isEqualTo(xml.getLogger(name).getEffectiveLevel());
+        for (String name : LOGGERS.subList(0, 6)) {
+            Level expected = name.startsWith("reactor.core.publisher.Operators") ? Level.OFF : Level.ERROR;
+            assertThat(code.getLogger(name).getEffectiveLevel()).as(name).isEqualTo(expected);
         }
         assertThat(code.getLogger("io.camrig.engine.rig.Rig").getEffectiveLevel()).isEqualTo(Level.WARN);
-        assertThat(code.getLogger("reactor.core.publisher.Operators").getEffectiveLevel()).isEqualTo(Level.OFF);
+        assertThat(code.getLogger("ROOT").getEffectiveLevel()).isEqualTo(Level.WARN);
         var appender = (ConsoleAppender<?>) code.getLogger("ROOT").getAppender("STDERR");
         assertThat(appender.getTarget()).isEqualTo("System.err");
         assertThat(appender.isStarted()).isTrue();
-        assertThat(((ConsoleAppender<?>) xml.getLogger("ROOT").getAppender("STDERR")).getTarget()).isEqualTo("System.err");
     }
 
     @Test

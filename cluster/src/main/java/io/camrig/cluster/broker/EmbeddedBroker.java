@@ -55,7 +55,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                       <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
                     </hivemq>
                     """.formatted(p, bindAddress));
-            Files.writeString(conf.resolve("logback.xml"), loggingConfig());
+            // HiveMQ re-configures logback for the whole JVM from this file: give it the host's own.
+            Files.writeString(conf.resolve("logback.xml"), HostLogging.asLogbackXml());
             BrokerUrl url = new BrokerUrl(bindAddress, p, false);
             BrokerSecret accepted = new BrokerSecret(url.toString(), secret.secret());
             EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
@@ -70,32 +71,6 @@ public final class EmbeddedBroker implements AutoCloseable {
             hivemq.start().join();
             return new EmbeddedBroker(hivemq, url, accepted);
         }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /**
-     * HiveMQ re-configures logback for the whole JVM from its configuration folder when it starts.
-     * So it gets the application's own logback configuration (the first of {@code logback-test.xml}
-     * and {@code logback.xml} on the class path, as logback itself looks them up): starting a
-     * broker in-process then leaves the host's log levels as they were (the CLI keeps Netty at
-     * ERROR, for instance). Without one, HiveMQ logs WARN and worse to stderr.
-     */
-    private static String loggingConfig() throws IOException {
-        ClassLoader loader = EmbeddedBroker.class.getClassLoader();
-        for (String name : new String[] {"logback-test.xml", "logback.xml"}) {
-            java.net.URL found = loader.getResource(name);
-            if (found != null) {
-                try (java.io.InputStream in = found.openStream()) {
-                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                }
-            }
-        }
-        return """
-                <configuration>
-                  <appender name="ERR" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
-                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level hivemq - %msg%n</pattern></encoder></appender>
-                  <root level="WARN"><appender-ref ref="ERR"/></root>
-                </configuration>
-                """;
     }
 
     private static int freePort(String address) {
