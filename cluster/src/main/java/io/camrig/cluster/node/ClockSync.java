@@ -54,6 +54,19 @@ final class ClockSync {
         return Flux.range(0, n).concatMap(i -> exchange().onErrorReturn(false)).then(Mono.fromSupplier(this::estimate));
     }
 
+    /**
+     * At least {@code min} exchanges one after the other, then more until the estimate is within
+     * {@code targetNanos} or {@code max} were made; then the estimate. A quick path is done after
+     * {@code min}; a busy one gets more chances at a quick leg before the node decides.
+     */
+    Mono<Optional<OffsetEstimator.Estimate>> burstUntil(int min, int max, long targetNanos) {
+        return Flux.range(0, max)
+                .concatMap(i -> exchange().onErrorReturn(false).map(answered -> i + 1 >= min
+                        && estimate().filter(e -> e.uncertaintyNanos() <= targetNanos).isPresent()))
+                .takeUntil(done -> done)
+                .then(Mono.fromSupplier(this::estimate));
+    }
+
     /** The coordinator's answer: t4 is the instant the MQTT client handed it over. */
     void onAnswer(MqttLink.Message m) {
         long t4 = clock.clockAt(m.receivedNanos());

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param sessionExpiry  how long the broker keeps the node's session while it is away [1 h]
  * @param syncInterval   period of background clock exchanges: a steady history of them lets the
  *                       estimate pick the quickest legs of the last 20 s [200 ms]
- * @param armExchanges   clock exchanges made when arming [8]
+ * @param armExchanges   clock exchanges made when arming: half this at least, up to twice it while
+ *                       the offset is not certain enough [8]
  */
 public record NodeOptions(String nodeId, RigOptions rig, ClusterClock clock, Duration willDelay, Duration keepAlive,
                           Duration sessionExpiry, Duration syncInterval, int armExchanges) {
