@@ -84,10 +84,10 @@ public final class ClusterPlot {
         // A run where every fire was refused (clock limit) has no spread: left out, not drawn as 0.
         List<Row> fired = rows.stream().filter(r -> r.get("complete_fires") > 0).toList();
         if (!fired.isEmpty() && fired.stream().allMatch(r -> r.values().containsKey("radio_p99_us"))) {
-            series(spread, "radio arrival p50", fired, r -> r.get("radio_p50_us") / 1000);
-            series(spread, "radio arrival p99", fired, r -> r.get("radio_p99_us") / 1000);
-            series(spread, "simulator handling p50", fired, r -> r.get("spread_p50_us") / 1000);
-            series(spread, "simulator handling p99", fired, r -> r.get("spread_p99_us") / 1000);
+            series(spread, "radio p50", fired, r -> r.get("radio_p50_us") / 1000);
+            series(spread, "radio p99", fired, r -> r.get("radio_p99_us") / 1000);
+            series(spread, "handling p50", fired, r -> r.get("spread_p50_us") / 1000);
+            series(spread, "handling p99", fired, r -> r.get("spread_p99_us") / 1000);
         } else if (!fired.isEmpty()) {
             series(spread, "p50", fired, r -> r.get("spread_p50_us") / 1000);
             series(spread, "p99", fired, r -> r.get("spread_p99_us") / 1000);
