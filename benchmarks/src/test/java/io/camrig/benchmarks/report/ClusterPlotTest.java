@@ -40,6 +40,19 @@ class ClusterPlotTest {
     }
 
     @Test
+    void runsWithTheRadioArrivalSpreadAreDrawnWithIt() throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Path csv = dir.resolve("cluster.csv");
+        Files.writeString(csv, HEADER + ",radio_p50_us,radio_p99_us,radio_max_us\n"
+                + "4,16,100,99,1088,6415,6415,207,1195,13105,38038,1373,24.9,24.4,11.2,11.1,590,919,287,1264,1264\n");
+        List<ClusterPlot.Row> rows = ClusterPlot.read(csv);
+        assertThat(rows.get(0).values()).containsEntry("radio_p99_us", 1264.0);
+        Path png = dir.resolve("radio.png");
+        ClusterPlot.write(rows, "test", png);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(2 * 640);
+    }
+
+    @Test
     void aFileThatIsNotBenchClusterCsvIsRefused() throws IOException {
         Path csv = dir.resolve("other.csv");
         Files.writeString(csv, "a,b\n1,2\n");

@@ -128,9 +128,9 @@ public final class ClusterDemo {
             if (refused.isPresent()) {
                 // One line per node, not one per camera: the node refused, with its figure and the limit.
                 out.printf("  REFUSED to arm, none of its cameras fired: %s%n  (limit %.3f ms, set with --clock-limit D; "
-                        + "the uncertainty is half the best broker round trip of the clock exchanges, so a busy machine or a far "
-                        + "broker raises it: run on a quieter host or nearer broker, or raise the limit and accept that much "
-                        + "cross-node spread)%n", refused.get().getMessage(), limit.toNanos() / 1e6);
+                        + "the uncertainty comes from the quickest broker legs of the node's last 20 s of clock exchanges, so "
+                        + "a node just started, a busy machine or a far broker raises it: let the nodes run a while, run on a "
+                        + "quieter host or nearer broker, or raise the limit and accept that much cross-node spread)%n", refused.get().getMessage(), limit.toNanos() / 1e6);
                 return;
             }
             for (RigMember m : members) {

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Benchmark ground truth of a node process on this machine: one line {@code NAME NANOS} per
- * simulated camera each time it starts encoding, {@code NANOS} its {@link System#nanoTime()} instant
- * (the monotonic clock every process of one Linux machine shares), written and flushed before the
+ * Benchmark ground truth of a node process on this machine: one line {@code NAME HANDLED ARRIVED}
+ * per simulated camera each time it starts encoding, {@code HANDLED} the {@link System#nanoTime()}
+ * instant its thread ran the shutter and {@code ARRIVED} the instant its simulated link modeled the
+ * write's arrival ({@link io.camrig.simulator.camera.LinkArrival}; both on the monotonic clock every
+ * process of one Linux machine shares), written and flushed before the
  * camera's encoding status push arrives at the node (a writer thread writes it at once, off the
  * camera's thread, well within the link's latency). {@code camrig bench cluster} reads these files to measure
  * the true cross-node spread of encoding starts.
@@ -39,7 +41,8 @@ final class EncodingStartLog implements AutoCloseable {
         for (VirtualCamera c : rig.cameras()) {
             String name = c.identity().bleName();
             // Off the camera's thread: the next camera's start must not wait for this write.
-            c.onEncodingStart(nanos -> log.writer.execute(() -> log.write(name + " " + nanos + "\n")));
+            c.onEncodingStartArrival((handled, arrived) -> log.writer.execute(
+                    () -> log.write(name + " " + handled + " " + arrived + "\n")));
         }
         return log;
     }
@@ -53,16 +56,21 @@ final class EncodingStartLog implements AutoCloseable {
         }
     }
 
-    /** The instants in {@code file} after {@code sinceNanos}, per camera the last one. */
-    static List<Long> lastStartsSince(Path file, long sinceNanos) throws IOException {
-        java.util.Map<String, Long> last = new java.util.HashMap<>();
+    /** One camera's encoding start: when its thread handled the shutter, when the write arrived (modeled), ns. */
+    record Start(long handledNanos, long arrivedNanos) {
+    }
+
+    /** The starts in {@code file} handled after {@code sinceNanos}, per camera the last one. */
+    static List<Start> lastStartsSince(Path file, long sinceNanos) throws IOException {
+        java.util.Map<String, Start> last = new java.util.HashMap<>();
         if (Files.exists(file)) {
             for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int sp = l.lastIndexOf(' ');
-                if (sp > 0) {
-                    long n = Long.parseLong(l.substring(sp + 1).trim());
-                    if (n - sinceNanos > 0) {
-                        last.put(l.substring(0, sp), n);
+                String[] w = l.trim().split(" ");
+                if (w.length >= 3) {
+                    long handled = Long.parseLong(w[w.length - 2]);
+                    if (handled - sinceNanos > 0) {
+                        last.put(l.substring(0, l.lastIndexOf(w[w.length - 2]) - 1),
+                                new Start(handled, Long.parseLong(w[w.length - 1])));
                     }
                 }
             }

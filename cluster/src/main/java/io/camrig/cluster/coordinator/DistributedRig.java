@@ -132,7 +132,7 @@ public final class DistributedRig implements RigApi {
                         p.reply(r);
                     }
                 }
-                case "clock" -> answerClock(node, m.payload(), m.topic());
+                case "clock" -> answerClock(node, m);
                 case "status" -> {
                     StatusEvent s = Wire.decode(m.payload(), StatusEvent.class, m.topic());
                     RigMember member = byNode.getOrDefault(node, Map.of()).get(s.index());
@@ -147,9 +147,10 @@ public final class DistributedRig implements RigApi {
         }
     }
 
-    private void answerClock(String node, byte[] payload, String topic) {
-        long t2 = options.clock().nowNanos();
-        ClockExchange q = Wire.decode(payload, ClockExchange.class, topic);
+    /** t2 is the instant the MQTT client handed the request over (before our queue and decoding). */
+    private void answerClock(String node, MqttLink.Message m) {
+        long t2 = options.clock().clockAt(m.receivedNanos());
+        ClockExchange q = Wire.decode(m.payload(), ClockExchange.class, m.topic());
         long t3 = options.clock().nowNanos();
         link.publish(Topics.clockAnswer(node), Wire.encode(new ClockExchange(q.seq(), q.t1(), t2, t3)), false, false, 0)
                 .subscribe(null, e -> { });

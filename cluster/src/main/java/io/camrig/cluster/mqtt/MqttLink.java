@@ -36,8 +36,13 @@ public final class MqttLink implements AutoCloseable {
     public record Will(String topic, byte[] payload, long delaySeconds) {
     }
 
-    /** One inbound message. */
-    public record Message(String topic, byte[] payload, boolean retained) {
+    /**
+     * One inbound message.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the MQTT client handed it over, before
+     *                      any queue of ours (clock exchanges take their receive instant from it)
+     */
+    public record Message(String topic, byte[] payload, boolean retained, long receivedNanos) {
     }
 
     private final Mqtt5AsyncClient client;
@@ -69,8 +74,10 @@ public final class MqttLink implements AutoCloseable {
             b = b.sslConfig().trustManagerFactory(PemTrust.trustManagers(login.caFile())).applySslConfig();
         }
         this.client = b.buildAsync();
-        client.publishes(MqttGlobalPublishFilter.ALL, p -> emit(new Message(p.getTopic().toString(),
-                p.getPayloadAsBytes(), p.isRetain())));
+        client.publishes(MqttGlobalPublishFilter.ALL, p -> {
+            long received = System.nanoTime();
+            emit(new Message(p.getTopic().toString(), p.getPayloadAsBytes(), p.isRetain(), received));
+        });
     }
 
     private synchronized void emit(Message m) {

@@ -54,10 +54,23 @@ final class ClockSync {
         return Flux.range(0, n).concatMap(i -> exchange().onErrorReturn(false)).then(Mono.fromSupplier(this::estimate));
     }
 
-    /** The coordinator's answer: t4 is taken first. */
-    void onAnswer(byte[] payload, String topic) {
-        long t4 = clock.nowNanos();
-        ClockExchange a = Wire.decode(payload, ClockExchange.class, topic);
+    /**
+     * At least {@code min} exchanges one after the other, then more until the estimate is within
+     * {@code targetNanos} or {@code max} were made; then the estimate. A quick path is done after
+     * {@code min}; a busy one gets more chances at a quick leg before the node decides.
+     */
+    Mono<Optional<OffsetEstimator.Estimate>> burstUntil(int min, int max, long targetNanos) {
+        return Flux.range(0, max)
+                .concatMap(i -> exchange().onErrorReturn(false).map(answered -> i + 1 >= min
+                        && estimate().filter(e -> e.uncertaintyNanos() <= targetNanos).isPresent()))
+                .takeUntil(done -> done)
+                .then(Mono.fromSupplier(this::estimate));
+    }
+
+    /** The coordinator's answer: t4 is the instant the MQTT client handed it over. */
+    void onAnswer(MqttLink.Message m) {
+        long t4 = clock.clockAt(m.receivedNanos());
+        ClockExchange a = Wire.decode(m.payload(), ClockExchange.class, m.topic());
         Sinks.One<Boolean> p = pending.remove(a.seq());
         if (p != null) {
             estimator.add(a.t1(), a.t2(), a.t3(), t4);
@@ -67,6 +80,11 @@ final class ClockSync {
 
     Optional<OffsetEstimator.Estimate> estimate() {
         return estimator.estimate(clock.nowNanos());
+    }
+
+    /** The estimate for node instant {@code atNode} (a coming fire instant: the drift until then counts). */
+    Optional<OffsetEstimator.Estimate> estimateAt(long atNode) {
+        return estimator.estimate(atNode);
     }
 
     /** After a reconnect the path through the broker may differ: start over. */

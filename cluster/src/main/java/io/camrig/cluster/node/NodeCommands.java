@@ -73,9 +73,14 @@ final class NodeCommands {
         return rig.forEach(step, cam -> op.apply(cam).thenReturn(Boolean.TRUE)).map(r -> reply(c, Entries.of(r, null, null), null));
     }
 
-    /** Fresh clock exchanges; refuses (every camera failed, with the figures) above the limit. */
+    /**
+     * Fresh clock exchanges (half of {@code armExchanges} at least, up to twice it while the
+     * estimate is not within 80 % of the limit: the fire checks it again at T, later);
+     * refuses (every camera failed, with the figures) above the limit.
+     */
     private Mono<Reply> arm(Command c) {
-        return clock.burst(armExchanges).publishOn(Schedulers.boundedElastic()).map(est -> {
+        long target = c.clockLimitNanos() / 5 * 4;
+        return clock.burstUntil(Math.max(1, armExchanges / 2), 2 * armExchanges, target).publishOn(Schedulers.boundedElastic()).map(est -> {
             armedLimitNanos = c.clockLimitNanos();
             Reply.ClockFigures figures = figures(est);
             Optional<String> refusal = refusal(est, c.clockLimitNanos());

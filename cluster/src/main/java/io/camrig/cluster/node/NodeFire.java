@@ -35,14 +35,16 @@ final class NodeFire {
 
     Mono<Reply> fire(Fire f) {
         return Mono.defer(() -> {
-            Optional<OffsetEstimator.Estimate> est = sync.estimate();
+            // The offset at T itself (in the node's clock), not now: the drift until T counts.
+            Optional<OffsetEstimator.Estimate> est = sync.estimate()
+                    .flatMap(now -> sync.estimateAt(f.atNanos() - now.offsetNanos()));
             Reply.ClockFigures figures = NodeCommands.figures(est);
             Optional<String> refusal = commands.refusal(est, commands.armedLimitNanos());
             if (refusal.isPresent()) {
                 return Mono.just(refused(f, new ClockUntrustedException(refusal.get(), null, "fire"), figures));
             }
             long offset = est.get().offsetNanos();
-            long coordinatorNow = clock.nowNanos() + offset;
+            long coordinatorNow = clock.nowNanos() + sync.estimate().orElseThrow().offsetNanos();
             if (coordinatorNow > f.expiresAtNanos()) {
                 // Heard too late (a redelivery after a reconnect, a stalled broker): never fire late.
                 return Mono.just(refused(f, new LateFireException(coordinatorNow - f.expiresAtNanos(), 0), figures));

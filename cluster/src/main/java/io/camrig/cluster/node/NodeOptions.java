@@ -16,8 +16,10 @@ import java.util.Objects;
  *                       unclean loss, so that a quick reconnect does not flap [1 s]
  * @param keepAlive      MQTT keep alive: a silent node is declared lost after 1.5× this [2 s]
  * @param sessionExpiry  how long the broker keeps the node's session while it is away [1 h]
- * @param syncInterval   period of background clock exchanges [1 s]
- * @param armExchanges   clock exchanges made when arming [8]
+ * @param syncInterval   period of background clock exchanges: a steady history of them lets the
+ *                       estimate pick the quickest legs of the last 20 s [200 ms]
+ * @param armExchanges   clock exchanges made when arming: half this at least, up to twice it while
+ *                       the offset is not certain enough [8]
  * @param media          where and how the node offloads its cameras' footage [{@link NodeMedia#defaults()}]
  */
 public record NodeOptions(String nodeId, RigOptions rig, ClusterClock clock, Duration willDelay, Duration keepAlive,
@@ -38,7 +40,7 @@ public record NodeOptions(String nodeId, RigOptions rig, ClusterClock clock, Dur
 
     public static NodeOptions defaults(String nodeId) {
         return new NodeOptions(nodeId, RigOptions.defaults(), ClusterClock.system(), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofSeconds(1), 8, NodeMedia.defaults());
+                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofMillis(200), 8, NodeMedia.defaults());
     }
 
     public NodeOptions withRig(RigOptions r) {

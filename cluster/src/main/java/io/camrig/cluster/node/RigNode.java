@@ -110,7 +110,7 @@ public final class RigNode implements AutoCloseable {
                         answer(requests.once(f.id(), () -> fire.fire(f)));
                     }
                 } else if (m.topic().equals(Topics.clockAnswer(id))) {
-                    sync.onAnswer(m.payload(), m.topic());
+                    sync.onAnswer(m);
                 }
             } catch (RuntimeException e) {
                 log.warn("node {}: dropped a message on {}: {}", id, m.topic(), e.getMessage());

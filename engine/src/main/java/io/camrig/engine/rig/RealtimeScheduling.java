@@ -14,9 +14,9 @@ import com.sun.jna.Platform;
  *
  * <p>Needs root, {@code CAP_SYS_NICE} or an {@code RLIMIT_RTPRIO} of at least 1; without it (or on
  * another OS) the thread stays normal and the returned {@link FireThread} says why. A real-time
- * thread must not spin for long: the fire thread spins only through the last millisecond before
+ * thread must not spin for long: the fire thread spins only through the last 0.2 ms before
  * each release instant (so, with latency compensation, at most the spread of the compensation
- * plus 1 ms per fire, on one core), and Linux's real-time throttling still leaves 5% of each
+ * plus 0.2 ms per release, on one core), and Linux's real-time throttling still leaves 5% of each
  * second to the other threads.
  */
 final class RealtimeScheduling {

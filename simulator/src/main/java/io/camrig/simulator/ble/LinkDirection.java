@@ -1,5 +1,6 @@
 package io.camrig.simulator.ble;
 
+import io.camrig.simulator.camera.LinkArrival;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -103,9 +104,11 @@ final class LinkDirection {
         synchronized (this) {
             item = queue.poll();
         }
+        LinkArrival.enter(item.due());
         try {
             item.task().run();
         } finally {
+            LinkArrival.exit();
             releaseNext();
         }
     }

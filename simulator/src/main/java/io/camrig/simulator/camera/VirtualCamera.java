@@ -199,6 +199,26 @@ public final class VirtualCamera {
         encodingStartListeners.add(listener);
     }
 
+    /** Told each time a camera starts encoding (on a real scheduler both instants are {@link System#nanoTime()}). */
+    @FunctionalInterface
+    public interface EncodingStart {
+        /**
+         * @param handledNanos {@link System#nanoTime()} when this machine's thread ran the shutter
+         * @param arrivedNanos when the simulated link modeled the shutter write's arrival, in the link's clock
+         *                     ({@link LinkArrival}): what a real camera, with its own radio and CPU,
+         *                     would see; {@code handledNanos} when the write came another way (HTTP)
+         */
+        void started(long handledNanos, long arrivedNanos);
+    }
+
+    /**
+     * As {@link #onEncodingStart(java.util.function.LongConsumer)}, with the modeled arrival
+     * instant of the write as well.
+     */
+    public void onEncodingStartArrival(EncodingStart listener) {
+        encodingStartListeners.add(handled -> listener.started(handled, LinkArrival.dueNanosOr(handled)));
+    }
+
     private void fireNetworkListeners() {
         networkListeners.forEach(Runnable::run);
     }

@@ -68,4 +68,20 @@ class LinkDirectionTest {
         clock.advanceTimeBy(Duration.ofMillis(1));
         assertThat(ran).containsExactly("a", "b");
     }
+
+    @Test
+    void aDeliveryTellsItsModeledArrivalInstantToTheTaskItRunsAndOnlyThen() {
+        VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+        LinkDirection link = new LinkDirection(clock, Duration.ofMillis(10));
+        List<Long> seen = new ArrayList<>();
+
+        clock.advanceTimeBy(Duration.ofMillis(3));
+        link.send(() -> seen.add(io.camrig.simulator.camera.LinkArrival.dueNanosOr(-1)));
+        link.send(() -> seen.add(io.camrig.simulator.camera.LinkArrival.dueNanosOr(-1)), Duration.ofMillis(2).toNanos());
+        clock.advanceTimeBy(Duration.ofMillis(20));
+
+        // Due at 3 + 10 ms and 3 + 10 + 2 ms, in the link's clock (virtual here), whenever the thread ran them.
+        assertThat(seen).containsExactly(Duration.ofMillis(13).toNanos(), Duration.ofMillis(15).toNanos());
+        assertThat(io.camrig.simulator.camera.LinkArrival.dueNanosOr(-1)).isEqualTo(-1);   // none outside a delivery
+    }
 }
