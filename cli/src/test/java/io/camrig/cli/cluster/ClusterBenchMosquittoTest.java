@@ -26,7 +26,7 @@ class ClusterBenchMosquittoTest {
                 "--fires", "2", "--warmup-fires", "0", "--clock-limit", "100ms");
         assertThat(code).as("%s%n%s", cli.out, cli.err).isZero();
         assertThat(cli.err.toString()).contains("mosquitto broker on mqtt://127.0.0.1:");
-        assertThat(cli.out.toString()).contains("nodes 1 x cameras 2 (2 cameras): 2/2 fires complete on every camera")
+        assertThat(cli.out.toString()).contains("nodes 1 x cameras 2 (2 cameras): 4/4 fires complete on every camera")
                 .contains("node loss (SIGKILL to Last Will at the coordinator)");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(p -> p.info().command().orElse("?")).toList())
