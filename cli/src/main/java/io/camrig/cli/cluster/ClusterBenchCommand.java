@@ -4,6 +4,9 @@ import io.camrig.cli.console.ExitCodes;
 import io.camrig.cluster.Topics;
 import io.camrig.cluster.broker.BrokerSecret;
 import io.camrig.cluster.broker.EmbeddedBroker;
+import io.camrig.cluster.broker.LocalMosquitto;
+import io.camrig.cluster.broker.MosquittoMissingException;
+import io.camrig.cluster.mqtt.BrokerUrl;
 import io.camrig.cluster.coordinator.ClusterOptions;
 import io.camrig.cluster.coordinator.DistributedRig;
 import io.camrig.cluster.wire.Presence;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Option;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code camrig bench cluster}: a rig across N node processes on this machine (embedded HiveMQ CE
- * broker, N node JVMs, each with M simulated cameras and a clock injected with an offset and a
+ * {@code camrig bench cluster}: a rig across N node processes on this machine (the embedded HiveMQ
+ * CE broker, or with {@code --broker-impl mosquitto} a local Mosquitto child process configured as
+ * docs/multi-host.md describes: passwords, per-node ACL, no persistence; N node JVMs, each with M simulated cameras and a clock injected with an offset and a
  * drift: node k of N runs from −250 ms/−100 ppm to +250 ms/+100 ppm). Measures, over many fires:
  * the spread of encoding starts across all nodes, twice: as the shutter writes' radio arrivals
  * (the instants the simulated links modeled them to arrive: the writes on the nodes plus each
@@ -35,10 +40,12 @@ import reactor.core.publisher.Mono;
  * machine's scheduling queues); each camera logs both {@link System#nanoTime()} instants, a clock
  * every process of one Linux machine shares; p50/p99; the broker round trip p50/p99; the CPU each node used during the fires
  * and its live heap after them; how long the loss of a SIGKILLed node takes to reach the
- * coordinator (its Last Will). Exit code 0 when every fire completed on every camera, 3 otherwise.
+ * coordinator (its Last Will). Exit code 0 when every fire completed on every camera, 3 otherwise,
+ * 1 when the broker could not start (e.g. Mosquitto not installed: {@link MosquittoMissingException}).
+ * Each node gets its login in a 0600 credentials file, never on its command line.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = "Benchmark a rig across node processes on this machine (embedded MQTT broker).")
+        description = "Benchmark a rig across node processes on this machine (embedded MQTT broker or a local Mosquitto).")
 public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "2", description = "Node processes (default: ${DEFAULT-VALUE}).")
     int nodes;
@@ -62,6 +69,14 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     @Option(names = "--max-drift-ppm", defaultValue = "100", description = "Injected drifts span ± this (default: ${DEFAULT-VALUE}).")
     double maxDriftPpm;
 
+    /** The broker the bench starts. */
+    enum BrokerImpl { embedded, mosquitto }
+
+    @Option(names = "--broker-impl", defaultValue = "embedded",
+            description = "Broker the bench starts: ${COMPLETION-CANDIDATES}: embedded HiveMQ CE in this JVM, or Mosquitto "
+                    + "(found on PATH or in /usr/sbin) as a child process on a free 127.0.0.1 port (default: ${DEFAULT-VALUE}).")
+    BrokerImpl brokerImpl;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Append the figures as one CSV row (input of ClusterPlot).")
     Path csv;
 
@@ -73,9 +88,15 @@ public final class ClusterBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = Files.createTempDirectory("camrig-bench-cluster");
-        BrokerSecret secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
-        try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", 0, secret, dir.resolve("broker"))
-                .block(Duration.ofMinutes(2)); NodeProcesses procs = new NodeProcesses(dir)) {
+        BenchBroker broker;
+        try {
+            broker = startBroker(dir);
+        } catch (MosquittoMissingException | IllegalStateException e) {
+            err.println("camrig bench cluster: " + e.getMessage());
+            return 1;
+        }
+        progress(err, "%s broker on %s", brokerImpl, broker.url());
+        try (broker; NodeProcesses procs = new NodeProcesses(dir)) {
             Map<String, Process> started = new LinkedHashMap<>();
             List<Path> logs = new ArrayList<>();
             for (int k = 1; k <= nodes; k++) {
@@ -128,6 +149,29 @@ public final class ClusterBenchCommand implements Callable<Integer> {
                 return run.allComplete() ? 0 : ExitCodes.SOME_FAILED;
             }
         }
+    }
+
+    /** The started broker: its URL, the secret its logins derive from, and what stops it. */
+    private record BenchBroker(BrokerUrl url, BrokerSecret secret, AutoCloseable stop) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
+    }
+
+    private BenchBroker startBroker(Path dir) {
+        BrokerSecret secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
+        if (brokerImpl == BrokerImpl.embedded) {
+            EmbeddedBroker b = EmbeddedBroker.start("127.0.0.1", 0, secret, dir.resolve("broker")).block(Duration.ofMinutes(2));
+            return new BenchBroker(b.url(), b.secret(), b);
+        }
+        List<String> users = new ArrayList<>(List.of(Topics.COORDINATOR));
+        for (int k = 1; k <= nodes; k++) {
+            users.add("node-" + k);
+        }
+        LocalMosquitto m = LocalMosquitto.start(dir.resolve("mosquitto"), secret, users, Optional.empty())
+                .block(Duration.ofMinutes(1));
+        return new BenchBroker(m.url(), m.secret(), m);
     }
 
     /** One take: fire on (measured when {@code run} is given), fire off, one round trip, recover. */
