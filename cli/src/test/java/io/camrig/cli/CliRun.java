@@ -18,4 +18,11 @@ public final class CliRun {
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
+
+    /** As {@link #run}, after forgetting what earlier runs printed. */
+    public int runAfresh(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return run(args);
+    }
 }

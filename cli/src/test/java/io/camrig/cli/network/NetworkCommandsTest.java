@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camrig.cli.CamrigCommand;
 import io.camrig.cli.console.ExitCodes;
 import io.camrig.simulator.state.SimulatedNetworks;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code camrig provision}, {@code ap}, {@code wifi join}, {@code credentials} and {@code demo
@@ -25,8 +22,9 @@ class NetworkCommandsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final io.camrig.cli.CliRun cli = new io.camrig.cli.CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
     private Path store;
     private Path backstagePassword;
 
@@ -37,12 +35,7 @@ class NetworkCommandsTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = CamrigCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.runAfresh(args);
     }
 
     private JsonNode json() throws Exception {

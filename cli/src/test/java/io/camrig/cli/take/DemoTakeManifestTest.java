@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camrig.cli.CamrigCommand;
 import io.camrig.http.Sha256;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The take manifest {@code camrig demo} writes, read back from disk field by field as another tool
@@ -28,16 +25,12 @@ class DemoTakeManifestTest {
 
     @TempDir
     Path media;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final io.camrig.cli.CliRun cli = new io.camrig.cli.CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = CamrigCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.runAfresh(args);
     }
 
     @Test

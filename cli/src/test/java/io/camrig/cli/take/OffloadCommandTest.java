@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camrig.cli.CamrigCommand;
 import io.camrig.simulator.http.HttpCameraIdentity;
 import io.camrig.simulator.http.HttpServerOptions;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCard;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code camrig offload} and {@code camrig takes} against simulated cameras, as a user runs them. */
 class OffloadCommandTest {
@@ -31,8 +28,9 @@ class OffloadCommandTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final io.camrig.cli.CliRun cli = new io.camrig.cli.CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
     private final List<VirtualCameraHttpServer> cameras = new ArrayList<>();
 
     @AfterEach
@@ -52,12 +50,7 @@ class OffloadCommandTest {
     }
 
     private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = CamrigCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.runAfresh(args);
     }
 
     private Path media() {
