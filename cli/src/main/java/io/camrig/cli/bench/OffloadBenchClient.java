@@ -91,9 +91,9 @@ public final class OffloadBenchClient implements Callable<Integer> {
         out.put("bytes", bytes);
         out.put("seconds", (t1 - t0) / 1e9);
         out.put("cpuSeconds", (cpu1 - cpu0) / 1e9);
-        out.put("rssPeakKb", status("VmHWM"));
-        out.put("rssAnonKb", status("RssAnon"));
-        out.put("rssFileKb", status("RssFile"));
+        out.put("rssPeakKb", OffloadFloorClient.status("VmHWM"));
+        out.put("rssAnonKb", OffloadFloorClient.status("RssAnon"));
+        out.put("rssFileKb", OffloadFloorClient.status("RssFile"));
         out.put("warmUpSeconds", (t0 - w0) / 1e9);
         out.put("warmUpCpuSeconds", (cpu0 - wcpu0) / 1e9);
         out.put("failures", failures.size());
@@ -137,19 +137,5 @@ public final class OffloadBenchClient implements Callable<Integer> {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    /** A size field of {@code /proc/self/status} ({@code VmHWM} is the peak resident set), KiB; -1 elsewhere. */
-    static long status(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * and round, interleaved, it runs (1) a fresh camrig JVM ({@code bench offload-client}) offloading
  * every camera in parallel through the real offloader (SHA-256 while streaming, manifest), (2) one
  * {@code curl -o} per camera in parallel, (3) one {@code openssl dgst -sha256} per file curl wrote,
- * in parallel. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
+ * in parallel, (4) unless {@code --no-floor}, the floor: {@link OffloadFloorClient}, a JDK-only
+ * client doing the same work in a JVM with the same options; the order rotates round by round. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
  * during the transfer, and of its whole JVM), peak RSS, and the ratios against the targets: camrig
  * MB/s ≥ 0.9× curl's, camrig CPU/GB ≤ 2× curl + sha256, RSS ≤ 64 MB for 8 cameras. Exit 0 when
  * every run succeeded (targets are reported, not enforced), 1 when a process failed.
@@ -63,6 +64,12 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     + "The JVM total column always counts it.")
     long warmUp;
 
+    @Option(names = "--floor", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also measure the floor: a JDK-only client (GET, pwrite, SHA-256 on a second thread, fsync) in "
+                    + "its own JVM with the camrig client's options, to show what a JVM needs for the same work "
+                    + "(default: on; --no-floor leaves it out).")
+    boolean floor;
+
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
     Path markdown;
 
@@ -90,9 +97,9 @@ public final class OffloadBenchCommand implements Callable<Integer> {
             List<String> urls = new ArrayList<>();
             rig.get("cameras").forEach(c -> urls.add(c.get("http").asText()));
             String serialPath = "/videos/DCIM/100GOPRO/GX010001.MP4";
-            out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s; "
+            out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s, floor %s; "
                     + "camrig and curl interleaved and compared as ratios%n",
-                    fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent");
+                    fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent", floor ? "yes" : "no");
             out.printf("camrig client: %s; %s%n", clientJvm, warmUp > 0
                     ? String.format("warm-up: the first %d MiB of one file downloaded unmeasured first (JIT), counted "
                             + "only in 'JVM total'", warmUp >> 20)
@@ -103,7 +110,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                 for (int k : cameras) {
                     List<String> mine = urls.subList(0, k);
                     OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
-                            java, cp, clientJvm, warmUp, curl, openssl, r % 2 == 0);
+                            java, cp, clientJvm, warmUp, curl, openssl, floor);
                     results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
                     out.println(round.line());
                     out.flush();

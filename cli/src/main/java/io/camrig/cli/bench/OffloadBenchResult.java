@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 /** One measured round of {@code camrig bench offload} per camera count, and the report built from the rounds. */
 final class OffloadBenchResult {
+    private static final String[] COLOURS = {"#2b6cb0", "#a0aec0", "#68a063"};
+
     private OffloadBenchResult() {
     }
 
@@ -32,27 +34,53 @@ final class OffloadBenchResult {
      * @param curlCpuPerGB curl's CPU, s per 10^9 bytes, or NaN
      * @param shaCpuPerGB {@code openssl dgst -sha256}'s CPU on the same files, s per 10^9 bytes, or NaN
      * @param curlRssMB the sum of the curls' peak RSS, MB
+     * @param floor the JDK-only floor client's figures ({@link OffloadFloorClient}), or {@code null}
+     *     when not measured
      */
     record Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
-            double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB, double curlRssMB) {
+            double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB,
+            double curlRssMB, Floor floor) {
 
         String line() {
             return String.format(Locale.ROOT, "round %d, %d camera(s): camrig %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS"
-                    + " (anon %.0f, file %.0f) | curl %.0f MB/s %.2f CPU s/GB + sha256 %.2f, %.0f MB RSS", round, cameras, camrigMBps,
-                    camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, camrigAnonMB, camrigFileMB, curlMBps, curlCpuPerGB, shaCpuPerGB, curlRssMB);
+                    + " (anon %.0f, file %.0f) | curl %.0f MB/s %.2f CPU s/GB + sha256 %.2f, %.0f MB RSS%s", round, cameras, camrigMBps,
+                    camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, camrigAnonMB, camrigFileMB, curlMBps, curlCpuPerGB, shaCpuPerGB,
+                    curlRssMB, floor == null ? "" : String.format(Locale.ROOT, " | floor %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS",
+                            floor.mbps(), floor.cpuPerGB(), floor.jvmCpuPerGB(), floor.rssMB()));
         }
     }
 
+    /**
+     * The JDK-only floor client's figures in one round: what a JVM needs for the same work.
+     *
+     * @param mbps aggregate rate during the transfer, 10^6 bytes/s
+     * @param cpuPerGB CPU during the transfer, s per 10^9 bytes
+     * @param jvmCpuPerGB its whole JVM, s per 10^9 bytes
+     * @param rssMB peak RSS, MB
+     */
+    record Floor(double mbps, double cpuPerGB, double jvmCpuPerGB, double rssMB) {
+    }
+
+    /** Which clients run in a round, and in what order (rotated round by round so none always goes first). */
+    enum Client { CAMRIG, CURL, FLOOR }
+
+    static List<Client> order(int round, boolean floor) {
+        List<Client> all = new ArrayList<>(floor ? List.of(Client.CAMRIG, Client.CURL, Client.FLOOR)
+                : List.of(Client.CAMRIG, Client.CURL));
+        java.util.Collections.rotate(all, round % all.size());
+        return all;
+    }
+
     static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
-            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean curlFirst)
+            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean floor)
             throws IOException, InterruptedException {
         double gb = (double) k * fileSize / 1e9;
         double[] theirs = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};    // MB/s, CPU/GB, sha CPU/GB, RSS MB
         double[] mine = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}; // MB/s, CPU/GB,
                 // JVM CPU/GB, RSS MB, anon MB, file MB
-        for (int step = 0; step < 2; step++) {
-            boolean curlNow = (step == 0) == curlFirst;
-            if (curlNow && curl) {
+        Floor least = null;
+        for (Client client : order(round, floor)) {
+            if (client == Client.CURL && curl) {
                 Path d = Files.createDirectories(work.resolve("curl"));
                 List<List<String>> cmds = new ArrayList<>();
                 List<List<String>> sha = new ArrayList<>();
@@ -68,7 +96,7 @@ final class OffloadBenchResult {
                     theirs[2] = OffloadBenchProcesses.runAll(sha).cpuSeconds() / gb;
                 }
                 delete(d);
-            } else if (!curlNow) {
+            } else if (client == Client.CAMRIG) {
                 Path d = work.resolve("camrig");
                 List<String> cmd = new ArrayList<>();
                 cmd.add(java);
@@ -79,7 +107,7 @@ final class OffloadBenchResult {
                     cmd.addAll(List.of("--url", u));
                 }
                 OffloadBenchProcesses.Usage u = OffloadBenchProcesses.runAll(List.of(cmd));
-                JsonNode r = new ObjectMapper().readTree(u.stdout().get(0).lines().reduce((a, b) -> b).orElse("{}"));
+                JsonNode r = lastJson(u);
                 if (r.path("failures").asInt(1) != 0) {
                     throw new IOException("camrig offload failed: " + r.path("firstFailure").asText());
                 }
@@ -90,9 +118,34 @@ final class OffloadBenchResult {
                 mine[4] = r.path("rssAnonKb").asLong(-1) / 1024.0;
                 mine[5] = r.path("rssFileKb").asLong(-1) / 1024.0;
                 delete(d);
+            } else if (client == Client.FLOOR) {
+                least = floor(urls, path, work.resolve("floor"), java, cp, clientJvm, warmUp, gb);
             }
         }
-        return new Round(round, k, mine[0], mine[1], mine[2], mine[3], mine[4], mine[5], theirs[0], theirs[1], theirs[2], theirs[3]);
+        return new Round(round, k, mine[0], mine[1], mine[2], mine[3], mine[4], mine[5], theirs[0], theirs[1], theirs[2],
+                theirs[3], least);
+    }
+
+    /** Runs {@link OffloadFloorClient} in its own JVM with the camrig client's options. */
+    private static Floor floor(List<String> urls, String path, Path d, String java, String cp, String clientJvm,
+            long warmUp, double gb) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(Arrays.asList(clientJvm.trim().split("\\s+")));
+        cmd.addAll(List.of("-cp", cp, OffloadFloorClient.class.getName(), "--to", d.toString(), "--warm-up-bytes",
+                String.valueOf(warmUp)));
+        for (String u : urls) {
+            cmd.add(u + path);
+        }
+        OffloadBenchProcesses.Usage u = OffloadBenchProcesses.runAll(List.of(cmd));
+        JsonNode r = lastJson(u);
+        delete(d);
+        return new Floor(r.get("bytes").asLong() / 1e6 / r.get("seconds").asDouble(), r.get("cpuSeconds").asDouble() / gb,
+                u.rssKbSum() >= 0 ? u.cpuSeconds() / gb : Double.NaN, r.get("rssPeakKb").asLong() / 1024.0);
+    }
+
+    private static JsonNode lastJson(OffloadBenchProcesses.Usage u) throws IOException {
+        return new ObjectMapper().readTree(u.stdout().get(0).lines().reduce((a, b) -> b).orElse("{}"));
     }
 
     static void delete(Path d) throws IOException {
@@ -131,6 +184,22 @@ final class OffloadBenchResult {
                     cpu / base, median(r, Round::camrigRssMB), median(r, Round::camrigAnonMB), median(r, Round::camrigFileMB),
                     median(r, Round::curlRssMB)));
         }
+        if (results.values().stream().flatMap(List::stream).anyMatch(x -> x.floor() != null)) {
+            sb.append(String.format(Locale.ROOT, "%nThe floor: a JDK-only client doing the same work (GET, pwrite, SHA-256 on "
+                    + "a second thread, fsync), same JVM options.%n%n"));
+            sb.append("| cameras | floor MB/s | floor / curl | camrig / floor | floor CPU s/GB | floor JVM total CPU s/GB "
+                    + "| camrig CPU / floor CPU | floor peak RSS MB |\n");
+            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Map.Entry<Integer, List<Round>> e : results.entrySet()) {
+                List<Round> r = e.getValue().stream().filter(x -> x.floor() != null).toList();
+                double rate = median(r, x -> x.floor().mbps());
+                double cpu = median(r, x -> x.floor().cpuPerGB());
+                sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f |%n", e.getKey(),
+                        rate, rate / median(r, Round::curlMBps), median(r, Round::camrigMBps) / rate, cpu,
+                        median(r, x -> x.floor().jvmCpuPerGB()), median(r, Round::camrigCpuPerGB) / cpu,
+                        median(r, x -> x.floor().rssMB())));
+            }
+        }
         return sb.toString();
     }
 
@@ -149,21 +218,31 @@ final class OffloadBenchResult {
             maxRate = Math.max(maxRate, Math.max(median(r, Round::camrigMBps), median(r, Round::curlMBps)));
             maxCpu = Math.max(maxCpu, Math.max(median(r, Round::camrigCpuPerGB),
                     median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB())));
+            List<Round> f = r.stream().filter(x -> x.floor() != null).toList();
+            if (!f.isEmpty()) {
+                maxRate = Math.max(maxRate, median(f, x -> x.floor().mbps()));
+                maxCpu = Math.max(maxCpu, median(f, x -> x.floor().cpuPerGB()));
+            }
         }
+        boolean withFloor = results.values().stream().flatMap(List::stream).anyMatch(x -> x.floor() != null);
         int group = 0;
         for (Map.Entry<Integer, List<Round>> e : results.entrySet()) {
             List<Round> r = e.getValue();
+            List<Round> f = r.stream().filter(x -> x.floor() != null).toList();
             double[][] panels = {
-                {median(r, Round::camrigMBps), median(r, Round::curlMBps), maxRate},
-                {median(r, Round::camrigCpuPerGB), median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB()), maxCpu}};
+                {median(r, Round::camrigMBps), median(r, Round::curlMBps), median(f, x -> x.floor().mbps()), maxRate},
+                {median(r, Round::camrigCpuPerGB), median(r, x -> x.curlCpuPerGB() + x.shaCpuPerGB()),
+                    median(f, x -> x.floor().cpuPerGB()), maxCpu}};
+            int bars = withFloor ? 3 : 2;
+            int width = withFloor ? 38 : 50;
             for (int p = 0; p < 2; p++) {
                 int x0 = 40 + p * 350 + group * 150;
-                for (int b = 0; b < 2; b++) {
+                for (int b = 0; b < bars; b++) {
                     double v = panels[p][b];
-                    int bh = Double.isNaN(v) ? 0 : (int) (200 * v / panels[p][2]);
-                    sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"50\" height=\"%d\" fill=\"%s\"/>%n",
-                            x0 + b * 55, 260 - bh, bh, b == 0 ? "#2b6cb0" : "#a0aec0"));
-                    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + b * 55 + 2,
+                    int bh = Double.isNaN(v) ? 0 : (int) (200 * v / panels[p][3]);
+                    sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                            x0 + b * (width + 4), 260 - bh, width, bh, COLOURS[b]));
+                    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x0 + b * (width + 4) + 2,
                             255 - bh, Double.isNaN(v) ? "-" : p == 0 ? String.format(Locale.ROOT, "%.0f", v)
                                     : String.format(Locale.ROOT, "%.2f", v)));
                 }
@@ -174,7 +253,12 @@ final class OffloadBenchResult {
         }
         sb.append("<rect x=\"40\" y=\"286\" width=\"10\" height=\"10\" fill=\"#2b6cb0\"/><text x=\"54\" y=\"295\">camrig"
                 + "</text><rect x=\"110\" y=\"286\" width=\"10\" height=\"10\" fill=\"#a0aec0\"/><text x=\"124\" y=\"295\">"
-                + "curl (CPU: curl + openssl sha256)</text>\n</svg>\n");
+                + "curl (CPU: curl + openssl sha256)</text>");
+        if (withFloor) {
+            sb.append("<rect x=\"360\" y=\"286\" width=\"10\" height=\"10\" fill=\"#68a063\"/><text x=\"374\" y=\"295\">"
+                    + "floor (JDK-only client, same work)</text>");
+        }
+        sb.append("\n</svg>\n");
         return sb.toString();
     }
 }
