@@ -56,7 +56,8 @@ public final class OffloadBenchClient implements Callable<Integer> {
             description = "Download this many bytes of the first camera's file first, unmeasured (default: none).")
     long warmUpBytes;
 
-    @Option(names = "--threads", description = "Also print each thread's CPU (from /proc/self/task) to stderr.")
+    @Option(names = "--threads", description = "Also print each thread's CPU (from /proc/self/task) to stderr: during "
+            + "the measured transfer, and over the whole JVM.")
     boolean threads;
 
     @Override
@@ -80,6 +81,7 @@ public final class OffloadBenchClient implements Callable<Integer> {
         if (warmUpBytes > 0) {
             warmUp(cameras.get(0).client(), queue.manifest().cameras().get(0).files().get(0));
         }
+        Map<String, Long> threads0 = threads ? threadTicks() : Map.of();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         List<OffloadEvent> failures = new Offloader(queue, OffloadOptions.defaults().withMaxParallel(cameras.size())
@@ -102,24 +104,38 @@ public final class OffloadBenchClient implements Callable<Integer> {
         }
         System.out.println(new ObjectMapper().writeValueAsString(out));
         if (threads) {
-            printThreadCpu();
+            Map<String, Long> all = threadTicks();
+            Map<String, Long> window = new java.util.TreeMap<>(all);
+            threads0.forEach((name, t) -> window.merge(name, -t, Long::sum));
+            printThreadCpu("during the transfer", window);
+            printThreadCpu("whole JVM", all);
         }
         return failures.isEmpty() ? 0 : 3;
     }
 
-    /** Each thread's user + system CPU since it started (Linux {@code /proc/self/task/<tid>/stat}), busiest first. */
-    private static void printThreadCpu() throws java.io.IOException {
+    /** Each thread's user + system CPU since it started (Linux {@code /proc/self/task/<tid>/stat}), ticks, by name. */
+    private static Map<String, Long> threadTicks() throws java.io.IOException {
         Map<String, Long> ticks = new java.util.TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
-                String stat = Files.readString(t.resolve("stat"));
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while listing
+                }
             }
         }
+        return ticks;
+    }
+
+    /** The busiest threads of {@code ticks} to stderr, seconds. */
+    private static void printThreadCpu(String title, Map<String, Long> ticks) {
+        System.err.println("thread CPU, " + title + ":");
         ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
-                .forEach(e -> System.err.printf("%-24s %6.2f s%n", e.getKey(), e.getValue() / 100.0));
+                .forEach(e -> System.err.printf("  %-24s %6.2f s%n", e.getKey(), e.getValue() / 100.0));
     }
 
     /**

@@ -67,7 +67,7 @@ final class OffloadBenchResult {
     static List<Client> order(int round, boolean floor) {
         List<Client> all = new ArrayList<>(floor ? List.of(Client.CAMRIG, Client.CURL, Client.FLOOR)
                 : List.of(Client.CAMRIG, Client.CURL));
-        java.util.Collections.rotate(all, round % all.size());
+        java.util.Collections.rotate(all, (round - 1) % all.size());
         return all;
     }
 
