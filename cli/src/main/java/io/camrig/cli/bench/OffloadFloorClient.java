@@ -26,12 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The floor of {@code camrig bench offload}: the least a JVM does for camrig's work, JDK only (it
  * loads no class of camrig's nor any library, so its CPU and RSS are the JVM's own). Per URL, one
- * thread sends an HTTP/1.1 {@code GET} over a plain blocking {@link SocketChannel}, fills {@value
- * #BUFFERS} reused direct buffers of {@value #BUFFER_BYTES} bytes in turn and writes each to the
+ * thread sends an HTTP/1.1 {@code GET} over a plain blocking {@link SocketChannel}, fills four
+ * reused direct buffers of 256 KiB in turn and writes each to the
  * file with one positional write, then hands it to a second thread that runs SHA-256 over it and
- * gives it back; every {@value #WRITEBACK_STEP} bytes one {@code fdatasync} starts (as camrig's
+ * gives it back; every 64 MiB one {@code fdatasync} starts (as camrig's
  * early writeback does) and the file is {@code fsync}ed at the end (as camrig's durable commit).
- * No Range, no resume, no retries: what it leaves out is what it costs camrig to survive.
+ * No resume, no retries, no size or media checks ({@code Range} only for its warm-up prefix): what
+ * it leaves out is what it costs camrig to survive a real camera.
  *
  * <p>Usage: {@code java OPTS -cp JAR io.camrig.cli.bench.OffloadFloorClient --to DIR
  * [--warm-up-bytes N] URL...}; writes {@code DIR/f0, f1...} and prints one JSON line with the
@@ -54,6 +55,10 @@ public final class OffloadFloorClient {
     private OffloadFloorClient() {
     }
 
+    /**
+     * Runs the downloads the arguments name and prints the JSON line; exit 1 on an I/O error
+     * (message on stderr), 2 on a usage error.
+     */
     public static void main(String[] args) throws Exception {
         Path to = null;
         long warmUp = 0;
