@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * every camera in parallel through the real offloader (SHA-256 while streaming, manifest), (2) one
  * {@code curl -o} per camera in parallel, (3) one {@code openssl dgst -sha256} per file curl wrote,
  * in parallel, (4) unless {@code --no-floor}, the floor: {@link OffloadFloorClient}, a JDK-only
- * client doing the same work in a JVM with the same options; the order rotates round by round. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
+ * client doing the same work in a JVM with the same options, (5) unless {@code --no-pipe}, {@code curl URL |
+ * tee FILE | openssl dgst -sha256} per camera in parallel; the order rotates round by round. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
  * during the transfer, and of its whole JVM), peak RSS, and the ratios against the targets: camrig
  * MB/s ≥ 0.9× curl's, camrig CPU/GB ≤ 2× curl + sha256, RSS ≤ 64 MB for 8 cameras. Exit 0 when
  * every run succeeded (targets are reported, not enforced), 1 when a process failed.
@@ -70,6 +71,11 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     + "(default: on; --no-floor leaves it out).")
     boolean floor;
 
+    @Option(names = "--pipe", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also measure 'curl URL | tee FILE | openssl dgst -sha256' per camera (hashing while streaming in "
+                    + "native code, no fsync) when curl and openssl are present (default: on; --no-pipe leaves it out).")
+    boolean pipe;
+
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
     Path markdown;
 
@@ -110,7 +116,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                 for (int k : cameras) {
                     List<String> mine = urls.subList(0, k);
                     OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
-                            java, cp, clientJvm, warmUp, curl, openssl, floor);
+                            java, cp, clientJvm, warmUp, curl, openssl, floor, pipe);
                     results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
                     out.println(round.line());
                     out.flush();

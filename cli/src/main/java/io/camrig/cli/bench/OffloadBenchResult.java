@@ -36,17 +36,22 @@ final class OffloadBenchResult {
      * @param curlRssMB the sum of the curls' peak RSS, MB
      * @param floor the JDK-only floor client's figures ({@link OffloadFloorClient}), or {@code null}
      *     when not measured
+     * @param pipeMBps {@code curl | tee FILE | openssl dgst -sha256} per camera in parallel (hashing
+     *     while streaming, in native code, no fsync): aggregate rate, or NaN
+     * @param pipeCpuPerGB that pipeline's CPU (curl, tee and openssl), s per 10^9 bytes, or NaN
      */
     record Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
             double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB,
-            double curlRssMB, Floor floor) {
+            double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB) {
 
         String line() {
             return String.format(Locale.ROOT, "round %d, %d camera(s): camrig %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS"
                     + " (anon %.0f, file %.0f) | curl %.0f MB/s %.2f CPU s/GB + sha256 %.2f, %.0f MB RSS%s", round, cameras, camrigMBps,
                     camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, camrigAnonMB, camrigFileMB, curlMBps, curlCpuPerGB, shaCpuPerGB,
                     curlRssMB, floor == null ? "" : String.format(Locale.ROOT, " | floor %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS",
-                            floor.mbps(), floor.cpuPerGB(), floor.jvmCpuPerGB(), floor.rssMB()));
+                            floor.mbps(), floor.cpuPerGB(), floor.jvmCpuPerGB(), floor.rssMB()))
+                    + (Double.isNaN(pipeMBps) ? "" : String.format(Locale.ROOT, " | curl|tee|sha256 %.0f MB/s %.2f CPU s/GB",
+                            pipeMBps, pipeCpuPerGB));
         }
     }
 
@@ -62,24 +67,34 @@ final class OffloadBenchResult {
     }
 
     /** Which clients run in a round, and in what order (rotated round by round so none always goes first). */
-    enum Client { CAMRIG, CURL, FLOOR }
+    enum Client { CAMRIG, CURL, FLOOR, PIPE }
 
     static List<Client> order(int round, boolean floor) {
-        List<Client> all = new ArrayList<>(floor ? List.of(Client.CAMRIG, Client.CURL, Client.FLOOR)
-                : List.of(Client.CAMRIG, Client.CURL));
+        return order(round, floor, false);
+    }
+
+    static List<Client> order(int round, boolean floor, boolean pipe) {
+        List<Client> all = new ArrayList<>(List.of(Client.CAMRIG, Client.CURL));
+        if (floor) {
+            all.add(Client.FLOOR);
+        }
+        if (pipe) {
+            all.add(Client.PIPE);
+        }
         java.util.Collections.rotate(all, (round - 1) % all.size());
         return all;
     }
 
     static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
-            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean floor)
+            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean floor, boolean pipe)
             throws IOException, InterruptedException {
         double gb = (double) k * fileSize / 1e9;
         double[] theirs = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};    // MB/s, CPU/GB, sha CPU/GB, RSS MB
         double[] mine = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}; // MB/s, CPU/GB,
                 // JVM CPU/GB, RSS MB, anon MB, file MB
         Floor least = null;
-        for (Client client : order(round, floor)) {
+        double[] piped = {Double.NaN, Double.NaN};
+        for (Client client : order(round, floor, pipe && curl && openssl)) {
             if (client == Client.CURL && curl) {
                 Path d = Files.createDirectories(work.resolve("curl"));
                 List<List<String>> cmds = new ArrayList<>();
@@ -120,10 +135,21 @@ final class OffloadBenchResult {
                 delete(d);
             } else if (client == Client.FLOOR) {
                 least = floor(urls, path, work.resolve("floor"), java, cp, clientJvm, warmUp, gb);
+            } else if (client == Client.PIPE) {
+                Path d = Files.createDirectories(work.resolve("pipe"));
+                List<List<String>> cmds = new ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    cmds.add(List.of("sh", "-c", "curl -s -f \"$1\" | tee \"$2\" | openssl dgst -sha256 >/dev/null", "pipe",
+                            urls.get(i) + path, d.resolve("f" + i).toString()));
+                }
+                OffloadBenchProcesses.Usage u = OffloadBenchProcesses.runAll(cmds);
+                piped[0] = k * (double) fileSize / 1e6 / u.wallSeconds();
+                piped[1] = u.rssKbSum() >= 0 ? u.cpuSeconds() / gb : Double.NaN;
+                delete(d);
             }
         }
         return new Round(round, k, mine[0], mine[1], mine[2], mine[3], mine[4], mine[5], theirs[0], theirs[1], theirs[2],
-                theirs[3], least);
+                theirs[3], least, piped[0], piped[1]);
     }
 
     /** Runs {@link OffloadFloorClient} in its own JVM with the camrig client's options. */
@@ -184,20 +210,25 @@ final class OffloadBenchResult {
                     cpu / base, median(r, Round::camrigRssMB), median(r, Round::camrigAnonMB), median(r, Round::camrigFileMB),
                     median(r, Round::curlRssMB)));
         }
-        if (results.values().stream().flatMap(List::stream).anyMatch(x -> x.floor() != null)) {
-            sb.append(String.format(Locale.ROOT, "%nThe floor: a JDK-only client doing the same work (GET, pwrite, SHA-256 on "
-                    + "a second thread, fsync), same JVM options.%n%n"));
+        boolean floors = results.values().stream().flatMap(List::stream).anyMatch(x -> x.floor() != null);
+        boolean pipes = results.values().stream().flatMap(List::stream).anyMatch(x -> !Double.isNaN(x.pipeMBps()));
+        if (floors || pipes) {
+            sb.append(String.format(Locale.ROOT, "%nBeside them: the floor, a JDK-only client doing the same work (GET, pwrite, "
+                    + "SHA-256 on a second thread, fsync), same JVM options; and curl | tee FILE | openssl dgst -sha256 "
+                    + "(hashing while streaming in native code, no fsync).%n%n"));
             sb.append("| cameras | floor MB/s | floor / curl | camrig / floor | floor CPU s/GB | floor JVM total CPU s/GB "
-                    + "| camrig CPU / floor CPU | floor peak RSS MB |\n");
-            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| camrig CPU / floor CPU | floor peak RSS MB | curl\\|tee\\|sha256 MB/s | its / curl | its CPU s/GB |\n");
+            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Map.Entry<Integer, List<Round>> e : results.entrySet()) {
                 List<Round> r = e.getValue().stream().filter(x -> x.floor() != null).toList();
                 double rate = median(r, x -> x.floor().mbps());
                 double cpu = median(r, x -> x.floor().cpuPerGB());
-                sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f |%n", e.getKey(),
-                        rate, rate / median(r, Round::curlMBps), median(r, Round::camrigMBps) / rate, cpu,
+                double pipe = median(e.getValue(), Round::pipeMBps);
+                sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.2f |%n",
+                        e.getKey(), rate, rate / median(r, Round::curlMBps), median(r, Round::camrigMBps) / rate, cpu,
                         median(r, x -> x.floor().jvmCpuPerGB()), median(r, Round::camrigCpuPerGB) / cpu,
-                        median(r, x -> x.floor().rssMB())));
+                        median(r, x -> x.floor().rssMB()), pipe, pipe / median(e.getValue(), Round::curlMBps),
+                        median(e.getValue(), Round::pipeCpuPerGB)));
             }
         }
         return sb.toString();

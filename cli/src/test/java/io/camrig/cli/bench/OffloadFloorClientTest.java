@@ -90,10 +90,12 @@ class OffloadFloorClientTest {
         assertThat(OffloadBenchResult.order(1, false)).containsExactlyInAnyOrder(OffloadBenchResult.Client.CAMRIG,
                 OffloadBenchResult.Client.CURL);
         OffloadBenchResult.Round round = new OffloadBenchResult.Round(1, 1, 400, 2.5, 5, 110, 80, 20, 800, 1.2, 0.6, 8,
-                new OffloadBenchResult.Floor(500, 2.0, 3.0, 60));
+                new OffloadBenchResult.Floor(500, 2.0, 3.0, 60), 700, 2.1);
         String table = OffloadBenchResult.table(Map.of(1, List.of(round)), 256 << 20);
-        assertThat(table).contains("| 1 | 500 | 0.63 | 0.80 | 2.00 | 3.00 | 1.25 | 60 |");
+        assertThat(table).contains("| 1 | 500 | 0.63 | 0.80 | 2.00 | 3.00 | 1.25 | 60 | 700 | 0.88 | 2.10 |");
         assertThat(OffloadBenchResult.svg(Map.of(1, List.of(round)), 256 << 20)).contains("floor", ">500<");
-        assertThat(round.line()).contains("floor 500 MB/s 2.00 CPU s/GB");
+        assertThat(round.line()).contains("floor 500 MB/s 2.00 CPU s/GB", "curl|tee|sha256 700 MB/s 2.10 CPU s/GB");
+        assertThat(OffloadBenchResult.order(1, true, true)).doesNotHaveDuplicates().hasSize(4)
+                .contains(OffloadBenchResult.Client.PIPE);
     }
 }
