@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         description = "Offload speed and CPU against curl (+ openssl sha256) on the same simulated cameras.")
 public final class OffloadBenchCommand implements Callable<Integer> {
     /** The JVM options {@code ./camrig} gives {@code offload} (BENCHMARKS.md, "Offload memory"). */
-    static final String OFFLOAD_JVM = "-XX:+UseSerialGC -Xmx20m -Xmn4m -Xss256k -XX:ReservedCodeCacheSize=24m "
+    public static final String OFFLOAD_JVM = "-XX:+UseSerialGC -Xmx20m -Xmn4m -Xss256k -XX:ReservedCodeCacheSize=24m "
             + "-XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2 -XX:MaxDirectMemorySize=32m "
             + "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000";
 
