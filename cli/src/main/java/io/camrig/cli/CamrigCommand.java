@@ -36,20 +36,10 @@ import picocli.CommandLine.Command;
                 io.camrig.cli.cluster.BrokerCommand.class, io.camrig.cli.cluster.NodeCommand.class,
                 TakesCommand.class, OffloadCommand.class,
                 CommandLine.HelpCommand.class})
-public final class CamrigCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** {@code --pretty}, on every command: indents a --json document (JSON Lines streams stay compact). */
-    @CommandLine.Option(names = "--pretty", scope = CommandLine.ScopeType.INHERIT,
-            description = "With --json: indent the JSON document (streams stay one object per line).")
-    void pretty(boolean on) {
-        JsonStyle.pretty(on);
-    }
-
+public final class CamrigCommand extends CamrigRoot {
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try 'camrig demo')");
+    String example() {
+        return "camrig demo";
     }
 
     /** A command line configured as the launcher runs it. */

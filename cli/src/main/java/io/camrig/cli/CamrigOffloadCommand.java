@@ -16,20 +16,10 @@ import picocli.CommandLine.Command;
 @Command(name = "camrig", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Drives many GoPro cameras at once over the Open GoPro API 2.0 (offload only).",
         subcommands = {OffloadCommand.class, CamrigOffloadCommand.Bench.class})
-public final class CamrigOffloadCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** {@code --pretty}, as on {@link CamrigCommand}. */
-    @CommandLine.Option(names = "--pretty", scope = CommandLine.ScopeType.INHERIT,
-            description = "With --json: indent the JSON document (streams stay one object per line).")
-    void pretty(boolean on) {
-        io.camrig.cli.console.JsonStyle.pretty(on);
-    }
-
+public final class CamrigOffloadCommand extends CamrigRoot {
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try 'camrig offload --help')");
+    String example() {
+        return "camrig offload --help";
     }
 
     /** {@code bench} with only the offload client of {@code camrig bench offload}. */

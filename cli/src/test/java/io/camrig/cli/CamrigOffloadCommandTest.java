@@ -6,8 +6,6 @@ import io.camrig.simulator.http.HttpCameraIdentity;
 import io.camrig.simulator.http.HttpServerOptions;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCard;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +25,11 @@ class CamrigOffloadCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
+    /** Runs {@code args} on the offload's own root, as {@code camrig-offload.jar}'s main does. */
     private int run(String... args) {
-        CommandLine cli = CamrigOffloadCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return CamrigCommand.run(cli, args);
+        return cli.runOn(CamrigOffloadCommand.commandLine(), args);
     }
 
     @Test
@@ -46,8 +41,8 @@ class CamrigOffloadCommandTest {
                 Map::of, Map::of, HttpServerOptions.defaults().withCohn(0)).block(Duration.ofSeconds(15))) {
             Path media = dir.resolve("media");
             assertThat(run("offload", "--url", camera.baseUri().toString(), "--media-dir", media.toString()))
-                    .as("%s%n%s", out, err).isZero();
-            assertThat(out.toString()).contains("1 file(s) verified, 0 remaining");
+                    .as("%s%n%s", cli.out, cli.err).isZero();
+            assertThat(cli.out.toString()).contains("1 file(s) verified, 0 remaining");
             Path file;
             try (Stream<Path> takes = Files.list(media)) {
                 file = takes.filter(Files::isDirectory).findFirst().orElseThrow()
@@ -72,9 +67,9 @@ class CamrigOffloadCommandTest {
     @Test
     void bareOrUnknownCommandsAreUsageErrors() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("a command is required");
+        assertThat(cli.err.toString()).contains("a command is required");
         assertThat(run("demo")).isEqualTo(2);
         assertThat(run("offload", "--parallel", "0", "--url", "http://127.0.0.1:9")).isEqualTo(2);
-        assertThat(err.toString()).contains("--parallel must be >= 1");
+        assertThat(cli.err.toString()).contains("--parallel must be >= 1");
     }
 }

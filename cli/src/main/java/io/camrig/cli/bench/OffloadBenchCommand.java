@@ -39,7 +39,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
      * offload does ({@link OffloadBenchProcesses#camrigClient}).
      */
     public static final String OFFLOAD_JVM = "-XX:+UseSerialGC -Xmx16m -Xmn4m -Xss256k -XX:ReservedCodeCacheSize=24m "
-            + "-XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2 -XX:MaxInlineLevel=3 -XX:FreqInlineSize=50 "
+            + "-XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2 -XX:MaxInlineLevel=5 -XX:FreqInlineSize=100 "
             + "-XX:MaxDirectMemorySize=32m "
             + "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000";
 
