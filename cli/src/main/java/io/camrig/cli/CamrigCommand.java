@@ -51,7 +51,7 @@ public final class CamrigCommand extends CamrigRoot {
      * A command line over {@code root} (this command or {@link CamrigOffloadCommand}) with what every
      * camrig command line shares: duration and case-insensitive enum conversion, the error report.
      */
-    static CommandLine configure(Object root) {
+    static CommandLine configure(CamrigRoot root) {
         JsonStyle.pretty(false);
         CommandLine cli = new CommandLine(root);
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
