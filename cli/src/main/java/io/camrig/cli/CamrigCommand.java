@@ -36,26 +36,24 @@ import picocli.CommandLine.Command;
                 io.camrig.cli.cluster.BrokerCommand.class, io.camrig.cli.cluster.NodeCommand.class,
                 TakesCommand.class, OffloadCommand.class,
                 CommandLine.HelpCommand.class})
-public final class CamrigCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    /** {@code --pretty}, on every command: indents a --json document (JSON Lines streams stay compact). */
-    @CommandLine.Option(names = "--pretty", scope = CommandLine.ScopeType.INHERIT,
-            description = "With --json: indent the JSON document (streams stay one object per line).")
-    void pretty(boolean on) {
-        JsonStyle.pretty(on);
-    }
-
+public final class CamrigCommand extends CamrigRoot {
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try 'camrig demo')");
+    String example() {
+        return "camrig demo";
     }
 
     /** A command line configured as the launcher runs it. */
     public static CommandLine commandLine() {
+        return configure(new CamrigCommand());
+    }
+
+    /**
+     * A command line over {@code root} (this command or {@link CamrigOffloadCommand}) with what every
+     * camrig command line shares: duration and case-insensitive enum conversion, the error report.
+     */
+    static CommandLine configure(CamrigRoot root) {
         JsonStyle.pretty(false);
-        CommandLine cli = new CommandLine(new CamrigCommand());
+        CommandLine cli = new CommandLine(root);
         cli.registerConverter(java.time.Duration.class, new DurationConverter());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         ErrorReport errors = new ErrorReport(System.getenv("CAMRIG_LOG"));
@@ -82,12 +80,17 @@ public final class CamrigCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        launch(commandLine(), args);
+    }
+
+    /** Runs {@code cli} as a process's main: sets Netty up, installs the Ctrl-C handling, exits with its code. */
+    static void launch(CommandLine cli, String[] args) {
         // Netty 4.2 registers JFR events for its buffer pools (about 100 JDK classes and generated
         // event handlers per process) unless told not to; camrig records no flight recording.
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
         Interrupts.install(Thread.currentThread());
-        System.exit(run(commandLine(), args));
+        System.exit(run(cli, args));
     }
 }

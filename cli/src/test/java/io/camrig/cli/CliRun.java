@@ -13,7 +13,11 @@ public final class CliRun {
 
     /** Runs {@code args} on a fresh command line; returns the exit code. */
     public int run(String... args) {
-        CommandLine cli = CamrigCommand.commandLine();
+        return runOn(CamrigCommand.commandLine(), args);
+    }
+
+    /** Runs {@code args} on {@code cli} (e.g. another root's command line); returns the exit code. */
+    public int runOn(CommandLine cli, String... args) {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -35,9 +35,14 @@ import picocli.CommandLine.Option;
 @Command(name = "offload", mixinStandardHelpOptions = true,
         description = "Offload speed and CPU against curl (+ openssl sha256) on the same simulated cameras.")
 public final class OffloadBenchCommand implements Callable<Integer> {
-    /** The JVM options {@code ./camrig} gives {@code offload} (BENCHMARKS.md, "Offload memory"). */
-    static final String OFFLOAD_JVM = "-XX:+UseSerialGC -Xmx20m -Xmn4m -Xss256k -XX:ReservedCodeCacheSize=24m "
-            + "-XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2 -XX:MaxDirectMemorySize=32m "
+    /**
+     * The JVM options {@code ./camrig} gives {@code offload} (BENCHMARKS.md, "Offload memory" and "A
+     * slim offload runtime"); the client runs from {@code camrig-offload.jar} as the launcher's
+     * offload does ({@link OffloadBenchProcesses#camrigClient}).
+     */
+    public static final String OFFLOAD_JVM = "-XX:+UseSerialGC -Xmx16m -Xmn4m -Xss256k -XX:ReservedCodeCacheSize=24m "
+            + "-XX:MaxMetaspaceSize=48m -XX:CICompilerCount=2 -XX:MaxInlineLevel=5 -XX:FreqInlineSize=100 "
+            + "-XX:MaxDirectMemorySize=32m "
             + "-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000";
 
     @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "268435456",

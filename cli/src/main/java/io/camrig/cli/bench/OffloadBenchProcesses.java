@@ -30,6 +30,36 @@ final class OffloadBenchProcesses {
     record Usage(double wallSeconds, double cpuSeconds, long rssKbSum, List<String> stdout) {
     }
 
+    /**
+     * The command that starts the camrig client JVM as {@code ./camrig offload} starts an offload:
+     * {@code jvmOptions}, then the offload's own jar ({@code camrig-offload.jar} beside the {@code
+     * camrig.jar} of {@code classPath}) and entry point ({@code CamrigOffloadCommand}); from a class
+     * path without that jar (the tests' classes), the same entry point on {@code classPath}.
+     * Append {@code bench offload-client} and its options.
+     */
+    static List<String> camrigClient(String java, String jvmOptions, String classPath) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        if (!jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", offloadClassPath(classPath), "io.camrig.cli.CamrigOffloadCommand"));
+        return command;
+    }
+
+    /** {@code camrig-offload.jar} when {@code classPath} is a {@code camrig.jar} that has it beside it, else {@code classPath}. */
+    static String offloadClassPath(String classPath) {
+        Path jar = Path.of(classPath);
+        if (!classPath.contains(java.io.File.pathSeparator) && jar.getFileName() != null
+                && jar.getFileName().toString().equals("camrig.jar")) {
+            Path slim = jar.resolveSibling("camrig-offload.jar");
+            if (Files.isRegularFile(slim)) {
+                return slim.toString();
+            }
+        }
+        return classPath;
+    }
+
     /** {@code true} when {@code name} runs (found on the PATH). */
     static boolean available(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -113,11 +112,9 @@ final class OffloadBenchResult {
                 delete(d);
             } else if (client == Client.CAMRIG) {
                 Path d = work.resolve("camrig");
-                List<String> cmd = new ArrayList<>();
-                cmd.add(java);
-                cmd.addAll(Arrays.asList(clientJvm.trim().split("\\s+")));
-                cmd.addAll(List.of("-cp", cp, "io.camrig.cli.CamrigCommand", "bench", "offload-client", "--to",
-                        d.toString(), "--warm-up-bytes", String.valueOf(warmUp)));
+                List<String> cmd = new ArrayList<>(OffloadBenchProcesses.camrigClient(java, clientJvm, cp));
+                cmd.addAll(List.of("bench", "offload-client", "--to", d.toString(), "--warm-up-bytes",
+                        String.valueOf(warmUp)));
                 for (String u : urls) {
                     cmd.addAll(List.of("--url", u));
                 }

@@ -5,19 +5,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code camrig bench offload} measures the client with the JVM options the launcher gives
- * {@code camrig offload}: every option of the bench's default is in the launcher's offload branch.
+ * {@code camrig bench offload} measures the client as the launcher runs {@code camrig offload}: with
+ * the same JVM options (every option of the bench's default is in the launcher's offload branch),
+ * from the same jar ({@code camrig-offload.jar}, which the build makes with the offload's own entry
+ * point as its main class) and entry point.
  */
 class OffloadJvmOptionsTest {
+    @TempDir
+    Path dir;
+
+    private static String launcherOffloadBranch() throws Exception {
+        String launcher = Files.readString(Path.of("..", "camrig"));
+        return launcher.substring(launcher.indexOf("= offload ]"), launcher.indexOf("exec java"));
+    }
+
     @Test
     void benchDefaultIsWhatTheLauncherGivesOffload() throws Exception {
-        String launcher = Files.readString(Path.of("..", "camrig"));
-        String branch = launcher.substring(launcher.indexOf("= offload ]"), launcher.indexOf("exec java"));
+        String branch = launcherOffloadBranch();
         assertThat(Arrays.asList(OffloadBenchCommand.OFFLOAD_JVM.split(" "))).isNotEmpty()
                 .allSatisfy(option -> assertThat(branch).contains(option));
         assertThat(OffloadBenchCommand.OFFLOAD_JVM).contains("-Xmx", "-XX:MaxDirectMemorySize=");
+    }
+
+    @Test
+    void launcherAndBenchRunTheOffloadJarAndItsEntryPoint() throws Exception {
+        assertThat(launcherOffloadBranch()).contains("run_jar=\"$offload_jar\"");
+        assertThat(Files.readString(Path.of("..", "camrig"))).contains("offload_jar=\"$here/cli/target/camrig-offload.jar\"");
+        String pom = Files.readString(Path.of("pom.xml"));
+        String execution = pom.substring(pom.indexOf("<id>offload-jar</id>"));
+        assertThat(execution.substring(0, execution.indexOf("</execution>")))
+                .contains("/camrig-offload.jar</outputFile>", "<mainClass>io.camrig.cli.CamrigOffloadCommand</mainClass>");
+
+        Path full = Files.createFile(dir.resolve("camrig.jar"));
+        assertThat(OffloadBenchProcesses.camrigClient("java", "-Xmx20m -Xss256k", full.toString()))
+                .as("without camrig-offload.jar beside it, the same entry point on the given class path")
+                .containsExactly("java", "-Xmx20m", "-Xss256k", "-cp", full.toString(), "io.camrig.cli.CamrigOffloadCommand");
+        Path slim = Files.createFile(dir.resolve("camrig-offload.jar"));
+        List<String> client = OffloadBenchProcesses.camrigClient("java", OffloadBenchCommand.OFFLOAD_JVM, full.toString());
+        assertThat(client.subList(client.size() - 3, client.size()))
+                .containsExactly("-cp", slim.toString(), "io.camrig.cli.CamrigOffloadCommand");
+        assertThat(client.subList(1, client.size() - 3)).containsExactly(OffloadBenchCommand.OFFLOAD_JVM.split(" "));
     }
 }
