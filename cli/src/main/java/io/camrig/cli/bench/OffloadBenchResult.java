@@ -149,14 +149,16 @@ final class OffloadBenchResult {
                 theirs[3], least, piped[0], piped[1]);
     }
 
-    /** Runs {@link OffloadFloorClient} in its own JVM with the camrig client's options. */
+    /** Runs {@link OffloadFloorClient} in its own JVM with the camrig client's options, from the same (offload) jar. */
     private static Floor floor(List<String> urls, String path, Path d, String java, String cp, String clientJvm,
             long warmUp, double gb) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.addAll(Arrays.asList(clientJvm.trim().split("\\s+")));
-        cmd.addAll(List.of("-cp", cp, OffloadFloorClient.class.getName(), "--to", d.toString(), "--warm-up-bytes",
-                String.valueOf(warmUp)));
+        if (!clientJvm.isBlank()) {
+            cmd.addAll(List.of(clientJvm.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", OffloadBenchProcesses.offloadClassPath(cp), OffloadFloorClient.class.getName(),
+                "--to", d.toString(), "--warm-up-bytes", String.valueOf(warmUp)));
         for (String u : urls) {
             cmd.add(u + path);
         }
