@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path media = ServiceFixture.tempDir();
+    @TempDir
+    static Path media;
     private ServiceFixture f;
     private OpenApiInteractionValidator validator;
     private final List<String> problems = new ArrayList<>();
