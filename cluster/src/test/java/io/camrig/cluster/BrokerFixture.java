@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An embedded broker in a temporary directory, and in-process nodes with simulated cameras. */
+/**
+ * An embedded broker in a temporary directory, and in-process nodes with simulated cameras;
+ * {@link #close()} stops them and deletes the directory (HiveMQ's persistence is hundreds of MB).
+ */
 final class BrokerFixture implements AutoCloseable {
     final Path dir;
     final BrokerSecret secret;
@@ -74,5 +77,20 @@ final class BrokerFixture implements AutoCloseable {
             }
         }
         broker.close();
+        deleteTree(dir);
+    }
+
+    /** Deletes {@code dir} and everything under it (a fixture's own temporary directory). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete the fixture's " + dir, e);
+        }
     }
 }

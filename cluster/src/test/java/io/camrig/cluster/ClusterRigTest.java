@@ -84,8 +84,10 @@ class ClusterRigTest {
             assertThat(figures.clocks().get("beta").offsetNanos())
                     .isCloseTo(Duration.ofMillis(250).toNanos(), org.assertj.core.data.Offset.offset(5_000_000L));
             // Every simulated camera has the same latency, so every write is due at one instant:
-            // uncorrected, alpha and beta would release 500 ms apart.
-            assertThat(figures.hostWriteSpreadNanos().orElseThrow()).isLessThan(Duration.ofMillis(20).toNanos());
+            // uncorrected, alpha and beta would release 500 ms apart. The bound proves the correction,
+            // not the precision: on this shared 2-core machine a release thread can be held off-CPU
+            // for tens of ms (89 ms seen at load 15); the precision is measured by camrig bench cluster.
+            assertThat(figures.hostWriteSpreadNanos().orElseThrow()).isLessThan(Duration.ofMillis(250).toNanos());
             FireResult off = rig.fire(false).block(Duration.ofSeconds(60));
             assertThat(off.shutter().allOk()).isTrue();
         }

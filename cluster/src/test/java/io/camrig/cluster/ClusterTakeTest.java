@@ -23,7 +23,6 @@ import io.camrig.engine.take.TakeStore;
 import io.camrig.http.Sha256;
 import io.camrig.simulator.camera.VirtualCamera;
 import io.camrig.simulator.http.HttpFaults;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.ConnectableFlux;
 import reactor.core.scheduler.Schedulers;
 
@@ -50,14 +50,14 @@ import reactor.core.scheduler.Schedulers;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTakeTest {
     private static BrokerFixture fixture;
-    private static Path media;
+    @TempDir
+    static Path media;
     private static RigNode alpha;
     private static RigNode beta;
 
     @BeforeAll
     static void start() throws Exception {
         fixture = new BrokerFixture();
-        media = Files.createTempDirectory("camrig-cluster-media");
         alpha = fixture.node("alpha", 2, ClusterClock.system(), 64 * 1024, media);
         beta = fixture.node("beta", 2, ClusterClock.system(), 1024 * 1024, media);
     }
@@ -91,7 +91,7 @@ class ClusterTakeTest {
 
     @Test
     @Order(1)
-    void oneManifestHoldsEveryCameraWithItsNodeAndFilesThatVerify() throws Exception {
+    void oneManifestHoldsEveryCameraWithItsNodeAndFilesThatVerify(@TempDir Path elsewhere) throws Exception {
         String id;
         try (DistributedRig rig = coordinator()) {
             id = take(rig).takeId();
@@ -131,7 +131,6 @@ class ClusterTakeTest {
         // file is reported held on its node rather than missing.
         assertThat(new TakeStore(media).verify(m)).hasSize(4)
                 .allSatisfy(c -> assertThat(c.result()).as(c.detail()).isEqualTo(TakeStore.FileCheck.Result.OK));
-        Path elsewhere = Files.createTempDirectory("camrig-coordinator-only");
         TakeStore bare = new TakeStore(elsewhere);
         bare.write(m);
         assertThat(bare.verify(m)).extracting(TakeStore.FileCheck::result).containsOnly(TakeStore.FileCheck.Result.ELSEWHERE);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * A real Mosquitto (Debian package {@code mosquitto}) started by {@link LocalMosquitto}: free
  * loopback port, generated configuration, passwords and the per-node ACL of docs/multi-host.md.
  * Skipped with a message when Mosquitto is missing, unless {@code -Dcamrig.mosquitto.required=true}
- * (CI), which makes that a failure.
+ * (CI), which makes that a failure. {@link #close()} stops it and deletes its temporary directory.
  */
 final class MosquittoFixture implements AutoCloseable {
     final Path dir;
@@ -67,5 +67,6 @@ final class MosquittoFixture implements AutoCloseable {
     @Override
     public void close() {
         broker.close();
+        BrokerFixture.deleteTree(dir);
     }
 }

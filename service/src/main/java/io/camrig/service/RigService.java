@@ -2,6 +2,7 @@ package io.camrig.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.engine.rig.RigMember;
+import io.camrig.http.server.KeepAliveReads;
 import io.camrig.service.api.Routes;
 import io.camrig.service.events.CameraFeed;
 import io.camrig.service.events.EventHub;
@@ -78,7 +79,7 @@ public final class RigService implements AutoCloseable {
                     ? Optional.of(p) : Optional.empty();
             Routes routes = new Routes(rig, feed, takes, downloads, hub, guard, json, prometheus,
                     options.heartbeat(), scheduler);
-            HttpServer http = HttpServer.create().host(options.host()).port(options.port()).route(routes);
+            HttpServer http = KeepAliveReads.apply(HttpServer.create().host(options.host()).port(options.port()).route(routes));
             if (options.tls().isPresent()) {
                 ServiceOptions.Tls t = options.tls().get();
                 http = http.secure(spec -> spec.sslContext(

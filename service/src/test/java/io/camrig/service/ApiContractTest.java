@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path media = ServiceFixture.tempDir();
+    @TempDir
+    static Path media;
     private ServiceFixture f;
     private OpenApiInteractionValidator validator;
     private final List<String> problems = new ArrayList<>();
@@ -118,6 +119,7 @@ class ApiContractTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // only so that a regression fails instead of hanging on the event stream
     void fireOnAndOffMakeATakeWithPerCameraOutcomesThenItDownloads() throws Exception {
         JsonNode preset = call("POST", "/api/presets/load", "{\"preset\":0,\"cameras\":[1,2]}", 200);
         assertThat(preset.path("ok").asInt()).isEqualTo(2);
@@ -134,11 +136,31 @@ class ApiContractTest {
         assertThat(off.path("take").path("id").asInt()).isEqualTo(take);
         assertThat(off.path("take").path("state").asText()).isEqualTo("stopped");
         call("POST", "/api/fire", "{\"shutter\":\"sideways\"}", 400);
+        // the downloads run after the 202: follow them on the event stream until every camera's has ended
+        var events = f.http.send(java.net.http.HttpRequest.newBuilder(f.uri("/api/events")).build(),
+                HttpResponse.BodyHandlers.ofLines()).body();
         call("POST", "/api/takes/" + take + "/download", null, 202);
         call("POST", "/api/takes/999/download", null, 404);
+        try (events) {
+            JsonNode ended = events.filter(line -> line.startsWith("data: ")).map(line -> readTree(line.substring(6)))
+                    .filter(e -> e.path("id").asInt() == take && e.path("cameras").size() == 4)
+                    .filter(e -> java.util.stream.StreamSupport.stream(e.path("cameras").spliterator(), false)
+                            .allMatch(c -> List.of("done", "failed").contains(c.path("download").path("state").asText())))
+                    .findFirst().orElseThrow();
+            assertThat(ended.path("cameras")).allSatisfy(c ->
+                    assertThat(c.path("download").path("state").asText()).as("%s", c).isEqualTo("done"));
+        }
         JsonNode t = call("GET", "/api/takes/" + take, null, 200);
         assertThat(t.path("cameras")).hasSize(4);
         call("GET", "/api/takes", null, 200);
         call("POST", "/api/recover", null, 200);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

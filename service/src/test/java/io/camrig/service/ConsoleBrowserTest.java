@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console in a real browser: Playwright for Java driving Debian's chromium (no browser
@@ -37,6 +38,8 @@ class ConsoleBrowserTest {
     static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update",
             "--disable-sync");
+    @TempDir
+    static Path media;
     private ServiceFixture f;
     private Playwright playwright;
     private Browser browser;
@@ -64,7 +67,7 @@ class ConsoleBrowserTest {
     void start() {
         playwright = playwright();
         browser = launch(playwright);
-        f = ServiceFixture.start(8, ServiceFixture.tempDir(), o -> o);
+        f = ServiceFixture.start(8, media, o -> o);
         page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1250));
         page.navigate(f.service.uri().toString());
     }
@@ -158,8 +161,8 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
-    void anUnauthenticatedMutationIsRefused() {
-        try (ServiceFixture guarded = ServiceFixture.start(2, ServiceFixture.tempDir(),
+    void anUnauthenticatedMutationIsRefused(@TempDir Path guardedMedia) {
+        try (ServiceFixture guarded = ServiceFixture.start(2, guardedMedia,
                 o -> o.withToken(ServiceToken.of("browser-test-token")))) {
             Page p = browser.newPage();
             p.navigate(guarded.service.uri().toString());

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityTest {
     private static final String TOKEN = "test-token-0123456789";
-    private final Path media = ServiceFixture.tempDir();
+    @TempDir
+    static Path media;
     private ServiceFixture f;
 
     @BeforeAll

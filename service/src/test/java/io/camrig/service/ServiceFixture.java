@@ -47,15 +47,6 @@ public final class ServiceFixture implements AutoCloseable {
         return new ServiceFixture(sim, service);
     }
 
-    /** A fresh temporary directory for media. */
-    public static Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("camrig-service-test");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     public URI uri(String path) {
         return service.uri().resolve(path);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 
 /**
@@ -24,8 +25,7 @@ class TakesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void aTakeFiredThroughTheServiceIsInTheTakeStoreAndSurvivesARestart() throws Exception {
-        Path media = ServiceFixture.tempDir();
+    void aTakeFiredThroughTheServiceIsInTheTakeStoreAndSurvivesARestart(@TempDir Path media) throws Exception {
         TakeStore store = new TakeStore(media);
         String takeId;
         try (ServiceFixture f = ServiceFixture.start(3, media, o -> o)) {

@@ -26,12 +26,12 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS from PEM files: the console and the API over TLS, still behind the token. */
 class TlsTest {
     @Test
-    void servesHttpsFromPemFilesAndStillNeedsTheToken() throws Exception {
-        Path dir = ServiceFixture.tempDir();
+    void servesHttpsFromPemFilesAndStillNeedsTheToken(@TempDir Path dir) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(256);
         KeyPair keys = g.generateKeyPair();

@@ -87,7 +87,12 @@ public final class ClusterBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path dir = Files.createTempDirectory("camrig-bench-cluster");
+        try (ScratchDirectory scratch = ScratchDirectory.create("camrig-bench-cluster")) {
+            return run(scratch.path(), out, err);
+        }
+    }
+
+    private int run(Path dir, PrintWriter out, PrintWriter err) throws Exception {
         BenchBroker broker;
         try {
             broker = startBroker(dir);

@@ -52,7 +52,12 @@ public final class ClusterDemo {
 
     /** Starts the broker and nodes, runs, stops them; exit code 0, or 3 when some cameras failed. */
     public static int local(Run run, PrintWriter out, PrintWriter err) throws Exception {
-        Path dir = Files.createTempDirectory("camrig-cluster");
+        try (ScratchDirectory scratch = ScratchDirectory.create("camrig-cluster")) {
+            return local(run, scratch.path(), out, err);
+        }
+    }
+
+    private static int local(Run run, Path dir, PrintWriter out, PrintWriter err) throws Exception {
         BrokerSecret secret = BrokerSecret.generate("mqtt://127.0.0.1:0");
         if (!run.json()) {
             out.printf("camrig demo: %d simulated cameras on %d node processes, recording %s%n", run.cameras(), run.nodes(),

@@ -13,7 +13,6 @@ import io.camrig.cluster.node.RigNode;
 import io.camrig.engine.rig.RigOptions;
 import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --broker URL} on the rig commands (issue 16.5): {@code status}, {@code settings set} and
@@ -31,10 +31,11 @@ class BrokerRigCommandsTest {
     private static EmbeddedBroker broker;
     private static Path login;
     private static final List<AutoCloseable> closeables = new ArrayList<>();
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("camrig-broker-cli");
         broker = EmbeddedBroker.start("127.0.0.1", 0, BrokerSecret.generate("mqtt://127.0.0.1:0"), dir.resolve("broker"))
                 .block(Duration.ofMinutes(2));
         login = dir.resolve("coordinator.login");

@@ -11,11 +11,14 @@ import java.util.function.UnaryOperator;
  * manifest at once, atomically, so a process killed at any instant restarts from the last state;
  * the bytes of a file in progress are in its partial file, which the next download resumes.
  *
- * <p>Thread-safe (one lock for the take); blocking file I/O: call from a bounded-elastic thread.
+ * <p>Thread-safe: changes take one lock for the take and write the manifest (blocking file I/O,
+ * an fsync: call them from a bounded-elastic thread); reads ({@link #manifest()}, {@link #pending})
+ * never wait for a change being written, so an event loop may call them (the service's
+ * {@code GET /api/takes}).
  */
 public final class OffloadQueue {
     private final TakeStore store;
-    private TakeManifest manifest;
+    private volatile TakeManifest manifest;
 
     /** The queue of {@code manifest}'s take in {@code store}. */
     public OffloadQueue(TakeStore store, TakeManifest manifest) {
@@ -28,16 +31,17 @@ public final class OffloadQueue {
         return store;
     }
 
-    /** The manifest as it stands. */
-    public synchronized TakeManifest manifest() {
+    /** The manifest as it stands (the last change, once applied; its write may still be under way). Never blocks. */
+    public TakeManifest manifest() {
         return manifest;
     }
 
-    /** Applies {@code change} to the manifest and writes it. */
+    /** Applies {@code change} to the manifest and writes it; changes run one at a time. */
     public synchronized TakeManifest update(UnaryOperator<TakeManifest> change) {
-        manifest = change.apply(manifest);
-        store.write(manifest);
-        return manifest;
+        TakeManifest next = change.apply(manifest);
+        manifest = next;
+        store.write(next);
+        return next;
     }
 
     /** Adds the camera when absent (identity only), then writes. */
@@ -78,9 +82,9 @@ public final class OffloadQueue {
         }));
     }
 
-    /** The files of {@code serial} still to fetch, in manifest order. */
-    public synchronized List<TakeFile> pending(String serial) {
-        return manifest.camera(serial).map(c -> c.files().stream().filter(f -> !f.verified()).toList())
+    /** The files of {@code serial} still to fetch, in manifest order. Never blocks. */
+    public List<TakeFile> pending(String serial) {
+        return manifest().camera(serial).map(c -> c.files().stream().filter(f -> !f.verified()).toList())
                 .orElse(List.of());
     }
 

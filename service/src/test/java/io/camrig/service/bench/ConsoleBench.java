@@ -11,6 +11,7 @@ import io.camrig.service.ConsoleBrowserHarness;
 import io.camrig.service.ServiceFixture;
 import io.camrig.simulator.camera.VirtualCamera;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,9 +42,9 @@ class ConsoleBench {
     static final int FIRES = Integer.getInteger("camrig.bench.fires", 15);
 
     @Test
-    void bench() throws Exception {
+    void bench(@TempDir Path media) throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("camrig.bench.console"), "bench harness: -Dcamrig.bench.console=true");
-        try (ServiceFixture f = ServiceFixture.start(CAMERAS, ServiceFixture.tempDir(), o -> o);
+        try (ServiceFixture f = ServiceFixture.start(CAMERAS, media, o -> o);
              Playwright pw = ConsoleBrowserHarness.playwright()) {
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
             long[] tick = {0};

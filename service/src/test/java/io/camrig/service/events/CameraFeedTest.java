@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.service.ServiceFixture;
 import io.camrig.service.rig.CameraView;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
@@ -20,8 +22,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  */
 class CameraFeedTest {
     @Test
-    void aCameraChangingEveryMillisecondGetsTenEventsASecondWithTheNewestValues() {
-        try (ServiceFixture f = ServiceFixture.start(2, ServiceFixture.tempDir(), o -> o)) {
+    void aCameraChangingEveryMillisecondGetsTenEventsASecondWithTheNewestValues(@TempDir Path media) {
+        try (ServiceFixture f = ServiceFixture.start(2, media, o -> o)) {
             VirtualTimeScheduler time = VirtualTimeScheduler.create();
             AtomicLong battery = new AtomicLong();
             EventHub hub = new EventHub(new ObjectMapper());

@@ -1,6 +1,7 @@
 package io.camrig.simulator.http;
 
 import io.camrig.http.address.BasicCredentials;
+import io.camrig.http.server.KeepAliveReads;
 import io.camrig.simulator.cohn.CohnCertificate;
 import io.camrig.simulator.media.SdCard;
 import io.netty.channel.group.ChannelGroup;
@@ -172,7 +173,7 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
     }
 
     private HttpServer server(String host, int port, Guard guard, boolean cohnListener) {
-        return HttpServer.create()
+        return KeepAliveReads.apply(HttpServer.create())
                 .host(host)
                 .port(port)
                 .doOnChannelInit((observer, channel, remote) -> {
