@@ -223,14 +223,21 @@ final class OffloadBenchResult {
                 double rate = median(r, x -> x.floor().mbps());
                 double cpu = median(r, x -> x.floor().cpuPerGB());
                 double pipe = median(e.getValue(), Round::pipeMBps);
-                sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.2f |%n",
-                        e.getKey(), rate, rate / median(r, Round::curlMBps), median(r, Round::camrigMBps) / rate, cpu,
-                        median(r, x -> x.floor().jvmCpuPerGB()), median(r, Round::camrigCpuPerGB) / cpu,
-                        median(r, x -> x.floor().rssMB()), pipe, pipe / median(e.getValue(), Round::curlMBps),
-                        median(e.getValue(), Round::pipeCpuPerGB)));
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        e.getKey(), cell("%.0f", rate), cell("%.2f", rate / median(r, Round::curlMBps)),
+                        cell("%.2f", median(r, Round::camrigMBps) / rate), cell("%.2f", cpu),
+                        cell("%.2f", median(r, x -> x.floor().jvmCpuPerGB())),
+                        cell("%.2f", median(r, Round::camrigCpuPerGB) / cpu), cell("%.0f", median(r, x -> x.floor().rssMB())),
+                        cell("%.0f", pipe), cell("%.2f", pipe / median(e.getValue(), Round::curlMBps)),
+                        cell("%.2f", median(e.getValue(), Round::pipeCpuPerGB))));
             }
         }
         return sb.toString();
+    }
+
+    /** One table cell: {@code value} in {@code format}, or a dash when the client was left out or failed (NaN). */
+    private static String cell(String format, double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, format, value);
     }
 
     /** A grouped bar chart of MB/s (camrig, curl) and CPU s/GB (camrig, curl + sha256) per camera count. */

@@ -97,5 +97,9 @@ class OffloadFloorClientTest {
         assertThat(round.line()).contains("floor 500 MB/s 2.00 CPU s/GB", "curl|tee|sha256 700 MB/s 2.10 CPU s/GB");
         assertThat(OffloadBenchResult.order(1, true, true)).doesNotHaveDuplicates().hasSize(4)
                 .contains(OffloadBenchResult.Client.PIPE);
+        OffloadBenchResult.Round noPipe = new OffloadBenchResult.Round(1, 1, 400, 2.5, 5, 110, 80, 20, 800, 1.2, 0.6, 8,
+                new OffloadBenchResult.Floor(500, 2.0, 3.0, 60), Double.NaN, Double.NaN);
+        assertThat(OffloadBenchResult.table(Map.of(1, List.of(noPipe)), 256 << 20))
+                .contains("| 1 | 500 | 0.63 | 0.80 | 2.00 | 3.00 | 1.25 | 60 | – | – | – |").doesNotContain("NaN");
     }
 }
