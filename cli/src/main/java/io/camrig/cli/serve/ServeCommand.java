@@ -106,6 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** Told once the service is up (tests reach it through this). */
     Consumer<RigService> onReady = s -> { };
 
+    /** Told of the simulated rig once it runs (tests inject camera faults through this). */
+    Consumer<VirtualRig> onSimulator = s -> { };
+
     @Override
     public Integer call() {
         ServiceOptions options = options();
@@ -123,6 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .withMediaFileBytes(1024 * 1024)).block(Duration.ofSeconds(60));
             central = sim.central();
             VirtualRig s = sim;
+            onSimulator.accept(s);
             closeCentral = s::close;
             options = options.withHttp(HttpAddressResolver.ofUris(s::httpBaseUri));
         } else {
