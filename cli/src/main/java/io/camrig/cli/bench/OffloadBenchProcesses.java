@@ -72,7 +72,7 @@ final class OffloadBenchProcesses {
     }
 
     /** How long a group of processes may run before it is stopped as hung. */
-    static final long GROUP_TIMEOUT_SECONDS = 600;
+    static final long GROUP_TIMEOUT_SECONDS = 240;
 
     /**
      * Starts every command at once and waits for all; fails when one exits non-zero or the group

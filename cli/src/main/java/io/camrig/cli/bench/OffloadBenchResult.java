@@ -154,7 +154,13 @@ final class OffloadBenchResult {
                 least = jvmClient(OffloadFloorClient.class, List.of(), urls, path, work.resolve("floor"), java, cp, clientJvm,
                         warmUp, gb);
             } else if (client == Client.JDK) {
-                onJdk = jvmClient(OffloadJdkClient.class, jdk, urls, path, work.resolve("jdk"), java, cp, jdkJvm, warmUp, gb);
+                try {
+                    onJdk = jvmClient(OffloadJdkClient.class, jdk, urls, path, work.resolve("jdk"), java, cp, jdkJvm, warmUp, gb);
+                } catch (IOException e) {
+                    // the JDK client failing (an OutOfMemoryError under -Xmx16m) is a finding, not the end of the bench
+                    System.err.println("jdk client failed: " + e.getMessage().lines().reduce((a, b) -> b).orElse(""));
+                    delete(work.resolve("jdk"));
+                }
             } else if (client == Client.PIPE) {
                 Path d = Files.createDirectories(work.resolve("pipe"));
                 List<List<String>> cmds = new ArrayList<>();

@@ -76,8 +76,8 @@ public final class OffloadFloorClient {
         }
         try {
             System.out.println(run(to, warmUp, urls));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("floor client: " + e);
+        } catch (Exception | Error e) {
+            System.err.println("floor client: " + (e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e));
             System.exit(1);
         }
     }
@@ -113,7 +113,12 @@ public final class OffloadFloorClient {
         }
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        ExecutorService readers = Executors.newFixedThreadPool(urls.size());
+        // daemon threads: a failed download ends the JVM through main's exit, never leaves it running
+        ExecutorService readers = Executors.newFixedThreadPool(urls.size(), r -> {
+            Thread t = new Thread(r, "bench-download");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<long[]>> sizes = new ArrayList<>();
         String[] shas = new String[urls.size()];
         for (int i = 0; i < urls.size(); i++) {

@@ -81,8 +81,8 @@ public final class OffloadJdkClient {
         }
         try {
             System.out.println(OffloadFloorClient.run(to, warmUp, urls, new OffloadJdkClient(thread)::download));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("jdk client: " + e);
+        } catch (Exception | Error e) {
+            System.err.println("jdk client: " + (e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e));
             System.exit(1);
         }
     }
