@@ -113,7 +113,7 @@ final class OffloadBenchProcesses {
                 String err = Files.readString(files.get(i)[1], StandardCharsets.UTF_8);
                 if (processes.get(i).exitValue() != 0) {
                     throw new IOException(String.join(" ", commands.get(i)) + " exited " + processes.get(i).exitValue() + ": "
-                            + err.lines().filter(l -> !l.startsWith("@@TIME")).reduce((a, b) -> b).orElse(""));
+                            + err.lines().filter(l -> !l.startsWith("@@TIME") && !l.startsWith("Command exited")).reduce((a, b) -> b).orElse(""));
                 }
                 outs.add(out);
                 for (String line : err.lines().toList()) {
