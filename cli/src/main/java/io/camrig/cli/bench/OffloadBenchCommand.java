@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code curl -o} per camera in parallel, (3) one {@code openssl dgst -sha256} per file curl wrote,
  * in parallel, (4) unless {@code --no-floor}, the floor: {@link OffloadFloorClient}, a JDK-only
  * client doing the same work in a JVM with the same options, (5) unless {@code --no-pipe}, {@code curl URL |
- * tee FILE | openssl dgst -sha256} per camera in parallel; the order rotates round by round. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
+ * tee FILE | openssl dgst -sha256} per camera in parallel, (6) unless {@code --no-jdk}, {@link OffloadJdkClient}:
+ * the same work on the JDK's {@code HttpClient}, in a JVM with the same options; the order rotates round by round. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
  * during the transfer, and of its whole JVM), peak RSS, and the ratios against the targets: camrig
  * MB/s ≥ 0.9× curl's, camrig CPU/GB ≤ 2× curl + sha256, RSS ≤ 64 MB for 8 cameras. Exit 0 when
  * every run succeeded (targets are reported, not enforced), 1 when a process failed.
@@ -81,6 +82,25 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     + "native code, no fsync) when curl and openssl are present (default: on; --no-pipe leaves it out).")
     boolean pipe;
 
+    @Option(names = "--jdk", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also measure the JDK's java.net.http.HttpClient doing the same work (BodySubscriber: pwrite, "
+                    + "SHA-256, fsync) in its own JVM with the camrig client's options (default: on; --no-jdk leaves it out).")
+    boolean jdk;
+
+    @Option(names = "--jdk-hash", paramLabel = "inline|thread", defaultValue = "inline",
+            description = "Where the JDK client hashes: on the thread that delivers the body, or a second thread "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String jdkHash;
+
+    @Option(names = "--jdk-bufsize", paramLabel = "BYTES", defaultValue = "262144",
+            description = "jdk.httpclient.bufsize of the JDK client: its socket read size (default: ${DEFAULT-VALUE}).")
+    int jdkBufsize;
+
+    @Option(names = "--jdk-jvm", paramLabel = "OPTS",
+            description = "JVM options of the JDK client (default: those of the camrig client, --client-jvm); "
+                    + "for example a larger -Xmx/-Xmn, since it reads into heap buffers.")
+    String jdkJvm;
+
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
     Path markdown;
 
@@ -108,9 +128,11 @@ public final class OffloadBenchCommand implements Callable<Integer> {
             List<String> urls = new ArrayList<>();
             rig.get("cameras").forEach(c -> urls.add(c.get("http").asText()));
             String serialPath = "/videos/DCIM/100GOPRO/GX010001.MP4";
-            out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s, floor %s; "
+            out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s, floor %s, jdk %s; "
                     + "camrig and curl interleaved and compared as ratios%n",
-                    fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent", floor ? "yes" : "no");
+                    fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent", floor ? "yes" : "no",
+                    jdk ? "yes (hash " + jdkHash + ", bufsize " + jdkBufsize
+                            + (jdkJvm == null ? "" : ", JVM " + jdkJvm) + ")" : "no");
             out.printf("camrig client: %s; %s%n", clientJvm, warmUp > 0
                     ? String.format("warm-up: the first %d MiB of one file downloaded unmeasured first (JIT), counted "
                             + "only in 'JVM total'", warmUp >> 20)
@@ -121,7 +143,8 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                 for (int k : cameras) {
                     List<String> mine = urls.subList(0, k);
                     OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
-                            java, cp, clientJvm, warmUp, curl, openssl, floor, pipe);
+                            java, cp, clientJvm, warmUp, curl, openssl, floor, pipe, jdk ? List.of("--hash", jdkHash,
+                                    "--bufsize", String.valueOf(jdkBufsize)) : null, jdkJvm == null ? clientJvm : jdkJvm);
                     results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
                     out.println(round.line());
                     out.flush();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the processes {@code camrig bench offload} compares, each under GNU {@code time} (when
@@ -70,41 +71,66 @@ final class OffloadBenchProcesses {
         return false;
     }
 
-    /** Starts every command at once and waits for all; fails when one exits non-zero. */
+    /** How long a group of processes may run before it is stopped as hung. */
+    static final long GROUP_TIMEOUT_SECONDS = 240;
+
+    /**
+     * Starts every command at once and waits for all; fails when one exits non-zero or the group
+     * is still running after {@link #GROUP_TIMEOUT_SECONDS} (then every process is stopped and the
+     * first still running is named). Output and errors go to temporary files, not pipes, so a
+     * process that writes much to stderr can never block on a pipe nobody reads yet.
+     */
     static Usage runAll(List<List<String>> commands) throws IOException, InterruptedException {
         boolean timed = Files.isExecutable(TIME);
         List<Process> processes = new ArrayList<>();
+        List<Path[]> files = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (List<String> c : commands) {
-            List<String> full = new ArrayList<>();
-            if (timed) {
-                full.addAll(List.of(TIME.toString(), "-f", "@@TIME %U %S %M"));
+        try {
+            for (List<String> c : commands) {
+                List<String> full = new ArrayList<>();
+                if (timed) {
+                    full.addAll(List.of(TIME.toString(), "-f", "@@TIME %U %S %M"));
+                }
+                full.addAll(c);
+                Path[] io = {Files.createTempFile("camrig-bench-out", ".txt"), Files.createTempFile("camrig-bench-err", ".txt")};
+                files.add(io);
+                processes.add(new ProcessBuilder(full).redirectOutput(io[0].toFile()).redirectError(io[1].toFile()).start());
             }
-            full.addAll(c);
-            processes.add(new ProcessBuilder(full).start());
-        }
-        List<String> outs = new ArrayList<>();
-        double cpu = 0;
-        long rss = timed ? 0 : -1;
-        for (int i = 0; i < processes.size(); i++) {
-            Process p = processes.get(i);
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            int code = p.waitFor();
-            if (code != 0) {
-                throw new IOException(String.join(" ", commands.get(i)) + " exited " + code + ": "
-                        + err.lines().filter(l -> !l.startsWith("@@TIME")).reduce((a, b) -> b).orElse(""));
-            }
-            outs.add(out);
-            for (String line : err.lines().toList()) {
-                if (line.startsWith("@@TIME ")) {
-                    String[] f = line.substring(7).trim().split("\\s+");
-                    cpu += Double.parseDouble(f[0]) + Double.parseDouble(f[1]);
-                    rss += Long.parseLong(f[2]);
+            long deadline = t0 + GROUP_TIMEOUT_SECONDS * 1_000_000_000L;
+            for (int i = 0; i < processes.size(); i++) {
+                if (!processes.get(i).waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    processes.forEach(Process::destroyForcibly);
+                    throw new IOException(String.join(" ", commands.get(i)) + " still running after "
+                            + GROUP_TIMEOUT_SECONDS + " s: stopped");
                 }
             }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            List<String> outs = new ArrayList<>();
+            double cpu = 0;
+            long rss = timed ? 0 : -1;
+            for (int i = 0; i < processes.size(); i++) {
+                String out = Files.readString(files.get(i)[0], StandardCharsets.UTF_8);
+                String err = Files.readString(files.get(i)[1], StandardCharsets.UTF_8);
+                if (processes.get(i).exitValue() != 0) {
+                    throw new IOException(String.join(" ", commands.get(i)) + " exited " + processes.get(i).exitValue() + ": "
+                            + err.lines().filter(l -> !l.startsWith("@@TIME") && !l.startsWith("Command exited")).reduce((a, b) -> b).orElse(""));
+                }
+                outs.add(out);
+                for (String line : err.lines().toList()) {
+                    if (line.startsWith("@@TIME ")) {
+                        String[] f = line.substring(7).trim().split("\\s+");
+                        cpu += Double.parseDouble(f[0]) + Double.parseDouble(f[1]);
+                        rss += Long.parseLong(f[2]);
+                    }
+                }
+            }
+            return new Usage(wall, cpu, rss, outs);
+        } finally {
+            for (Path[] io : files) {
+                Files.deleteIfExists(io[0]);
+                Files.deleteIfExists(io[1]);
+            }
         }
-        return new Usage((System.nanoTime() - t0) / 1e9, cpu, rss, outs);
     }
 
     /** Starts a long-running process and returns it with a reader of its standard output. */

@@ -38,10 +38,20 @@ final class OffloadBenchResult {
      * @param pipeMBps {@code curl | tee FILE | openssl dgst -sha256} per camera in parallel (hashing
      *     while streaming, in native code, no fsync): aggregate rate, or NaN
      * @param pipeCpuPerGB that pipeline's CPU (curl, tee and openssl), s per 10^9 bytes, or NaN
+     * @param jdk the JDK {@code HttpClient} client's figures ({@link OffloadJdkClient}), or {@code null}
+     *     when not measured
      */
     record Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
             double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB,
-            double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB) {
+            double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB, Floor jdk) {
+
+        /** A round without the JDK HttpClient client. */
+        Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
+                double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB,
+                double shaCpuPerGB, double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB) {
+            this(round, cameras, camrigMBps, camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, camrigAnonMB, camrigFileMB,
+                    curlMBps, curlCpuPerGB, shaCpuPerGB, curlRssMB, floor, pipeMBps, pipeCpuPerGB, null);
+        }
 
         String line() {
             return String.format(Locale.ROOT, "round %d, %d camera(s): camrig %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS"
@@ -50,7 +60,9 @@ final class OffloadBenchResult {
                     curlRssMB, floor == null ? "" : String.format(Locale.ROOT, " | floor %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS",
                             floor.mbps(), floor.cpuPerGB(), floor.jvmCpuPerGB(), floor.rssMB()))
                     + (Double.isNaN(pipeMBps) ? "" : String.format(Locale.ROOT, " | curl|tee|sha256 %.0f MB/s %.2f CPU s/GB",
-                            pipeMBps, pipeCpuPerGB));
+                            pipeMBps, pipeCpuPerGB))
+                    + (jdk == null ? "" : String.format(Locale.ROOT, " | jdk %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS",
+                            jdk.mbps(), jdk.cpuPerGB(), jdk.jvmCpuPerGB(), jdk.rssMB()));
         }
     }
 
@@ -66,13 +78,17 @@ final class OffloadBenchResult {
     }
 
     /** Which clients run in a round, and in what order (rotated round by round so none always goes first). */
-    enum Client { CAMRIG, CURL, FLOOR, PIPE }
+    enum Client { CAMRIG, CURL, FLOOR, PIPE, JDK }
 
     static List<Client> order(int round, boolean floor) {
         return order(round, floor, false);
     }
 
     static List<Client> order(int round, boolean floor, boolean pipe) {
+        return order(round, floor, pipe, false);
+    }
+
+    static List<Client> order(int round, boolean floor, boolean pipe, boolean jdk) {
         List<Client> all = new ArrayList<>(List.of(Client.CAMRIG, Client.CURL));
         if (floor) {
             all.add(Client.FLOOR);
@@ -80,20 +96,24 @@ final class OffloadBenchResult {
         if (pipe) {
             all.add(Client.PIPE);
         }
+        if (jdk) {
+            all.add(Client.JDK);
+        }
         java.util.Collections.rotate(all, (round - 1) % all.size());
         return all;
     }
 
     static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
-            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean floor, boolean pipe)
-            throws IOException, InterruptedException {
+            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean floor, boolean pipe,
+            List<String> jdk, String jdkJvm) throws IOException, InterruptedException {
         double gb = (double) k * fileSize / 1e9;
         double[] theirs = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};    // MB/s, CPU/GB, sha CPU/GB, RSS MB
         double[] mine = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}; // MB/s, CPU/GB,
                 // JVM CPU/GB, RSS MB, anon MB, file MB
         Floor least = null;
+        Floor onJdk = null;
         double[] piped = {Double.NaN, Double.NaN};
-        for (Client client : order(round, floor, pipe && curl && openssl)) {
+        for (Client client : order(round, floor, pipe && curl && openssl, jdk != null)) {
             if (client == Client.CURL && curl) {
                 Path d = Files.createDirectories(work.resolve("curl"));
                 List<List<String>> cmds = new ArrayList<>();
@@ -131,7 +151,16 @@ final class OffloadBenchResult {
                 mine[5] = r.path("rssFileKb").asLong(-1) / 1024.0;
                 delete(d);
             } else if (client == Client.FLOOR) {
-                least = floor(urls, path, work.resolve("floor"), java, cp, clientJvm, warmUp, gb);
+                least = jvmClient(OffloadFloorClient.class, List.of(), urls, path, work.resolve("floor"), java, cp, clientJvm,
+                        warmUp, gb);
+            } else if (client == Client.JDK) {
+                try {
+                    onJdk = jvmClient(OffloadJdkClient.class, jdk, urls, path, work.resolve("jdk"), java, cp, jdkJvm, warmUp, gb);
+                } catch (IOException e) {
+                    // the JDK client failing (an OutOfMemoryError under -Xmx16m) is a finding, not the end of the bench
+                    System.err.println("jdk client failed: " + e.getMessage().lines().reduce((a, b) -> b).orElse(""));
+                    delete(work.resolve("jdk"));
+                }
             } else if (client == Client.PIPE) {
                 Path d = Files.createDirectories(work.resolve("pipe"));
                 List<List<String>> cmds = new ArrayList<>();
@@ -146,19 +175,23 @@ final class OffloadBenchResult {
             }
         }
         return new Round(round, k, mine[0], mine[1], mine[2], mine[3], mine[4], mine[5], theirs[0], theirs[1], theirs[2],
-                theirs[3], least, piped[0], piped[1]);
+                theirs[3], least, piped[0], piped[1], onJdk);
     }
 
-    /** Runs {@link OffloadFloorClient} in its own JVM with the camrig client's options, from the same (offload) jar. */
-    private static Floor floor(List<String> urls, String path, Path d, String java, String cp, String clientJvm,
-            long warmUp, double gb) throws IOException, InterruptedException {
+    /**
+     * Runs a JDK-only client ({@link OffloadFloorClient} or {@link OffloadJdkClient}, with {@code
+     * options}) in its own JVM with the camrig client's options, from the same (offload) jar.
+     */
+    private static Floor jvmClient(Class<?> main, List<String> options, List<String> urls, String path, Path d,
+            String java, String cp, String clientJvm, long warmUp, double gb) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         if (!clientJvm.isBlank()) {
             cmd.addAll(List.of(clientJvm.trim().split("\\s+")));
         }
-        cmd.addAll(List.of("-cp", OffloadBenchProcesses.offloadClassPath(cp), OffloadFloorClient.class.getName(),
+        cmd.addAll(List.of("-cp", OffloadBenchProcesses.offloadClassPath(cp), main.getName(),
                 "--to", d.toString(), "--warm-up-bytes", String.valueOf(warmUp)));
+        cmd.addAll(options);
         for (String u : urls) {
             cmd.add(u + path);
         }
@@ -232,11 +265,12 @@ final class OffloadBenchResult {
                         cell("%.2f", median(e.getValue(), Round::pipeCpuPerGB))));
             }
         }
+        sb.append(OffloadJdkTable.table(results));
         return sb.toString();
     }
 
     /** One table cell: {@code value} in {@code format}, or a dash when the client was left out or failed (NaN). */
-    private static String cell(String format, double value) {
+    static String cell(String format, double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, format, value);
     }
 

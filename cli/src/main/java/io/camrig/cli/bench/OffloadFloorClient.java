@@ -76,32 +76,55 @@ public final class OffloadFloorClient {
         }
         try {
             System.out.println(run(to, warmUp, urls));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("floor client: " + e);
+        } catch (Exception | Error e) {
+            System.err.println("floor client: " + (e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e));
             System.exit(1);
         }
     }
 
     /** Downloads every URL in parallel into {@code to/f<i>}; the JSON line {@link #main} prints. */
     static String run(Path to, long warmUp, List<URI> urls) throws Exception {
+        return run(to, warmUp, urls, OffloadFloorClient::download);
+    }
+
+    /**
+     * One download of a bench client: GETs {@code url} (its first {@code limit} bytes at most, by a
+     * Range request when {@code limit} is finite) into {@code file}, with SHA-256; {@code durable}
+     * = early writeback every 64 MiB and {@code fsync} at the end.
+     */
+    @FunctionalInterface
+    interface Download {
+        Result download(URI url, Path file, long limit, boolean durable) throws Exception;
+    }
+
+    /**
+     * Downloads every URL in parallel into {@code to/f<i>} with {@code client} (after a warm-up
+     * prefix of the first URL when {@code warmUp > 0}); the JSON line {@link #main} prints.
+     */
+    static String run(Path to, long warmUp, List<URI> urls, Download client) throws Exception {
         Files.createDirectories(to);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long w0 = System.nanoTime();
         long wcpu0 = os.getProcessCpuTime();
         if (warmUp > 0) {
             Path scratch = to.resolve("warm-up");
-            download(urls.get(0), scratch, warmUp, false);
+            client.download(urls.get(0), scratch, warmUp, false);
             Files.delete(scratch);
         }
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        ExecutorService readers = Executors.newFixedThreadPool(urls.size());
+        // daemon threads: a failed download ends the JVM through main's exit, never leaves it running
+        ExecutorService readers = Executors.newFixedThreadPool(urls.size(), r -> {
+            Thread t = new Thread(r, "bench-download");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<long[]>> sizes = new ArrayList<>();
         String[] shas = new String[urls.size()];
         for (int i = 0; i < urls.size(); i++) {
             int n = i;
             sizes.add(readers.submit(() -> {
-                Result r = download(urls.get(n), to.resolve("f" + n), Long.MAX_VALUE, true);
+                Result r = client.download(urls.get(n), to.resolve("f" + n), Long.MAX_VALUE, true);
                 shas[n] = r.sha256();
                 return new long[] {r.bytes()};
             }));
@@ -171,9 +194,8 @@ public final class OffloadFloorClient {
                     buf.rewind();
                     full.put(buf);
                     buf = null;
-                    if (durable && written - flushedAt >= WRITEBACK_STEP && flushing.compareAndSet(false, true)) {
+                    if (durable && written - flushedAt >= WRITEBACK_STEP && writeBack(out, flushing)) {
                         flushedAt = written;
-                        FLUSHER.execute(() -> flush(out, flushing));
                     }
                 }
             } finally {
@@ -242,6 +264,18 @@ public final class OffloadFloorClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Starts one {@code fdatasync} of {@code out} on the writeback thread unless one is running
+     * ({@code flushing}); {@code true} when it started one.
+     */
+    static boolean writeBack(FileChannel out, AtomicBoolean flushing) {
+        if (!flushing.compareAndSet(false, true)) {
+            return false;
+        }
+        FLUSHER.execute(() -> flush(out, flushing));
+        return true;
     }
 
     private static void flush(FileChannel out, AtomicBoolean flushing) {

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The floor client of {@code camrig bench offload} does the work it is compared on: every camera's
- * file lands byte-identical with its SHA-256, from a spooled simulator (sendfile) and a computing
- * one; its warm-up reads a prefix only; the rounds rotate which client goes first.
+ * The floor client of {@code camrig bench offload} does the work it is compared on, and so does the
+ * JDK HttpClient client ({@link OffloadJdkClient}, hashing inline and on a second thread): every
+ * camera's file lands byte-identical with its SHA-256, from a spooled simulator (sendfile) and a
+ * computing one; its warm-up reads a prefix only; the rounds rotate which client goes first.
  */
 class OffloadFloorClientTest {
     private static final Duration T = Duration.ofSeconds(30);
@@ -35,23 +36,28 @@ class OffloadFloorClientTest {
         for (boolean spooled : new boolean[] {true, false}) {
             VirtualHttpRig.Options o = new VirtualHttpRig.Options(3, "HERO12 Black", 5, size, 1, "127.0.0.1", 0, false, 0,
                     Duration.ZERO);
-            Path out = dir.resolve("out-" + spooled);
             try (VirtualHttpRig rig = VirtualHttpRig.start(o, spooled ? Optional.of(dir.resolve("spool")) : Optional.empty())
                     .block(T)) {
                 List<URI> urls = rig.cameras().stream().map(s -> URI.create(s.baseUri() + PATH)).toList();
-                JsonNode r = new ObjectMapper().readTree(OffloadFloorClient.run(out, 100_000, urls));
-                assertThat(r.get("bytes").asLong()).isEqualTo(3L * size);
-                assertThat(r.get("seconds").asDouble()).isPositive();
-                assertThat(r.get("rssPeakKb").asLong()).isPositive();
-                assertThat(r.get("failures").asInt()).isZero();
-                for (int i = 0; i < 3; i++) {
-                    VirtualCameraHttpServer s = rig.cameras().get(i);
-                    byte[] expected = s.sdCard().expectedBytes(s.sdCard().files().get(0));
-                    assertThat(Files.readAllBytes(out.resolve("f" + i))).isEqualTo(expected);
-                    assertThat(r.get("sha256").get(i).asText()).isEqualTo(
-                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
+                // the floor, then the JDK HttpClient client hashing inline and on a second thread
+                List<OffloadFloorClient.Download> clients = List.of(OffloadFloorClient::download,
+                        new OffloadJdkClient(false)::download, new OffloadJdkClient(true)::download);
+                for (int c = 0; c < clients.size(); c++) {
+                    Path out = dir.resolve("out-" + spooled + "-" + c);
+                    JsonNode r = new ObjectMapper().readTree(OffloadFloorClient.run(out, 100_000, urls, clients.get(c)));
+                    assertThat(r.get("bytes").asLong()).isEqualTo(3L * size);
+                    assertThat(r.get("seconds").asDouble()).isPositive();
+                    assertThat(r.get("rssPeakKb").asLong()).isPositive();
+                    assertThat(r.get("failures").asInt()).isZero();
+                    for (int i = 0; i < 3; i++) {
+                        VirtualCameraHttpServer s = rig.cameras().get(i);
+                        byte[] expected = s.sdCard().expectedBytes(s.sdCard().files().get(0));
+                        assertThat(Files.readAllBytes(out.resolve("f" + i))).isEqualTo(expected);
+                        assertThat(r.get("sha256").get(i).asText()).isEqualTo(
+                                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
+                    }
+                    assertThat(out.resolve("warm-up")).doesNotExist();
                 }
-                assertThat(out.resolve("warm-up")).doesNotExist();
             }
         }
     }
