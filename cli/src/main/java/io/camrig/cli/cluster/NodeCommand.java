@@ -115,6 +115,10 @@ public final class NodeCommand implements Callable<Integer> {
                 options = options.withClock(SkewedClock.of(ClusterClock.system(), clockOffsetMillis * 1_000_000L, clockDriftPpm));
             }
             node = RigNode.start(url, login.login(nodeId, cl), source.central(), options).block(Duration.ofMinutes(2));
+        } catch (io.camrig.engine.credentials.CredentialStoreException e) {
+            closeQuietly(wifi);
+            source.close();
+            return io.camrig.cli.network.CredentialOptions.failed(cl, "node", e);
         } catch (CamrigException | IllegalStateException | java.io.IOException e) {
             closeQuietly(wifi);
             closeQuietly(store);

@@ -29,9 +29,10 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>When: once, in the background, as soon as the offset's uncertainty is within
  * {@link #TRUSTED_NANOS} (unless an arm came first), and at every arm ({@link #beforeTake}) when
- * no set was made yet or the offset has moved by more than {@link #MOVED_NANOS} since the last
- * one: the arm answers only after it, so the set never competes with the fire for the BLE
- * command channel; never while the cameras record (after a shutter-on fire, until shutter off). Each camera's last set is kept ({@link #applied}) for the take's manifest. A
+ * no set was made yet or the offset has moved by more than {@link #MOVED_NANOS} (and more than its
+ * uncertainty) since the last one: the arm answers only after it, so the set never competes with
+ * the fire for the BLE command channel; never while the cameras record (after a shutter-on fire,
+ * until shutter off). Each camera's last set is kept ({@link #applied}) for the take's manifest. A
  * camera that refuses the command keeps its own clock (logged, no error to the caller).
  */
 final class CameraClocks {
@@ -92,7 +93,8 @@ final class CameraClocks {
 
     /**
      * At an arm with this (accepted) estimate: sets the clocks when none was set yet or the offset
-     * moved by more than {@link #MOVED_NANOS}; completes when done (at once otherwise).
+     * moved by more than {@link #MOVED_NANOS} and more than the estimate's uncertainty; completes
+     * when done (at once otherwise).
      */
     Mono<Void> beforeTake(OffsetEstimator.Estimate est) {
         armed = true;
@@ -102,7 +104,9 @@ final class CameraClocks {
                 // The arm before shutter off: a clock moved mid-take would split the take's footage.
                 return Mono.empty();
             }
-            return at == null || Math.abs(est.offsetNanos() - at) > MOVED_NANOS ? set(est) : Mono.empty();
+            // A move within the estimate's own uncertainty is noise, not a reason to set again.
+            return at == null || Math.abs(est.offsetNanos() - at) > Math.max(MOVED_NANOS, est.uncertaintyNanos())
+                    ? set(est) : Mono.empty();
         });
     }
 

@@ -1,6 +1,9 @@
 package io.camrig.cluster.node;
 
 import io.camrig.engine.offload.OffloadCamera;
+import io.camrig.engine.provision.AccessPointMode;
+import io.camrig.engine.provision.ProvisionListener;
+import io.camrig.engine.provision.ProvisioningOptions;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.http.address.CameraAddress;
 import io.camrig.http.client.CameraHttpClient;
@@ -13,12 +16,14 @@ import reactor.core.scheduler.Schedulers;
  * How a node reaches one camera's HTTP for an offload ({@link NodeMedia}): over COHN when its
  * COHN credentials are known ({@link OffloadCamera.Link#COHN}), directly when the node places it
  * ({@link OffloadCamera.Link#OTHER}), else over its own AP ({@link OffloadCamera.Link#AP}): AP
- * switched on over BLE (Set AP Control, 0x17), SSID and password read (GP-0002, GP-0003) and
+ * switched on over BLE (Set AP Control, 0x17) and awaited (status 69, {@link AccessPointMode}),
+ * SSID and password read (GP-0002, GP-0003) and
  * handed to the {@link io.camrig.engine.offload.Offloader}, which joins through the node's host
  * Wi-Fi one camera at a time and checks the serial over HTTP before crediting a file. The
  * password is never logged or put in an error.
  */
 final class NodeLinks {
+    private static final AccessPointMode AP_MODE = new AccessPointMode(ProvisioningOptions.defaults());
     private final String node;
     private final NodeMedia media;
 
@@ -47,7 +52,8 @@ final class NodeLinks {
                     "resolve HTTP address", null));
         }
         return m.currentCamera()
-                .flatMap(c -> c.control().setApControl(true).then(c.readApCredentials()))
+                // Set AP Control is acknowledged before the radio is up: wait for status 69 "AP Mode" before any join.
+                .flatMap(c -> AP_MODE.set(c, true, ProvisionListener.none()).then(c.readApCredentials()))
                 .flatMap(ap -> Mono.fromCallable(() -> {
                     CameraAddress address = media.apAddress().resolve(serial).orElseGet(CameraAddress::accessPoint);
                     return new OffloadCamera(serial, m.advertisedName(), new CameraHttpClient(address, media.httpOptions()),
