@@ -32,6 +32,7 @@ import reactor.netty.http.server.HttpServer;
  * It keeps the rig going: the engine's keep-alives and reconnects run, and failed cameras are
  * tried again every {@link ServiceOptions#recoverEvery()}. Close it to stop serving and close
  * the rig.
+ * Closing also stops the take downloads under way, leaving only resumable state ({@link #close()}).
  *
  * <pre>{@code
  * RigAccess rig = new RigAccess(Rig.discover(central, options, metrics).block());
@@ -42,17 +43,22 @@ import reactor.netty.http.server.HttpServer;
  * }</pre>
  */
 public final class RigService implements AutoCloseable {
+    /** How long {@link #close()} waits for a stopped download's last manifest write. */
+    public static final Duration DOWNLOADS_STOP = Duration.ofSeconds(5);
+
     private final DisposableServer server;
     private final RigAccess rig;
     private final CameraFeed feed;
     private final EventHub hub;
     private final Disposable.Composite running;
     private final Scheduler scheduler;
+    private final TakeDownloads downloads;
     private final boolean tls;
 
     private RigService(DisposableServer server, RigAccess rig, CameraFeed feed, EventHub hub,
-                       Disposable.Composite running, Scheduler scheduler, boolean tls) {
+                       Disposable.Composite running, Scheduler scheduler, TakeDownloads downloads, boolean tls) {
         this.server = server;
+        this.downloads = downloads;
         this.rig = rig;
         this.feed = feed;
         this.hub = hub;
@@ -73,7 +79,7 @@ public final class RigService implements AutoCloseable {
             Scheduler scheduler = Schedulers.newSingle("camrig-service-events", true);
             CameraFeed feed = new CameraFeed(rig, new CameraViews(rig)::view, hub, options.minInterval(),
                     options.pollInterval(), scheduler).start();
-            TakeDownloads downloads = new TakeDownloads(rig, options.http(), hub);
+            TakeDownloads downloads = new TakeDownloads(rig, options.http(), hub, takes.store());
             AccessGuard guard = new AccessGuard(options.token(), options.loopback(), options.tls().isPresent());
             Optional<PrometheusMeterRegistry> prometheus = rig.metrics().registry() instanceof PrometheusMeterRegistry p
                     ? Optional.of(p) : Optional.empty();
@@ -97,7 +103,7 @@ public final class RigService implements AutoCloseable {
                         .subscribe());
             }
             hub.log("info", null, "rig service started with " + rig.members().size() + " cameras");
-            return http.bind().map(server -> new RigService(server, rig, feed, hub, running, scheduler,
+            return http.bind().map(server -> new RigService(server, rig, feed, hub, running, scheduler, downloads,
                     options.tls().isPresent()))
                     .doOnError(e -> {
                         running.dispose();
@@ -135,12 +141,34 @@ public final class RigService implements AutoCloseable {
         return rig;
     }
 
-    /** Stops serving (waiting up to 2 s for open exchanges), then closes the rig. */
+    /** The take downloads it runs (tests read how many are under way). */
+    public TakeDownloads downloads() {
+        return downloads;
+    }
+
+    /**
+     * Stops serving (waiting up to 2 s for open exchanges), stops the take downloads under way
+     * (their partial files kept for a resume; waiting up to {@link #DOWNLOADS_STOP} for their last
+     * manifest write, with a log line if it gives up, so that once this returns nothing writes
+     * under the media directory any more), then closes the rig. Completes also when the calling
+     * thread was interrupted (Ctrl-C); the interrupt is kept for the caller.
+     */
     @Override
     public void close() {
-        running.dispose();
-        server.disposeNow(Duration.ofSeconds(2));
-        scheduler.dispose();
-        rig.close();
+        boolean interrupted = Thread.interrupted();
+        try {
+            running.dispose();
+            server.disposeNow(Duration.ofSeconds(2));
+        } finally {
+            try {
+                downloads.close(DOWNLOADS_STOP);
+            } finally {
+                scheduler.dispose();
+                rig.close();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 }

@@ -27,14 +27,27 @@ public final class ServiceFixture implements AutoCloseable {
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ServiceFixture(VirtualRig sim, RigService service) {
+    private final boolean ownsSim;
+
+    private ServiceFixture(VirtualRig sim, RigService service, boolean ownsSim) {
         this.sim = sim;
         this.service = service;
+        this.ownsSim = ownsSim;
     }
 
     public static ServiceFixture start(int cameras, Path mediaDir, UnaryOperator<ServiceOptions> options) {
         VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(32 * 1024))
                 .block(Duration.ofSeconds(30));
+        return serve(sim, cameras, mediaDir, options, true);
+    }
+
+    /** A service over an existing simulated rig, which {@link #close()} leaves running (a restarted service). */
+    public static ServiceFixture on(VirtualRig sim, Path mediaDir, UnaryOperator<ServiceOptions> options) {
+        return serve(sim, sim.cameras().size(), mediaDir, options, false);
+    }
+
+    private static ServiceFixture serve(VirtualRig sim, int cameras, Path mediaDir, UnaryOperator<ServiceOptions> options,
+                                        boolean ownsSim) {
         RigOptions rigOptions = RigOptions.defaults().withExpectedCameras(cameras).withRealtimeFire(false)
                 .withReconnect(2, Duration.ofMillis(50));
         Rig rig = Rig.discover(sim.central(), rigOptions, new RigMetrics(PrometheusEndpoint.newRegistry()))
@@ -44,7 +57,7 @@ public final class ServiceFixture implements AutoCloseable {
         ServiceOptions base = ServiceOptions.defaults().withPort(0).withMediaDir(mediaDir)
                 .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri));
         RigService service = RigService.start(access, options.apply(base)).block(Duration.ofSeconds(10));
-        return new ServiceFixture(sim, service);
+        return new ServiceFixture(sim, service, ownsSim);
     }
 
     public URI uri(String path) {
@@ -75,6 +88,8 @@ public final class ServiceFixture implements AutoCloseable {
     @Override
     public void close() {
         service.close();
-        sim.close();
+        if (ownsSim) {
+            sim.close();
+        }
     }
 }

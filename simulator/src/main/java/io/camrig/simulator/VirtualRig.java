@@ -184,6 +184,16 @@ public final class VirtualRig implements AutoCloseable {
         servers.forEach(s -> s.faults(faults));
     }
 
+    /** The HTTP server of the camera with this serial number (its faults, stalls, card). */
+    public Optional<VirtualCameraHttpServer> httpServer(String serial) {
+        for (int i = 0; i < cameras.size(); i++) {
+            if (cameras.get(i).identity().serial().equals(serial)) {
+                return Optional.of(servers.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The HTTP base URI of the camera with this serial number. */
     public Optional<URI> httpBaseUri(String serial) {
         return camera(serial).map(VirtualCamera::httpBaseUri);

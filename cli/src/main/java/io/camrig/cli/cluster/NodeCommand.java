@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +28,17 @@ import picocli.CommandLine.Option;
  * until interrupted; a lost broker is reconnected by itself. A take's offload lands in this host's
  * {@code --media-dir}: real cameras are reached over COHN when the credential store ({@code
  * --credentials}) holds their COHN credentials, else over their own APs through the host Wi-Fi
- * ({@code --wifi}); simulated cameras over loopback, or over their APs with {@code --ap}.
+ * ({@code --wifi}); simulated cameras over loopback, or over their APs with {@code --ap}. Ctrl-C
+ * and SIGTERM stop it the same way ({@link RigNode#close()}): offloads under way stop with their
+ * partial files kept for a resume, presence "offline", cameras closed, then the host Wi-Fi and the
+ * credential store; exit 130 after Ctrl-C.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = "Run this host's cameras as one node of a rig across hosts, coordinated over an MQTT 5 broker.")
 public final class NodeCommand implements Callable<Integer> {
+    /** How long a SIGTERM waits for the node to close (its offloads, presence, cameras) before the JVM exits. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
     @Option(names = "--broker", paramLabel = "URL", required = true, description = "mqtt://host:port or mqtts://host:port")
     String broker;
 
@@ -126,19 +133,39 @@ public final class NodeCommand implements Callable<Integer> {
             cl.getErr().println("camrig node: " + e.getMessage());
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        io.camrig.credentials.FileCredentialStore opened = store;
-        io.camrig.http.wifi.HostWifi joined = wifi;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            closeQuietly(joined);
-            closeQuietly(opened);
-            source.close();
-            stopped.countDown();
-        }));
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // SIGTERM: the JVM runs this hook and waits for it; it lets the command's thread close the node.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "camrig-node-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.printf("camrig node %s: %d cameras, online on %s%n", nodeId, node.rig().members().size(), url);
         out.flush();
-        stopped.await();
+        try {
+            stop.await();    // Ctrl-C interrupts it: the node closes the same way, then exit 130
+        } finally {
+            try {
+                node.close();
+                closeQuietly(wifi);
+                closeQuietly(store);
+                source.close();
+                out.printf("camrig node %s: stopped%n", nodeId);
+                out.flush();
+            } finally {
+                closed.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // SIGTERM: the hook is running and returns now
+                }
+            }
+        }
         return 0;
     }
 

@@ -19,6 +19,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,11 +33,17 @@ import reactor.core.publisher.Sinks;
  * metrics and the web console — until Ctrl-C (or {@code --duration}). With no arguments: 8
  * simulated cameras on http://127.0.0.1:8420/. Bound beyond loopback it needs its bearer token,
  * generated on first start, printed once, and stored (as a hash, mode 0600) beside the
- * credentials. Exit 1 when the rig or the port cannot be had, 2 on bad usage.
+ * credentials. Ctrl-C, SIGTERM and {@code --duration} all stop it the same way ({@link
+ * RigService#close()}): take downloads under way stop with their partial files kept for a resume,
+ * then the rig closes. Exit 0 when stopped by {@code --duration} or SIGTERM's shutdown, 130 after
+ * Ctrl-C, 1 when the rig or the port cannot be had, 2 on bad usage.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Keep a rig connected and serve its API, live events, metrics and web console.")
 public final class ServeCommand implements Callable<Integer> {
+    /** How long a SIGTERM waits for the service to close (its downloads, the rig) before the JVM exits. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
     @Option(names = "--port", paramLabel = "P", defaultValue = "8420", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
@@ -98,6 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
     /** Told once the service is up (tests reach it through this). */
     Consumer<RigService> onReady = s -> { };
 
+    /** Told of the simulated rig once it runs (tests inject camera faults through this). */
+    Consumer<VirtualRig> onSimulator = s -> { };
+
     @Override
     public Integer call() {
         ServiceOptions options = options();
@@ -115,6 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .withMediaFileBytes(1024 * 1024)).block(Duration.ofSeconds(60));
             central = sim.central();
             VirtualRig s = sim;
+            onSimulator.accept(s);
             closeCentral = s::close;
             options = options.withHttp(HttpAddressResolver.ofUris(s::httpBaseUri));
         } else {
@@ -150,35 +162,56 @@ public final class ServeCommand implements Callable<Integer> {
                         + "  metrics: %smetrics%nCtrl-C stops it.%n", service.rig().members().size(), healthy,
                 service.uri(), service.uri(), service.uri(), service.uri());
         out.flush();
+        CountDownLatch closed = new CountDownLatch(1);
         try {
             onReady.accept(service);
-            waitForStop();
+            waitForStop(closed);
         } finally {
-            service.close();
-            closeCentral.run();
-            out.println("camrig serve: stopped");
-            out.flush();
+            try {
+                service.close();
+                closeCentral.run();
+                out.println("camrig serve: stopped");
+                out.flush();
+            } finally {
+                closed.countDown();
+            }
         }
         return 0;
     }
 
-    private void waitForStop() {
+    /**
+     * Waits for the stop signal: {@link #stopSignal} in tests, else {@code --duration} or the JVM's
+     * shutdown (SIGTERM; Ctrl-C interrupts this thread instead, see {@code Interrupts}). The
+     * shutdown hook waits up to {@link #STOP_GRACE} for {@code closed}, so a SIGTERM goes through the
+     * same close as Ctrl-C: downloads stopped with their partial files kept, the rig closed.
+     */
+    private void waitForStop(CountDownLatch closed) {
         Sinks.Empty<Void> interrupted = Sinks.empty();
-        Thread hook = new Thread(interrupted::tryEmitEmpty, "camrig-serve-stop");
+        Thread hook = new Thread(() -> {
+            interrupted.tryEmitEmpty();
+            try {
+                closed.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "camrig-serve-stop");
         boolean hooked = stopSignal == null;
         if (hooked) {
             Runtime.getRuntime().addShutdownHook(hook);
         }
-        Mono<Void> stop = stopSignal != null ? stopSignal : interrupted.asMono();
-        if (duration != null) {
-            stop = Mono.firstWithSignal(stop, Mono.delay(duration).then());
-        }
-        stop.block();
-        if (hooked) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the JVM is already shutting down
+        try {
+            Mono<Void> stop = stopSignal != null ? stopSignal : interrupted.asMono();
+            if (duration != null) {
+                stop = Mono.firstWithSignal(stop, Mono.delay(duration).then());
+            }
+            stop.block();
+        } finally {
+            if (hooked) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // SIGTERM: the JVM is shutting down and the hook waits for the close
+                }
             }
         }
     }

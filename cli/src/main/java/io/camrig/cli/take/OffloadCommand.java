@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -222,11 +221,9 @@ public final class OffloadCommand implements Callable<Integer> {
                 .subscribe(display::on, e -> display.error(e));
         Thread hook = new Thread(() -> {
             run.dispose();
-            try {
-                done.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
+            // The partial files are closed by the cancel; a manifest write under way finishes (no
+            // temporary file left behind) and none starts after it.
+            store.close(Duration.ofSeconds(5));
             display.interrupted();
         }, "camrig-offload-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -7,6 +7,8 @@ import io.camrig.engine.camera.Camera;
 import io.camrig.engine.offload.OffloadCamera;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.offload.Offloader;
+import io.camrig.engine.offload.OffloadRuns;
+import io.camrig.engine.offload.OffloadsClosedException;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
 import io.camrig.engine.sync.ManifestFacts;
@@ -20,6 +22,7 @@ import io.camrig.http.model.PathNames;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.message.HardwareInfo;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
  * facts read from each file, and one reply entry per camera carrying its part of the take
  * ({@link CameraEntry#take()}). The node's queue is {@code <take>/take.<node>.json}: a file verified
  * once is not fetched again, a partial one is resumed. Runs once per request id (the node's
- * {@link RequestLog}).
+ * {@link RequestLog}). {@link #close} stops the offloads under way, leaving only resumable state.
  */
 final class NodeOffload {
     private final String node;
@@ -51,6 +54,7 @@ final class NodeOffload {
     private final NodeLinks links;
     private final Consumer<OffloadEvent> events;
     private final IntFunction<Optional<Map<String, Object>>> cameraClock;
+    private final OffloadRuns runs;
 
     /**
      * @param cameraClock by rig index, how the node last set the camera's clock (the manifest's
@@ -66,6 +70,15 @@ final class NodeOffload {
         this.links = new NodeLinks(node, media);
         this.events = events;
         this.cameraClock = cameraClock;
+        this.runs = new OffloadRuns("node " + node, store);
+    }
+
+    /**
+     * Stops the offloads under way (partial files kept, resumable), refuses later ones, and waits
+     * up to {@code timeout} for their last manifest write ({@link OffloadRuns#close}).
+     */
+    boolean close(Duration timeout) {
+        return runs.close(timeout);
     }
 
     Mono<Reply> offload(Command c) {
@@ -74,7 +87,7 @@ final class NodeOffload {
                     "offload needs a take id that names one directory", null, "offload", null))));
         }
         Map<Integer, Throwable> failures = new ConcurrentHashMap<>();
-        return Mono.fromCallable(() -> new OffloadQueue(store, store.open("rig", c.take())))
+        return runs.track(Mono.fromCallable(() -> new OffloadQueue(store, store.open("rig", c.take())))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(queue -> Flux.fromIterable(rig.members()).filter(m -> takesPart(c, m))
                         .flatMap(m -> camera(m, queue).onErrorResume(e -> {
@@ -89,7 +102,9 @@ final class NodeOffload {
                         .then(footage(queue))
                         .then(Mono.fromCallable(() -> reply(c, rig.members().stream()
                                 .map(m -> takesPart(c, m) ? entry(m, queue, failures.get(m.index())) : skipped(c, m))
-                                .toList()))))
+                                .toList())))))
+                // The node is stopping: no reply, the coordinator learns it from the node's presence.
+                .onErrorResume(OffloadsClosedException.class, e -> Mono.empty())
                 // The media directory cannot be written, or a bug: every camera fails with it, the reply still goes.
                 .onErrorResume(e -> Mono.just(reply(c, Entries.allFailed(rig.members(), e))));
     }

@@ -44,6 +44,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class RigNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RigNode.class);
+    /** How long {@link #close()} waits for a stopped offload's last manifest write. */
+    public static final Duration OFFLOAD_STOP = Duration.ofSeconds(5);
 
     private final NodeOptions options;
     private final Rig rig;
@@ -52,6 +54,7 @@ public final class RigNode implements AutoCloseable {
     private final NodeCommands commands;
     private final NodeFire fire;
     private final CameraClocks cameraClocks;
+    private final NodeOffload offload;
     private final RequestLog requests = new RequestLog();
     private final Disposable.Composite running = Disposables.composite();
     private final Map<Integer, HardwareInfo> identities;
@@ -65,7 +68,7 @@ public final class RigNode implements AutoCloseable {
         this.sync = new ClockSync(options.nodeId(), link, options.clock());
         this.cameraClocks = new CameraClocks(options.nodeId(), rig, options.clock(), java.time.ZoneId.systemDefault(),
                 Schedulers.parallel());
-        NodeOffload offload = new NodeOffload(options.nodeId(), rig, identities, options.media(), e -> {
+        this.offload = new NodeOffload(options.nodeId(), rig, identities, options.media(), e -> {
             synchronized (offloadEvents) {
                 offloadEvents.tryEmitNext(e);
             }
@@ -192,12 +195,26 @@ public final class RigNode implements AutoCloseable {
         return requests.duplicates();
     }
 
-    /** Stops cleanly: presence "offline", disconnect (the broker drops the Last Will), cameras closed. */
+    /**
+     * Stops cleanly: the offloads under way stopped (partial files kept for a resume; waiting up to
+     * {@link #OFFLOAD_STOP} for their last manifest write, logged if it gives up, so that nothing
+     * writes under the media directory afterwards), presence "offline", disconnect (the broker drops
+     * the Last Will), cameras closed. Completes also when the calling thread was interrupted; the
+     * interrupt is kept for the caller.
+     */
     @Override
     public void close() {
-        running.dispose();
-        presence(Presence.OFFLINE).onErrorResume(e -> Mono.empty()).then(link.disconnect())
-                .block(Duration.ofSeconds(5));
-        rig.close();
+        boolean interrupted = Thread.interrupted();
+        try {
+            offload.close(OFFLOAD_STOP);
+            running.dispose();
+            presence(Presence.OFFLINE).onErrorResume(e -> Mono.empty()).then(link.disconnect())
+                    .block(Duration.ofSeconds(5));
+        } finally {
+            rig.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.http.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +31,13 @@ import java.util.Optional;
  *
  * <p>Blocking file I/O: call it from a bounded-elastic thread, the CLI or tests. Not synchronized:
  * one writer per take at a time (see {@link OffloadQueue}).
+ *
+ * <p>Closing: a process that stops (the rig service, a cluster node) calls {@link #close(Duration)}:
+ * from then on this store, and every copy made from it with {@link #withManifestName}, refuses to
+ * write ({@link TakeStoreClosedException}), and the call returns once the writes already under way
+ * have finished, so nothing writes a manifest or creates a take's directory under the media
+ * directory afterwards. A manifest write is not torn by a thread interrupt (a cancelled
+ * subscription's): once started it finishes.
  */
 public final class TakeStore {
     /** The manifest's file name in a take's directory. */
@@ -48,6 +53,7 @@ public final class TakeStore {
     private final Path mediaDir;
     private final Clock clock;
     private final String manifestName;
+    private final WriteGate gate;
 
     /** A store under {@code mediaDir}, ids from the UTC wall clock. */
     public TakeStore(Path mediaDir) {
@@ -60,9 +66,14 @@ public final class TakeStore {
     }
 
     private TakeStore(Path mediaDir, Clock clock, String manifestName) {
+        this(mediaDir, clock, manifestName, new WriteGate());
+    }
+
+    private TakeStore(Path mediaDir, Clock clock, String manifestName, WriteGate gate) {
         this.mediaDir = Objects.requireNonNull(mediaDir, "mediaDir").toAbsolutePath();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.manifestName = io.camrig.http.model.PathNames.requireSegment(manifestName, "manifest name");
+        this.gate = gate;
     }
 
     /**
@@ -71,7 +82,24 @@ public final class TakeStore {
      * coordinator's {@value #MANIFEST} when both share a media directory.
      */
     public TakeStore withManifestName(String fileName) {
-        return new TakeStore(mediaDir, clock, fileName);
+        return new TakeStore(mediaDir, clock, fileName, gate);
+    }
+
+    /**
+     * Stops writing: every later write, creation or opening that would write fails with {@link
+     * TakeStoreClosedException}; waits up to {@code timeout} for the writes under way to finish
+     * (also when the calling thread is interrupted: the interrupt is kept for the caller).
+     *
+     * @return {@code true} when no write is under way any more; {@code false} when one still was
+     *     at the timeout (it finishes by itself, atomically)
+     */
+    public boolean close(java.time.Duration timeout) {
+        return gate.close(timeout);
+    }
+
+    /** {@code true} once {@link #close} was called on this store or a copy of it. */
+    public boolean isClosed() {
+        return gate.closed();
     }
 
     /**
@@ -107,6 +135,7 @@ public final class TakeStore {
      */
     public TakeManifest create(String rigId) {
         String base = ID.format(clock.instant());
+        gate.enter(mediaDir);
         try {
             Files.createDirectories(mediaDir);
             for (int n = 1; ; n++) {
@@ -123,6 +152,8 @@ public final class TakeStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a take in " + mediaDir + ": " + reason(e), e);
+        } finally {
+            gate.exit();
         }
     }
 
@@ -130,18 +161,18 @@ public final class TakeStore {
     public void write(TakeManifest manifest) {
         Path dir = takeDir(manifest.takeId());
         Path target = dir.resolve(manifestName);
+        gate.enter(mediaDir);
         try {
             Files.createDirectories(dir);
             byte[] bytes = JSON.writeValueAsBytes(manifest);
             // Default permissions (the user's umask), like the media beside it; the name is unique per writer.
             Path tmp = dir.resolve("." + manifestName + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
             try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    ByteBuffer b = ByteBuffer.wrap(bytes);
-                    while (b.hasRemaining()) {
-                        ch.write(b);
-                    }
-                    ch.force(true);
+                Files.createFile(tmp);
+                // A stream, not a FileChannel: an interrupt (a cancelled subscription's) cannot tear the write.
+                try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                    out.write(bytes);
+                    out.getFD().sync();
                 }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {
@@ -149,6 +180,8 @@ public final class TakeStore {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
+        } finally {
+            gate.exit();
         }
     }
 

@@ -75,7 +75,13 @@ final class ActionRoutes {
             if (!take.isStopped()) {
                 return io.error(res, HttpResponseStatus.CONFLICT, "take " + id + " is still recording");
             }
-            downloads.start(take).subscribe(null, e -> hub.log("error", null, "downloads of take " + id + ": " + e));
+            try {
+                if (!downloads.launch(take)) {
+                    return io.error(res, HttpResponseStatus.CONFLICT, "take " + id + " is already downloading");
+                }
+            } catch (io.camrig.engine.offload.OffloadsClosedException e) {
+                return io.error(res, HttpResponseStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            }
             return io.send(res, HttpResponseStatus.ACCEPTED, take.view());
         }));
     }

@@ -4,6 +4,9 @@ import io.camrig.engine.offload.OffloadCamera;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.offload.OffloadOptions;
 import io.camrig.engine.offload.Offloader;
+import io.camrig.engine.offload.OffloadRuns;
+import io.camrig.engine.offload.OffloadsClosedException;
+import io.camrig.engine.take.TakeStore;
 import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
@@ -13,6 +16,8 @@ import io.camrig.service.rig.RigAccess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,6 +30,11 @@ import reactor.core.scheduler.Schedulers;
  * (so {@code camrig takes verify} checks it). Progress goes to the take and out as {@code take}
  * events, at most every 200 ms per camera. A camera whose serial is unknown or is not a plain
  * name (one that sends {@code ../}) gets nothing written and a typed failure.
+ *
+ * <p>The downloads it starts ({@link #launch}) are its own ({@link OffloadRuns}): one take downloads
+ * once at a time, and {@link #close} cancels those under way (partial files kept, resumed with
+ * {@code Range} by the next download or {@code camrig offload}), waits for their last manifest
+ * write, and refuses later ones with {@link OffloadsClosedException}.
  */
 public final class TakeDownloads {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(200);
@@ -32,19 +42,70 @@ public final class TakeDownloads {
     private final RigAccess rig;
     private final HttpAddressResolver http;
     private final EventHub hub;
+    private final OffloadRuns runs;
+    private final Set<String> downloading = ConcurrentHashMap.newKeySet();
 
-    public TakeDownloads(RigAccess rig, HttpAddressResolver http, EventHub hub) {
+    /** Downloads into {@code store}, the take log's (closed by {@link #close}). */
+    public TakeDownloads(RigAccess rig, HttpAddressResolver http, EventHub hub, TakeStore store) {
         this.rig = rig;
         this.http = http;
         this.hub = hub;
+        this.runs = new OffloadRuns("the rig service", store);
     }
 
-    /** Starts the take's downloads, 4 cameras at a time; completes when all ended (each ok or failed). */
+    /**
+     * Starts the take's downloads in the background, owned by this object; progress and outcome go
+     * out as events and log lines.
+     *
+     * @return {@code false} when the take is already downloading (nothing started)
+     * @throws OffloadsClosedException after {@link #close}
+     */
+    public boolean launch(Take take) {
+        if (runs.isClosed()) {
+            throw new OffloadsClosedException("the rig service");
+        }
+        if (!downloading.add(take.takeId())) {
+            return false;
+        }
+        start(take).doFinally(s -> downloading.remove(take.takeId()))
+                .subscribe(null, e -> hub.log(e instanceof OffloadsClosedException ? "info" : "error", null,
+                        "downloads of take " + take.takeId() + ": " + e.getMessage()));
+        return true;
+    }
+
+    /** Downloads under way. */
+    public int active() {
+        return runs.active();
+    }
+
+    /**
+     * Cancels every download under way (partial files kept, resumable), refuses new ones, and
+     * waits up to {@code timeout} for the last manifest write; after it returns {@code true},
+     * nothing writes under the media directory any more.
+     *
+     * @return {@code false} when a manifest write was still under way at the timeout (logged)
+     */
+    public boolean close(Duration timeout) {
+        int running = runs.active();
+        boolean settled = runs.close(timeout);
+        if (running > 0) {
+            hub.log(settled ? "info" : "error", null, settled
+                    ? "stopped " + running + " take download(s); partial files kept for a later download to resume"
+                    : "stopped " + running + " take download(s) but a manifest write had not finished after "
+                            + timeout.toMillis() + " ms");
+        }
+        return settled;
+    }
+
+    /**
+     * The take's downloads, 4 cameras at a time, owned by this object (see {@link #close}); completes
+     * when all ended (each ok or failed); errors with {@link OffloadsClosedException} when closed.
+     */
     public Mono<Void> start(Take take) {
         Offloader offloader = new Offloader(take.queue(), OffloadOptions.defaults(), Optional.empty());
-        return Flux.fromIterable(take.recorded())
+        return runs.track(Flux.fromIterable(take.recorded())
                 .flatMap(p -> one(take, offloader, p), 4)
-                .then(Mono.fromRunnable(() -> hub.publish("take", "take:" + take.id(), take.view())));
+                .then(Mono.fromRunnable(() -> hub.publish("take", "take:" + take.id(), take.view()))));
     }
 
     private Mono<Void> one(Take take, Offloader offloader, Take.Part p) {

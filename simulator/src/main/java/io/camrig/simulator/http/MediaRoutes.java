@@ -115,7 +115,8 @@ final class MediaRoutes {
      * one ({@link SdCard#spoolTo}), else streamed in {@value VirtualCameraHttpServer#CHUNK_BYTES}-byte
      * chunks, with {@code Content-Length} and {@code
      * Accept-Ranges: bytes}; a single range gets 206 with {@code Content-Range}, one past the end
-     * 416; an unknown file 404. A cut fault closes the connection mid-body.
+     * 416; an unknown file 404. A cut fault closes the connection mid-body; a stall fault holds
+     * it mid-body until released.
      */
     private static Mono<Void> download(HttpServerRequest req, HttpServerResponse res, SdCard card, FaultState faults) {
         Optional<SdCardFile> found = card.findWithCompanions(req.param("directory"), req.param("filename"));
@@ -138,14 +139,26 @@ final class MediaRoutes {
         res.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES)
                 .header(HttpHeaderNames.CONTENT_LENGTH, Long.toString(range.length()));
+        faults.downloadStarted(range.start());
         long cut = faults.takeCut();
         long stop = cut < 0 ? range.end() : Math.min(range.end(), range.start() + cut);
+        long stall = faults.get().stallAfterBytes();
         Optional<java.nio.file.Path> spooled = card.contentFile(file);
         // A spooled card's file goes from the page cache to the socket with zero copy (sendfile; a
         // chunked copy over TLS); otherwise each chunk is computed.
-        Mono<Void> sent = spooled.isPresent()
-                ? res.sendFile(spooled.get(), range.start(), stop - range.start()).then()
-                : res.send(chunks(card, file, range.start(), stop)).then();
+        Mono<Void> sent;
+        if (stall >= 0 && range.start() + stall < stop) {
+            // Each chunk flushed, so the bytes before the stall are on the wire while it holds.
+            Mono<Void> gate = faults.gate();
+            long at = range.start() + stall;
+            sent = res.send(Flux.concat(chunks(card, file, range.start(), at),
+                    Mono.fromRunnable(faults::stalled).then(gate).thenMany(chunks(card, file, at, stop))), b -> true)
+                    .then();
+        } else {
+            sent = spooled.isPresent()
+                    ? res.sendFile(spooled.get(), range.start(), stop - range.start()).then()
+                    : res.send(chunks(card, file, range.start(), stop)).then();
+        }
         if (stop < range.end()) {
             sent = sent.then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose)));
         }

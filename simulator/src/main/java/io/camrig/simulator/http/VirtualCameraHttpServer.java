@@ -47,7 +47,8 @@ import reactor.netty.http.server.HttpServerRoutes;
  * run time with {@link #serveCohn} and {@link #stopCohn()}, following the camera's BLE-side COHN
  * state; its plain HTTP COHN routes then stay those of an unprovisioned camera.
  *
- * <p>{@link #faults(HttpFaults)} injects delays, forced statuses and cut downloads. {@link
+ * <p>{@link #faults(HttpFaults)} injects delays, forced statuses, cut downloads and stalled ones
+ * ({@link #releaseStalls()}, {@link #stalled()}). {@link
  * #close()} drops every open connection, like a camera leaving the network. File content is
  * generated on the fly, so memory stays flat whatever the file size.
  */
@@ -247,6 +248,30 @@ public final class VirtualCameraHttpServer implements Disposable, AutoCloseable 
     /** Replaces the faults for requests that arrive from now on (and restarts the cut count). */
     public void faults(HttpFaults f) {
         faults.set(Objects.requireNonNull(f, "faults"));
+    }
+
+    /**
+     * Lets every download stalled by {@link HttpFaults#stallAfterBytes()} go on; downloads that
+     * start afterwards stall again while those faults stay set.
+     */
+    public void releaseStalls() {
+        faults.release();
+    }
+
+    /**
+     * Completes once a download has stalled ({@link HttpFaults#stallAfterBytes()}) since the
+     * faults were last set: its bytes before the stall point are sent (flushed), the rest held.
+     */
+    public Mono<Void> stalled() {
+        return faults.reached();
+    }
+
+    /**
+     * The first byte each media download request asked for, in arrival order: 0 for a whole
+     * file, {@code n} for {@code Range: bytes=n-} (a resume).
+     */
+    public java.util.List<Long> downloadStarts() {
+        return faults.downloadStarts();
     }
 
     /**

@@ -237,6 +237,53 @@ class VirtualCameraHttpServerTest {
     }
 
     @Test
+    void aStalledDownloadHoldsMidFileUntilReleasedThenEndsByteIdentical() throws IOException {
+        card.record(T0);
+        long stall = 1_000_000;
+        server.faults(HttpFaults.NONE.withStallAfterBytes(stall));
+        Path target = dir.resolve("GX010001.MP4");
+        Path part = dir.resolve(".GX010001.MP4.camrig-part");
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target))
+                // Progress comes every 64 KiB: the last one before the stall point is at least this far.
+                .thenConsumeWhile(p -> p.bytesDone() < stall - 65_536,
+                        p -> assertThat(p.bytesDone()).isLessThanOrEqualTo(stall))
+                .then(() -> {
+                    server.stalled().block(VERIFY);
+                    try {
+                        assertThat(Files.size(part)).as("nothing past the stall point while it holds")
+                                .isBetween(stall - 65_536, stall);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    server.releaseStalls();
+                })
+                .thenConsumeWhile(p -> !p.complete())
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(card.expectedBytes(card.files().get(0)));
+        assertThat(filesInDir()).containsExactly(target);
+        assertThat(server.downloadStarts()).as("one request, from byte 0").containsExactly(0L);
+    }
+
+    @Test
+    void settingOtherFaultsReleasesAStalledDownload() {
+        card.record(T0);
+        server.faults(HttpFaults.NONE.withStallAfterBytes(0));
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, dir.resolve("GX010001.MP4")).last())
+                .then(() -> {
+                    server.stalled().block(VERIFY);
+                    server.faults(HttpFaults.NONE);
+                })
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
+                .expectComplete()
+                .verify(VERIFY);
+        StepVerifier.create(server.stalled()).expectSubscription().expectNoEvent(Duration.ZERO).thenCancel().verify();
+    }
+
+    @Test
     void aDownloadInterruptedFiveTimesEndsByteIdentical() throws IOException {
         card.record(T0);
         server.faults(HttpFaults.NONE.withCutDownloads(5, 700_000));
