@@ -36,7 +36,7 @@ final class BrokerFixture implements AutoCloseable {
 
     /** A node with {@code cameras} simulated cameras and the given clock. */
     RigNode node(String id, int cameras, ClusterClock clock) {
-        return node(id, cameras, clock, 1024, null);
+        return node(id, cameras, clock, 1024, (Path) null);
     }
 
     /**
@@ -45,6 +45,16 @@ final class BrokerFixture implements AutoCloseable {
      * {@link #simulator(String)}).
      */
     RigNode node(String id, int cameras, ClusterClock clock, int fileBytes, Path mediaDir) {
+        return node(id, cameras, clock, fileBytes, mediaDir == null ? null : sim -> NodeMedia.defaults().withMediaDir(mediaDir)
+                .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri)));
+    }
+
+    /**
+     * A node with {@code cameras} simulated cameras recording files of {@code fileBytes}, offloading
+     * as {@code media} says for its simulated rig (none: the node's defaults).
+     */
+    RigNode node(String id, int cameras, ClusterClock clock, int fileBytes,
+                 java.util.function.Function<VirtualRig, NodeMedia> media) {
         VirtualRig sim = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(fileBytes)
                 .withLatency(Duration.ofMillis(10), Duration.ofMillis(10))
                 .withSeed(id.hashCode())).block(Duration.ofSeconds(30));
@@ -52,9 +62,8 @@ final class BrokerFixture implements AutoCloseable {
         simulators.put(id, sim);
         NodeOptions options = NodeOptions.defaults(id).withClock(clock).withRig(RigOptions.defaults()
                 .withExpectedCameras(cameras).withRealtimeFire(false));
-        if (mediaDir != null) {
-            options = options.withMedia(NodeMedia.defaults().withMediaDir(mediaDir)
-                    .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri)));
+        if (media != null) {
+            options = options.withMedia(media.apply(sim));
         }
         RigNode node = RigNode.start(broker.url(), broker.secret().login(id), sim.central(), options)
                 .block(Duration.ofSeconds(60));

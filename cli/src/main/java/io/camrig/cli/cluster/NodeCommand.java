@@ -26,9 +26,12 @@ import picocli.CommandLine.Option;
  * {@code camrig node}: this host's part of a rig across hosts. Drives this host's cameras
  * (simulated, or BlueZ's with {@code --ble bluez}) and serves the coordinator over the broker
  * until interrupted; a lost broker is reconnected by itself. A take's offload lands in this host's
- * {@code --media-dir}. Ctrl-C and SIGTERM stop it the same way ({@link RigNode#close()}): offloads
- * under way stop with their partial files kept for a resume, presence "offline", cameras closed;
- * exit 130 after Ctrl-C.
+ * {@code --media-dir}: real cameras are reached over COHN when the credential store ({@code
+ * --credentials}) holds their COHN credentials, else over their own APs through the host Wi-Fi
+ * ({@code --wifi}); simulated cameras over loopback, or over their APs with {@code --ap}. Ctrl-C
+ * and SIGTERM stop it the same way ({@link RigNode#close()}): offloads under way stop with their
+ * partial files kept for a resume, presence "offline", cameras closed, then the host Wi-Fi and the
+ * credential store; exit 130 after Ctrl-C.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = "Run this host's cameras as one node of a rig across hosts, coordinated over an MQTT 5 broker.")
@@ -51,6 +54,17 @@ public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--media-dir", paramLabel = "DIR", defaultValue = "camrig-media",
             description = "Where this node's cameras' takes land, as DIR/<take>/<serial>/<folder>/<file> (default: ${DEFAULT-VALUE}).")
     Path mediaDir;
+
+    @Option(names = "--ap", description = "Simulated cameras: reach them over their own APs (as a BlueZ node without "
+            + "COHN does), not over their loopback ports: switched on over BLE, joined through the host Wi-Fi (--wifi…) "
+            + "one camera at a time, left.")
+    boolean ap;
+
+    @CommandLine.Mixin
+    io.camrig.cli.network.HostWifiOptions wifiOptions = new io.camrig.cli.network.HostWifiOptions();
+
+    @CommandLine.Mixin
+    io.camrig.cli.network.CredentialOptions credentials = new io.camrig.cli.network.CredentialOptions();
 
     @Option(names = "--clock-offset-ms", paramLabel = "MS", hidden = true, defaultValue = "0",
             description = "Benchmarks and tests: run this node on a clock set MS milliseconds ahead (negative: behind).")
@@ -81,14 +95,26 @@ public final class NodeCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         RigSourceOptions.Source source = rigSource.open();
         RigNode node;
+        io.camrig.credentials.FileCredentialStore store = null;
+        io.camrig.http.wifi.HostWifi wifi = null;
         try {
             if (encodingStarts != null && source.simulated().isPresent()) {
                 EncodingStartLog.attach(source.simulated().get(), encodingStarts);
             }
             NodeMedia media = NodeMedia.defaults().withMediaDir(mediaDir);
             if (source.simulated().isPresent()) {
-                // Simulated cameras answer HTTP on loopback; a BlueZ node has no camera HTTP path yet (docs/multi-host.md).
-                media = media.withHttp(HttpAddressResolver.ofUris(source.simulated().get()::httpBaseUri));
+                var sim = source.simulated().get();
+                HttpAddressResolver loopback = HttpAddressResolver.ofUris(sim::httpBaseUri);
+                // Over their APs the simulated host Wi-Fi plays the joins; the cameras still answer on loopback.
+                wifi = ap ? wifiOptions.open(cl, source) : null;
+                media = ap ? media.withAccessPoints(wifi, loopback) : media.withHttp(loopback);
+            } else {
+                // Real cameras: over COHN with the credentials 'camrig cohn' stored, else over each camera's own AP
+                // (NetworkManager, connected at the first join).
+                store = credentials.open(cl, System.getenv());
+                wifi = wifiOptions.openOnFirstUse(cl, java.util.Optional.empty());
+                media = media.withCohn(HttpAddressResolver.cohn(store, io.camrig.cli.network.CohnSetup.HTTPS_PORT))
+                        .withAccessPoints(wifi, HttpAddressResolver.accessPoint());
             }
             NodeOptions options = NodeOptions.defaults(nodeId).withMedia(media)
                     .withRig(RigOptions.defaults().withExpectedCameras(source.expectedCameras()));
@@ -96,7 +122,13 @@ public final class NodeCommand implements Callable<Integer> {
                 options = options.withClock(SkewedClock.of(ClusterClock.system(), clockOffsetMillis * 1_000_000L, clockDriftPpm));
             }
             node = RigNode.start(url, login.login(nodeId, cl), source.central(), options).block(Duration.ofMinutes(2));
+        } catch (io.camrig.engine.credentials.CredentialStoreException e) {
+            closeQuietly(wifi);
+            source.close();
+            return io.camrig.cli.network.CredentialOptions.failed(cl, "node", e);
         } catch (CamrigException | IllegalStateException | java.io.IOException e) {
+            closeQuietly(wifi);
+            closeQuietly(store);
             source.close();
             cl.getErr().println("camrig node: " + e.getMessage());
             return 1;
@@ -120,6 +152,8 @@ public final class NodeCommand implements Callable<Integer> {
         } finally {
             try {
                 node.close();
+                closeQuietly(wifi);
+                closeQuietly(store);
                 source.close();
                 out.printf("camrig node %s: stopped%n", nodeId);
                 out.flush();
@@ -133,5 +167,15 @@ public final class NodeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing at exit: nothing more to do
+            }
+        }
     }
 }

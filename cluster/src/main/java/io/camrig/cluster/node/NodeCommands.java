@@ -22,14 +22,21 @@ final class NodeCommands {
     private final ClockSync clock;
     private final int armExchanges;
     private final NodeOffload offload;
+    private final CameraClocks cameraClocks;
     private volatile long armedLimitNanos = Long.MAX_VALUE;
 
-    NodeCommands(String node, Rig rig, ClockSync clock, int armExchanges, NodeOffload offload) {
+    NodeCommands(String node, Rig rig, ClockSync clock, int armExchanges, NodeOffload offload, CameraClocks cameraClocks) {
         this.node = node;
         this.rig = rig;
         this.clock = clock;
         this.armExchanges = armExchanges;
         this.offload = offload;
+        this.cameraClocks = cameraClocks;
+    }
+
+    /** A fire was made: the cameras now record ({@code on}) or not, which decides whether their clocks may be set. */
+    void fired(boolean on) {
+        cameraClocks.fired(on);
     }
 
     /** The clock limit of the last arm (a fire checks the estimate against it again). */
@@ -76,19 +83,21 @@ final class NodeCommands {
     /**
      * Fresh clock exchanges (half of {@code armExchanges} at least, up to twice it while the
      * estimate is not within 80 % of the limit: the fire checks it again at T, later);
-     * refuses (every camera failed, with the figures) above the limit.
+     * refuses (every camera failed, with the figures) above the limit. Accepted, it sets the
+     * cameras' clocks from the coordinator's time first when due ({@link CameraClocks#beforeTake}).
      */
     private Mono<Reply> arm(Command c) {
         long target = c.clockLimitNanos() / 5 * 4;
-        return clock.burstUntil(Math.max(1, armExchanges / 2), 2 * armExchanges, target).publishOn(Schedulers.boundedElastic()).map(est -> {
+        return clock.burstUntil(Math.max(1, armExchanges / 2), 2 * armExchanges, target).publishOn(Schedulers.boundedElastic()).flatMap(est -> {
             armedLimitNanos = c.clockLimitNanos();
             Reply.ClockFigures figures = figures(est);
             Optional<String> refusal = refusal(est, c.clockLimitNanos());
             if (refusal.isPresent()) {
-                return reply(c, Entries.allFailed(rig.members(), new ClockUntrustedException(refusal.get(), null, "arm")),
-                        figures);
+                return Mono.just(reply(c, Entries.allFailed(rig.members(),
+                        new ClockUntrustedException(refusal.get(), null, "arm")), figures));
             }
-            return reply(c, rig.members().stream().map(this::connected).toList(), figures);
+            return cameraClocks.beforeTake(est.get())
+                    .then(Mono.fromSupplier(() -> reply(c, rig.members().stream().map(this::connected).toList(), figures)));
         });
     }
 

@@ -51,6 +51,7 @@ final class NodeFire {
             }
             long arriveAt = clock.hostNanosAt(f.atNanos() - offset);
             // The result's instants are durations from arriveAt; replies carry coordinator-clock instants.
+            commands.fired(f.on());
             return rig.fireAt(f.on(), arriveAt, Duration.ofNanos(f.lateLimitNanos()))
                     .map(r -> new Reply(f.id(), node, "fire",
                             Entries.of(r.shutter(), (m, d) -> clock.clockAt(arriveAt + d.toNanos()) + offset,

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -35,7 +36,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A node's part of a take's offload ({@code offload} command): each of its cameras' newest file
  * fetched through the engine's {@link Offloader} (serial checked over HTTP, Range resume from a
- * partial file, SHA-256 while streaming, size and media-info check, per-link concurrency) into the
+ * partial file, SHA-256 while streaming, size and media-info check, per-link concurrency: over
+ * COHN or directly in parallel, over each camera's own AP one at a time through the node's host
+ * Wi-Fi, see {@link NodeLinks}) into the
  * node's own media directory, {@code <media-dir>/<take>/<serial>/<folder>/<file>}, the footage
  * facts read from each file, and one reply entry per camera carrying its part of the take
  * ({@link CameraEntry#take()}). The node's queue is {@code <take>/take.<node>.json}: a file verified
@@ -48,17 +51,25 @@ final class NodeOffload {
     private final Map<Integer, HardwareInfo> identities;
     private final NodeMedia media;
     private final TakeStore store;
+    private final NodeLinks links;
     private final Consumer<OffloadEvent> events;
+    private final IntFunction<Optional<Map<String, Object>>> cameraClock;
     private final OffloadRuns runs;
 
+    /**
+     * @param cameraClock by rig index, how the node last set the camera's clock (the manifest's
+     *     {@code cameraClock} extension), if it did
+     */
     NodeOffload(String node, Rig rig, Map<Integer, HardwareInfo> identities, NodeMedia media,
-                Consumer<OffloadEvent> events) {
+                Consumer<OffloadEvent> events, IntFunction<Optional<Map<String, Object>>> cameraClock) {
         this.node = node;
         this.rig = rig;
         this.identities = identities;
         this.media = media;
         this.store = new TakeStore(media.mediaDir()).withManifestName("take." + node + ".json");
+        this.links = new NodeLinks(node, media);
         this.events = events;
+        this.cameraClock = cameraClock;
         this.runs = new OffloadRuns("node " + node, store);
     }
 
@@ -84,7 +95,7 @@ final class NodeOffload {
                             return Mono.empty();
                         }))
                         .collectList()
-                        .flatMapMany(cameras -> new Offloader(queue, media.offload(), Optional.empty())
+                        .flatMapMany(cameras -> new Offloader(queue, media.offload(), media.wifi())
                                 .run(cameras, cam -> NodeOffload::newest))
                         .doOnNext(events)
                         .doOnNext(e -> failed(e, failures))
@@ -108,7 +119,10 @@ final class NodeOffload {
                 "did not record in take " + c.take() + ": nothing of it to offload", null);
     }
 
-    /** The camera to offload: its identity (read again when the node's start could not), its HTTP client. */
+    /**
+     * The camera to offload: its identity (read again when the node's start could not), and how it
+     * is reached ({@link NodeLinks}: COHN, direct, or its own AP).
+     */
     private Mono<OffloadCamera> camera(RigMember m, OffloadQueue queue) {
         Mono<HardwareInfo> id = Mono.justOrEmpty(identities.get(m.index()))
                 .switchIfEmpty(Mono.defer(() -> m.currentCamera().flatMap(Camera::hardwareInfo)
@@ -120,12 +134,8 @@ final class NodeOffload {
             }
             queue.ensureCamera(TakeCamera.of(h.serialNumber(), m.advertisedName(), h.modelName(), h.firmwareVersion())
                     .withNode(node));
-            CameraHttpClient client = media.http().resolve(h.serialNumber())
-                    .map(a -> new CameraHttpClient(a, media.httpOptions()))
-                    .orElseThrow(() -> new PermanentCamrigException("no HTTP address for this camera on node " + node,
-                            m.advertisedName(), "resolve HTTP address", null));
-            return OffloadCamera.of(h.serialNumber(), m.advertisedName(), client, OffloadCamera.Link.OTHER);
-        }).subscribeOn(Schedulers.boundedElastic()));
+            return h.serialNumber();
+        }).subscribeOn(Schedulers.boundedElastic()).flatMap(serial -> links.reach(m, serial)));
     }
 
     private static Mono<List<MediaFile>> newest(CameraHttpClient client) {
@@ -168,7 +178,9 @@ final class NodeOffload {
             failure = new PermanentCamrigException("no file to offload", m.advertisedName(), "offload", null);
         }
         String outcome = failure == null ? "ok" : "failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        TakeCamera camera = take.map(t -> t.withStep("offload on " + node, outcome)).orElse(null);
+        Optional<Map<String, Object>> clockSet = cameraClock.apply(m.index());
+        TakeCamera camera = take.map(t -> t.withStep("offload on " + node, outcome))
+                .map(t -> clockSet.map(s -> t.withExtension("cameraClock", s)).orElse(t)).orElse(null);
         if (failure == null) {
             return new CameraEntry(m.index(), m.advertisedName(), CameraEntry.OK, 0, null, null, null, null, null, null,
                     camera);

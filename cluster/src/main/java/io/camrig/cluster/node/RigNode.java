@@ -28,6 +28,7 @@ import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The node agent of one host: discovers and connects this host's cameras with the engine (keep-
@@ -36,7 +37,8 @@ import reactor.core.publisher.Sinks;
  * after {@link NodeOptions#willDelay()} of unclean loss), publishes its presence "online" on every
  * (re)connect, and serves the coordinator: commands once per request id ({@link RequestLog}),
  * fires at the coordinator's instant ({@link NodeFire}), a take's offload into this host's media
- * directory ({@link NodeOffload}), clock exchanges every
+ * directory ({@link NodeOffload}), its cameras' clocks set from the coordinator's time
+ * ({@link CameraClocks}), clock exchanges every
  * {@link NodeOptions#syncInterval()}, and status fan-in. A node that loses the broker keeps its
  * cameras alive and rejoins by itself.
  */
@@ -51,6 +53,7 @@ public final class RigNode implements AutoCloseable {
     private final ClockSync sync;
     private final NodeCommands commands;
     private final NodeFire fire;
+    private final CameraClocks cameraClocks;
     private final NodeOffload offload;
     private final RequestLog requests = new RequestLog();
     private final Disposable.Composite running = Disposables.composite();
@@ -63,12 +66,14 @@ public final class RigNode implements AutoCloseable {
         this.link = link;
         this.identities = identities;
         this.sync = new ClockSync(options.nodeId(), link, options.clock());
+        this.cameraClocks = new CameraClocks(options.nodeId(), rig, options.clock(), java.time.ZoneId.systemDefault(),
+                Schedulers.parallel());
         this.offload = new NodeOffload(options.nodeId(), rig, identities, options.media(), e -> {
             synchronized (offloadEvents) {
                 offloadEvents.tryEmitNext(e);
             }
-        });
-        this.commands = new NodeCommands(options.nodeId(), rig, sync, options.armExchanges(), offload);
+        }, index -> cameraClocks.applied(index).map(CameraClockSet::manifest));
+        this.commands = new NodeCommands(options.nodeId(), rig, sync, options.armExchanges(), offload, cameraClocks);
         this.fire = new NodeFire(options.nodeId(), rig, options.clock(), sync, commands);
     }
 
@@ -122,7 +127,7 @@ public final class RigNode implements AutoCloseable {
         running.add(Flux.interval(options.syncInterval())
                 .onBackpressureDrop()
                 .concatMap(i -> sync.exchange().onErrorReturn(false))
-                .subscribe());
+                .subscribe(answered -> cameraClocks.onEstimate(sync.estimate())));
         for (RigMember m : rig.members()) {
             running.add(m.statusUpdates()
                     .concatMap(u -> link.publish(Topics.status(id),
@@ -174,6 +179,15 @@ public final class RigNode implements AutoCloseable {
      */
     public Flux<OffloadEvent> offloadEvents() {
         return offloadEvents.asFlux();
+    }
+
+    /**
+     * Each camera clock this node sets from the coordinator's time ({@link CameraClocks}: once the
+     * clock offset is trusted, and at an arm when the offset has moved), as it is set; the last
+     * 256 replayed.
+     */
+    public Flux<CameraClockSet> cameraClockSets() {
+        return cameraClocks.sets();
     }
 
     /** How many command or fire deliveries were duplicates (QoS 1 redeliveries), answered without running again. */

@@ -78,7 +78,7 @@ class NodeOffloadCloseTest {
 
     private NodeOffload offload() {
         return new NodeOffload(NODE, rig, new ConcurrentHashMap<>(), NodeMedia.defaults().withMediaDir(media)
-                .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri)), e -> { });
+                .withHttp(HttpAddressResolver.ofUris(sim::httpBaseUri)), e -> { }, index -> java.util.Optional.empty());
     }
 
     private static Command command(String id, String take) {
