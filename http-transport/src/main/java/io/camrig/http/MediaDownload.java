@@ -5,7 +5,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -66,9 +68,9 @@ public final class MediaDownload {
     private Flux<DownloadProgress> run() {
         HttpErrors errors = http.errors();
         Flux<DownloadProgress> download = Flux.usingWhen(
-                        Mono.fromCallable(() -> PartFile.open(target, expected, http.options().progressStepBytes(),
-                                errors.camera(), op, options, System::nanoTime))
-                                .subscribeOn(Schedulers.boundedElastic()),
+                        openOffLoop(PartFile.class, () -> PartFile.open(target, expected,
+                                http.options().progressStepBytes(), errors.camera(), op, options, System::nanoTime),
+                                PartFile::close),
                         part -> attempts(part).concatWith(
                                 Mono.fromCallable(part::commit).subscribeOn(Schedulers.boundedElastic())),
                         part -> Mono.fromRunnable(part::close),
@@ -82,6 +84,18 @@ public final class MediaDownload {
                         part -> Mono.fromRunnable(part::close))
                 .onErrorMap(e -> errors.translate(e, op));
         return options.hasDeadline() ? withDeadline(download) : download;
+    }
+
+    /**
+     * {@code open} run on a bounded-elastic thread (it does blocking file I/O). When the download
+     * is cancelled while {@code open} runs (a service or node closing in the first moments of a
+     * download), {@code usingWhen} never receives what it returns: {@code closeLate} closes it
+     * then, so no partial file is left open (it stays on disk, resumable).
+     */
+    static <T> Mono<T> openOffLoop(Class<T> type, Callable<T> open, Consumer<? super T> closeLate) {
+        // The hook sits on the callable itself: it drops what it made after a cancel (Reactor's
+        // discard), and a hook below subscribeOn would not see that drop.
+        return Mono.fromCallable(open).doOnDiscard(type, closeLate).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Cancels the download (keeping its partial file) and fails when the deadline passes first. */
