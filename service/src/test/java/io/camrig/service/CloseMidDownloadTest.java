@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
+import io.camrig.engine.testing.MediaTree;
 import io.camrig.http.Sha256;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.SimulatorOptions;
@@ -13,14 +14,10 @@ import io.camrig.simulator.VirtualRig;
 import io.camrig.simulator.http.HttpFaults;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCardFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -65,12 +62,12 @@ class CloseMidDownloadTest {
                 assertThat(first.send("POST", "/api/takes/" + takeId + "/download", null).statusCode())
                         .as("one download of a take at a time").isEqualTo(409);
                 // Every byte sent before the stall reaches the partial file.
-                Flux.interval(Duration.ofMillis(20)).filter(i -> size(part) == STALL).blockFirst(WAIT);
+                Flux.interval(Duration.ofMillis(20)).filter(i -> MediaTree.size(part) == STALL).blockFirst(WAIT);
             } finally {
                 first.close();
             }
             assertThat(first.service.downloads().active()).isZero();
-            Map<Path, Long> atClose = tree(media);
+            Map<Path, Long> atClose = MediaTree.of(media);
             byte[] manifestAtClose = Files.readAllBytes(media.resolve(takeId).resolve(TakeStore.MANIFEST));
             assertThat(atClose).containsEntry(part, STALL);
             TakeFile interrupted = store.read(takeId).orElseThrow().camera(serial).orElseThrow().files().get(0);
@@ -82,7 +79,7 @@ class CloseMidDownloadTest {
             camera.faults(HttpFaults.NONE);
             CameraHttpClient.create(camera.baseUri())
                     .download(source.directory(), source.name(), FILE, elsewhere.resolve(source.name())).blockLast(WAIT);
-            assertThat(tree(media)).isEqualTo(atClose);
+            assertThat(MediaTree.of(media)).isEqualTo(atClose);
             assertThat(Files.readAllBytes(media.resolve(takeId).resolve(TakeStore.MANIFEST))).isEqualTo(manifestAtClose);
 
             try (ServiceFixture second = ServiceFixture.on(sim, media, o -> o)) {
@@ -104,22 +101,4 @@ class CloseMidDownloadTest {
         }
     }
 
-    private static long size(Path p) {
-        try {
-            return Files.exists(p) ? Files.size(p) : -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Every file under {@code dir} with its size. */
-    private static Map<Path, Long> tree(Path dir) throws IOException {
-        Map<Path, Long> out = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.toList()) {
-                out.put(p, Files.isDirectory(p) ? -1L : Files.size(p));
-            }
-        }
-        return out;
-    }
 }

@@ -10,6 +10,7 @@ import io.camrig.engine.rig.RigOptions;
 import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeStore;
+import io.camrig.engine.testing.MediaTree;
 import io.camrig.http.Sha256;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.SimulatorOptions;
@@ -18,14 +19,12 @@ import io.camrig.simulator.http.HttpFaults;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCardFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +91,7 @@ class NodeOffloadCloseTest {
         Mono<Reply> reply = offload.offload(command(id, take)).cache();
         reply.subscribe();
         camera.stalled().block(WAIT);
-        Flux.interval(Duration.ofMillis(20)).filter(i -> size(part) == STALL).blockFirst(WAIT);
+        Flux.interval(Duration.ofMillis(20)).filter(i -> MediaTree.size(part) == STALL).blockFirst(WAIT);
         assertThat(offload.close(Duration.ofSeconds(5))).as("no manifest write left under way").isTrue();
         return reply;
     }
@@ -113,7 +112,7 @@ class NodeOffloadCloseTest {
         String take = "20260101-000000";
         NodeOffload first = offload();
         Mono<Reply> reply = closedMidFile(first, "o1", take);
-        Map<Path, Long> atClose = tree(media);
+        Map<Path, Long> atClose = MediaTree.of(media);
         Path queue = media.resolve(take).resolve("take." + NODE + ".json");
         byte[] queueAtClose = Files.readAllBytes(queue);
 
@@ -125,7 +124,7 @@ class NodeOffloadCloseTest {
         StepVerifier.create(first.offload(command("o2", take))).as("refused after close").verifyComplete();
 
         letTheCameraSendTheRest();
-        assertThat(tree(media)).isEqualTo(atClose);
+        assertThat(MediaTree.of(media)).isEqualTo(atClose);
         assertThat(Files.readAllBytes(queue)).isEqualTo(queueAtClose);
 
         Reply done = offload().offload(command("o3", take)).block(WAIT);
@@ -149,25 +148,7 @@ class NodeOffloadCloseTest {
 
         letTheCameraSendTheRest();
         assertThat(media.resolve(take)).doesNotExist();
-        assertThat(tree(media)).containsOnlyKeys(media);
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.exists(p) ? Files.size(p) : -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Map<Path, Long> tree(Path dir) throws IOException {
-        Map<Path, Long> out = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.toList()) {
-                out.put(p, Files.isDirectory(p) ? -1L : Files.size(p));
-            }
-        }
-        return out;
+        assertThat(MediaTree.of(media)).containsOnlyKeys(media);
     }
 
     private static void deleteTree(Path dir) throws IOException {
