@@ -1,5 +1,6 @@
 package io.camrig.cli.cluster;
 
+import io.camrig.cli.console.StopHook;
 import io.camrig.cli.rig.ClusterLogin;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.cluster.Topics;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,9 +36,6 @@ import picocli.CommandLine.Option;
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = "Run this host's cameras as one node of a rig across hosts, coordinated over an MQTT 5 broker.")
 public final class NodeCommand implements Callable<Integer> {
-    /** How long a SIGTERM waits for the node to close (its offloads, presence, cameras) before the JVM exits. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(15);
-
     @Option(names = "--broker", paramLabel = "URL", required = true, description = "mqtt://host:port or mqtts://host:port")
     String broker;
 
@@ -134,17 +131,8 @@ public final class NodeCommand implements Callable<Integer> {
             return 1;
         }
         CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // SIGTERM: the JVM runs this hook and waits for it; it lets the command's thread close the node.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "camrig-node-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM: the hook stops the wait below and waits until this thread has closed the node.
+        StopHook hook = StopHook.install("camrig-node-stop", stop::countDown);
         out.printf("camrig node %s: %d cameras, online on %s%n", nodeId, node.rig().members().size(), url);
         out.flush();
         try {
@@ -158,12 +146,7 @@ public final class NodeCommand implements Callable<Integer> {
                 out.printf("camrig node %s: stopped%n", nodeId);
                 out.flush();
             } finally {
-                closed.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // SIGTERM: the hook is running and returns now
-                }
+                hook.closed();
             }
         }
         return 0;

@@ -2,6 +2,7 @@ package io.camrig.cli.serve;
 
 import io.camrig.ble.spi.BleCentral;
 import io.camrig.cli.ble.BleOptions;
+import io.camrig.cli.console.StopHook;
 import io.camrig.prometheus.PrometheusEndpoint;
 import io.camrig.engine.metrics.RigMetrics;
 import io.camrig.engine.rig.Rig;
@@ -19,8 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,9 +40,6 @@ import reactor.core.publisher.Sinks;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Keep a rig connected and serve its API, live events, metrics and web console.")
 public final class ServeCommand implements Callable<Integer> {
-    /** How long a SIGTERM waits for the service to close (its downloads, the rig) before the JVM exits. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(15);
-
     @Option(names = "--port", paramLabel = "P", defaultValue = "8420", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
@@ -162,10 +158,11 @@ public final class ServeCommand implements Callable<Integer> {
                         + "  metrics: %smetrics%nCtrl-C stops it.%n", service.rig().members().size(), healthy,
                 service.uri(), service.uri(), service.uri(), service.uri());
         out.flush();
-        CountDownLatch closed = new CountDownLatch(1);
+        Sinks.Empty<Void> terminated = Sinks.empty();
+        StopHook hook = stopSignal == null ? StopHook.install("camrig-serve-stop", terminated::tryEmitEmpty) : null;
         try {
             onReady.accept(service);
-            waitForStop(closed);
+            waitForStop(terminated.asMono());
         } finally {
             try {
                 service.close();
@@ -173,7 +170,9 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("camrig serve: stopped");
                 out.flush();
             } finally {
-                closed.countDown();
+                if (hook != null) {
+                    hook.closed();
+                }
             }
         }
         return 0;
@@ -182,38 +181,15 @@ public final class ServeCommand implements Callable<Integer> {
     /**
      * Waits for the stop signal: {@link #stopSignal} in tests, else {@code --duration} or the JVM's
      * shutdown (SIGTERM; Ctrl-C interrupts this thread instead, see {@code Interrupts}). The
-     * shutdown hook waits up to {@link #STOP_GRACE} for {@code closed}, so a SIGTERM goes through the
+     * shutdown hook ({@link StopHook}) waits for the close, so a SIGTERM goes through the
      * same close as Ctrl-C: downloads stopped with their partial files kept, the rig closed.
      */
-    private void waitForStop(CountDownLatch closed) {
-        Sinks.Empty<Void> interrupted = Sinks.empty();
-        Thread hook = new Thread(() -> {
-            interrupted.tryEmitEmpty();
-            try {
-                closed.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "camrig-serve-stop");
-        boolean hooked = stopSignal == null;
-        if (hooked) {
-            Runtime.getRuntime().addShutdownHook(hook);
+    private void waitForStop(Mono<Void> terminated) {
+        Mono<Void> stop = stopSignal != null ? stopSignal : terminated;
+        if (duration != null) {
+            stop = Mono.firstWithSignal(stop, Mono.delay(duration).then());
         }
-        try {
-            Mono<Void> stop = stopSignal != null ? stopSignal : interrupted.asMono();
-            if (duration != null) {
-                stop = Mono.firstWithSignal(stop, Mono.delay(duration).then());
-            }
-            stop.block();
-        } finally {
-            if (hooked) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // SIGTERM: the JVM is shutting down and the hook waits for the close
-                }
-            }
-        }
+        stop.block();
     }
 
     private ServiceOptions options() {
