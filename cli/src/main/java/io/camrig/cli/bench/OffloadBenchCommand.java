@@ -2,18 +2,17 @@ package io.camrig.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.cluster.ScratchDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,12 +116,17 @@ public final class OffloadBenchCommand implements Callable<Integer> {
         boolean curl = OffloadBenchProcesses.available("curl");
         boolean openssl = OffloadBenchProcesses.available("openssl");
         int max = cameras.stream().mapToInt(Integer::intValue).max().orElse(1);
-        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("camrig-bench-offload");
+        // Gigabytes of spooled media and downloads: without --dir they go in a scratch directory that
+        // Ctrl-C and SIGTERM delete too, and the simulator process is stopped with the bench.
+        ScratchDirectory scratch = dir == null ? ScratchDirectory.create("camrig-bench-offload") : null;
+        Path work = scratch != null ? scratch.path() : Files.createDirectories(dir);
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = System.getProperty("java.class.path");
         Process sim = OffloadBenchProcesses.startDaemon(List.of(java, "-cp", cp, "io.camrig.cli.CamrigCommand",
                 "simulate", "--cameras", String.valueOf(max), "--file-size", String.valueOf(fileSize), "--files", "1",
                 "--json", "--duration", "6h", "--spool", work.resolve("simulator").toString()));
+        Thread stopSimulator = new Thread(sim::destroy, "camrig-bench-simulator-stop");
+        Runtime.getRuntime().addShutdownHook(stopSimulator);
         try {
             JsonNode rig = new ObjectMapper().readTree(OffloadBenchProcesses.firstLine(sim));
             List<String> urls = new ArrayList<>();
@@ -166,13 +170,16 @@ public final class OffloadBenchCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopSimulator);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook stops it
+            }
             sim.destroy();
             sim.waitFor(10, TimeUnit.SECONDS);
             OffloadBenchResult.delete(work.resolve("simulator"));
-            if (dir == null) {
-                try (Stream<Path> s = Files.walk(work)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+            if (scratch != null) {
+                scratch.close();
             }
         }
     }
