@@ -1,6 +1,9 @@
 package io.camrig.cli.cluster;
 
 import io.camrig.cli.console.StopHook;
+import io.camrig.cli.network.CohnSetup;
+import io.camrig.cli.network.CredentialOptions;
+import io.camrig.cli.network.HostWifiOptions;
 import io.camrig.cli.rig.ClusterLogin;
 import io.camrig.cli.rig.RigSourceOptions;
 import io.camrig.cluster.Topics;
@@ -9,13 +12,17 @@ import io.camrig.cluster.clock.SkewedClock;
 import io.camrig.cluster.mqtt.BrokerUrl;
 import io.camrig.cluster.node.NodeMedia;
 import io.camrig.cluster.node.NodeOptions;
-import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.cluster.node.RigNode;
+import io.camrig.credentials.FileCredentialStore;
+import io.camrig.engine.credentials.CredentialStoreException;
 import io.camrig.engine.rig.RigOptions;
+import io.camrig.engine.session.HttpAddressResolver;
+import io.camrig.http.wifi.HostWifi;
 import io.camrig.proto.error.CamrigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -58,10 +65,10 @@ public final class NodeCommand implements Callable<Integer> {
     boolean ap;
 
     @CommandLine.Mixin
-    io.camrig.cli.network.HostWifiOptions wifiOptions = new io.camrig.cli.network.HostWifiOptions();
+    HostWifiOptions wifiOptions = new HostWifiOptions();
 
     @CommandLine.Mixin
-    io.camrig.cli.network.CredentialOptions credentials = new io.camrig.cli.network.CredentialOptions();
+    CredentialOptions credentials = new CredentialOptions();
 
     @Option(names = "--clock-offset-ms", paramLabel = "MS", hidden = true, defaultValue = "0",
             description = "Benchmarks and tests: run this node on a clock set MS milliseconds ahead (negative: behind).")
@@ -92,8 +99,8 @@ public final class NodeCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         RigSourceOptions.Source source = rigSource.open();
         RigNode node;
-        io.camrig.credentials.FileCredentialStore store = null;
-        io.camrig.http.wifi.HostWifi wifi = null;
+        FileCredentialStore store = null;
+        HostWifi wifi = null;
         try {
             if (encodingStarts != null && source.simulated().isPresent()) {
                 EncodingStartLog.attach(source.simulated().get(), encodingStarts);
@@ -109,8 +116,8 @@ public final class NodeCommand implements Callable<Integer> {
                 // Real cameras: over COHN with the credentials 'camrig cohn' stored, else over each camera's own AP
                 // (NetworkManager, connected at the first join).
                 store = credentials.open(cl, System.getenv());
-                wifi = wifiOptions.openOnFirstUse(cl, java.util.Optional.empty());
-                media = media.withCohn(HttpAddressResolver.cohn(store, io.camrig.cli.network.CohnSetup.HTTPS_PORT))
+                wifi = wifiOptions.openOnFirstUse(cl, Optional.empty());
+                media = media.withCohn(HttpAddressResolver.cohn(store, CohnSetup.HTTPS_PORT))
                         .withAccessPoints(wifi, HttpAddressResolver.accessPoint());
             }
             NodeOptions options = NodeOptions.defaults(nodeId).withMedia(media)
@@ -119,10 +126,10 @@ public final class NodeCommand implements Callable<Integer> {
                 options = options.withClock(SkewedClock.of(ClusterClock.system(), clockOffsetMillis * 1_000_000L, clockDriftPpm));
             }
             node = RigNode.start(url, login.login(nodeId, cl), source.central(), options).block(Duration.ofMinutes(2));
-        } catch (io.camrig.engine.credentials.CredentialStoreException e) {
+        } catch (CredentialStoreException e) {
             closeQuietly(wifi);
             source.close();
-            return io.camrig.cli.network.CredentialOptions.failed(cl, "node", e);
+            return CredentialOptions.failed(cl, "node", e);
         } catch (CamrigException | IllegalStateException | java.io.IOException e) {
             closeQuietly(wifi);
             closeQuietly(store);
