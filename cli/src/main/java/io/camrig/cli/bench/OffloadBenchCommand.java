@@ -142,6 +142,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                             + "only in 'JVM total'", warmUp >> 20)
                     : "no warm-up (cold JIT counted in the transfer)");
             out.flush();
+            double jdkSha = OffloadHeadroom.jdkSha256CpuPerGB();
             Map<Integer, List<OffloadBenchResult.Round>> results = new LinkedHashMap<>();
             for (int r = 1; r <= rounds; r++) {
                 for (int k : cameras) {
@@ -154,7 +155,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            String table = OffloadBenchResult.table(results, fileSize);
+            String table = OffloadBenchResult.table(results, fileSize, jdkSha);
             out.println();
             out.print(table);
             out.flush();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -40,10 +41,21 @@ final class OffloadBenchResult {
      * @param pipeCpuPerGB that pipeline's CPU (curl, tee and openssl), s per 10^9 bytes, or NaN
      * @param jdk the JDK {@code HttpClient} client's figures ({@link OffloadJdkClient}), or {@code null}
      *     when not measured
+     * @param curlMachine the whole machine during curl's run ({@link OffloadHeadroom}), or {@code null}
+     *     when curl did not run or {@code /proc/stat} is absent
      */
     record Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
             double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB, double shaCpuPerGB,
-            double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB, Floor jdk) {
+            double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB, Floor jdk,
+            OffloadHeadroom.Machine curlMachine) {
+
+        /** A round without the machine's figures during curl's run. */
+        Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
+                double camrigRssMB, double camrigAnonMB, double camrigFileMB, double curlMBps, double curlCpuPerGB,
+                double shaCpuPerGB, double curlRssMB, Floor floor, double pipeMBps, double pipeCpuPerGB, Floor jdk) {
+            this(round, cameras, camrigMBps, camrigCpuPerGB, camrigJvmCpuPerGB, camrigRssMB, camrigAnonMB, camrigFileMB,
+                    curlMBps, curlCpuPerGB, shaCpuPerGB, curlRssMB, floor, pipeMBps, pipeCpuPerGB, jdk, null);
+        }
 
         /** A round without the JDK HttpClient client. */
         Round(int round, int cameras, double camrigMBps, double camrigCpuPerGB, double camrigJvmCpuPerGB,
@@ -62,7 +74,9 @@ final class OffloadBenchResult {
                     + (Double.isNaN(pipeMBps) ? "" : String.format(Locale.ROOT, " | curl|tee|sha256 %.0f MB/s %.2f CPU s/GB",
                             pipeMBps, pipeCpuPerGB))
                     + (jdk == null ? "" : String.format(Locale.ROOT, " | jdk %.0f MB/s %.2f CPU s/GB (JVM %.2f) %.0f MB RSS",
-                            jdk.mbps(), jdk.cpuPerGB(), jdk.jvmCpuPerGB(), jdk.rssMB()));
+                            jdk.mbps(), jdk.cpuPerGB(), jdk.jvmCpuPerGB(), jdk.rssMB()))
+                    + (curlMachine == null ? "" : String.format(Locale.ROOT, " | machine during curl: %.0f %% busy, %.2f CPU s/GB",
+                            curlMachine.busy() * 100, curlMachine.cpuPerGB()));
         }
     }
 
@@ -112,6 +126,7 @@ final class OffloadBenchResult {
                 // JVM CPU/GB, RSS MB, anon MB, file MB
         Floor least = null;
         Floor onJdk = null;
+        OffloadHeadroom.Machine machine = null;
         double[] piped = {Double.NaN, Double.NaN};
         for (Client client : order(round, floor, pipe && curl && openssl, jdk != null)) {
             if (client == Client.CURL && curl) {
@@ -122,7 +137,12 @@ final class OffloadBenchResult {
                     cmds.add(List.of("curl", "-s", "-f", "-o", d.resolve("f" + i).toString(), urls.get(i) + path));
                     sha.add(List.of("openssl", "dgst", "-sha256", d.resolve("f" + i).toString()));
                 }
+                Optional<MachineCpu> before = MachineCpu.now();
                 OffloadBenchProcesses.Usage u = OffloadBenchProcesses.runAll(cmds);
+                Optional<MachineCpu> after = MachineCpu.now();
+                if (before.isPresent() && after.isPresent()) {
+                    machine = OffloadHeadroom.Machine.between(before.get(), after.get(), gb);
+                }
                 theirs[0] = k * (double) fileSize / 1e6 / u.wallSeconds();
                 theirs[1] = u.cpuSeconds() / gb;
                 theirs[3] = u.rssKbSum() / 1024.0;
@@ -175,7 +195,7 @@ final class OffloadBenchResult {
             }
         }
         return new Round(round, k, mine[0], mine[1], mine[2], mine[3], mine[4], mine[5], theirs[0], theirs[1], theirs[2],
-                theirs[3], least, piped[0], piped[1], onJdk);
+                theirs[3], least, piped[0], piped[1], onJdk, machine);
     }
 
     /**
@@ -223,8 +243,16 @@ final class OffloadBenchResult {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** The Markdown table of medians and ratios, with the targets. */
+    /** {@link #table(Map, int, double)} without the JDK's SHA-256 cost (the headroom then uses openssl's). */
     static String table(Map<Integer, List<Round>> results, int fileSize) {
+        return table(results, fileSize, Double.NaN);
+    }
+
+    /**
+     * The Markdown table of medians and ratios, with the targets, then the other clients' and the
+     * headroom ({@link OffloadHeadroom}, SHA-256 at {@code jdkShaCpuPerGB} s per 10^9 bytes or NaN).
+     */
+    static String table(Map<Integer, List<Round>> results, int fileSize, double jdkShaCpuPerGB) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Medians over %d round(s), %d MiB per camera.%n%n",
                 results.values().iterator().next().size(), fileSize >> 20));
@@ -266,6 +294,7 @@ final class OffloadBenchResult {
             }
         }
         sb.append(OffloadJdkTable.table(results));
+        sb.append(OffloadHeadroom.table(results, jdkShaCpuPerGB));
         return sb.toString();
     }
 
