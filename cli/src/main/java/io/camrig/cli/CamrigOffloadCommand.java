@@ -34,9 +34,13 @@ public final class CamrigOffloadCommand extends CamrigRoot {
         return CamrigCommand.configure(new CamrigOffloadCommand());
     }
 
-    /** The offload jar's main: its logging ({@link OffloadLogging}) is set up before anything logs. */
+    /**
+     * The offload jar's main: its logging ({@link OffloadLogging}) is set up before anything logs,
+     * its event loops ({@link OffloadThreads}) before any HTTP client is made.
+     */
     public static void main(String[] args) {
         OffloadLogging.configure();
+        OffloadThreads.configure();
         CamrigCommand.launch(commandLine(), args);
     }
 }
