@@ -1,6 +1,7 @@
 package io.camrig.cli;
 
 import io.camrig.cli.bench.OffloadBenchClient;
+import io.camrig.cli.console.OffloadLogging;
 import io.camrig.cli.take.OffloadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,13 @@ public final class CamrigOffloadCommand extends CamrigRoot {
         return CamrigCommand.configure(new CamrigOffloadCommand());
     }
 
+    /**
+     * The offload jar's main: its logging ({@link OffloadLogging}) is set up before anything logs,
+     * its event loops ({@link OffloadThreads}) before any HTTP client is made.
+     */
     public static void main(String[] args) {
+        OffloadLogging.configure();
+        OffloadThreads.configure();
         CamrigCommand.launch(commandLine(), args);
     }
 }

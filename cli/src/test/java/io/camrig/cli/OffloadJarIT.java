@@ -37,6 +37,11 @@ class OffloadJarIT {
     }
 
     private Run offloadJar(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), List.of("-jar", OFFLOAD_JAR.toString()), args);
+    }
+
+    /** The JVM as {@link #offloadJar} starts it, with {@code env} added and {@code launch} (a jar or a class path and main). */
+    private Run run(Map<String, String> env, List<String> launch, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // The launcher's offload options, but for the native-heap trim, which older JDKs refuse (the
@@ -46,11 +51,14 @@ class OffloadJarIT {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-jar", OFFLOAD_JAR.toString()));
+        command.addAll(launch);
         command.addAll(List.of(args));
         Path stdout = dir.resolve("stdout");
         Path stderr = dir.resolve("stderr");
-        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().remove("CAMRIG_LOG");
+        builder.environment().putAll(env);
+        Process p = builder.start();
         int code = p.waitFor();
         return new Run(code, Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
     }
@@ -67,8 +75,33 @@ class OffloadJarIT {
                     dir.resolve("media").toString(), "--json");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("\"event\":\"summary\"").contains("\"verified\":2").contains("\"remaining\":0");
-            assertThat(r.err()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
+            assertThat(r.err()).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "SLF4J");
         }
+    }
+
+    /**
+     * The offload jar logs through SLF4J's simple logger, not logback: camrig's warnings reach stderr
+     * (with their cause) and never a password, the libraries that repeat our failures only show
+     * errors, Reactor's dropped errors are off, and {@code CAMRIG_LOG} opens every level.
+     */
+    @Test
+    void logsWarningsToStderrWithoutSecretsAndKeepsLibrariesQuiet() throws Exception {
+        List<String> probe = List.of("-cp", OFFLOAD_JAR + java.io.File.pathSeparator + Path.of("target", "test-classes"),
+                OffloadLogProbe.class.getName());
+        Run r = run(Map.of(), probe);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("probe: provider org.slf4j.simple.SimpleLoggerFactory")
+                .containsPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN OffloadRuns - probe: camrig warning for "
+                        + "CameraAddress\\[https://192.168.50.21, user gopro]")
+                .contains("java.lang.IllegalStateException: probe: cause at CameraAddress[https://192.168.50.21, user gopro]")
+                .contains("ERROR HttpClientConnect - probe: reactor netty error")
+                .doesNotContain(OffloadLogProbe.SECRET, "probe: camrig info", "probe: reactor netty warning",
+                        "probe: dropped error", "SLF4J(W)", "logback");
+        assertThat(r.out()).isEmpty();
+
+        Run verbose = run(Map.of("CAMRIG_LOG", "debug"), probe);
+        assertThat(verbose.err()).contains("INFO OffloadRuns - probe: camrig info", "WARN HttpClientConnect - probe: reactor "
+                + "netty warning", "ERROR Operators - probe: dropped error").doesNotContain(OffloadLogProbe.SECRET);
     }
 
     @Test
@@ -96,6 +129,11 @@ class OffloadJarIT {
             assertThat(slim.getEntry("io/camrig/cli/CamrigOffloadCommand.class")).isNotNull();
             assertThat(slim.getEntry("com/hivemq/embedded/EmbeddedHiveMQ.class")).isNull();
             assertThat(full.getEntry("com/hivemq/embedded/EmbeddedHiveMQ.class")).isNotNull();
+            // One SLF4J provider in each: logback in the full jar, the simple logger in the offload's.
+            assertThat(slim.getEntry("ch/qos/logback/classic/Logger.class")).isNull();
+            assertThat(slim.getEntry("org/slf4j/simple/SimpleLogger.class")).isNotNull();
+            assertThat(full.getEntry("ch/qos/logback/classic/Logger.class")).isNotNull();
+            assertThat(full.getEntry("org/slf4j/simple/SimpleLogger.class")).isNull();
         }
     }
 }

@@ -83,7 +83,7 @@ public final class HttpExchange {
         } else if (address.secure()) {
             client = client.secure();
         }
-        this.http = client;
+        this.http = NumericHosts.resolverFor(client, address.baseUri().getHost());
     }
 
     private static void withoutHostnameCheck(SSLEngine engine) {

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
-import java.util.Map;
 
 /**
  * The command line's logging, set up in code rather than in a {@code logback.xml}: logback's XML
@@ -17,24 +16,14 @@ import java.util.Map;
  * (see BENCHMARKS.md, "Offload memory"). An embedded MQTT broker started in the CLI's process
  * carries these levels over (the cluster module's {@code HostLogging}).
  *
- * <p>Logging goes to stderr: camrig's own at WARN, and at ERROR the libraries whose warnings
- * repeat a failure the CLI already reports (a refused TLS handshake, a D-Bus connection that
- * closed); errors Reactor drops after a cancellation are off. {@code CAMRIG_LOG} (a system
- * property or the environment variable: {@code info}, {@code debug}, {@code trace}, {@code warn}…)
- * sets every logger to that level. With {@code -Dlogback.configurationFile=FILE} logback reads
- * that file instead, as usual. Found by logback through {@code META-INF/services}.
+ * <p>Logging goes to stderr at {@link LogLevels}' levels (shared with the offload jar's {@link
+ * OffloadLogging}): camrig's own at WARN, the libraries whose warnings repeat a failure the CLI
+ * already reports at ERROR, {@code CAMRIG_LOG} sets every logger. With {@code
+ * -Dlogback.configurationFile=FILE} logback reads that file instead, as usual. Found by logback
+ * through {@code META-INF/services}.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class CliLogging extends ContextAwareBase implements Configurator {
-    /** Loggers whose default level is not the root's WARN. */
-    static final Map<String, Level> QUIET = Map.of(
-            "reactor.netty", Level.ERROR,
-            "io.netty", Level.ERROR,
-            "reactor.core.publisher.Operators", Level.OFF,
-            "org.freedesktop.dbus", Level.ERROR,
-            "com.github.hypfvieh", Level.ERROR,
-            "io.github.resilience4j", Level.ERROR);
-
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
 
     @Override
@@ -54,16 +43,16 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();
-        String all = System.getProperty("CAMRIG_LOG", System.getenv("CAMRIG_LOG"));
-        QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level(all, level)));
+        String all = LogLevels.camrigLog();
+        LogLevels.QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level(all, level)));
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(level(all, Level.WARN));
+        root.setLevel(level(all, LogLevels.ROOT));
         root.addAppender(stderr);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
     /** {@code CAMRIG_LOG}'s level when set (logback's reading: an unknown name is DEBUG), else {@code otherwise}. */
-    private static Level level(String camrigLog, Level otherwise) {
-        return camrigLog == null ? otherwise : Level.toLevel(camrigLog, Level.DEBUG);
+    private static Level level(String camrigLog, String otherwise) {
+        return camrigLog == null ? Level.toLevel(otherwise) : Level.toLevel(camrigLog, Level.DEBUG);
     }
 }
