@@ -1,58 +1,147 @@
 package io.camrig.http;
 
+import io.netty.buffer.AbstractByteBufAllocator;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PoolArenaMetric;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledDirectByteBuf;
+import io.netty.buffer.UnpooledHeapByteBuf;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The buffers media downloads read into: one small pool of direct memory shared by every
- * download connection (Netty's {@link PooledByteBufAllocator} with one direct arena, no heap
- * arena and no per-thread caches), so that a read reuses memory a finished chunk gave back
- * instead of allocating and zeroing a new direct buffer.
+ * The allocator media download connections read with: socket reads of the largest size ({@link
+ * HttpExchange#MAX_CHUNK_BYTES}, what a download's reads grow to) reuse direct buffers an
+ * earlier read gave back, instead of a new direct buffer that the JDK zeroes and frees after
+ * every read. Other sizes (the first reads of a response, request headers) are Netty's plain
+ * unpooled buffers.
  *
  * <p>Why: under {@code -Xmx} below 512 MB (the offload runs with 16 MB) Netty 4.2's default
- * adaptive allocator pools nothing above 16 896 bytes, so each read of up to {@link
- * HttpExchange#MAX_CHUNK_BYTES} took a new direct buffer, zeroed by the JDK, freed after hashing
- * (21% of the event loop's samples in BENCHMARKS.md, "Offload: the download path, session 11").
+ * adaptive allocator pools nothing above 16 896 bytes, so each 256 KiB read took a new zeroed
+ * direct buffer: 21% of the event loop's CPU samples with 8 cameras (BENCHMARKS.md, "Offload:
+ * the download path, session 11"). Netty's {@code PooledByteBufAllocator}, tried first, frees a
+ * chunk as soon as it empties and allocates (and zeroes) a new one for the next read when the
+ * chunk holds only a few such buffers, which cost more than it saved.
  *
- * <p>Footprint: memory is taken in chunks of {@value #CHUNK_BYTES} bytes (each holds four
- * 256 KiB reads) and only as many as the buffers in use at once need: per download, the read
- * being written plus at most {@link HashingStage#IN_FLIGHT} waiting for the hash; a chunk that
- * empties again is returned. Bounded overall by {@code -XX:MaxDirectMemorySize} like any direct
- * buffer. Every other request of camrig (JSON, small bodies) keeps Reactor Netty's default
- * allocator.
+ * <p>Footprint: at most {@value #KEPT} idle buffers are kept ({@value #KEPT} x 256 KiB); a
+ * buffer given back beyond that is freed as before. The buffers in use at once are those of the
+ * downloads running (per download: the read being written plus at most {@link
+ * HashingStage#IN_FLIGHT} waiting for the hash), as without reuse. A reused buffer is handed out
+ * with its reader and writer indexes at 0; its old bytes are overwritten by the next read and
+ * are never readable. Thread-safe: buffers are taken on event loops and given back on hashing
+ * threads.
  */
-final class DownloadBuffers {
-    /** Netty's page: the pool's unit of allocation, in bytes. */
-    static final int PAGE_BYTES = 8192;
-    /** Chunk = page << order: 1 MiB. */
-    private static final int MAX_ORDER = 7;
-    /** The pool's unit of direct memory, in bytes. */
-    static final int CHUNK_BYTES = PAGE_BYTES << MAX_ORDER;
+final class DownloadBuffers extends AbstractByteBufAllocator {
+    /** Idle buffers kept for reuse, at most. */
+    static final int KEPT = 16;
 
-    /** The shared pool: direct buffers, one arena, no thread caches. */
-    static final PooledByteBufAllocator ALLOCATOR =
-            new PooledByteBufAllocator(true, 0, 1, PAGE_BYTES, MAX_ORDER, 0, 0, false);
+    private static final DownloadBuffers SHARED = new DownloadBuffers(HttpExchange.MAX_CHUNK_BYTES, KEPT);
 
-    private DownloadBuffers() {
+    private final int size;
+    private final ArrayBlockingQueue<ByteBuffer> idle;
+    private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong reused = new AtomicLong();
+    private final AtomicLong outstanding = new AtomicLong();
+
+    /**
+     * @param size the capacity of the buffers that are reused, in bytes
+     * @param kept how many idle ones to keep at most
+     */
+    DownloadBuffers(int size, int kept) {
+        super(true);
+        this.size = size;
+        this.idle = new ArrayBlockingQueue<>(kept);
     }
 
-    /** The allocator download connections read with. */
-    static ByteBufAllocator allocator() {
-        return ALLOCATOR;
+    /** The allocator of every download connection. */
+    static DownloadBuffers shared() {
+        return SHARED;
     }
 
-    /** Buffers of the pool not yet released (for tests and diagnostics). */
-    static long activeBuffers() {
-        long n = 0;
-        for (PoolArenaMetric arena : ALLOCATOR.metric().directArenas()) {
-            n += arena.numActiveAllocations();
+    @Override
+    protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
+        if (initialCapacity != size) {
+            return toLeakAwareBuffer(new UnpooledDirectByteBuf(this, initialCapacity, maxCapacity));
         }
-        return n;
+        taken.incrementAndGet();
+        ByteBuffer memory = idle.poll();
+        if (memory == null) {
+            memory = ByteBuffer.allocateDirect(size);
+        } else {
+            reused.incrementAndGet();
+            memory.clear();
+        }
+        outstanding.incrementAndGet();
+        return toLeakAwareBuffer(new Reused(this, memory, maxCapacity));
     }
 
-    /** Direct memory the pool holds now, in bytes, used or free. */
-    static long heldBytes() {
-        return ALLOCATOR.metric().usedDirectMemory();
+    @Override
+    protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
+        return toLeakAwareBuffer(new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity));
+    }
+
+    @Override
+    public boolean isDirectBufferPooled() {
+        return false;
+    }
+
+    /** Buffers of the reused size handed out since start. */
+    long taken() {
+        return taken.get();
+    }
+
+    /** Of those, the ones served from a buffer given back earlier. */
+    long reused() {
+        return reused.get();
+    }
+
+    /** Buffers of the reused size handed out and not yet released. */
+    long outstanding() {
+        return outstanding.get();
+    }
+
+    /** Idle buffers kept now. */
+    int idle() {
+        return idle.size();
+    }
+
+    private void giveBack(ByteBuffer memory) {
+        outstanding.decrementAndGet();
+        idle.offer(memory);     // when full, dropped: the JDK frees it once unreachable
+    }
+
+    /**
+     * A buffer over reused memory. When its capacity changes (Netty reallocates, e.g. a decoder
+     * growing it), it no longer holds that memory and frees what it holds instead.
+     */
+    private static final class Reused extends UnpooledDirectByteBuf {
+        private final DownloadBuffers owner;
+        private final ByteBuffer memory;
+        private boolean moved;
+
+        Reused(DownloadBuffers owner, ByteBuffer memory, int maxCapacity) {
+            super(owner, memory, maxCapacity);
+            this.owner = owner;
+            this.memory = memory;
+            clear();    // Netty's wrapping constructor marks the whole memory readable
+        }
+
+        @Override
+        public ByteBuf capacity(int newCapacity) {
+            if (newCapacity != capacity()) {
+                moved = true;
+            }
+            return super.capacity(newCapacity);
+        }
+
+        @Override
+        protected void deallocate() {
+            if (moved) {
+                owner.outstanding.decrementAndGet();
+                super.deallocate();
+            } else {
+                owner.giveBack(memory);
+            }
+        }
     }
 }

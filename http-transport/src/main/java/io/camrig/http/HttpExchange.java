@@ -87,7 +87,7 @@ public final class HttpExchange {
         this.http = client;
         // Media downloads read into a pool of reused direct buffers (DownloadBuffers); their
         // connections form their own pool in Reactor Netty, apart from the API's.
-        this.downloads = client.option(ChannelOption.ALLOCATOR, DownloadBuffers.allocator());
+        this.downloads = client.option(ChannelOption.ALLOCATOR, DownloadBuffers.shared());
     }
 
     private static void withoutHostnameCheck(SSLEngine engine) {

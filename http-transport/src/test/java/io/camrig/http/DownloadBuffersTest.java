@@ -2,113 +2,78 @@ package io.camrig.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camrig.http.client.CameraHttpClient;
-import io.netty.buffer.PoolArenaMetric;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.test.StepVerifier;
 
-/** Media downloads read into the shared pool of {@link DownloadBuffers} and give every buffer back. */
+/** The reuse of download read buffers, on a private instance (the shared one serves the download tests). */
 class DownloadBuffersTest {
-    private static final byte[] BIG = TestCamera.content(8 * 1024 * 1024);
-    private static final Duration VERIFY = Duration.ofSeconds(20);
+    private static final int SIZE = 64 * 1024;
 
-    @TempDir
-    Path dir;
-    private TestCamera camera;
-    private CameraHttpClient client;
+    @Test
+    void aBufferGivenBackServesTheNextReadOfTheSameSizeEmpty() {
+        DownloadBuffers buffers = new DownloadBuffers(SIZE, 4);
+        ByteBuf first = buffers.ioBuffer(SIZE);
+        assertThat(first.isDirect()).isTrue();
+        assertThat(first.capacity()).isEqualTo(SIZE);
+        first.writeBytes(new byte[1000]);
+        assertThat(buffers.outstanding()).isEqualTo(1);
+        first.release();
+        assertThat(buffers.outstanding()).isZero();
+        assertThat(buffers.idle()).isEqualTo(1);
 
-    @BeforeEach
-    void start() {
-        camera = TestCamera.serve(r -> r
-                .get("/videos/DCIM/100GOPRO/BIG.MP4", (req, res) -> res
-                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(BIG.length))
-                        .send(TestCamera.chunks(BIG, 64 * 1024)))
-                .get("/gopro/camera/keep_alive", (req, res) -> res
-                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                        .sendString(Mono.just("{}"))));
-        client = CameraHttpClient.create(camera.uri());
+        ByteBuf second = buffers.ioBuffer(SIZE);
+
+        assertThat(buffers.reused()).isEqualTo(1);
+        assertThat(buffers.idle()).isZero();
+        assertThat(second.readerIndex()).isZero();
+        assertThat(second.writerIndex()).isZero();
+        assertThat(second.readableBytes()).isZero();
+        assertThat(second.capacity()).isEqualTo(SIZE);
+        second.release();
     }
 
-    @AfterEach
-    void stop() {
-        camera.close();
-    }
-
-    private static long allocations() {
-        long n = 0;
-        for (PoolArenaMetric arena : DownloadBuffers.ALLOCATOR.metric().directArenas()) {
-            n += arena.numAllocations();
+    @Test
+    void atMostTheKeptNumberOfIdleBuffersIsHeld() {
+        DownloadBuffers buffers = new DownloadBuffers(SIZE, 4);
+        List<ByteBuf> many = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            many.add(buffers.ioBuffer(SIZE));
         }
-        return n;
-    }
+        assertThat(buffers.outstanding()).isEqualTo(10);
+        many.forEach(ByteBuf::release);
 
-    /** Releases can trail the last signal by a task on the event loop: wait (bounded) for none left. */
-    private static long activeAfterSettling() {
-        Long left = Flux.interval(Duration.ofMillis(5))
-                .map(i -> DownloadBuffers.activeBuffers())
-                .filter(n -> n == 0)
-                .take(Duration.ofSeconds(5))
-                .defaultIfEmpty(DownloadBuffers.activeBuffers())
-                .blockFirst();
-        return left == null ? DownloadBuffers.activeBuffers() : left;
+        assertThat(buffers.outstanding()).isZero();
+        assertThat(buffers.idle()).isEqualTo(4);
+        assertThat(buffers.taken()).isEqualTo(10);
+        assertThat(buffers.reused()).isZero();
     }
 
     @Test
-    void aDownloadReadsIntoThePoolAndReleasesEveryBuffer() throws IOException {
-        long before = allocations();
-        Path target = dir.resolve("BIG.MP4");
+    void otherSizesAreNotReused() {
+        DownloadBuffers buffers = new DownloadBuffers(SIZE, 4);
+        ByteBuf small = buffers.ioBuffer(2048);
+        small.release();
 
-        StepVerifier.create(client.download("100GOPRO", "BIG.MP4", BIG.length, target).last())
-                .assertNext(p -> assertThat(p.complete()).isTrue())
-                .expectComplete()
-                .verify(VERIFY);
-
-        assertThat(Files.readAllBytes(target)).isEqualTo(BIG);
-        assertThat(allocations() - before).as("reads taken from the download pool").isPositive();
-        assertThat(activeAfterSettling()).as("buffers of the pool still held").isZero();
+        assertThat(buffers.taken()).isZero();
+        assertThat(buffers.idle()).isZero();
+        assertThat(buffers.heapBuffer(SIZE).release()).isTrue();
+        assertThat(buffers.idle()).isZero();
     }
 
     @Test
-    void aCancelledDownloadReleasesEveryBuffer() {
-        StepVerifier.create(client.download("100GOPRO", "BIG.MP4", BIG.length, dir.resolve("BIG.MP4")))
-                .expectNextMatches(p -> !p.complete())
-                .thenCancel()
-                .verify(VERIFY);
+    void aBufferThatGrewIsFreedNotKeptWithTheOldMemory() {
+        DownloadBuffers buffers = new DownloadBuffers(SIZE, 4);
+        ByteBuf grown = buffers.ioBuffer(SIZE);
+        grown.writeBytes(new byte[SIZE]);
+        grown.writeByte(7);     // past the capacity: Netty reallocates
+        assertThat(grown.capacity()).isGreaterThan(SIZE);
+        assertThat(grown.getByte(SIZE)).isEqualTo((byte) 7);
 
-        assertThat(activeAfterSettling()).as("buffers of the pool still held").isZero();
-        assertThat(dir.resolve(".BIG.MP4.camrig-part")).exists();
-    }
+        grown.release();
 
-    @Test
-    void eightDownloadsAtOnceHoldAFewChunksAndOtherRequestsStayOutOfThePool() {
-        long before = allocations();
-        StepVerifier.create(client.keepAlive())
-                .expectComplete()
-                .verify(VERIFY);
-        assertThat(allocations()).as("an API request reads with Reactor Netty's default allocator").isEqualTo(before);
-
-        StepVerifier.create(Flux.range(0, 8)
-                        .flatMap(i -> client.download("100GOPRO", "BIG.MP4", BIG.length, dir.resolve(i + ".MP4")).last(), 8)
-                        .filter(DownloadProgress::complete)
-                        .count())
-                .expectNext(8L)
-                .expectComplete()
-                .verify(VERIFY);
-
-        // per download: the read being written plus IN_FLIGHT waiting for the hash, at most
-        // MAX_CHUNK_BYTES each, and a partly used chunk; never the whole 64 MiB that passed
-        long bound = 8L * (HashingStage.IN_FLIGHT + 2) * HttpExchange.MAX_CHUNK_BYTES + 8L * DownloadBuffers.CHUNK_BYTES;
-        assertThat(DownloadBuffers.heldBytes()).isLessThanOrEqualTo(bound);
-        assertThat(activeAfterSettling()).isZero();
+        assertThat(buffers.outstanding()).isZero();
+        assertThat(buffers.idle()).isZero();
     }
 }
