@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledDirectByteBuf;
 import io.netty.buffer.UnpooledHeapByteBuf;
-import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,7 +37,7 @@ final class DownloadBuffers extends AbstractByteBufAllocator {
     private static final DownloadBuffers SHARED = new DownloadBuffers(HttpExchange.MAX_CHUNK_BYTES, KEPT);
 
     private final int size;
-    private final ArrayBlockingQueue<ByteBuffer> idle;
+    private final ArrayBlockingQueue<Reused> idle;
     private final AtomicLong taken = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
@@ -60,19 +59,19 @@ final class DownloadBuffers extends AbstractByteBufAllocator {
 
     @Override
     protected ByteBuf newDirectBuffer(int initialCapacity, int maxCapacity) {
-        if (initialCapacity != size) {
+        if (initialCapacity != size || maxCapacity != Integer.MAX_VALUE) {
             return toLeakAwareBuffer(new UnpooledDirectByteBuf(this, initialCapacity, maxCapacity));
         }
         taken.incrementAndGet();
-        ByteBuffer memory = idle.poll();
-        if (memory == null) {
-            memory = ByteBuffer.allocateDirect(size);
+        outstanding.incrementAndGet();
+        Reused buffer = idle.poll();
+        if (buffer == null) {
+            buffer = new Reused(this, size);
         } else {
             reused.incrementAndGet();
-            memory.clear();
+            buffer.reuse();
         }
-        outstanding.incrementAndGet();
-        return toLeakAwareBuffer(new Reused(this, memory, maxCapacity));
+        return toLeakAwareBuffer(buffer);
     }
 
     @Override
@@ -105,25 +104,26 @@ final class DownloadBuffers extends AbstractByteBufAllocator {
         return idle.size();
     }
 
-    private void giveBack(ByteBuffer memory) {
-        outstanding.decrementAndGet();
-        idle.offer(memory);     // when full, dropped: the JDK frees it once unreachable
-    }
-
     /**
-     * A buffer over reused memory. When its capacity changes (Netty reallocates, e.g. a decoder
-     * growing it), it no longer holds that memory and frees what it holds instead.
+     * A direct buffer that, when released for the last time, goes back to the idle list instead
+     * of freeing its memory; freed (by Netty, at once) when the list is full or when its capacity
+     * changed (Netty reallocated it, e.g. a decoder growing it).
      */
     private static final class Reused extends UnpooledDirectByteBuf {
         private final DownloadBuffers owner;
-        private final ByteBuffer memory;
         private boolean moved;
 
-        Reused(DownloadBuffers owner, ByteBuffer memory, int maxCapacity) {
-            super(owner, memory, maxCapacity);
+        Reused(DownloadBuffers owner, int size) {
+            super(owner, size, Integer.MAX_VALUE);
             this.owner = owner;
-            this.memory = memory;
-            clear();    // Netty's wrapping constructor marks the whole memory readable
+        }
+
+        /** Makes a given-back buffer new: one reference, nothing readable, nothing written. */
+        void reuse() {
+            resetRefCnt();
+            clear();
+            markReaderIndex();
+            markWriterIndex();
         }
 
         @Override
@@ -136,11 +136,9 @@ final class DownloadBuffers extends AbstractByteBufAllocator {
 
         @Override
         protected void deallocate() {
-            if (moved) {
-                owner.outstanding.decrementAndGet();
+            owner.outstanding.decrementAndGet();
+            if (moved || !owner.idle.offer(this)) {
                 super.deallocate();
-            } else {
-                owner.giveBack(memory);
             }
         }
     }

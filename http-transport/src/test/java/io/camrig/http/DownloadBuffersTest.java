@@ -30,6 +30,7 @@ class DownloadBuffersTest {
         assertThat(second.readerIndex()).isZero();
         assertThat(second.writerIndex()).isZero();
         assertThat(second.readableBytes()).isZero();
+        assertThat(second.refCnt()).isEqualTo(1);
         assertThat(second.capacity()).isEqualTo(SIZE);
         second.release();
     }
