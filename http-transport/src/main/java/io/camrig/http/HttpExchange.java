@@ -85,8 +85,8 @@ public final class HttpExchange {
             client = client.secure();
         }
         this.http = client;
-        // Media downloads read into a pool of reused direct buffers (DownloadBuffers); their
-        // connections form their own pool in Reactor Netty, apart from the API's.
+        // Media downloads reuse their 256 KiB read buffers (DownloadBuffers); with their own
+        // allocator their connections form a pool of their own in Reactor Netty, apart from the API's.
         this.downloads = client.option(ChannelOption.ALLOCATOR, DownloadBuffers.shared());
     }
 
