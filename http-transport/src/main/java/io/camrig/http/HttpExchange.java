@@ -50,6 +50,7 @@ public final class HttpExchange {
     private final HttpOptions options;
     private final HttpErrors errors;
     private final HttpClient http;
+    private final HttpClient downloads;
 
     /**
      * An exchange with the camera at {@code address}; opens no connection. {@link
@@ -84,6 +85,9 @@ public final class HttpExchange {
             client = client.secure();
         }
         this.http = NumericHosts.resolverFor(client, address.baseUri().getHost());
+        // Media downloads reuse their 256 KiB read buffers (DownloadBuffers); with their own
+        // allocator their connections form a pool of their own in Reactor Netty, apart from the API's.
+        this.downloads = this.http.option(ChannelOption.ALLOCATOR, DownloadBuffers.shared());
     }
 
     private static void withoutHostnameCheck(SSLEngine engine) {
@@ -250,9 +254,9 @@ public final class HttpExchange {
                 .onErrorMap(e -> errors.translate(e, op));
     }
 
-    /** The Reactor Netty client, for streamed downloads. */
-    HttpClient client() {
-        return http;
+    /** The Reactor Netty client of media downloads: reads into {@link DownloadBuffers}. */
+    HttpClient downloadClient() {
+        return downloads;
     }
 
     HttpErrors errors() {

@@ -153,8 +153,8 @@ public final class MediaDownload {
     /** One request, from {@code part.written()} on, streamed into {@code part}. */
     private Flux<DownloadProgress> transfer(PartFile part) {
         long from = part.written();
-        HttpClient client = from == 0 ? http.client()
-                : http.client().headers(h -> h.set(HttpHeaderNames.RANGE, "bytes=" + from + "-"));
+        HttpClient client = from == 0 ? http.downloadClient()
+                : http.downloadClient().headers(h -> h.set(HttpHeaderNames.RANGE, "bytes=" + from + "-"));
         return client.get().uri(path).response((response, body) -> {
             int code = response.status().code();
             if (code == 206) {
