@@ -60,9 +60,7 @@ final class OffloadHeadroom {
                 sha.update(data.clear());
                 sha.digest();
                 double s = (threads.getCurrentThreadCpuTime() - t0) / 1e9 / (data.capacity() / 1e9);
-                if (pass > 0 && !(s >= best)) {
-                    best = s;
-                }
+                best = pass == 0 ? best : cheaper(best, s);  // the first pass only warms the JIT up
             }
         } catch (NoSuchAlgorithmException | UnsupportedOperationException e) {
             return Double.NaN;
@@ -85,11 +83,7 @@ final class OffloadHeadroom {
             List<OffloadBenchResult.Round> r = e.getValue().stream().filter(x -> x.curlMachine() != null).toList();
             double busy = OffloadBenchResult.median(r, x -> x.curlMachine().busy());
             double machine = OffloadBenchResult.median(r, x -> x.curlMachine().cpuPerGB());
-            double sha = Math.min(jdkShaCpuPerGB, OffloadBenchResult.median(r, OffloadBenchResult.Round::shaCpuPerGB));
-            if (Double.isNaN(sha)) {
-                sha = Double.isNaN(jdkShaCpuPerGB) ? OffloadBenchResult.median(r, OffloadBenchResult.Round::shaCpuPerGB)
-                        : jdkShaCpuPerGB;
-            }
+            double sha = cheaper(jdkShaCpuPerGB, OffloadBenchResult.median(r, OffloadBenchResult.Round::shaCpuPerGB));
             double ratio = boundRatio(new Machine(busy, machine), sha);
             double bound = ratio * OffloadBenchResult.median(r, OffloadBenchResult.Round::curlMBps);
             sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s |%n", e.getKey(),
@@ -99,5 +93,10 @@ final class OffloadHeadroom {
                     OffloadBenchResult.cell("%.2f", OffloadBenchResult.median(r, OffloadBenchResult.Round::camrigMBps) / bound)));
         }
         return sb.toString();
+    }
+
+    /** The smaller of two costs, either of which may be NaN (not measured); NaN only when both are. */
+    static double cheaper(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }
 }

@@ -46,6 +46,15 @@ class OffloadHeadroomTest {
     }
 
     @Test
+    void theCheaperHashCostIgnoresOneNotMeasured() {
+        assertThat(OffloadHeadroom.cheaper(0.7, 1.0)).isEqualTo(0.7);
+        assertThat(OffloadHeadroom.cheaper(1.0, 0.7)).isEqualTo(0.7);
+        assertThat(OffloadHeadroom.cheaper(Double.NaN, 1.0)).isEqualTo(1.0);
+        assertThat(OffloadHeadroom.cheaper(0.7, Double.NaN)).isEqualTo(0.7);
+        assertThat(OffloadHeadroom.cheaper(Double.NaN, Double.NaN)).isNaN();
+    }
+
+    @Test
     void theJdkHashCostIsMeasuredOnThisMachine() {
         double s = OffloadHeadroom.jdkSha256CpuPerGB();
         assertThat(s).isPositive().isLessThan(60);
