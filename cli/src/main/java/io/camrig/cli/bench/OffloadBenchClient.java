@@ -57,8 +57,12 @@ public final class OffloadBenchClient implements Callable<Integer> {
     long warmUpBytes;
 
     @Option(names = "--threads", description = "Also print each thread's CPU (from /proc/self/task) to stderr: during "
-            + "the measured transfer, and over the whole JVM.")
+            + "the measured transfer, and over the whole JVM; and the transfer's bounds in JVM uptime (ms).")
     boolean threads;
+
+    @Option(names = "--timeline", description = "Also print when each offload event (camera started, progress, "
+            + "verified, camera done) arrived, in ms since the measured transfer started, to stderr.")
+    boolean timeline;
 
     @Override
     public Integer call() throws Exception {
@@ -81,12 +85,18 @@ public final class OffloadBenchClient implements Callable<Integer> {
         if (warmUpBytes > 0) {
             warmUp(cameras.get(0).client(), queue.manifest().cameras().get(0).files().get(0));
         }
-        Map<String, Long> threads0 = threads ? threadTicks() : Map.of();
+        ThreadCpu window = threads ? ThreadCpu.start() : null;
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        List<OffloadEvent> failures = new Offloader(queue, OffloadOptions.defaults().withMaxParallel(cameras.size())
-                        .withDownload(io.camrig.http.DownloadOptions.defaults().withDurable(!noFsync)),
-                Optional.empty()).run(cameras).filter(e -> e instanceof OffloadEvent.Failed).collectList().block();
+        OffloadOptions options = OffloadOptions.defaults().withMaxParallel(cameras.size())
+                .withDownload(io.camrig.http.DownloadOptions.defaults().withDurable(!noFsync));
+        reactor.core.publisher.Flux<OffloadEvent> events = new Offloader(queue, options, Optional.empty()).run(cameras);
+        // formatted after the window: only a time stamp and a reference per event inside it
+        List<Map.Entry<Long, OffloadEvent>> timeline = new ArrayList<>();
+        if (this.timeline) {
+            events = events.doOnNext(e -> timeline.add(Map.entry(System.nanoTime(), e)));
+        }
+        List<OffloadEvent> failures = events.filter(e -> e instanceof OffloadEvent.Failed).collectList().block();
         long t1 = System.nanoTime();
         long cpu1 = os.getProcessCpuTime();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -103,39 +113,17 @@ public final class OffloadBenchClient implements Callable<Integer> {
             out.put("firstFailure", String.valueOf(((OffloadEvent.Failed) failures.get(0)).error()));
         }
         System.out.println(new ObjectMapper().writeValueAsString(out));
-        if (threads) {
-            Map<String, Long> all = threadTicks();
-            Map<String, Long> window = new java.util.TreeMap<>(all);
-            threads0.forEach((name, t) -> window.merge(name, -t, Long::sum));
-            printThreadCpu("during the transfer", window);
-            printThreadCpu("whole JVM", all);
+        if (window != null) {
+            window.printEnd();
+        }
+        if (this.timeline) {
+            System.err.println("offload events (ms since the measured transfer started):");
+            timeline.forEach(t -> System.err.printf("%8.1f ms  %s %s%n", (t.getKey() - t0) / 1e6,
+                    t.getValue().getClass().getSimpleName(),
+                    t.getValue() instanceof OffloadEvent.Progress p ? p.bytesDone() : ""));
+            System.err.printf("%8.1f ms  end of the measured transfer%n", (t1 - t0) / 1e6);
         }
         return failures.isEmpty() ? 0 : 3;
-    }
-
-    /** Each thread's user + system CPU since it started (Linux {@code /proc/self/task/<tid>/stat}), ticks, by name. */
-    private static Map<String, Long> threadTicks() throws java.io.IOException {
-        Map<String, Long> ticks = new java.util.TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path t : tasks.toList()) {
-                try {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (java.nio.file.NoSuchFileException ended) {
-                    // the thread ended while listing
-                }
-            }
-        }
-        return ticks;
-    }
-
-    /** The busiest threads of {@code ticks} to stderr, seconds. */
-    private static void printThreadCpu(String title, Map<String, Long> ticks) {
-        System.err.println("thread CPU, " + title + ":");
-        ticks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
-                .forEach(e -> System.err.printf("  %-24s %6.2f s%n", e.getKey(), e.getValue() / 100.0));
     }
 
     /**

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it leaves out is what it costs camrig to survive a real camera.
  *
  * <p>Usage: {@code java OPTS -cp JAR io.camrig.cli.bench.OffloadFloorClient --to DIR
- * [--warm-up-bytes N] URL...}; writes {@code DIR/f0, f1...} and prints one JSON line with the
+ * [--warm-up-bytes N] [--threads] URL...} ({@code --threads}: each thread's CPU to stderr, {@link
+ * ThreadCpu}); writes {@code DIR/f0, f1...} and prints one JSON line with the
  * same fields as {@code bench offload-client} (bytes, seconds, cpuSeconds, rssPeakKb, rssAnonKb,
  * rssFileKb, warmUpSeconds, warmUpCpuSeconds, failures) plus {@code sha256}, one lowercase hex
  * digest per URL. Exit 0, or 1 with the error on stderr.
@@ -62,20 +63,22 @@ public final class OffloadFloorClient {
     public static void main(String[] args) throws Exception {
         Path to = null;
         long warmUp = 0;
+        boolean threads = false;
         List<URI> urls = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--to" -> to = Path.of(args[++i]);
                 case "--warm-up-bytes" -> warmUp = Long.parseLong(args[++i]);
+                case "--threads" -> threads = true;
                 default -> urls.add(URI.create(args[i]));
             }
         }
         if (to == null || urls.isEmpty()) {
-            System.err.println("usage: OffloadFloorClient --to DIR [--warm-up-bytes N] URL...");
+            System.err.println("usage: OffloadFloorClient --to DIR [--warm-up-bytes N] [--threads] URL...");
             System.exit(2);
         }
         try {
-            System.out.println(run(to, warmUp, urls));
+            System.out.println(run(to, warmUp, urls, OffloadFloorClient::download, threads));
         } catch (Exception | Error e) {
             System.err.println("floor client: " + (e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e));
             System.exit(1);
@@ -84,7 +87,7 @@ public final class OffloadFloorClient {
 
     /** Downloads every URL in parallel into {@code to/f<i>}; the JSON line {@link #main} prints. */
     static String run(Path to, long warmUp, List<URI> urls) throws Exception {
-        return run(to, warmUp, urls, OffloadFloorClient::download);
+        return run(to, warmUp, urls, OffloadFloorClient::download, false);
     }
 
     /**
@@ -102,6 +105,18 @@ public final class OffloadFloorClient {
      * prefix of the first URL when {@code warmUp > 0}); the JSON line {@link #main} prints.
      */
     static String run(Path to, long warmUp, List<URI> urls, Download client) throws Exception {
+        return run(to, warmUp, urls, client, false);
+    }
+
+    /**
+     * As {@link #run(Path, long, List, Download)}; with {@code threads}, also each thread's CPU in
+     * the measured window and over the whole JVM to stderr ({@link ThreadCpu}, as {@code bench
+     * offload-client --threads}).
+     */
+    static String run(Path to, long warmUp, List<URI> urls, Download client, boolean threads) throws Exception {
+        if (threads) {
+            ThreadCpu.countEnded();
+        }
         Files.createDirectories(to);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long w0 = System.nanoTime();
@@ -111,6 +126,7 @@ public final class OffloadFloorClient {
             client.download(urls.get(0), scratch, warmUp, false);
             Files.delete(scratch);
         }
+        ThreadCpu window = threads ? ThreadCpu.start() : null;
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         // daemon threads: a failed download ends the JVM through main's exit, never leaves it running
@@ -126,6 +142,7 @@ public final class OffloadFloorClient {
             sizes.add(readers.submit(() -> {
                 Result r = client.download(urls.get(n), to.resolve("f" + n), Long.MAX_VALUE, true);
                 shas[n] = r.sha256();
+                ThreadCpu.ending();    // with --threads: this pool's threads end before the window's figures are read
                 return new long[] {r.bytes()};
             }));
         }
@@ -136,6 +153,9 @@ public final class OffloadFloorClient {
         readers.shutdown();
         long t1 = System.nanoTime();
         long cpu1 = os.getProcessCpuTime();
+        if (window != null) {
+            window.printEnd();
+        }
         return String.format(Locale.ROOT, "{\"bytes\":%d,\"seconds\":%.6f,\"cpuSeconds\":%.6f,\"rssPeakKb\":%d,"
                 + "\"rssAnonKb\":%d,\"rssFileKb\":%d,\"warmUpSeconds\":%.6f,\"warmUpCpuSeconds\":%.6f,\"failures\":0,"
                 + "\"sha256\":[\"%s\"]}", bytes, (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9,
@@ -261,6 +281,7 @@ public final class OffloadFloorClient {
                 b.clear();
                 free.put(b);
             }
+            ThreadCpu.ending();    // with --threads, counted although it ends
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
