@@ -38,7 +38,10 @@ import picocli.CommandLine.Option;
  * <p>{@code --warm-up-bytes N} first downloads the first {@code N} bytes of the first camera's
  * first file into a scratch directory (then cancels and deletes it), so the JIT has compiled the
  * download path before the measured transfer starts; its time and CPU are reported separately
- * ({@code warmUpSeconds}, {@code warmUpCpuSeconds}).
+ * ({@code warmUpSeconds}, {@code warmUpCpuSeconds}). {@code --warm-up-offload} warms up with one whole
+ * offload of the first camera's files through the same offloader into a scratch take instead, so the
+ * steps around each file (serial check, turbo, manifest, commit, media info) are compiled too: the
+ * steady state of a rig's offload rather than its first file (BENCHMARKS.md has both).
  */
 @Command(name = "offload-client", hidden = true, mixinStandardHelpOptions = true,
         description = "Offload the given cameras once and print figures as JSON (used by 'bench offload').")
@@ -60,6 +63,11 @@ public final class OffloadBenchClient implements Callable<Integer> {
             + "the measured transfer, and over the whole JVM; and the transfer's bounds in JVM uptime (ms).")
     boolean threads;
 
+    @Option(names = "--warm-up-offload", description = "Warm up with one whole offload of the first camera's files "
+            + "through the same offloader (serial check, turbo, durable download, commit, media info, manifest) into a "
+            + "scratch take, deleted after it, instead of --warm-up-bytes.")
+    boolean warmUpOffload;
+
     @Option(names = "--timeline", description = "Also print when each offload event (camera started, progress, "
             + "verified, camera done) arrived, in ms since the measured transfer started, to stderr.")
     boolean timeline;
@@ -69,6 +77,7 @@ public final class OffloadBenchClient implements Callable<Integer> {
         TakeStore store = new TakeStore(to);
         OffloadQueue queue = new OffloadQueue(store, store.create("bench"));
         List<OffloadCamera> cameras = new ArrayList<>();
+        List<List<MediaFile>> listed = new ArrayList<>();
         long bytes = 0;
         for (URI u : urls) {
             CameraHttpClient client = new CameraHttpClient(u, HttpOptions.defaults().withProgressStepBytes(8 << 20));
@@ -77,19 +86,22 @@ public final class OffloadBenchClient implements Callable<Integer> {
             bytes += files.stream().mapToLong(MediaFile::size).sum();
             queue.ensureCamera(TakeCamera.of(info.serialNumber(), u.toString(), info.modelName(), info.firmwareVersion()));
             queue.enqueue(info.serialNumber(), files);
+            listed.add(files);
             cameras.add(OffloadCamera.of(info.serialNumber(), u.toString(), client, OffloadCamera.Link.COHN));
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long w0 = System.nanoTime();
         long wcpu0 = os.getProcessCpuTime();
-        if (warmUpBytes > 0) {
+        OffloadOptions options = OffloadOptions.defaults().withMaxParallel(cameras.size())
+                .withDownload(io.camrig.http.DownloadOptions.defaults().withDurable(!noFsync));
+        if (warmUpOffload) {
+            warmUpOffload(queue.manifest().cameras().get(0), cameras.get(0), listed.get(0), options);
+        } else if (warmUpBytes > 0) {
             warmUp(cameras.get(0).client(), queue.manifest().cameras().get(0).files().get(0));
         }
         ThreadCpu window = threads ? ThreadCpu.start() : null;
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        OffloadOptions options = OffloadOptions.defaults().withMaxParallel(cameras.size())
-                .withDownload(io.camrig.http.DownloadOptions.defaults().withDurable(!noFsync));
         reactor.core.publisher.Flux<OffloadEvent> events = new Offloader(queue, options, Optional.empty()).run(cameras);
         // formatted after the window: only a time stamp and a reference per event inside it
         List<Map.Entry<Long, OffloadEvent>> timeline = new ArrayList<>();
@@ -124,6 +136,23 @@ public final class OffloadBenchClient implements Callable<Integer> {
             System.err.printf("%8.1f ms  end of the measured transfer%n", (t1 - t0) / 1e6);
         }
         return failures.isEmpty() ? 0 : 3;
+    }
+
+    /** Offloads {@code camera}'s {@code files} once into a scratch take beside {@link #to}, then deletes it. */
+    private void warmUpOffload(TakeCamera identity, OffloadCamera camera, List<MediaFile> files, OffloadOptions options)
+            throws java.io.IOException {
+        Path scratch = Files.createTempDirectory(to.toAbsolutePath().getParent(), "camrig-warm-up");
+        try {
+            TakeStore store = new TakeStore(scratch);
+            OffloadQueue queue = new OffloadQueue(store, store.create("bench-warm-up"));
+            queue.ensureCamera(TakeCamera.of(identity.serial(), identity.name(), identity.model(), identity.firmware()));
+            queue.enqueue(identity.serial(), files);
+            new Offloader(queue, options, Optional.empty()).run(List.of(camera)).blockLast();
+        } finally {
+            try (var s = Files.walk(scratch)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /**
