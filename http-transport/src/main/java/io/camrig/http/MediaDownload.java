@@ -8,10 +8,13 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.Connection;
+import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.util.retry.Retry;
@@ -19,8 +22,8 @@ import reactor.util.retry.Retry;
 /**
  * One media download ({@code GET /videos/DCIM/{directory}/{filename}}, {@code
  * OGP_DOWNLOAD_MEDIA}): streamed into a {@link PartFile} (each Netty buffer written to the file
- * channel on the connection's event loop, then hashed in order on a hashing thread, no copy: {@link
- * HashingStage}),
+ * channel on the connection's event loop, then hashed in order on a hashing thread, no copy, the
+ * socket's reads paused while the hash is behind: {@link HashingStage}),
  * resumed with {@code Range: bytes=n-} after a transient failure, verified against the announced
  * size, placed under its name without replacing another file.
  *
@@ -155,40 +158,52 @@ public final class MediaDownload {
         long from = part.written();
         HttpClient client = from == 0 ? http.downloadClient()
                 : http.downloadClient().headers(h -> h.set(HttpHeaderNames.RANGE, "bytes=" + from + "-"));
-        return client.get().uri(path).response((response, body) -> {
-            int code = response.status().code();
-            if (code == 206) {
-                String range = response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE);
-                long[] r = contentRange(range);
-                if (r == null || r[0] != from || r[2] != expected) {
-                    return Mono.error(new DownloadVerificationException("Content-Range '" + range
-                            + "' does not continue at byte " + from + " of " + expected,
-                            http.camera(), op, expected, r == null ? -1 : r[2]));
-                }
-            } else if (code == 200) {
-                if (from > 0) {
-                    part.restart();     // the camera ignored the range: the whole file follows
-                }
-            } else {
-                return body.then(Mono.error(http.errors().status(code, response.status().reasonPhrase(), op)));
-            }
-            long declared = contentLength(response);
-            long remaining = part.remaining();
-            if (declared >= 0 && declared != remaining) {
-                return Mono.error(new DownloadVerificationException("Content-Length " + declared
-                        + " differs from the " + remaining + " bytes still expected",
-                        http.camera(), op, remaining, declared));
-            }
-            return write(body, part);
-        });
+        return client.get().uri(path).responseConnection((response, connection) ->
+                Flux.from(receive(response, connection, part, from)).doFinally(signal -> discardUnread(connection)));
     }
 
     /**
-     * Writes each buffer where it arrives (the event loop) and hashes it on a hashing thread,
-     * in order, a few buffers behind ({@link HashingStage}); no copy.
+     * Checks the response's status and ranges, then streams its body into {@code part} ({@link
+     * HashingStage}, which needs the connection's channel to pause its reads).
      */
-    private static Flux<DownloadProgress> write(ByteBufFlux body, PartFile part) {
-        return HashingStage.stream(body, part);
+    private Publisher<DownloadProgress> receive(HttpClientResponse response, Connection connection, PartFile part,
+            long from) {
+        ByteBufFlux body = connection.inbound().receive();
+        int code = response.status().code();
+        if (code == 206) {
+            String range = response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE);
+            long[] r = contentRange(range);
+            if (r == null || r[0] != from || r[2] != expected) {
+                return Mono.error(new DownloadVerificationException("Content-Range '" + range
+                        + "' does not continue at byte " + from + " of " + expected,
+                        http.camera(), op, expected, r == null ? -1 : r[2]));
+            }
+        } else if (code == 200) {
+            if (from > 0) {
+                part.restart();     // the camera ignored the range: the whole file follows
+            }
+        } else {
+            return body.then(Mono.error(http.errors().status(code, response.status().reasonPhrase(), op)));
+        }
+        long declared = contentLength(response);
+        long remaining = part.remaining();
+        if (declared >= 0 && declared != remaining) {
+            return Mono.error(new DownloadVerificationException("Content-Length " + declared
+                    + " differs from the " + remaining + " bytes still expected",
+                    http.camera(), op, remaining, declared));
+        }
+        return HashingStage.stream(body, part, ReadGate.of(connection.channel()));
+    }
+
+    /**
+     * What Reactor Netty's {@code response(...)} does when its handler ends: a body not read to
+     * its end (refused, failed, cancelled) is dropped, which closes the connection instead of
+     * handing it back to the pool with bytes still on the wire.
+     */
+    private static void discardUnread(Connection connection) {
+        if (connection instanceof ChannelOperations<?, ?> operations && !operations.isInboundDisposed()) {
+            operations.discard();
+        }
     }
 
     /** {@code bytes a-b/total} as {@code {a, b, total}}, or {@code null} when malformed. */
