@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
  * Netty's buffers, malloc; {@code RssFile}: the JVM's libraries, the CDS archive, the jar).
  *
  * <p>{@code --warm-up-bytes N} first downloads the first {@code N} bytes of the first camera's
- * first file into a scratch directory (then cancels and deletes it), so the JIT has compiled the
+ * first file into a scratch directory (then cancels and deletes it; whole downloads of it one after
+ * another, each deleted at once, when {@code N} is larger than the file), so the JIT has compiled the
  * download path before the measured transfer starts; its time and CPU are reported separately
  * ({@code warmUpSeconds}, {@code warmUpCpuSeconds}). {@code --warm-up-offload} warms up with one whole
  * offload of the first camera's files through the same offloader into a scratch take instead, so the
@@ -56,7 +57,8 @@ public final class OffloadBenchClient implements Callable<Integer> {
     boolean noFsync;
 
     @Option(names = "--warm-up-bytes", paramLabel = "BYTES", defaultValue = "0",
-            description = "Download this many bytes of the first camera's file first, unmeasured (default: none).")
+            description = "Download this many bytes of the first camera's file first, unmeasured: a prefix, or whole "
+                    + "downloads of it one after another when it is smaller (default: none).")
     long warmUpBytes;
 
     @Option(names = "--threads", description = "Also print each thread's CPU (from /proc/self/task) to stderr: during "
@@ -156,18 +158,36 @@ public final class OffloadBenchClient implements Callable<Integer> {
     }
 
     /**
-     * Streams the first {@link #warmUpBytes} of {@code file} into a scratch directory through the
-     * same download path, then cancels and deletes it.
+     * Streams {@link #warmUpBytes} of {@code file} into a scratch directory through the same download
+     * path: its first bytes, or whole downloads of it one after another when it is smaller (each
+     * deleted at once, so its dirty pages are dropped rather than written back during the window),
+     * then deletes the directory.
      */
     private void warmUp(CameraHttpClient client, TakeFile file) throws java.io.IOException {
         Path scratch = Files.createTempDirectory(to.toAbsolutePath().getParent(), "camrig-warm-up");
         try {
-            client.download(file.folder(), file.name(), file.size(), scratch.resolve(file.name()),
-                            io.camrig.http.DownloadOptions.defaults().withDurable(false))
-                    .takeUntil(p -> p.bytesDone() >= warmUpBytes).blockLast();
+            long left = warmUpBytes;
+            while (left > 0) {
+                long want = Math.min(left, file.size());
+                io.camrig.http.DownloadProgress last = client.download(file.folder(), file.name(), file.size(),
+                                scratch.resolve(file.name()), io.camrig.http.DownloadOptions.defaults().withDurable(false))
+                        .takeUntil(p -> p.bytesDone() >= want).blockLast();
+                emptyDirectory(scratch);
+                if (last == null || last.bytesDone() <= 0) {
+                    break;
+                }
+                left -= last.bytesDone();
+            }
         } finally {
-            try (var s = Files.walk(scratch)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            emptyDirectory(scratch);
+            Files.deleteIfExists(scratch);
+        }
+    }
+
+    private static void emptyDirectory(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

@@ -65,8 +65,9 @@ public final class OffloadBenchCommand implements Callable<Integer> {
     String clientJvm;
 
     @Option(names = "--warm-up", paramLabel = "BYTES", defaultValue = "67108864",
-            description = "Each camrig client first downloads this many bytes of one file, unmeasured, so the "
-                    + "JIT has compiled the download path (default: ${DEFAULT-VALUE} = 64 MiB; 0 = measure cold). "
+            description = "Each camrig client (and the floor and JDK clients) first downloads this many bytes of one "
+                    + "file, unmeasured, so the JIT has compiled the download path: a prefix, or whole downloads of it "
+                    + "one after another when it is smaller (default: ${DEFAULT-VALUE} = 64 MiB; 0 = measure cold). "
                     + "The JVM total column always counts it.")
     long warmUp;
 

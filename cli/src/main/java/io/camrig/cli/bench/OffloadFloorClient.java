@@ -121,10 +121,15 @@ public final class OffloadFloorClient {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long w0 = System.nanoTime();
         long wcpu0 = os.getProcessCpuTime();
-        if (warmUp > 0) {
-            Path scratch = to.resolve("warm-up");
-            client.download(urls.get(0), scratch, warmUp, false);
+        // a prefix of the first file, or whole downloads of it one after another when it is smaller
+        Path scratch = to.resolve("warm-up");
+        for (long left = warmUp; left > 0; ) {
+            long got = client.download(urls.get(0), scratch, left, false).bytes();
             Files.delete(scratch);
+            if (got <= 0) {
+                break;
+            }
+            left -= got;
         }
         ThreadCpu window = threads ? ThreadCpu.start() : null;
         long cpu0 = os.getProcessCpuTime();

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bench offload-client}, the camrig side of {@code camrig bench offload}: with {@code
  * --warm-up-offload} it first offloads the camera's file once into a scratch take through the same
- * offloader and leaves nothing of it behind, then offloads the measured take (the file
- * byte-identical, verified); {@code --timeline} and {@code --threads} print the events and the
+ * offloader, with a {@code --warm-up-bytes} larger than the file it downloads the file whole twice
+ * and a prefix; either way it leaves nothing of the warm-up behind, then offloads the measured take
+ * (the file byte-identical, verified); {@code --timeline} and {@code --threads} print the events and the
  * window to stderr.
  */
 class OffloadBenchClientTest {
@@ -29,6 +30,15 @@ class OffloadBenchClientTest {
 
     @Test
     void aWarmUpOffloadLeavesNothingBehindAndTheMeasuredOffloadIsVerified(@TempDir Path dir) throws Exception {
+        offloadsAfterWarmUp(dir, "--warm-up-offload");
+    }
+
+    @Test
+    void aWarmUpLargerThanTheFileRepeatsItsDownloadAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
+        offloadsAfterWarmUp(dir, "--warm-up-bytes", String.valueOf(2 * 700_001 + 1));
+    }
+
+    private static void offloadsAfterWarmUp(Path dir, String... warmUp) throws Exception {
         int size = 700_001;
         VirtualHttpRig.Options o = new VirtualHttpRig.Options(1, "HERO12 Black", 7, size, 1, "127.0.0.1", 0, false, 0,
                 Duration.ZERO);
@@ -43,8 +53,10 @@ class OffloadBenchClientTest {
             try {
                 System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
                 System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-                exit = CamrigOffloadCommand.commandLine().execute("bench", "offload-client", "--to", takes.toString(),
-                        "--warm-up-offload", "--timeline", "--threads", "--url", camera.baseUri().toString());
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench", "offload-client", "--to",
+                        takes.toString(), "--timeline", "--threads", "--url", camera.baseUri().toString()));
+                args.addAll(java.util.List.of(warmUp));
+                exit = CamrigOffloadCommand.commandLine().execute(args.toArray(String[]::new));
             } finally {
                 System.setOut(stdout);
                 System.setErr(stderr);
