@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
  * another, each deleted at once, when {@code N} is larger than the file), so the JIT has compiled the
  * download path before the measured transfer starts; its time and CPU are reported separately
  * ({@code warmUpSeconds}, {@code warmUpCpuSeconds}). {@code --warm-up-offload} warms up with one whole
- * offload of the first camera's files through the same offloader into a scratch take instead, so the
+ * offload of the first camera's files through the same offloader into a scratch take (after those
+ * downloads, if any), so the
  * steps around each file (serial check, turbo, manifest, commit, media info) are compiled too: the
  * steady state of a rig's offload rather than its first file (BENCHMARKS.md has both).
  */
@@ -67,7 +68,7 @@ public final class OffloadBenchClient implements Callable<Integer> {
 
     @Option(names = "--warm-up-offload", description = "Warm up with one whole offload of the first camera's files "
             + "through the same offloader (serial check, turbo, durable download, commit, media info, manifest) into a "
-            + "scratch take, deleted after it, instead of --warm-up-bytes.")
+            + "scratch take, deleted after it (after the --warm-up-bytes downloads, if any).")
     boolean warmUpOffload;
 
     @Option(names = "--timeline", description = "Also print when each offload event (camera started, progress, "
@@ -96,10 +97,11 @@ public final class OffloadBenchClient implements Callable<Integer> {
         long wcpu0 = os.getProcessCpuTime();
         OffloadOptions options = OffloadOptions.defaults().withMaxParallel(cameras.size())
                 .withDownload(io.camrig.http.DownloadOptions.defaults().withDurable(!noFsync));
+        if (warmUpBytes > 0) {
+            warmUp(cameras.get(0).client(), queue.manifest().cameras().get(0).files().get(0));
+        }
         if (warmUpOffload) {
             warmUpOffload(queue.manifest().cameras().get(0), cameras.get(0), listed.get(0), options);
-        } else if (warmUpBytes > 0) {
-            warmUp(cameras.get(0).client(), queue.manifest().cameras().get(0).files().get(0));
         }
         ThreadCpu window = threads ? ThreadCpu.start() : null;
         long cpu0 = os.getProcessCpuTime();
