@@ -71,6 +71,12 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     + "The JVM total column always counts it.")
     long warmUp;
 
+    @Option(names = "--warm-up-offload", description = "After the warm-up downloads, each camrig client also offloads "
+            + "the first camera's file once through the offloader into a scratch take, unmeasured, so the steps around a "
+            + "file (serial check, turbo, manifest, commit, media info) are compiled too: a rig's steady state rather "
+            + "than a fresh JVM's first file.")
+    boolean warmUpOffload;
+
     @Option(names = "--floor", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also measure the floor: a JDK-only client (GET, pwrite, SHA-256 on a second thread, fsync) in "
                     + "its own JVM with the camrig client's options, to show what a JVM needs for the same work "
@@ -139,8 +145,9 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     jdk ? "yes (hash " + jdkHash + ", bufsize " + jdkBufsize
                             + (jdkJvm == null ? "" : ", JVM " + jdkJvm) + ")" : "no");
             out.printf("camrig client: %s; %s%n", clientJvm, warmUp > 0
-                    ? String.format("warm-up: the first %d MiB of one file downloaded unmeasured first (JIT), counted "
-                            + "only in 'JVM total'", warmUp >> 20)
+                    ? String.format("warm-up: %d MiB of one file downloaded unmeasured first (JIT)%s, counted "
+                            + "only in 'JVM total'", warmUp >> 20, warmUpOffload ? ", then one offload of it" : "")
+                    : warmUpOffload ? "warm-up: one offload of one file, unmeasured (JIT), counted only in 'JVM total'"
                     : "no warm-up (cold JIT counted in the transfer)");
             out.flush();
             double jdkSha = OffloadHeadroom.jdkSha256CpuPerGB();
@@ -149,7 +156,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                 for (int k : cameras) {
                     List<String> mine = urls.subList(0, k);
                     OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
-                            java, cp, clientJvm, warmUp, curl, openssl, floor, pipe, jdk ? List.of("--hash", jdkHash,
+                            java, cp, clientJvm, warmUp, warmUpOffload, curl, openssl, floor, pipe, jdk ? List.of("--hash", jdkHash,
                                     "--bufsize", String.valueOf(jdkBufsize)) : null, jdkJvm == null ? clientJvm : jdkJvm);
                     results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
                     out.println(round.line());

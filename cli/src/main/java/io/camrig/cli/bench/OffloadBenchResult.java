@@ -118,7 +118,8 @@ final class OffloadBenchResult {
     }
 
     static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
-            String cp, String clientJvm, long warmUp, boolean curl, boolean openssl, boolean floor, boolean pipe,
+            String cp, String clientJvm, long warmUp, boolean warmUpOffload, boolean curl, boolean openssl, boolean floor,
+            boolean pipe,
             List<String> jdk, String jdkJvm) throws IOException, InterruptedException {
         double gb = (double) k * fileSize / 1e9;
         double[] theirs = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};    // MB/s, CPU/GB, sha CPU/GB, RSS MB
@@ -155,6 +156,9 @@ final class OffloadBenchResult {
                 List<String> cmd = new ArrayList<>(OffloadBenchProcesses.camrigClient(java, clientJvm, cp));
                 cmd.addAll(List.of("bench", "offload-client", "--to", d.toString(), "--warm-up-bytes",
                         String.valueOf(warmUp)));
+                if (warmUpOffload) {
+                    cmd.add("--warm-up-offload");
+                }
                 for (String u : urls) {
                     cmd.addAll(List.of("--url", u));
                 }
