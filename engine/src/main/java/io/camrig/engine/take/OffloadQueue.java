@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 public final class OffloadQueue {
     private final TakeStore store;
     private volatile TakeManifest manifest;
+    private boolean written;    // guarded by this: the manifest in hand is the one last written
 
     /** The queue of {@code manifest}'s take in {@code store}. */
     public OffloadQueue(TakeStore store, TakeManifest manifest) {
@@ -36,11 +37,20 @@ public final class OffloadQueue {
         return manifest;
     }
 
-    /** Applies {@code change} to the manifest and writes it; changes run one at a time. */
+    /**
+     * Applies {@code change} to the manifest and writes it; changes run one at a time. A change
+     * that leaves the manifest as it was written is not written again (a camera's run re-queueing
+     * files already listed would otherwise rewrite and {@code fsync} {@code take.json} for nothing).
+     */
     public synchronized TakeManifest update(UnaryOperator<TakeManifest> change) {
         TakeManifest next = change.apply(manifest);
+        if (written && next.equals(manifest)) {
+            return manifest;
+        }
         manifest = next;
+        written = false;
         store.write(next);
+        written = true;
         return next;
     }
 
