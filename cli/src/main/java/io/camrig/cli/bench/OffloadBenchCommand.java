@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
  * run. A simulator process serves one file of {@code --file-size} per camera (written to disk first
  * and sent with zero copy, so the server takes little of the CPU both clients share); for each camera count
  * and round, interleaved, it runs (1) a fresh camrig JVM ({@code bench offload-client}) offloading
- * every camera in parallel through the real offloader (SHA-256 while streaming, manifest), (2) one
+ * every camera in parallel through the real offloader (SHA-256 while streaming, manifest), after an
+ * unmeasured warm-up ({@code --warm-up} bytes of one file, then, unless {@code
+ * --no-warm-up-offload}, one whole offload of it: the figures are then an offload's steady state,
+ * every file after a process's first), (2) one
  * {@code curl -o} per camera in parallel, (3) one {@code openssl dgst -sha256} per file curl wrote,
  * in parallel, (4) unless {@code --no-floor}, the floor: {@link OffloadFloorClient}, a JDK-only
  * client doing the same work in a JVM with the same options, (5) unless {@code --no-pipe}, {@code curl URL |
@@ -71,10 +74,11 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     + "The JVM total column always counts it.")
     long warmUp;
 
-    @Option(names = "--warm-up-offload", description = "After the warm-up downloads, each camrig client also offloads "
-            + "the first camera's file once through the offloader into a scratch take, unmeasured, so the steps around a "
-            + "file (serial check, turbo, manifest, commit, media info) are compiled too: a rig's steady state rather "
-            + "than a fresh JVM's first file.")
+    @Option(names = "--warm-up-offload", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After the warm-up downloads, each camrig client also offloads the first camera's file once "
+            + "through the offloader into a scratch take, unmeasured, so the steps around a file (serial check, turbo, "
+            + "manifest, commit, media info) are compiled too: the steady state of a rig's offload, every file after a "
+            + "process's first (default: on; --no-warm-up-offload measures a fresh process's first file).")
     boolean warmUpOffload;
 
     @Option(names = "--floor", negatable = true, defaultValue = "true", fallbackValue = "true",
