@@ -19,7 +19,9 @@ import java.util.Objects;
  *   <li>{@code existing} {@link ExistingFilePolicy#RENAME}: a different file already at the
  *       target is never replaced.</li>
  *   <li>{@code durable} {@code true}: the file is forced to disk ({@code fsync}) before it is
- *       reported complete, so "verified" survives a power cut.</li>
+ *       reported complete, so "verified" survives a power cut; while it streams, its writeback is
+ *       started every {@link #WRITEBACK_STEP_BYTES} bytes, so that final {@code fsync} finds at
+ *       most that much left to write.</li>
  * </ul>
  * The partial file of a download that fails transiently, times out or is cancelled is kept under
  * its known name ({@link #partName(String)}) and resumed by the next download of the same file.
@@ -34,6 +36,13 @@ import java.util.Objects;
  */
 public record DownloadOptions(Duration deadline, long minBytesPerSecond, Duration minRateWindow,
         ExistingFilePolicy existing, boolean durable) {
+
+    /**
+     * Bytes a durable download writes between two early {@code fdatasync}s of its partial file:
+     * 16 MiB. The commit's {@code fsync} then waits for at most this much (measured: ≈ 60 ms at
+     * 64 MiB, the step before; BENCHMARKS.md, "Offload: what the measured window holds").
+     */
+    public static final long WRITEBACK_STEP_BYTES = 16L << 20;
 
     /** Default minimum rate: 32 KiB/s. */
     public static final long DEFAULT_MIN_BYTES_PER_SECOND = 32 * 1024;

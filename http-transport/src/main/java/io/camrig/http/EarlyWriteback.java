@@ -20,8 +20,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code pwrite} goes to pages the flush does not hold.
  */
 final class EarlyWriteback {
-    /** Bytes written between two flushes. */
-    static final long STEP_BYTES = 64L << 20;
+    /** Bytes written between two flushes ({@link DownloadOptions#WRITEBACK_STEP_BYTES}). */
+    static final long STEP_BYTES = DownloadOptions.WRITEBACK_STEP_BYTES;
 
     private final FileChannel channel;
     private final Scheduler scheduler;

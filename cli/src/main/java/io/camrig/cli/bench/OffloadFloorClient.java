@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread sends an HTTP/1.1 {@code GET} over a plain blocking {@link SocketChannel}, fills four
  * reused direct buffers of 256 KiB in turn and writes each to the
  * file with one positional write, then hands it to a second thread that runs SHA-256 over it and
- * gives it back; every 64 MiB one {@code fdatasync} starts (as camrig's
+ * gives it back; every 16 MiB one {@code fdatasync} starts (as camrig's
  * early writeback does) and the file is {@code fsync}ed at the end (as camrig's durable commit).
  * No resume, no retries, no size or media checks ({@code Range} only for its warm-up prefix): what
  * it leaves out is what it costs camrig to survive a real camera.
@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class OffloadFloorClient {
     static final int BUFFER_BYTES = 256 * 1024;
     static final int BUFFERS = 4;
-    static final long WRITEBACK_STEP = 64L << 20;
+    /** camrig's step; a compile-time constant, so reading it loads no class of camrig's. */
+    static final long WRITEBACK_STEP = io.camrig.http.DownloadOptions.WRITEBACK_STEP_BYTES;
 
     private static final ByteBuffer END = ByteBuffer.allocate(0);
     private static final ExecutorService FLUSHER = Executors.newSingleThreadExecutor(r -> {
@@ -93,7 +94,7 @@ public final class OffloadFloorClient {
     /**
      * One download of a bench client: GETs {@code url} (its first {@code limit} bytes at most, by a
      * Range request when {@code limit} is finite) into {@code file}, with SHA-256; {@code durable}
-     * = early writeback every 64 MiB and {@code fsync} at the end.
+     * = early writeback every 16 MiB and {@code fsync} at the end.
      */
     @FunctionalInterface
     interface Download {

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * HttpClient} (HTTP/1.1), JDK only like {@link OffloadFloorClient}, so its CPU and RSS show what the
  * JDK client costs over the floor's raw socket. A {@link HttpResponse.BodySubscriber} writes each
  * received buffer to the file with one positional write and runs SHA-256 over it, inline (on the
- * thread that delivers the body) or, with {@code --hash thread}, on a second thread; every 64 MiB
+ * thread that delivers the body) or, with {@code --hash thread}, on a second thread; every 16 MiB
  * one {@code fdatasync} starts and the file is {@code fsync}ed at the end. The JDK client reads
  * the socket in buffers of {@code jdk.httpclient.bufsize} bytes (default 16 KiB); {@code main}
  * sets it to {@code --bufsize} (default 256 KiB) unless the JVM was given one.
