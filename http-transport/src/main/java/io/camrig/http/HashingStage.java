@@ -35,8 +35,9 @@ import reactor.util.concurrent.Queues;
  * sees the bytes in file order. Errors (the connection's, or {@link PartFile#write}'s, which
  * cancels the body) are delivered after every buffer already written has been hashed, so a resume
  * continues a digest that covers the file. A cancellation cancels the body (Reactor Netty closes
- * the connection) and releases every queued buffer. Progress items ({@link PartFile#hash}) are
- * few (one per progress step) and buffered for a slow subscriber.
+ * the connection) and releases every queued buffer. The subscriber's demand still holds the
+ * download back: while it has requested no more progress items ({@link PartFile#hash}, one per
+ * progress step), nothing more is hashed, so the queue reaches the mark and the reads pause.
  *
  * <p>Threads: a shared pool of daemon threads {@code camrig-sha256-N}, one per core, built on an
  * executor of our own so that virtual-time tests, which replace Reactor's default schedulers,
@@ -94,6 +95,7 @@ final class HashingStage implements CoreSubscriber<ByteBuf>, Runnable {
         return Flux.create(sink -> {
             HashingStage stage = new HashingStage(part, gate, hasher, inFlight, sink);
             sink.onCancel(stage::cancel);
+            sink.onRequest(n -> stage.drain());
             body.subscribe(stage);
         }, FluxSink.OverflowStrategy.BUFFER);
     }
@@ -181,7 +183,7 @@ final class HashingStage implements CoreSubscriber<ByteBuf>, Runnable {
         int missed = 1;
         do {
             ByteBuf chunk;
-            while ((chunk = queue.poll()) != null) {
+            while ((cancelled || sink.requestedFromDownstream() > 0) && (chunk = queue.poll()) != null) {
                 try {
                     if (!cancelled) {
                         part.hash(chunk).ifPresent(sink::next);

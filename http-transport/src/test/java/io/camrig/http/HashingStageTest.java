@@ -170,6 +170,55 @@ class HashingStageTest {
     }
 
     @Test
+    void aSubscriberThatAsksForNothingMoreHoldsTheDownloadBack() {
+        byte[] data = TestCamera.content(64 * 1024);
+        int[] cuts = cuts(data.length, 1024, 11);
+        List<ByteBuf> made = new ArrayList<>();
+        Queue<Runnable> hasher = new ArrayDeque<>();
+        Scheduler manual = Schedulers.fromExecutor(hasher::add);
+        PartFile part = open(data.length, 1);     // a progress item per hashed buffer
+        TestGate gate = new TestGate();
+        Sinks.Many<ByteBuf> socket = Sinks.many().unicast().onBackpressureError();
+        List<DownloadProgress> seen = new ArrayList<>();
+        BaseSubscriber<DownloadProgress> slow = new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription s) {
+                s.request(1);
+            }
+
+            @Override
+            protected void hookOnNext(DownloadProgress p) {
+                seen.add(p);
+            }
+        };
+        HashingStage.stream(socket.asFlux(), part, gate, manual, 4).subscribe(slow);
+        int next = 0;
+        for (int round = 0; round < 3; round++) {
+            while (!gate.paused() && next < cuts.length - 1) {
+                ByteBuf b = Unpooled.directBuffer().writeBytes(data, cuts[next], cuts[next + 1] - cuts[next]);
+                made.add(b);
+                deliver(socket, b);
+                next++;
+            }
+            while (!hasher.isEmpty()) {
+                hasher.poll().run();
+            }
+        }
+        // one item asked for, one hashed; the rest waits, the reads stay paused
+        assertThat(seen).hasSize(1);
+        assertThat(gate.paused()).isTrue();
+        assertThat(made.stream().filter(b -> b.refCnt() > 0).count()).isEqualTo(3);
+
+        slow.request(Long.MAX_VALUE);
+        while (!hasher.isEmpty()) {
+            hasher.poll().run();
+        }
+        assertThat(gate.paused()).isFalse();
+        assertThat(seen).hasSize(4);
+        assertThat(made).allMatch(b -> b.refCnt() == 0);
+    }
+
+    @Test
     void cancellingInTheMiddleOfHashingReleasesEveryBufferAndCancelsTheBody() {
         byte[] data = TestCamera.content(256 * 1024);
         int[] cuts = cuts(data.length, 4096, 9);
