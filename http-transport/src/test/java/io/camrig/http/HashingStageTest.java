@@ -91,6 +91,19 @@ class HashingStageTest {
         });
     }
 
+    /** The chunks of {@code data} from chunk {@code next} on, while the gate lets the socket read; the next chunk to send. */
+    private static int deliverWhileReading(Sinks.Many<ByteBuf> socket, TestGate gate, byte[] data, int[] cuts, int next,
+            List<ByteBuf> made) {
+        int i = next;
+        while (!gate.paused() && i < cuts.length - 1) {
+            ByteBuf b = Unpooled.directBuffer().writeBytes(data, cuts[i], cuts[i + 1] - cuts[i]);
+            made.add(b);
+            deliver(socket, b);
+            i++;
+        }
+        return i;
+    }
+
     private static int[] cuts(int size, int maxChunk, long seed) {
         Random r = new Random(seed);
         List<Integer> at = new ArrayList<>(List.of(0));
@@ -144,12 +157,7 @@ class HashingStageTest {
         int mostHeld = 0;
         while (next < cuts.length - 1) {
             // the socket delivers while its reads are on; the hashing thread runs only when they are off
-            while (!gate.paused() && next < cuts.length - 1) {
-                ByteBuf b = Unpooled.directBuffer().writeBytes(data, cuts[next], cuts[next + 1] - cuts[next]);
-                made.add(b);
-                deliver(socket, b);
-                next++;
-            }
+            next = deliverWhileReading(socket, gate, data, cuts, next, made);
             mostHeld = Math.max(mostHeld, (int) made.stream().filter(b -> b.refCnt() > 0).count());
             if (gate.paused()) {
                 hasher.poll().run();
@@ -194,12 +202,7 @@ class HashingStageTest {
         HashingStage.stream(socket.asFlux(), part, gate, manual, 4).subscribe(slow);
         int next = 0;
         for (int round = 0; round < 3; round++) {
-            while (!gate.paused() && next < cuts.length - 1) {
-                ByteBuf b = Unpooled.directBuffer().writeBytes(data, cuts[next], cuts[next + 1] - cuts[next]);
-                made.add(b);
-                deliver(socket, b);
-                next++;
-            }
+            next = deliverWhileReading(socket, gate, data, cuts, next, made);
             while (!hasher.isEmpty()) {
                 hasher.poll().run();
             }
