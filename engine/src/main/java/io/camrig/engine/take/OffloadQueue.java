@@ -3,6 +3,9 @@ package io.camrig.engine.take;
 import io.camrig.http.model.MediaFile;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,20 +14,44 @@ import java.util.function.UnaryOperator;
  * manifest at once, atomically, so a process killed at any instant restarts from the last state;
  * the bytes of a file in progress are in its partial file, which the next download resumes.
  *
- * <p>Thread-safe: changes take one lock for the take and write the manifest (blocking file I/O,
- * an fsync: call them from a bounded-elastic thread); reads ({@link #manifest()}, {@link #pending})
- * never wait for a change being written, so an event loop may call them (the service's
- * {@code GET /api/takes}).
+ * <p>Thread-safe: a change returns once the manifest holding it is on disk (blocking file I/O,
+ * an fsync: call them from a bounded-elastic thread). Changes from many threads (one per camera)
+ * share writes: a change made while another thread writes the manifest waits for that write to
+ * end, then one of the waiting threads writes the manifest with all their changes at once (a group
+ * commit), so N cameras verifying files at the same time cost about one write per fsync, not N.
+ * Reads ({@link #manifest()}, {@link #pending}) never wait for a write, so an event loop may call
+ * them (the service's {@code GET /api/takes}).
  */
 public final class OffloadQueue {
     private final TakeStore store;
+    private final Consumer<TakeManifest> writer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition writeEnded = lock.newCondition();
     private volatile TakeManifest manifest;
-    private boolean written;    // guarded by this: the manifest in hand is the one last written
+    private long applied;       // guarded by lock: changes applied to the manifest in hand
+    private long written = -1;  // guarded by lock: changes on disk (-1: the manifest given was never written here)
+    private boolean writing;    // guarded by lock: a thread is writing the manifest
 
     /** The queue of {@code manifest}'s take in {@code store}. */
     public OffloadQueue(TakeStore store, TakeManifest manifest) {
+        this(store, manifest, store::write);
+    }
+
+    /** As {@link #OffloadQueue(TakeStore, TakeManifest)}, the manifest written by {@code writer} (tests). */
+    OffloadQueue(TakeStore store, TakeManifest manifest, Consumer<TakeManifest> writer) {
         this.store = Objects.requireNonNull(store, "store");
         this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /** Threads waiting for a write under way to end (tests). */
+    int waitingForAWrite() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(writeEnded);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The store. */
@@ -38,20 +65,55 @@ public final class OffloadQueue {
     }
 
     /**
-     * Applies {@code change} to the manifest and writes it; changes run one at a time. A change
-     * that leaves the manifest as it was written is not written again (a camera's run re-queueing
-     * files already listed would otherwise rewrite and {@code fsync} {@code take.json} for nothing).
+     * Applies {@code change} to the manifest and returns once a manifest holding it is written;
+     * changes are applied one at a time, in the order they take the lock. A change that leaves
+     * the manifest as it was written is not written again (a camera's run re-queueing files
+     * already listed would otherwise rewrite and {@code fsync} {@code take.json} for nothing).
+     * The manifest returned holds this change, and may hold others made meanwhile.
+     *
+     * @throws java.io.UncheckedIOException when this thread wrote the manifest and the write
+     *     failed (the change stays applied in memory; the next write carries it)
      */
-    public synchronized TakeManifest update(UnaryOperator<TakeManifest> change) {
-        TakeManifest next = change.apply(manifest);
-        if (written && next.equals(manifest)) {
+    public TakeManifest update(UnaryOperator<TakeManifest> change) {
+        lock.lock();
+        try {
+            TakeManifest next = change.apply(manifest);
+            if (!next.equals(manifest) || written < 0) {
+                manifest = next;
+                applied++;
+            }
+            long mine = applied;
+            while (written < mine) {
+                if (writing) {
+                    writeEnded.awaitUninterruptibly();
+                } else {
+                    writeAll();
+                }
+            }
             return manifest;
+        } finally {
+            lock.unlock();
         }
-        manifest = next;
-        written = false;
-        store.write(next);
-        written = true;
-        return next;
+    }
+
+    /** Writes the manifest in hand without the lock; called with it held, returns with it held. */
+    private void writeAll() {
+        long upTo = applied;
+        TakeManifest snapshot = manifest;
+        writing = true;
+        lock.unlock();
+        boolean ok = false;
+        try {
+            writer.accept(snapshot);
+            ok = true;
+        } finally {
+            lock.lock();
+            writing = false;
+            if (ok) {
+                written = Math.max(written, upTo);
+            }
+            writeEnded.signalAll();
+        }
     }
 
     /** Adds the camera when absent (identity only), then writes. */
