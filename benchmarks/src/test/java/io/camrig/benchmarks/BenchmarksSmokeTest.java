@@ -42,7 +42,8 @@ class BenchmarksSmokeTest {
                 Map.entry(ReassemblyFloorBenchmark.class.getName(), 2L),
                 Map.entry(FragmenterBenchmark.class.getName(), 3L),
                 Map.entry(DecoderBenchmark.class.getName(), 7L),
-                Map.entry(NotificationPathBenchmark.class.getName(), 4L));
+                Map.entry(NotificationPathBenchmark.class.getName(), 4L),
+                Map.entry(OffloadQueueBenchmark.class.getName(), 2L));
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore()).as(r.getParams().id()).isPositive();
             assertThat(r.getPrimaryResult().getScoreUnit()).isEqualTo("ops/s");
