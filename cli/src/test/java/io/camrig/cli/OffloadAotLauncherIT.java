@@ -157,7 +157,9 @@ class OffloadAotLauncherIT {
             throw new IllegalStateException("camrig.jdk25.required is set but there is no JDK 25 at " + JDK25);
         }
         assumeTrue(present, "no JDK 25 at " + JDK25 + " (set -Dcamrig.jdk25=PATH): the launcher's JDK 25 path is not tested");
-        Map<String, String> env = new HashMap<>(Map.of("CAMRIG_OFFLOAD_JAVA", JDK25.toString()));
+        // A short training (2 x 4 MiB): the cache's use, not its quality, is tested here.
+        Map<String, String> env = new HashMap<>(Map.of("CAMRIG_OFFLOAD_JAVA", JDK25.toString(),
+                "CAMRIG_OFFLOAD_AOT_TRAINING_MIB", "4"));
 
         Run first = offload(env);
         offloadedWithCleanStdout(first);

@@ -70,8 +70,13 @@ public final class OffloadAotCommand implements Callable<Integer> {
             + "those of 'bench offload' and " + JDK25_JVM + ").")
     String jvm;
 
-    @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "33554432",
-            description = "Size of each training recording (default: ${DEFAULT-VALUE} = 32 MiB).")
+    /**
+     * Two recordings of 128 MiB: enough reads (about 4 000 of 64 KiB) for the per-read methods' profiles
+     * to mature in training; a cache trained on 2 × 32 MiB left a first file's CPU 16 % higher
+     * (BENCHMARKS.md, "JDK 25's AOT cache, adopted").
+     */
+    @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "134217728",
+            description = "Size of each training recording (default: ${DEFAULT-VALUE} = 128 MiB).")
     int fileSize;
 
     @Option(names = "--files", paramLabel = "N", defaultValue = "2",
