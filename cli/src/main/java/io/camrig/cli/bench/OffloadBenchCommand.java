@@ -1,7 +1,5 @@
 package io.camrig.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.cli.cluster.ScratchDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,6 +65,17 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                     + "TrimNativeHeapInterval needs JDK 17.0.9+ or 21.0.1+).")
     String clientJvm;
 
+    @Option(names = "--client-java", paramLabel = "JAVA",
+            description = "The java binary of the camrig client (default: this JVM's); on JDK 25+ it also gets "
+                    + OffloadAotCommand.JDK25_JVM + ", as ./camrig gives it. The floor and JDK clients keep this JVM's.")
+    String clientJava;
+
+    @Option(names = "--client-aot-cache", paramLabel = "FILE",
+            description = "Run the camrig client (JDK 25+, --client-java) from this AOT cache, as ./camrig offload does "
+                    + "(cli/target/camrig-offload.jdk-*.aot, made by its first offload); the client fails if its JVM "
+                    + "cannot use it (-XX:AOTMode=on).")
+    Path clientAotCache;
+
     @Option(names = "--warm-up", paramLabel = "BYTES", defaultValue = "67108864",
             description = "Each camrig client (and the floor and JDK clients) first downloads this many bytes of one "
                     + "file, unmeasured, so the JIT has compiled the download path: a prefix, or whole downloads of it "
@@ -120,6 +129,25 @@ public final class OffloadBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The camrig client's JVM options on {@code jdk}: {@code --client-jvm}, then on JDK 25+ {@link
+     * OffloadAotCommand#JDK25_JVM}, then with {@code --client-aot-cache} that cache in mode {@code on},
+     * so that a cache the JVM cannot use fails the run instead of being measured as one.
+     *
+     * @throws IllegalArgumentException for a cache on a JDK older than 25
+     */
+    String clientOptions(JdkVersion jdk) {
+        String options = clientJvm + (jdk.hasAotCache() ? " " + OffloadAotCommand.JDK25_JVM : "");
+        if (clientAotCache == null) {
+            return options;
+        }
+        if (!jdk.hasAotCache()) {
+            throw new IllegalArgumentException("--client-aot-cache needs a JDK " + JdkVersion.AOT_CACHE_FEATURE
+                    + "+ client; --client-java is " + jdk);
+        }
+        return options + " -XX:AOTMode=on -XX:+VerifySharedSpaces -XX:AOTCache=" + clientAotCache.toAbsolutePath();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -133,22 +161,23 @@ public final class OffloadBenchCommand implements Callable<Integer> {
         Path work = scratch != null ? scratch.path() : Files.createDirectories(dir);
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = System.getProperty("java.class.path");
-        Process sim = OffloadBenchProcesses.startDaemon(List.of(java, "-cp", cp, "io.camrig.cli.CamrigCommand",
-                "simulate", "--cameras", String.valueOf(max), "--file-size", String.valueOf(fileSize), "--files", "1",
-                "--json", "--duration", "6h", "--spool", work.resolve("simulator").toString()));
+        Process sim = OffloadBenchProcesses.startSimulator(java, cp, max, fileSize, 1, work.resolve("simulator"));
         Thread stopSimulator = new Thread(sim::destroy, "camrig-bench-simulator-stop");
         Runtime.getRuntime().addShutdownHook(stopSimulator);
         try {
-            JsonNode rig = new ObjectMapper().readTree(OffloadBenchProcesses.firstLine(sim));
-            List<String> urls = new ArrayList<>();
-            rig.get("cameras").forEach(c -> urls.add(c.get("http").asText()));
+            List<String> urls = OffloadBenchProcesses.cameraUrls(sim);
             String serialPath = "/videos/DCIM/100GOPRO/GX010001.MP4";
             out.printf("camrig bench offload: %d MiB per camera, cameras %s, %d rounds, curl %s, openssl %s, floor %s, jdk %s; "
                     + "camrig and curl interleaved and compared as ratios%n",
                     fileSize >> 20, cameras, rounds, curl ? "yes" : "absent", openssl ? "yes" : "absent", floor ? "yes" : "no",
                     jdk ? "yes (hash " + jdkHash + ", bufsize " + jdkBufsize
                             + (jdkJvm == null ? "" : ", JVM " + jdkJvm) + ")" : "no");
-            out.printf("camrig client: %s; %s%n", clientJvm, warmUp > 0
+            String camrigJava = clientJava != null ? clientJava : java;
+            JdkVersion camrigJdk = JdkVersion.of(camrigJava);
+            String camrigJvm = clientOptions(camrigJdk);
+            out.printf("camrig client: %s (%s), AOT cache %s; %s; %s%n", camrigJdk, camrigJava,
+                    clientAotCache == null ? "none" : clientAotCache + " (" + (Files.size(clientAotCache) >> 20) + " MiB)",
+                    camrigJvm, warmUp > 0
                     ? String.format("warm-up: %d MiB of one file downloaded unmeasured first (JIT)%s, counted "
                             + "only in 'JVM total'", warmUp >> 20, warmUpOffload ? ", then one offload of it" : "")
                     : warmUpOffload ? "warm-up: one offload of one file, unmeasured (JIT), counted only in 'JVM total'"
@@ -160,7 +189,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                 for (int k : cameras) {
                     List<String> mine = urls.subList(0, k);
                     OffloadBenchResult.Round round = OffloadBenchResult.measure(r, k, fileSize, mine, serialPath, work,
-                            java, cp, clientJvm, warmUp, warmUpOffload, curl, openssl, floor, pipe, jdk ? List.of("--hash", jdkHash,
+                            java, cp, clientJvm, camrigJava, camrigJvm, warmUp, warmUpOffload, curl, openssl, floor, pipe, jdk ? List.of("--hash", jdkHash,
                                     "--bufsize", String.valueOf(jdkBufsize)) : null, jdkJvm == null ? clientJvm : jdkJvm);
                     results.computeIfAbsent(k, x -> new ArrayList<>()).add(round);
                     out.println(round.line());
@@ -178,7 +207,7 @@ public final class OffloadBenchCommand implements Callable<Integer> {
                 Files.writeString(svg, OffloadBenchResult.svg(results, fileSize));
             }
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             err.println("camrig bench offload: " + e.getMessage());
             err.flush();
             return 1;

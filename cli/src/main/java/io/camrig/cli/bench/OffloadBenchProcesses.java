@@ -133,6 +133,35 @@ final class OffloadBenchProcesses {
         }
     }
 
+    /**
+     * Starts {@code camrig simulate} in its own JVM ({@code java}, class path {@code cp}, which must
+     * hold the whole CLI): {@code cameras} HTTP cameras on loopback, each with {@code files}
+     * recordings of {@code fileSize} bytes spooled under {@code spool} (sent with zero copy), for at
+     * most 6 h. Read its cameras' base URLs with {@link #cameraUrls}; destroy it when done.
+     */
+    static Process startSimulator(String java, String cp, int cameras, int fileSize, int files, Path spool)
+            throws IOException {
+        return startDaemon(List.of(java, "-cp", cp, "io.camrig.cli.CamrigCommand", "simulate", "--cameras",
+                String.valueOf(cameras), "--file-size", String.valueOf(fileSize), "--files", String.valueOf(files),
+                "--json", "--duration", "6h", "--spool", spool.toString()));
+    }
+
+    /**
+     * The base URLs ({@code http://127.0.0.1:PORT}) of a {@link #startSimulator simulator}'s cameras,
+     * from the JSON line it prints once they listen.
+     *
+     * @throws IOException when it printed nothing (it failed to start) or not that line
+     */
+    static List<String> cameraUrls(Process simulator) throws IOException {
+        List<String> urls = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(firstLine(simulator)).path("cameras")
+                .forEach(c -> urls.add(c.get("http").asText()));
+        if (urls.isEmpty()) {
+            throw new IOException("the simulator listed no camera");
+        }
+        return urls;
+    }
+
     /** Starts a long-running process and returns it with a reader of its standard output. */
     static Process startDaemon(List<String> command) throws IOException {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

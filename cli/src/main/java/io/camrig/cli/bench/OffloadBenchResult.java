@@ -118,7 +118,7 @@ final class OffloadBenchResult {
     }
 
     static Round measure(int round, int k, int fileSize, List<String> urls, String path, Path work, String java,
-            String cp, String clientJvm, long warmUp, boolean warmUpOffload, boolean curl, boolean openssl, boolean floor,
+            String cp, String clientJvm, String camrigJava, String camrigJvm, long warmUp, boolean warmUpOffload, boolean curl, boolean openssl, boolean floor,
             boolean pipe,
             List<String> jdk, String jdkJvm) throws IOException, InterruptedException {
         double gb = (double) k * fileSize / 1e9;
@@ -153,7 +153,7 @@ final class OffloadBenchResult {
                 delete(d);
             } else if (client == Client.CAMRIG) {
                 Path d = work.resolve("camrig");
-                List<String> cmd = new ArrayList<>(OffloadBenchProcesses.camrigClient(java, clientJvm, cp));
+                List<String> cmd = new ArrayList<>(OffloadBenchProcesses.camrigClient(camrigJava, camrigJvm, cp));
                 cmd.addAll(List.of("bench", "offload-client", "--to", d.toString(), "--warm-up-bytes",
                         String.valueOf(warmUp)));
                 if (warmUpOffload) {

@@ -1,6 +1,7 @@
 package io.camrig.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,45 @@ class OffloadJvmOptionsTest {
         assertThat(Arrays.asList(OffloadBenchCommand.OFFLOAD_JVM.split(" "))).isNotEmpty()
                 .allSatisfy(option -> assertThat(branch).contains(option));
         assertThat(OffloadBenchCommand.OFFLOAD_JVM).contains("-Xmx", "-XX:MaxDirectMemorySize=");
+    }
+
+    /**
+     * On a JDK 25+ the launcher adds the same options for the training and the run, uses the cache as
+     * {@link OffloadAotCommand#USE_CACHE} says, and {@code bench offload} gives its client the same JDK
+     * 25 options, its cache in mode "on" (a cache the JVM cannot use fails the run), and refuses a
+     * cache on an older JDK.
+     */
+    @Test
+    void onJdk25TheLauncherAndTheBenchAddTheSameOptions() throws Exception {
+        String branch = launcherOffloadBranch();
+        assertThat(branch).contains("aot_opts=(${priority[@]+\"${priority[@]}\"} \"${defaults[@]}\" \"${trim[@]}\" "
+                + OffloadAotCommand.JDK25_JVM + ")");
+        for (String option : OffloadAotCommand.USE_CACHE.split(" ")) {
+            assertThat(branch).contains(option.contains("*") ? "'" + option + "'" : option);
+        }
+        String launcher = Files.readString(Path.of("..", "camrig"));
+        assertThat(launcher).contains("bench offload-aot --java \"$j\" --jar \"$offload_jar\" --output \"$cache\" "
+                + "--jvm \"${aot_opts[*]}\"");
+
+        OffloadBenchCommand bench = new OffloadBenchCommand();
+        bench.clientJvm = "-Xmx16m";
+        assertThat(bench.clientOptions(new JdkVersion(17, "17.0.15"))).isEqualTo("-Xmx16m");
+        assertThat(bench.clientOptions(new JdkVersion(25, "25.0.3"))).isEqualTo("-Xmx16m " + OffloadAotCommand.JDK25_JVM);
+        bench.clientAotCache = dir.resolve("c.aot");
+        assertThat(bench.clientOptions(new JdkVersion(25, "25.0.3"))).isEqualTo("-Xmx16m " + OffloadAotCommand.JDK25_JVM
+                + " -XX:AOTMode=on -XX:+VerifySharedSpaces -XX:AOTCache=" + dir.resolve("c.aot").toAbsolutePath());
+        assertThatThrownBy(() -> bench.clientOptions(new JdkVersion(17, "17.0.15")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a JDK 25+");
+    }
+
+    @Test
+    void trainingRunsTheOffloadJarAsTheLauncherDoes() {
+        assertThat(OffloadAotCommand.launch("/x/cli/target/camrig-offload.jar"))
+                .containsExactly("-jar", "/x/cli/target/camrig-offload.jar");
+        assertThat(OffloadAotCommand.launch("target/classes:target/lib.jar"))
+                .containsExactly("-cp", "target/classes:target/lib.jar", "io.camrig.cli.CamrigOffloadCommand");
+        assertThat(OffloadAotCommand.options(" -Xmx16m  -Xss256k ")).containsExactly("-Xmx16m", "-Xss256k");
+        assertThat(OffloadAotCommand.options("")).isEmpty();
     }
 
     @Test
