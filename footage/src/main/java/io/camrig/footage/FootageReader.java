@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@value #MAX_GPMF_PAYLOAD} bytes). Blocking file I/O: call it off event loops.
  *
  * <p>Errors: {@link FootageFormatException} when the file is not a readable MP4 (no {@code moov},
- * a box overrunning its parent); a malformed timecode or GPMF track does not fail the read, it
+ * a box overrunning its parent, a raw GPMF payload saved on its own); a malformed timecode or GPMF track does not fail the read, it
  * becomes a {@linkplain FootageFacts#warnings() warning}. {@link IOException} from the file.
  */
 public final class FootageReader {
@@ -47,7 +47,16 @@ public final class FootageReader {
 
     /** Reads the facts of the MP4 behind {@code ch}, named {@code name} in the result. */
     public static FootageFacts read(SeekableByteChannel ch, String name) throws IOException {
-        Mp4Movie movie = Mp4Reader.read(ch);
+        Mp4Movie movie;
+        try {
+            movie = Mp4Reader.read(ch);
+        } catch (FootageFormatException e) {
+            if (startsWithGpmf(ch)) {
+                throw new FootageFormatException("a raw GPMF payload (it starts with the KLV key DEVC), not an MP4: "
+                        + "camrig reads GPMF from an MP4's gpmd track", null, e);
+            }
+            throw e;
+        }
         List<String> warnings = new ArrayList<>();
         List<String> tracks = new ArrayList<>();
         for (Track t : movie.tracks()) {
@@ -87,6 +96,16 @@ public final class FootageReader {
         double duration = movie.timescale() == 0 ? 0 : movie.duration() * 1000.0 / movie.timescale();
         return new FootageFacts(name, ch.size(), movie.majorBrand(), Mp4Reader.text(firm), came, created, duration, timecode,
                 telemetry, tracks, warnings);
+    }
+
+    /** {@code true} when the bytes start with GPMF's device key {@code DEVC} (a payload saved on its own). */
+    private static boolean startsWithGpmf(SeekableByteChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(4);
+        ch.position(0);
+        while (head.hasRemaining() && ch.read(head) > 0) {
+            // a channel may return fewer bytes than asked
+        }
+        return !head.hasRemaining() && head.getInt(0) == 0x44455643;
     }
 
     private static Timecode timecode(SeekableByteChannel ch, Track t) throws IOException {

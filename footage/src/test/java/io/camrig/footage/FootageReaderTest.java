@@ -51,4 +51,15 @@ class FootageReaderTest {
                 .isInstanceOf(FootageFormatException.class)
                 .hasMessageContaining("GX010001.MP4").hasMessageContaining("mdat").hasMessageContaining("offset 16");
     }
+
+    @Test
+    void aRawGpmfPayloadIsToldApartFromABrokenMp4() throws Exception {
+        // hero6.raw: a GPMF payload saved on its own, as GoPro's gpmf-parser samples ship them
+        java.nio.file.Path raw = MediaSamples.require("hero6.raw");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(raw))
+                .isInstanceOf(FootageFormatException.class)
+                .hasMessageContaining("hero6.raw")
+                .hasMessageContaining("a raw GPMF payload (it starts with the KLV key DEVC), not an MP4");
+    }
 }

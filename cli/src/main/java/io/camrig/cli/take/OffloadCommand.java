@@ -42,6 +42,8 @@ import reactor.core.Disposable;
  * ({@code --usb}), or found over BLE and reached over their own APs ({@code --ap}: one at a time
  * through the host's Wi-Fi, see {@link ApCameras}). After each download the camera's media info
  * is compared with what arrived; {@code --with lrv,thm} fetches each video's companions too.
+ * Once the cameras are done, what each verified video says about itself (firmware, camera id,
+ * start timecode, GPMF devices) is read into the manifest ({@link io.camrig.engine.offload.TakeFootage}).
  *
  * <p>Exit codes: 0 every queued file verified, 1 an error before offloading (no camera, no take),
  * 2 bad usage, 3 some files failed or remain queued (the report says which), 130 interrupted
@@ -239,6 +241,8 @@ public final class OffloadCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             return 130;
         }
+        // What each video says about itself (firmware, camera id, start timecode …) into the manifest.
+        io.camrig.engine.offload.TakeFootage.read(queue).block();
         int remaining = queue.manifest().pendingFiles();
         display.summary(queue.manifest());
         return remaining == 0 ? 0 : ExitCodes.SOME_FAILED;

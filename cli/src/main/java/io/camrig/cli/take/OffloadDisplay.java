@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code camrig offload} prints: per camera, at most once a second, bytes done of its
- * total, rate and ETA; each verified file with its SHA-256 (and whether it was renamed or already
+ * total (resumed bytes included), rate (bytes fetched in this run per second since the camera
+ * started, MB/s) and ETA (seconds); each verified file with its SHA-256 (and whether it was renamed or already
  * there); failures; a summary. With {@code --json}, JSON Lines instead. Thread-safe.
  */
 final class OffloadDisplay {
@@ -25,21 +26,34 @@ final class OffloadDisplay {
     private final boolean json;
     private final String takeId;
     private final Map<String, CameraProgress> cameras = new ConcurrentHashMap<>();
+    private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
 
     OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId) {
+        this(out, err, json, takeId, System::nanoTime);
+    }
+
+    /** With {@code nanoTime} as the clock of rates, ETAs and the once-a-second limit (tests). */
+    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId, java.util.function.LongSupplier nanoTime) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.takeId = takeId;
+        this.nanoTime = nanoTime;
     }
 
-    private static final class CameraProgress {
-        final long start = System.nanoTime();
+    /**
+     * One camera's figures: bytes on disk (resumed ones included) for "done of total", bytes
+     * fetched in this run for the rate, so a resumed file neither inflates the rate nor shortens the ETA.
+     */
+    private final class CameraProgress {
+        final long start = nanoTime.getAsLong();
         long total;
         long doneFiles;
-        long currentFile;
-        long lastPrint;
+        long fetchedFiles;
+        long currentFetched;
+        String currentName;
+        long lastPrint = start - PRINT_EVERY_NANOS;
     }
 
     synchronized void on(OffloadEvent e) {
@@ -49,13 +63,14 @@ final class OffloadDisplay {
             line(Map.of("event", "camera", "serial", s.serial(), "files", s.files(), "bytes", s.bytes()),
                     "%s: %d file(s), %s to fetch", TerminalText.safe(s.serial()), s.files(), mb(s.bytes()));
         } else if (e instanceof OffloadEvent.Progress pr) {
-            p.currentFile = pr.bytesDone();
-            long now = System.nanoTime();
+            p.currentFetched = pr.bytesFetched();
+            p.currentName = pr.file().cameraPath();
+            long now = nanoTime.getAsLong();
             if (now - p.lastPrint >= PRINT_EVERY_NANOS) {
                 p.lastPrint = now;
                 long done = p.doneFiles + pr.bytesDone();
                 double secs = (now - p.start) / 1e9;
-                double rate = secs > 0 ? done / secs : 0;
+                double rate = secs > 0 ? (p.fetchedFiles + p.currentFetched) / secs : 0;
                 double eta = rate > 0 ? (p.total - done) / rate : 0;
                 line(Map.of("event", "progress", "serial", pr.serial(), "file", pr.file().cameraPath(),
                                 "bytesDone", done, "bytesTotal", p.total, "bytesPerSecond", (long) rate,
@@ -65,7 +80,11 @@ final class OffloadDisplay {
             }
         } else if (e instanceof OffloadEvent.Verified v) {
             p.doneFiles += v.file().size();
-            p.currentFile = 0;
+            // a file verified without a progress event (small, or already there) counts whole
+            p.fetchedFiles += v.file().cameraPath().equals(p.currentName) ? p.currentFetched
+                    : v.result().disposition() == io.camrig.http.DownloadResult.Disposition.IDENTICAL ? 0 : v.file().size();
+            p.currentFetched = 0;
+            p.currentName = null;
             String how = switch (v.result().disposition()) {
                 case WRITTEN -> "";
                 case IDENTICAL -> "  (already there, identical: kept)";

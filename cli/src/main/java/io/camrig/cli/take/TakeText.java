@@ -81,8 +81,11 @@ final class TakeText {
         StringBuilder b = new StringBuilder();
         b.append("fw ").append(text(f.get("firmware"))).append(", camera ").append(text(f.get("cameraId")));
         if (f.containsKey("startTimecode")) {
+            // The timecode is shown as an editor does (non-drop at the nominal rate, 0.1 % slow at
+            // 29.97 fps); the camera clock's time of day is the frame count at the real rate.
             b.append(", start ").append(f.get("startTimecode")).append(" (frame ").append(f.get("startFrame"))
-                    .append(" at ").append(number(f.get("fps"))).append(" fps)");
+                    .append(" at ").append(f.get("fps") instanceof Number n ? String.format(Locale.ROOT, "%.3f", n.doubleValue()) : "-")
+                    .append(" fps").append(timeOfDay(f.get("startTimeOfDayMs"))).append(')');
         }
         b.append(", created ").append(text(f.get("creationTime"))).append(", duration ")
                 .append(number(f.get("durationMs"))).append(" ms");
@@ -99,6 +102,15 @@ final class TakeText {
     static String startTimecode(TakeFile f) {
         Object tc = f.footage().get("startTimecode");
         return tc == null ? "-" : tc.toString();
+    }
+
+    /** {@code ", 19:27:58.141 camera clock"} from a time of day in ms; empty when absent. */
+    private static String timeOfDay(Object ms) {
+        if (!(ms instanceof Number n) || n.doubleValue() < 0) {
+            return "";
+        }
+        java.time.LocalTime t = java.time.LocalTime.ofNanoOfDay(Math.round(n.doubleValue() * 1e6) % 86_400_000_000_000L);
+        return ", " + t.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + " camera clock";
     }
 
     private static String text(Object v) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.take.TakeFile;
+import io.camrig.engine.take.TakeListing;
+import io.camrig.engine.take.TakeManifestException;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import java.io.PrintWriter;
@@ -19,8 +21,9 @@ import picocli.CommandLine;
 /**
  * {@code camrig takes list|show|verify}: the takes under a media directory, each {@code
  * <media-dir>/<take>/take.json} beside its media ({@code <take>/<serial>/<folder>/<file>}). Exit
- * codes: 0 done (verify: every file matches), 1 no such take or unreadable manifest, 2 bad usage,
- * 3 verify found a file missing, changed or never offloaded. On a rig across hosts, a file held by
+ * codes: 0 done (verify: every file matches), 1 no such take or unreadable manifest (one line on
+ * stderr saying which take, which file and why; {@code list} still lists the others), 2 bad usage
+ * (a take id that is a path), 3 verify found a file missing, changed or never offloaded. On a rig across hosts, a file held by
  * another node (its camera's directory is not on this host) is reported as such, one line per
  * node, and does not fail verify.
  */
@@ -46,11 +49,27 @@ public final class TakesCommand implements Runnable {
         return new TakeStore(mediaDir);
     }
 
-    /** The take {@code id} ({@code latest} for the newest), or empty after saying on {@code err} that there is none. */
-    java.util.Optional<TakeManifest> find(String id, PrintWriter err) {
-        var found = "latest".equals(id) ? store().latest() : store().read(id);
+    /**
+     * The take {@code id} ({@code latest} for the newest), or empty after saying on {@code err}
+     * that there is none or that its manifest cannot be read.
+     *
+     * @throws CommandLine.ParameterException when {@code id} cannot name a take's directory
+     */
+    java.util.Optional<TakeManifest> find(String id, CommandLine.Model.CommandSpec command) {
+        PrintWriter err = command.commandLine().getErr();
+        java.util.Optional<TakeManifest> found;
+        try {
+            found = "latest".equals(id) ? store().latest() : store().read(id);
+        } catch (TakeManifestException e) {
+            err.println(command.qualifiedName() + ": " + TerminalText.safe(e.getMessage()));
+            err.flush();
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "not a take id: " + TerminalText.safe(e.getMessage()));
+        }
         if (found.isEmpty()) {
-            err.println("camrig takes: no take '" + id + "' in " + mediaDir.toAbsolutePath());
+            err.println("camrig takes: no take '" + TerminalText.safe(id) + "' in " + mediaDir.toAbsolutePath());
             err.flush();
         }
         return found;
@@ -80,20 +99,30 @@ public final class TakesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = takes.spec.commandLine().getOut();
-            List<TakeManifest> all = takes.store().list();
+            PrintWriter err = takes.spec.commandLine().getErr();
+            List<TakeListing> found = takes.store().scan();
+            List<TakeManifest> all = found.stream().flatMap(l -> l.manifest().stream()).toList();
             if (json) {
                 out.println(JSON.writeValueAsString(all));
-            } else if (all.isEmpty()) {
+            } else if (found.isEmpty()) {
                 out.println("no takes in " + takes.mediaDir.toAbsolutePath());
             } else {
                 out.printf("%-20s %-24s %7s %13s %14s%n", "take", "created", "cameras", "files ok/all", "bytes");
-                for (TakeManifest m : all) {
-                    out.printf("%-20s %-24s %7d %6d/%-6d %14d%n", m.takeId(), m.createdAt(), m.cameras().size(),
-                            verified(m), files(m), bytes(m));
+                for (TakeListing l : found) {
+                    if (l.manifest().isPresent()) {
+                        TakeManifest m = l.manifest().get();
+                        out.printf("%-20s %-24s %7d %6d/%-6d %14d%n", m.takeId(), m.createdAt(), m.cameras().size(),
+                                verified(m), files(m), bytes(m));
+                    } else {
+                        out.printf("%-20s unreadable manifest (see below)%n", l.takeId());
+                    }
                 }
             }
             out.flush();
-            return 0;
+            found.stream().flatMap(l -> l.error().stream())
+                    .forEach(e -> err.println("camrig takes list: " + TerminalText.safe(e.getMessage())));
+            err.flush();
+            return all.size() == found.size() ? 0 : 1;
         }
     }
 
@@ -101,6 +130,9 @@ public final class TakesCommand implements Runnable {
     abstract static class OneTake implements Callable<Integer> {
         @CommandLine.ParentCommand
         TakesCommand takes;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec command;
 
         @Parameters(paramLabel = "TAKE", description = "The take's id (its directory name), or 'latest'.")
         String id;
@@ -111,7 +143,7 @@ public final class TakesCommand implements Runnable {
         @Override
         public final Integer call() throws Exception {
             PrintWriter out = takes.spec.commandLine().getOut();
-            var found = takes.find(id, takes.spec.commandLine().getErr());
+            var found = takes.find(id, command);
             if (found.isEmpty()) {
                 return 1;
             }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +86,49 @@ class MediaInspectCommandTest {
         assertThat(err.toString().lines()).singleElement().asString()
                 .startsWith("camrig media inspect: " + bad).contains("notes.txt");
         assertThat(out.toString()).contains("H23.01.02.32.00");
+    }
+
+    @Test
+    void hostileFilesAreOneTypedLineEachNeverAHangAndJsonListsThem() throws Exception {
+        Path good = recording("H23.01.02.32.00", "C1");
+        java.util.Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("empty.mp4", new byte[0]);
+        hostile.put("five.mp4", new byte[] {0, 0, 0, 24, 'f'});
+        hostile.put("truncated.mp4", java.util.Arrays.copyOf(Files.readAllBytes(good), 600));
+        // a 64-bit box size of 2^63-1 and a 32-bit one of 4 GiB, in files of a few dozen bytes
+        hostile.put("huge64.mp4", java.util.HexFormat.of().parseHex("000000016d6f6f767fffffffffffffff" + "00".repeat(32)));
+        hostile.put("huge32.mp4", java.util.HexFormat.of().parseHex("00000014667479706d70343100000000"
+                + "00000000ffffffff6d6f6f76" + "00".repeat(32)));
+        byte[] random = new byte[64 * 1024];
+        new java.util.Random(18).nextBytes(random);
+        hostile.put("random.bin", random);
+        List<String> args = new java.util.ArrayList<>(List.of("media", "inspect", "--json"));
+        for (var e : hostile.entrySet()) {
+            Files.write(dir.resolve(e.getKey()), e.getValue());
+            args.add(dir.resolve(e.getKey()).toString());
+        }
+        Files.createDirectory(dir.resolve("folder.mp4"));
+        args.add(dir.resolve("folder.mp4").toString());
+        args.add(dir.resolve("absent.mp4").toString());
+        // a named pipe with no writer: opening it would block for ever
+        Path pipe = dir.resolve("pipe.mp4");
+        boolean fifo = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        if (fifo) {
+            args.add(pipe.toString());
+        }
+        args.add(good.toString());
+
+        assertThat(run(args.toArray(String[]::new))).isEqualTo(1);
+
+        int bad = hostile.size() + 2 + (fifo ? 1 : 0);
+        assertThat(err.toString().lines()).hasSize(bad)
+                .allSatisfy(l -> assertThat(l).startsWith("camrig media inspect: " + dir)
+                        .doesNotContain("Exception").doesNotContain("java."));
+        assertThat(err.toString()).contains("folder.mp4: not a regular file").contains("absent.mp4: no such file");
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertThat(doc.get("files")).singleElement().satisfies(f -> assertThat(f.get("file").asText()).isEqualTo(good.toString()));
+        assertThat(doc.get("errors")).hasSize(bad).allSatisfy(e -> assertThat(e.get("error").asText()).isNotBlank());
+        assertThat(doc.get("errors").findValuesAsText("file")).contains(dir.resolve("huge64.mp4").toString());
     }
 
     @Test

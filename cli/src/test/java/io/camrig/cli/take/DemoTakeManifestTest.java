@@ -122,7 +122,7 @@ class DemoTakeManifestTest {
         assertThat(run("takes", "--media-dir", media.toString(), "show", "latest")).isZero();
         assertThat(out.toString()).containsPattern("footage: start timecode spread \\d+ frames \\(33\\.4 ms each\\)")
                 .contains("settings: ").contains("video_resolution=")
-                .containsPattern("footage: fw \\S+, camera \\S+, start \\d\\d:\\d\\d:\\d\\d[:;]\\d\\d \\(frame \\d+ at 30\\.0 fps\\)");
+                .containsPattern("footage: fw \\S+, camera \\S+, start \\d\\d:\\d\\d:\\d\\d[:;]\\d\\d \\(frame \\d+ at 29\\.970 fps, \\d\\d:\\d\\d:\\d\\d\\.\\d{3} camera clock\\)");
         assertThat(run("takes", "--media-dir", media.toString(), "verify", "latest")).isZero();
         assertThat(out.toString()).containsPattern("OK +\\S+ 100GOPRO/GX\\d{6}\\.MP4  start \\d\\d:\\d\\d:\\d\\d[:;]\\d\\d")
                 .contains(CAMERAS + " of " + CAMERAS + " files match");

@@ -151,6 +151,35 @@ class OffloadCommandTest {
     }
 
     @Test
+    void eachOffloadedVideoHasItsFootageFactsInTheManifestAndTheCompanionsNone() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 2);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--with", "lrv,thm")).as(err.toString()).isZero();
+
+        assertThat(run("takes", "show", "latest", "--media-dir", media().toString(), "--json")).isZero();
+        JsonNode files = new ObjectMapper().readTree(out.toString()).at("/cameras/0/files");
+        assertThat(files).hasSize(6);
+        for (JsonNode f : files) {
+            JsonNode footage = f.get("footage");
+            if (f.get("name").asText().endsWith(".MP4")) {
+                // read from the file itself: the simulator writes the serial into udta/CAME and a tmcd track
+                assertThat(footage.get("cameraId").asText()).as("%s", f).isEqualTo("C3501460050001");
+                assertThat(footage.get("majorBrand").asText()).isEqualTo("mp41");
+                assertThat(footage.get("startFrame").asLong()).isPositive();
+                assertThat(footage.get("startTimecode").asText()).matches("\\d\\d:\\d\\d:\\d\\d:\\d\\d");
+            } else {
+                assertThat(footage).as("a companion (%s) is not read as footage", f.get("name")).isEmpty();
+            }
+        }
+        assertThat(run("takes", "show", "latest", "--media-dir", media().toString())).isZero();
+        // recorded at 10:00:00 on the camera's clock: the editor's non-drop timecode runs 0.1 % slow,
+        // the time of day is the frame count at 29.97 fps
+        assertThat(out.toString()).contains("footage: ")
+                .contains("camera C3501460050001, start 09:59:24:01 (frame 1078921 at 29.970 fps, 09:59:59.997 camera clock)");
+    }
+
+    @Test
     void aFileCutShortAgainstTheCamerasMediaInfoFailsWithExitThree() throws Exception {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
         a.sdCard().truncate("100GOPRO", "GX010001.MP4", SIZE - 1000);

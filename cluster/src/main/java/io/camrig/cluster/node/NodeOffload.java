@@ -9,19 +9,17 @@ import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.offload.Offloader;
 import io.camrig.engine.offload.OffloadRuns;
 import io.camrig.engine.offload.OffloadsClosedException;
+import io.camrig.engine.offload.TakeFootage;
 import io.camrig.engine.rig.Rig;
 import io.camrig.engine.rig.RigMember;
-import io.camrig.engine.sync.ManifestFacts;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
-import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.PathNames;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.message.HardwareInfo;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +97,7 @@ final class NodeOffload {
                                 .run(cameras, cam -> NodeOffload::newest))
                         .doOnNext(events)
                         .doOnNext(e -> failed(e, failures))
-                        .then(footage(queue))
+                        .then(TakeFootage.read(queue))
                         .then(Mono.fromCallable(() -> reply(c, rig.members().stream()
                                 .map(m -> takesPart(c, m) ? entry(m, queue, failures.get(m.index())) : skipped(c, m))
                                 .toList())))))
@@ -153,21 +151,6 @@ final class NodeOffload {
                 }
             });
         }
-    }
-
-    /** Reads the footage facts of every verified file that has none yet, into the node's queue. */
-    private Mono<Void> footage(OffloadQueue queue) {
-        return Mono.fromRunnable(() -> {
-            Path dir = store.takeDir(queue.manifest().takeId());
-            for (TakeCamera cam : queue.manifest().cameras()) {
-                for (TakeFile f : cam.files()) {
-                    if (f.verified() && f.footage().isEmpty() && f.companionOf() == null) {
-                        Map<String, Object> facts = ManifestFacts.read(dir.resolve(f.path()));
-                        queue.update(m -> m.updateCamera(cam.serial(), x -> x.withFile(f.withFootage(facts))));
-                    }
-                }
-            }
-        }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     /** The camera's entry: ok when every file of it is verified, else failed with the first error; its take either way. */

@@ -13,8 +13,25 @@ public sealed interface OffloadEvent {
     record CameraStarted(String serial, int files, long bytes) implements OffloadEvent {
     }
 
-    /** Bytes of one file on disk so far, of {@code total}. */
-    record Progress(String serial, TakeFile file, long bytesDone, long total) implements OffloadEvent {
+    /**
+     * Bytes of one file on disk so far, of {@code total}.
+     *
+     * @param bytesDone bytes of the file on disk, resumed ones included
+     * @param total the file's size, bytes
+     * @param resumedFrom bytes its partial file already held when this run started it (0 for a
+     *     fresh download): {@code bytesDone - resumedFrom} came over the link in this run, which
+     *     is what a rate or an ETA is computed from
+     */
+    record Progress(String serial, TakeFile file, long bytesDone, long total, long resumedFrom) implements OffloadEvent {
+        /** A file fetched from its first byte. */
+        public Progress(String serial, TakeFile file, long bytesDone, long total) {
+            this(serial, file, bytesDone, total, 0);
+        }
+
+        /** Bytes of this file that came over the link in this run (never negative). */
+        public long bytesFetched() {
+            return Math.max(0, bytesDone - resumedFrom);
+        }
     }
 
     /** One file is on disk, size-checked, with its SHA-256 in the manifest. */

@@ -4,6 +4,7 @@ import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.http.client.CameraHttpClient;
+import io.camrig.http.DownloadOptions;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaPath;
@@ -161,17 +162,21 @@ public final class Offloader {
         Path target = queue.store().target(queue.manifest().takeId(), serial, file);
         Flux<DownloadProgress> fetch;
         TakeFile entry = file;
+        long[] resumed = {0};
         if (file.companionOf() != null && file.name().endsWith(".THM")) {
             fetch = FileChecks.thumbnail(camera.client(), file, target).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
                     .flux();
         } else {
             MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
                     Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
-            fetch = camera.client().download(media, target, options.download());
+            // What the partial file holds before this run, so that a rate counts only the bytes fetched now.
+            Path part = target.resolveSibling(DownloadOptions.partName(target.getFileName().toString()));
+            fetch = Mono.fromRunnable(() -> resumed[0] = partSize(part)).subscribeOn(Schedulers.boundedElastic())
+                    .thenMany(camera.client().download(media, target, options.download()));
         }
         return fetch
                 .concatMap(p -> p.complete() ? verified(camera, entry.withSize(p.result().bytes()), p, takeDir, done)
-                        : Mono.just(new OffloadEvent.Progress(serial, entry, p.bytesDone(), p.totalBytes())))
+                        : Mono.just(new OffloadEvent.Progress(serial, entry, p.bytesDone(), p.totalBytes(), resumed[0])))
                 .onErrorResume(e -> {
                     if (e instanceof TransientCamrigException) {
                         gone.set(true);
@@ -203,6 +208,16 @@ public final class Offloader {
                         "could not delete " + file.cameraPath() + " from the camera: " + e.getMessage())));
         // A companion goes with its video: deleting the video removes it from the card.
         return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
+    }
+
+    /** The size of a partial file, bytes; 0 when there is none (or it cannot be read: the download says why). */
+    private static long partSize(Path part) {
+        try {
+            return java.nio.file.Files.isRegularFile(part, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? java.nio.file.Files.size(part) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** Adds {@code camera} to the take (identity only) when absent; blocking, see {@link OffloadQueue}. */

@@ -70,7 +70,8 @@ public final class TakeStore {
     }
 
     private TakeStore(Path mediaDir, Clock clock, String manifestName, WriteGate gate) {
-        this.mediaDir = Objects.requireNonNull(mediaDir, "mediaDir").toAbsolutePath();
+        // Normalized: a file's path is checked to stay under its take's directory after normalizing it.
+        this.mediaDir = Objects.requireNonNull(mediaDir, "mediaDir").toAbsolutePath().normalize();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.manifestName = io.camrig.http.model.PathNames.requireSegment(manifestName, "manifest name");
         this.gate = gate;
@@ -185,22 +186,30 @@ public final class TakeStore {
         }
     }
 
-    /** The manifest of {@code takeId}, if that take exists. */
+    /**
+     * The manifest of {@code takeId}, if that take exists.
+     *
+     * @throws TakeManifestException when its manifest is there but cannot be read as one (empty,
+     *     cut short, not JSON, a refused value, another take's id)
+     * @throws IllegalArgumentException when {@code takeId} cannot name a directory ({@code ../x})
+     */
     public Optional<TakeManifest> read(String takeId) {
         Path file = takeDir(takeId).resolve(manifestName);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), TakeManifest.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + reason(e), e);
-        }
+        return Optional.of(ManifestFile.read(JSON, file, takeId));
     }
 
-    /** Every take with a readable manifest, oldest first (by id). */
-    public List<TakeManifest> list() {
-        List<TakeManifest> out = new ArrayList<>();
+    /**
+     * Every take under the media directory that has a manifest, oldest first (by id): each with
+     * its manifest, or with why that manifest cannot be read. Directories without a manifest and
+     * names that cannot be take ids are left out.
+     *
+     * @throws UncheckedIOException when the media directory cannot be listed
+     */
+    public List<TakeListing> scan() {
+        List<TakeListing> out = new ArrayList<>();
         if (!Files.isDirectory(mediaDir)) {
             return out;
         }
@@ -208,20 +217,41 @@ public final class TakeStore {
             for (Path d : dirs) {
                 String id = d.getFileName().toString();
                 if (io.camrig.http.model.PathNames.isSafeSegment(id) && Files.isRegularFile(d.resolve(manifestName))) {
-                    read(id).ifPresent(out::add);
+                    try {
+                        read(id).ifPresent(m -> out.add(TakeListing.of(m)));
+                    } catch (TakeManifestException e) {
+                        out.add(TakeListing.unreadable(e));
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + mediaDir + ": " + reason(e), e);
         }
-        out.sort(Comparator.comparing(TakeManifest::takeId));
+        out.sort(Comparator.comparing(TakeListing::takeId));
         return out;
     }
 
-    /** The newest take (by id), if any. */
+    /** Every take with a readable manifest, oldest first (by id); a manifest that cannot be read is left out ({@link #scan} says why). */
+    public List<TakeManifest> list() {
+        return scan().stream().flatMap(l -> l.manifest().stream()).toList();
+    }
+
+    /**
+     * The newest take (by id), if any.
+     *
+     * @throws TakeManifestException when the newest take's manifest cannot be read (an older take
+     *     is never answered in its place)
+     */
     public Optional<TakeManifest> latest() {
-        List<TakeManifest> all = list();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        List<TakeListing> all = scan();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        TakeListing newest = all.get(all.size() - 1);
+        if (newest.error().isPresent()) {
+            throw newest.error().get();
+        }
+        return newest.manifest();
     }
 
     /** Where a camera's file lands: {@code <take>/<serial>/<folder>/<name>}. */
