@@ -111,6 +111,8 @@ public final class OffloadAotCommand implements Callable<Integer> {
         Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try (ScratchDirectory scratch = ScratchDirectory.create("camrig-offload-aot")) {
             Process sim = OffloadBenchProcesses.startSimulator(self, cp, 1, fileSize, files, scratch.path().resolve("sim"));
+            Thread stopSimulator = new Thread(sim::destroy, "camrig-offload-aot-simulator-stop");
+            Runtime.getRuntime().addShutdownHook(stopSimulator);    // Ctrl-C while training
             try {
                 String url = OffloadBenchProcesses.cameraUrls(sim).get(0);
                 List<String> train = new ArrayList<>(List.of(java));
@@ -134,6 +136,11 @@ public final class OffloadAotCommand implements Callable<Integer> {
             } finally {
                 sim.destroy();
                 sim.waitFor(10, TimeUnit.SECONDS);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopSimulator);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook stops it
+                }
             }
         } catch (IOException e) {
             err.println("camrig bench offload-aot: " + e.getMessage());

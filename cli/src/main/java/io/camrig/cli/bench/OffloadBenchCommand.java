@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
  * tee FILE | openssl dgst -sha256} per camera in parallel, (6) unless {@code --no-jdk}, {@link OffloadJdkClient}:
  * the same work on the JDK's {@code HttpClient}, in a JVM with the same options; the order rotates round by round. Reports medians of MB/s (10^6 bytes/s), client CPU s per GB (10^9 bytes; camrig's
  * during the transfer, and of its whole JVM), peak RSS, and the ratios against the targets: camrig
- * MB/s ≥ 0.9× curl's, camrig CPU/GB ≤ 2× curl + sha256, RSS ≤ 64 MB for 8 cameras. Exit 0 when
+ * MB/s ≥ 0.9× curl's, camrig CPU/GB ≤ 2× curl + sha256, RSS ≤ 64 MB for 8 cameras. The camrig
+ * client runs on this JVM's java unless {@code --client-java} names another (a JDK 25+ gets the
+ * launcher's JDK 25 option), from the AOT cache of {@code --client-aot-cache} when given, as {@code
+ * ./camrig offload} runs on a JDK 25+ (its header names both). Exit 0 when
  * every run succeeded (targets are reported, not enforced), 1 when a process failed.
  */
 @Command(name = "offload", mixinStandardHelpOptions = true,
