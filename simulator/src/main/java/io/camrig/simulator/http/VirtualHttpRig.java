@@ -21,6 +21,13 @@ import reactor.core.scheduler.Schedulers;
  * Close it to stop every server.
  */
 public final class VirtualHttpRig implements AutoCloseable {
+    /**
+     * How long each recording on a card at start lasts: its {@code mvhd} duration and the media
+     * info's {@code dur}. Its MP4 head carries the camera's model (GPMF device name), firmware
+     * ({@code udta/FIRM}) and serial ({@code CAME}), and its start timecode reads its listed
+     * creation time (2025-01-01T10:00:00Z, then a minute apart) on the camera's clock.
+     */
+    public static final Duration PRELOADED_LENGTH = Duration.ofSeconds(30);
 
     /**
      * What to simulate. The constructor throws {@link IllegalArgumentException} when a value is out
@@ -97,7 +104,11 @@ public final class VirtualHttpRig implements AutoCloseable {
                     SdCard card = new SdCard(id.serial(), o.seed(), o.fileBytes());
                     Instant t0 = Instant.parse("2025-01-01T10:00:00Z");
                     for (int f = 0; f < o.filesPerCamera(); f++) {
-                        card.record(t0.plusSeconds(60L * f));
+                        // written as this camera writes its own recordings: its model, firmware, serial and a length
+                        Instant at = t0.plusSeconds(60L * f);
+                        card.record(at, new io.camrig.simulator.media.RecordingFacts(model.displayName(),
+                                model.firmwareVersion(), id.serial(),
+                                java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC), PRELOADED_LENGTH));
                     }
                     HttpCameraIdentity identity = new HttpCameraIdentity(id.serial(), model, id.apSsid(),
                             id.address().replace(":", "").toLowerCase(java.util.Locale.ROOT));

@@ -35,6 +35,26 @@ class VirtualHttpRigTest {
     }
 
     @Test
+    void theRecordingsOnACardAtStartCarryTheCamerasOwnFirmwareSerialAndLength(@TempDir Path dir) throws Exception {
+        VirtualHttpRig.Options o = new VirtualHttpRig.Options(1, "HERO12 Black", 7, 4096, 2, "127.0.0.1", 0, false, 0,
+                Duration.ZERO);
+        try (VirtualHttpRig rig = VirtualHttpRig.start(o).block(T)) {
+            VirtualCameraHttpServer s = rig.cameras().get(0);
+            var second = s.sdCard().files().get(1);
+            Path mp4 = Files.write(dir.resolve(second.name()), s.sdCard().expectedBytes(second));
+            io.camrig.footage.FootageFacts facts = io.camrig.footage.FootageReader.read(mp4);
+
+            assertThat(facts.firmware()).isEqualTo(SimulatedModel.HERO12_BLACK.firmwareVersion());
+            assertThat(facts.cameraIdText()).isEqualTo(s.sdCard().serial());
+            assertThat(facts.durationMillis()).isEqualTo(VirtualHttpRig.PRELOADED_LENGTH.toMillis());
+            assertThat(facts.creationTime()).contains(java.time.LocalDateTime.of(2025, 1, 1, 10, 1, 0));
+            var info = CameraHttpClient.create(s.baseUri()).media()
+                    .info(new io.camrig.http.model.MediaPath(second.directory(), second.name())).block(T);
+            assertThat(info.durationSeconds()).hasValue(VirtualHttpRig.PRELOADED_LENGTH.toSeconds());
+        }
+    }
+
+    @Test
     void aSpooledRigServesEveryCardFromItsFilesWithTheCardsBytes(@TempDir Path spool) throws java.io.IOException {
         VirtualHttpRig.Options o = new VirtualHttpRig.Options(2, "HERO12 Black", 7, 300_000, 1, "127.0.0.1", 0, false,
                 0, Duration.ZERO);
