@@ -176,7 +176,8 @@ class OffloadCommandTest {
         // recorded at 10:00:00 on the camera's clock: the editor's non-drop timecode runs 0.1 % slow,
         // the time of day is the frame count at 29.97 fps
         assertThat(out.toString()).contains("footage: ")
-                .contains("camera C3501460050001, start 09:59:24:01 (frame 1078921 at 29.970 fps, 09:59:59.997 camera clock)");
+                .contains("footage: fw -, camera C3501460050001, start 09:59:24:01 (frame 1078921 at 29.970 fps, "
+                        + "09:59:59.997 camera clock)");
     }
 
     @Test
