@@ -206,6 +206,10 @@ class OffloadCommandTest {
             JsonNode f = c.at("/files/0");
             assertThat(f.get("state").asText()).isEqualTo("VERIFIED");
             assertThat(media().resolve(take).resolve(f.get("path").asText())).hasSize(f.get("size").asLong());
+            // the recording is the simulated camera's own: read back from the file after the offload
+            assertThat(f.at("/footage/firmware").asText()).isEqualTo(c.get("firmware").asText()).isNotBlank();
+            assertThat(f.at("/footage/cameraId").asText()).isEqualTo(c.get("serial").asText());
+            assertThat(f.at("/footage/durationMs").asDouble()).isEqualTo(10_000.0);
         }
         assertThat(out.toString() + err).doesNotContain("password");
     }
