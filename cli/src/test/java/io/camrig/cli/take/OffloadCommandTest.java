@@ -110,6 +110,29 @@ class OffloadCommandTest {
     }
 
     @Test
+    void sinceLastTakeWithNothingNewLeavesNoEmptyTakeBehind() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        String first = onlyTake();
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("nothing to fetch from 1 camera(s): take ").contains(" not kept");
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take", "--json")).isZero();
+        String[] lines = out.toString().split("\n");
+        JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(summary.get("event").asText()).isEqualTo("summary");
+        assertThat(summary.get("kept").asBoolean(true)).isFalse();
+
+        try (Stream<Path> takes = Files.list(media())) {
+            assertThat(takes.map(p -> p.getFileName().toString())).containsExactly(first);
+        }
+        assertThat(run("takes", "list", "--media-dir", media().toString())).isZero();
+        assertThat(out.toString().lines()).hasSize(2);
+    }
+
+    @Test
     void aCameraWhoseSerialIsAPathIsSkippedAndNothingLandsOutside() throws Exception {
         VirtualCameraHttpServer good = camera("C3501460050001", 1);
         VirtualCameraHttpServer hostile = camera("../x", 1);
