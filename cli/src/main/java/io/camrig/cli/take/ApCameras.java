@@ -26,16 +26,28 @@ import java.util.Optional;
  * checks its serial over HTTP before crediting it a file.
  */
 final class ApCameras {
+    /** How long each recording put on a simulated card lasts, seconds. */
+    private static final int RECORDING_SECONDS = 10;
+
     private ApCameras() {
     }
 
     /**
      * The simulated rig's cameras start with empty cards: give each one recording to fetch, so
-     * {@code camrig offload --ap} on the simulated rig shows the whole path.
+     * {@code camrig offload --ap} on the simulated rig shows the whole path. Each is written as
+     * that camera writes its own (model, firmware, serial, {@value #RECORDING_SECONDS} s, its
+     * clock in UTC), so the footage facts read after the offload are the camera's.
      */
     static void recordOnSimulatedCards(RigSourceOptions.Source source) {
-        source.simulated().ifPresent(rig -> rig.cameras().forEach(c -> c.sdCard().record(Instant.now())));
+        source.simulated().ifPresent(rig -> rig.cameras().forEach(c -> {
+            Instant now = Instant.now();
+            c.sdCard().record(now, new io.camrig.simulator.media.RecordingFacts(c.identity().model().displayName(),
+                    c.identity().model().firmwareVersion(), c.identity().serial(),
+                    java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC),
+                    java.time.Duration.ofSeconds(RECORDING_SECONDS)));
+        }));
     }
+
 
     /** Adds each reachable camera to the take and returns it as an AP camera; says on {@code err} why others are not. */
     static List<OffloadCamera> enroll(RigSourceOptions.Source source, ConnectedRig rig, OffloadQueue queue,

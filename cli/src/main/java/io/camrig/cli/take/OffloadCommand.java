@@ -180,7 +180,8 @@ public final class OffloadCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
-            return offload(queue, store, cameras, selection, queueCard, companions, Optional.ofNullable(wifi), out, err);
+            return offload(queue, store, take == null, cameras, selection, queueCard, companions, Optional.ofNullable(wifi),
+                    out, err);
         } catch (CamrigException e) {
             err.println("camrig offload: " + e.getMessage() + io.camrig.cli.console.Hints.suffix(e));
             err.flush();
@@ -198,8 +199,8 @@ public final class OffloadCommand implements Callable<Integer> {
         }
     }
 
-    private int offload(OffloadQueue queue, TakeStore store, List<OffloadCamera> cameras, CardSelection selection,
-            boolean queueCard, java.util.Set<Companion> companions, Optional<io.camrig.http.wifi.HostWifi> wifi,
+    private int offload(OffloadQueue queue, TakeStore store, boolean newTake, List<OffloadCamera> cameras,
+            CardSelection selection, boolean queueCard, java.util.Set<Companion> companions, Optional<io.camrig.http.wifi.HostWifi> wifi,
             PrintWriter out, PrintWriter err) {
         OffloadOptions options = OffloadOptions.defaults().withMaxParallel(parallel).withTurbo(!noTurbo)
                 .withDeleteAfterVerify(deleteAfterVerify).withCompanions(companions).withCheckMediaInfo(!noMediaInfoCheck)
@@ -243,6 +244,10 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         // What each video says about itself (firmware, camera id, start timecode …) into the manifest.
         io.camrig.engine.offload.TakeFootage.read(queue).block();
+        if (newTake && EmptyTake.discard(store, queue.manifest())) {    // nothing to fetch: no empty take left behind
+            display.nothingToFetch(queue.manifest());
+            return 0;
+        }
         int remaining = queue.manifest().pendingFiles();
         display.summary(queue.manifest());
         return remaining == 0 ? 0 : ExitCodes.SOME_FAILED;

@@ -149,6 +149,14 @@ final class OffloadDisplay {
                 left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)");
     }
 
+    /** The take this run created had nothing to fetch and was removed ({@link EmptyTake}). */
+    synchronized void nothingToFetch(TakeManifest m) {
+        finished = true;
+        line(Map.of("event", "summary", "take", m.takeId(), "verified", 0, "remaining", 0, "cameras", Map.of(),
+                        "kept", false),
+                "nothing to fetch from %d camera(s): take %s not kept", m.cameras().size(), m.takeId());
+    }
+
     private void line(Map<String, Object> fields, String format, Object... args) {
         if (json) {
             try {

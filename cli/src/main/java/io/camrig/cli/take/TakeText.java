@@ -113,8 +113,9 @@ final class TakeText {
         return ", " + t.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")) + " camera clock";
     }
 
+    /** The value, or {@code -} when absent or blank (a camera that wrote no firmware). */
     private static String text(Object v) {
-        return v == null ? "-" : v.toString();
+        return v == null || v.toString().isBlank() ? "-" : v.toString();
     }
 
     private static String number(Object v) {

@@ -110,6 +110,29 @@ class OffloadCommandTest {
     }
 
     @Test
+    void sinceLastTakeWithNothingNewLeavesNoEmptyTakeBehind() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        String first = onlyTake();
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("nothing to fetch from 1 camera(s): take ").contains(" not kept");
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take", "--json")).isZero();
+        String[] lines = out.toString().split("\n");
+        JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+        assertThat(summary.get("event").asText()).isEqualTo("summary");
+        assertThat(summary.get("kept").asBoolean(true)).isFalse();
+
+        try (Stream<Path> takes = Files.list(media())) {
+            assertThat(takes.map(p -> p.getFileName().toString())).containsExactly(first);
+        }
+        assertThat(run("takes", "list", "--media-dir", media().toString())).isZero();
+        assertThat(out.toString().lines()).hasSize(2);
+    }
+
+    @Test
     void aCameraWhoseSerialIsAPathIsSkippedAndNothingLandsOutside() throws Exception {
         VirtualCameraHttpServer good = camera("C3501460050001", 1);
         VirtualCameraHttpServer hostile = camera("../x", 1);
@@ -176,7 +199,8 @@ class OffloadCommandTest {
         // recorded at 10:00:00 on the camera's clock: the editor's non-drop timecode runs 0.1 % slow,
         // the time of day is the frame count at 29.97 fps
         assertThat(out.toString()).contains("footage: ")
-                .contains("camera C3501460050001, start 09:59:24:01 (frame 1078921 at 29.970 fps, 09:59:59.997 camera clock)");
+                .contains("footage: fw -, camera C3501460050001, start 09:59:24:01 (frame 1078921 at 29.970 fps, "
+                        + "09:59:59.997 camera clock)");
     }
 
     @Test
@@ -205,6 +229,10 @@ class OffloadCommandTest {
             JsonNode f = c.at("/files/0");
             assertThat(f.get("state").asText()).isEqualTo("VERIFIED");
             assertThat(media().resolve(take).resolve(f.get("path").asText())).hasSize(f.get("size").asLong());
+            // the recording is the simulated camera's own: read back from the file after the offload
+            assertThat(f.at("/footage/firmware").asText()).isEqualTo(c.get("firmware").asText()).isNotBlank();
+            assertThat(f.at("/footage/cameraId").asText()).isEqualTo(c.get("serial").asText());
+            assertThat(f.at("/footage/durationMs").asDouble()).isEqualTo(10_000.0);
         }
         assertThat(out.toString() + err).doesNotContain("password");
     }
