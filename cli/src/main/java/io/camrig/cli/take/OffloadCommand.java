@@ -177,6 +177,7 @@ public final class OffloadCommand implements Callable<Integer> {
             }
             if (cameras.isEmpty()) {
                 err.println("camrig offload: no camera could be reached");
+                dropIfEmpty(store, queue, take == null, err);
                 err.flush();
                 return 1;
             }
@@ -184,6 +185,7 @@ public final class OffloadCommand implements Callable<Integer> {
                     out, err);
         } catch (CamrigException e) {
             err.println("camrig offload: " + e.getMessage() + io.camrig.cli.console.Hints.suffix(e));
+            dropIfEmpty(store, queue, take == null, err);
             err.flush();
             return 1;
         } finally {
@@ -251,6 +253,20 @@ public final class OffloadCommand implements Callable<Integer> {
         int remaining = queue.manifest().pendingFiles();
         display.summary(queue.manifest());
         return remaining == 0 ? 0 : ExitCodes.SOME_FAILED;
+    }
+
+    /** A take this run created and that still holds nothing is not kept when the run fails before fetching. */
+    private static void dropIfEmpty(TakeStore store, OffloadQueue queue, boolean newTake, PrintWriter err) {
+        if (!newTake) {
+            return;
+        }
+        try {
+            if (EmptyTake.discard(store, queue.manifest())) {
+                err.println("camrig offload: take " + queue.manifest().takeId() + " not kept (empty)");
+            }
+        } catch (java.io.UncheckedIOException e) {
+            err.println("camrig offload: " + e.getMessage());
+        }
     }
 
     /** Reads each camera's identity, adds it to the take and queues its files. */

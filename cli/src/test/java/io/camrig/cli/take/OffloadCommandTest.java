@@ -133,6 +133,29 @@ class OffloadCommandTest {
     }
 
     @Test
+    void whenNoCameraCanBeReachedTheTakeCreatedForTheRunIsNotKept() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        String first = onlyTake();
+
+        int code = run("offload", "--url", "http://127.0.0.1:" + closedPort, "--media-dir", media().toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("no camera could be reached").contains(" not kept (empty)");
+        try (Stream<Path> takes = Files.list(media())) {
+            assertThat(takes.map(p -> p.getFileName().toString())).containsExactly(first);
+        }
+        // an existing take named with --take is never removed, even when nothing is reached
+        assertThat(run("offload", "--take", first, "--url", "http://127.0.0.1:" + closedPort,
+                "--media-dir", media().toString())).isEqualTo(1);
+        assertThat(media().resolve(first).resolve("take.json")).exists();
+    }
+
+    @Test
     void aCameraWhoseSerialIsAPathIsSkippedAndNothingLandsOutside() throws Exception {
         VirtualCameraHttpServer good = camera("C3501460050001", 1);
         VirtualCameraHttpServer hostile = camera("../x", 1);
