@@ -51,7 +51,11 @@ class OffloaderTest {
     }
 
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(n, "HERO12 Black", 7, FILE_BYTES, files, "127.0.0.1", 0,
+        return cameras(n, files, FILE_BYTES);
+    }
+
+    private List<VirtualCameraHttpServer> cameras(int n, int files, int fileBytes) {
+        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(n, "HERO12 Black", 7, fileBytes, files, "127.0.0.1", 0,
                 false, 0, Duration.ofMillis(10))).block(WAIT);
         return rig.cameras();
     }
@@ -104,7 +108,10 @@ class OffloaderTest {
 
     @Test
     void aCancelledOffloadRestartedByANewProcessResumesThePartialFileAndSkipsVerifiedOnes() throws Exception {
-        List<VirtualCameraHttpServer> cams = cameras(1, 2);
+        // Files of 8 MiB: the socket's reads may run up to 4 read buffers ahead of the hash (and of
+        // the progress the stop waits for), so a 1 MiB file could be whole on disk before the stop.
+        int fileBytes = 8 * FILE_BYTES;
+        List<VirtualCameraHttpServer> cams = cameras(1, 2, fileBytes);
         OffloadQueue queue = queueAll(cams);
         VirtualCameraHttpServer cam = cams.get(0);
         SdCardFile second = cam.sdCard().files().get(1);
@@ -117,7 +124,7 @@ class OffloaderTest {
         String takeId = queue.manifest().takeId();
         Path dir = media.resolve(takeId).resolve(cam.sdCard().serial()).resolve(second.directory());
         long kept = Files.size(dir.resolve("." + second.name() + ".camrig-part"));
-        assertThat(kept).isPositive().isLessThan(FILE_BYTES);
+        assertThat(kept).isPositive().isLessThan(fileBytes);
 
         // Second run, as a new process would: the queue is read back from the manifest on disk.
         TakeStore store = new TakeStore(media);
@@ -128,7 +135,7 @@ class OffloaderTest {
 
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.CameraStarted)
                 .singleElement().satisfies(e -> assertThat(((OffloadEvent.CameraStarted) e).files()).isEqualTo(1));
-        assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Progress)
+        assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Progress).isNotEmpty()
                 .allSatisfy(e -> assertThat(((OffloadEvent.Progress) e).bytesDone()).isGreaterThan(kept))
                 // the bytes kept are not counted as fetched in this run (a rate or ETA would be inflated)
                 .allSatisfy(e -> assertThat(((OffloadEvent.Progress) e).resumedFrom()).isEqualTo(kept));
