@@ -4,7 +4,11 @@ import io.camrig.engine.sync.ManifestFacts;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
+import io.camrig.engine.take.TakeManifest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -28,7 +32,9 @@ public final class TakeFootage {
 
     /**
      * Reads the footage facts of every file of {@code queue}'s take that still needs them and
-     * writes them to its manifest (one manifest write per file, atomically, like every change).
+     * writes them to its manifest in one change (one manifest write for the whole take, not one
+     * per file: a take of hundreds of clips would otherwise rewrite and {@code fsync} its manifest
+     * hundreds of times; a process stopped before the write reads them again next time).
      *
      * @return completes once done; errors only when the manifest cannot be written. Blocking work
      *     runs on the bounded-elastic scheduler
@@ -36,13 +42,29 @@ public final class TakeFootage {
     public static Mono<Void> read(OffloadQueue queue) {
         return Mono.fromRunnable(() -> {
             Path dir = queue.store().takeDir(queue.manifest().takeId());
+            Map<String, List<TakeFile>> read = new LinkedHashMap<>();
             for (TakeCamera cam : queue.manifest().cameras()) {
                 for (TakeFile f : cam.files()) {
                     if (wanted(f)) {
-                        Map<String, Object> facts = ManifestFacts.read(dir.resolve(f.path()));
-                        queue.update(m -> m.updateCamera(cam.serial(), x -> x.withFile(f.withFootage(facts))));
+                        read.computeIfAbsent(cam.serial(), k -> new ArrayList<>())
+                                .add(f.withFootage(ManifestFacts.read(dir.resolve(f.path()))));
                     }
                 }
+            }
+            if (!read.isEmpty()) {
+                queue.update(m -> {
+                    TakeManifest out = m;
+                    for (Map.Entry<String, List<TakeFile>> e : read.entrySet()) {
+                        out = out.updateCamera(e.getKey(), c -> {
+                            TakeCamera x = c;
+                            for (TakeFile f : e.getValue()) {
+                                x = x.withFile(f);
+                            }
+                            return x;
+                        });
+                    }
+                    return out;
+                });
             }
         }).subscribeOn(Schedulers.boundedElastic()).then();
     }
