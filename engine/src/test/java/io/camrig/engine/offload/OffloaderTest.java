@@ -135,10 +135,17 @@ class OffloaderTest {
 
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.CameraStarted)
                 .singleElement().satisfies(e -> assertThat(((OffloadEvent.CameraStarted) e).files()).isEqualTo(1));
-        assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Progress).isNotEmpty()
-                .allSatisfy(e -> assertThat(((OffloadEvent.Progress) e).bytesDone()).isGreaterThan(kept))
+        // The first run's last reads may still land in the partial file after its cancel returned
+        // (up to 4 read buffers in flight), so the second run resumes from at least what was seen.
+        List<OffloadEvent.Progress> progress = events.stream().filter(e -> e instanceof OffloadEvent.Progress)
+                .map(e -> (OffloadEvent.Progress) e).toList();
+        assertThat(progress).isNotEmpty();
+        long resumedFrom = progress.get(0).resumedFrom();
+        assertThat(resumedFrom).isGreaterThanOrEqualTo(kept).isLessThan(fileBytes);
+        assertThat(progress)
+                .allSatisfy(e -> assertThat(e.bytesDone()).isGreaterThan(resumedFrom))
                 // the bytes kept are not counted as fetched in this run (a rate or ETA would be inflated)
-                .allSatisfy(e -> assertThat(((OffloadEvent.Progress) e).resumedFrom()).isEqualTo(kept));
+                .allSatisfy(e -> assertThat(e.resumedFrom()).isEqualTo(resumedFrom));
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Verified).hasSize(1);
         assertThat(Files.readAllBytes(dir.resolve(second.name())))
                 .isEqualTo(cam.sdCard().expectedBytes(second));
