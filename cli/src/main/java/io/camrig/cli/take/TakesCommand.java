@@ -69,7 +69,8 @@ public final class TakesCommand implements Runnable {
                     "not a take id: " + TerminalText.safe(e.getMessage()));
         }
         if (found.isEmpty()) {
-            err.println("camrig takes: no take '" + TerminalText.safe(id) + "' in " + mediaDir.toAbsolutePath());
+            err.println("latest".equals(id) ? "camrig takes: no takes in " + mediaDir.toAbsolutePath()
+                    : "camrig takes: no take '" + TerminalText.safe(id) + "' in " + mediaDir.toAbsolutePath());
             err.flush();
         }
         return found;
@@ -134,7 +135,8 @@ public final class TakesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec command;
 
-        @Parameters(paramLabel = "TAKE", description = "The take's id (its directory name), or 'latest'.")
+        @Parameters(paramLabel = "TAKE", arity = "0..1", defaultValue = "latest",
+                description = "The take's id (its directory name), or 'latest' (the default).")
         String id;
 
         @Option(names = "--json", description = "JSON: show prints the manifest, verify one line per file.")
@@ -156,7 +158,7 @@ public final class TakesCommand implements Runnable {
         abstract int run(TakeManifest m, PrintWriter out) throws Exception;
     }
 
-    /** {@code camrig takes show TAKE}. */
+    /** {@code camrig takes show [TAKE]}: the newest take when none is named. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "A take's manifest, with its footage facts.")
     static final class Show extends OneTake {
         @Override
@@ -170,7 +172,7 @@ public final class TakesCommand implements Runnable {
         }
     }
 
-    /** {@code camrig takes verify TAKE}. */
+    /** {@code camrig takes verify [TAKE]}: the newest take when none is named. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Re-hash every file of a take and compare with its manifest.")
     static final class Verify extends OneTake {

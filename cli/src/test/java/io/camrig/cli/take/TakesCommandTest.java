@@ -115,4 +115,23 @@ class TakesCommandTest {
         assertThat(cli.err.toString()).startsWith("camrig takes show: not a take id: ")
                 .doesNotContain("IllegalArgumentException");
     }
+
+    @Test
+    void showAndVerifyWithNoTakeNamedWorkOnTheNewestTake() throws Exception {
+        take(Instant.parse("2026-12-07T10:00:00Z"));
+        TakeManifest newest = take(Instant.parse("2026-12-07T11:00:00Z"));
+
+        assertThat(cli.runAfresh("takes", "verify", "--media-dir", media().toString())).as("%s", cli.err).isZero();
+        assertThat(cli.out.toString()).contains("1 of 1 files match take " + newest.takeId());
+        assertThat(cli.runAfresh("takes", "show", "--json", "--media-dir", media().toString())).isZero();
+        assertThat(cli.out.toString()).contains("\"" + newest.takeId() + "\"");
+    }
+
+    @Test
+    void verifyWithNoTakeNamedInAnEmptyMediaDirectorySaysThereIsNone() throws Exception {
+        Files.createDirectories(media());
+
+        assertThat(cli.runAfresh("takes", "verify", "--media-dir", media().toString())).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("camrig takes: no takes in ");
+    }
 }
