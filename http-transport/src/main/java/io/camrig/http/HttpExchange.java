@@ -61,8 +61,12 @@ public final class HttpExchange {
         this.options = Objects.requireNonNull(options, "options");
         String label = address.baseUri().toString();
         this.errors = new HttpErrors(label, options);
+        // The camera's host and port are given apart rather than as a base URL: Reactor Netty's URL
+        // parser reads a one-digit port as part of the host ("127.0.0.1:9" looked up in DNS),
+        // which turned a refused connection into an UnknownHostException.
         HttpClient client = HttpClient.create()
-                .baseUrl(label)
+                .host(unbracketed(address.baseUri().getHost()))
+                .port(port(address))
                 .responseTimeout(options.responseTimeout())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 // Reads grow up to MAX_CHUNK_BYTES when data keeps coming (a media download), and
@@ -88,6 +92,17 @@ public final class HttpExchange {
         // Media downloads reuse their 256 KiB read buffers (DownloadBuffers); with their own
         // allocator their connections form a pool of their own in Reactor Netty, apart from the API's.
         this.downloads = this.http.option(ChannelOption.ALLOCATOR, DownloadBuffers.shared());
+    }
+
+    /** An IPv6 literal without the brackets a URI keeps around it; any other host as it is. */
+    static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** The URI's port, or the scheme's default (80, 443) when it names none. */
+    static int port(CameraAddress address) {
+        int port = address.baseUri().getPort();
+        return port >= 0 ? port : address.secure() ? 443 : 80;
     }
 
     private static void withoutHostnameCheck(SSLEngine engine) {

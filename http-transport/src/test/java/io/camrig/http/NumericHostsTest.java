@@ -55,4 +55,24 @@ class NumericHostsTest {
             }
         }
     }
+
+    @Test
+    void aRefusedConnectionOnAOneDigitPortIsAConnectionErrorNotAHostLookup() {
+        // Reactor Netty's URL parser took "127.0.0.1:9" for a host name: a DNS look-up failed
+        // (UnknownHostException) where a connection was refused. Nothing listens on port 9 here.
+        HttpExchange http = CameraHttpClient.create(URI.create("http://127.0.0.1:9")).exchange();
+        StepVerifier.create(http.exchange(HttpMethod.GET, "/gopro/camera/state", Map.of(), null))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageNotContaining("UnknownHost")
+                        .rootCause().isNotInstanceOf(java.net.UnknownHostException.class))
+                .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anIpv6LiteralLosesItsUriBracketsForTheConnection() {
+        assertThat(HttpExchange.unbracketed("[fe80::1]")).isEqualTo("fe80::1");
+        assertThat(HttpExchange.unbracketed("10.5.5.9")).isEqualTo("10.5.5.9");
+        assertThat(HttpExchange.port(io.camrig.http.address.CameraAddress.accessPoint())).isEqualTo(8080);
+        assertThat(HttpExchange.port(new io.camrig.http.address.CameraAddress(URI.create("https://192.168.1.20"),
+                java.util.Optional.empty(), java.util.Optional.empty()))).isEqualTo(443);
+    }
 }
