@@ -71,12 +71,13 @@ final class OffloadDisplay {
                 long done = p.doneFiles + pr.bytesDone();
                 double secs = (now - p.start) / 1e9;
                 double rate = secs > 0 ? (p.fetchedFiles + p.currentFetched) / secs : 0;
-                double eta = rate > 0 ? (p.total - done) / rate : 0;
+                // rounded up: while bytes remain the ETA is never "0s"
+                long eta = rate > 0 ? (long) Math.ceil((p.total - done) / rate) : 0;
                 line(Map.of("event", "progress", "serial", pr.serial(), "file", pr.file().cameraPath(),
                                 "bytesDone", done, "bytesTotal", p.total, "bytesPerSecond", (long) rate,
-                                "etaSeconds", (long) eta),
+                                "etaSeconds", eta),
                         "%s: %s of %s  %.1f MB/s  ETA %ds", TerminalText.safe(pr.serial()), mb(done), mb(p.total),
-                        rate / 1e6, (long) eta);
+                        rate / 1e6, eta);
             }
         } else if (e instanceof OffloadEvent.Verified v) {
             p.doneFiles += v.file().size();

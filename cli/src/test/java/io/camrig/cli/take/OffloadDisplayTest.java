@@ -60,4 +60,14 @@ class OffloadDisplayTest {
         display.on(new OffloadEvent.Progress(SERIAL, file, 22_000_000, 100_000_000));
         assertThat(out.toString()).isEqualTo(before);
     }
+
+    @Test
+    void theEtaIsRoundedUpSoItNeverReadsZeroWhileBytesRemain() throws Exception {
+        display.on(new OffloadEvent.CameraStarted(SERIAL, 1, 100_000_000));
+        now.addAndGet(4 * SECOND);
+        // 99 MB in 4 s: 1 MB left at 24.75 MB/s is 0.04 s
+        display.on(new OffloadEvent.Progress(SERIAL, file, 99_000_000, 100_000_000));
+
+        assertThat(lastLine().get("etaSeconds").asLong()).isEqualTo(1);
+    }
 }
