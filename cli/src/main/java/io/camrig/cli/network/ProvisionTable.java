@@ -1,10 +1,14 @@
 package io.camrig.cli.network;
 
+import io.camrig.cli.console.LiveBlock;
+import io.camrig.cli.console.Terminal;
 import io.camrig.engine.provision.ProvisionEvent;
 import io.camrig.engine.provision.ProvisionListener;
 import io.camrig.engine.provision.ProvisionStep;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +22,7 @@ final class ProvisionTable implements ProvisionListener {
     private final boolean enabled;
     private final boolean animated;
     private final Map<String, String> rows = new LinkedHashMap<>();
-    private int drawn;
+    private final LiveBlock block;
 
     /**
      * @param enabled  {@code false} draws nothing (JSON output, {@code --no-progress})
@@ -28,6 +32,7 @@ final class ProvisionTable implements ProvisionListener {
         this.err = err;
         this.enabled = enabled;
         this.animated = animated;
+        this.block = new LiveBlock(err, animated ? Terminal.detect().columns() : Terminal.DEFAULT_COLUMNS);
     }
 
     @Override
@@ -46,15 +51,12 @@ final class ProvisionTable implements ProvisionListener {
     }
 
     private void redraw() {
-        if (drawn > 0) {
-            err.print("\u001b[" + drawn + "F");
-        }
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        List<String> lines = new ArrayList<>(rows.size());
         for (Map.Entry<String, String> row : rows.entrySet()) {
-            err.print("\u001b[2K");
-            err.println(row.getKey() + " ".repeat(width - row.getKey().length() + 2) + row.getValue());
+            lines.add(row.getKey() + " ".repeat(width - row.getKey().length() + 2) + row.getValue());
         }
-        drawn = rows.size();
+        block.show(lines);
     }
 
     /** {@code COHN_WAIT} → {@code cohn wait}. */

@@ -209,7 +209,9 @@ public final class OffloadCommand implements Callable<Integer> {
                 .withDownload(DownloadOptions.defaults().withExisting(existing)
                         .withDeadline(deadline == null ? Duration.ZERO : deadline)
                         .withMinRate(minRate, DownloadOptions.DEFAULT_MIN_RATE_WINDOW));
-        OffloadDisplay display = new OffloadDisplay(out, err, json, queue.manifest().takeId());
+        io.camrig.cli.console.Terminal terminal = io.camrig.cli.console.Terminal.detect();
+        OffloadDisplay display = new OffloadDisplay(out, err, json, queue.manifest().takeId(),
+                terminal.interactive() ? new io.camrig.cli.console.LiveBlock(out, terminal.columns()) : null);
         if (!json) {
             out.printf("take %s: %d camera(s), into %s%n", queue.manifest().takeId(), cameras.size(),
                     store.takeDir(queue.manifest().takeId()));

@@ -1,44 +1,59 @@
 package io.camrig.cli.take;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.console.LiveBlock;
 import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code camrig offload} prints: per camera, at most once a second, bytes done of its
  * total (resumed bytes included), rate (bytes fetched in this run per second since the camera
  * started, MB/s) and ETA (seconds); each verified file with its SHA-256 (and whether it was renamed or already
- * there); failures; a summary. With {@code --json}, JSON Lines instead. Thread-safe.
+ * there); failures; a summary. With {@code --json}, JSON Lines instead. On a terminal ({@link
+ * LiveBlock}) the per-camera figures are a block of rows at the bottom, one per camera, redrawn in
+ * place at most every {@value #REDRAW_EVERY_MILLIS} ms, with the other lines printed above it;
+ * elsewhere (a pipe, a log) a progress line per camera at most once a second. Thread-safe.
  */
 final class OffloadDisplay {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PRINT_EVERY_NANOS = 1_000_000_000L;
+    static final long REDRAW_EVERY_MILLIS = 200;
+
+    private LiveBlock live;
+    private long lastRedraw = Long.MIN_VALUE;
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
     private final String takeId;
-    private final Map<String, CameraProgress> cameras = new ConcurrentHashMap<>();
+    private final Map<String, CameraProgress> cameras = new LinkedHashMap<>();
     private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
 
-    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId) {
-        this(out, err, json, takeId, System::nanoTime);
+    /**
+     * @param live the terminal's live block for the per-camera rows, or {@code null} for progress
+     *             lines (not a terminal, or {@code --json})
+     */
+    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId, LiveBlock live) {
+        this(out, err, json, takeId, live, System::nanoTime);
     }
 
-    /** With {@code nanoTime} as the clock of rates, ETAs and the once-a-second limit (tests). */
-    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId, java.util.function.LongSupplier nanoTime) {
+    /** With {@code nanoTime} as the clock of rates, ETAs and the print and redraw limits (tests). */
+    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId, LiveBlock live,
+            java.util.function.LongSupplier nanoTime) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.takeId = takeId;
+        this.live = json ? null : live;
         this.nanoTime = nanoTime;
     }
 
@@ -49,30 +64,57 @@ final class OffloadDisplay {
     private final class CameraProgress {
         final long start = nanoTime.getAsLong();
         long total;
+        int files;
+        int verified;
+        int failed;
+        boolean finished;
+        double finishedRate;
         long doneFiles;
         long fetchedFiles;
+        long currentDone;
         long currentFetched;
         String currentName;
         long lastPrint = start - PRINT_EVERY_NANOS;
+
+        long done() {
+            return doneFiles + currentDone;
+        }
+
+        /** Bytes fetched in this run per second since the camera started. */
+        double rate(long now) {
+            double secs = (now - start) / 1e9;
+            return secs > 0 ? (fetchedFiles + currentFetched) / secs : 0;
+        }
+
+        /** Seconds left at {@link #rate}, rounded up: while bytes remain never "0 s". */
+        long eta(long now) {
+            double rate = rate(now);
+            return rate > 0 ? (long) Math.ceil((total - done()) / rate) : 0;
+        }
     }
 
     synchronized void on(OffloadEvent e) {
         CameraProgress p = cameras.computeIfAbsent(e.serial(), s -> new CameraProgress());
         if (e instanceof OffloadEvent.CameraStarted s) {
             p.total = s.bytes();
+            p.files = s.files();
             line(Map.of("event", "camera", "serial", s.serial(), "files", s.files(), "bytes", s.bytes()),
                     "%s: %d file(s), %s to fetch", TerminalText.safe(s.serial()), s.files(), mb(s.bytes()));
         } else if (e instanceof OffloadEvent.Progress pr) {
+            p.currentDone = pr.bytesDone();
             p.currentFetched = pr.bytesFetched();
             p.currentName = pr.file().cameraPath();
             long now = nanoTime.getAsLong();
-            if (now - p.lastPrint >= PRINT_EVERY_NANOS) {
+            if (live != null) {
+                if (lastRedraw == Long.MIN_VALUE || now - lastRedraw >= REDRAW_EVERY_MILLIS * 1_000_000L) {
+                    lastRedraw = now;
+                    live.show(rows(now));
+                }
+            } else if (now - p.lastPrint >= PRINT_EVERY_NANOS) {
                 p.lastPrint = now;
-                long done = p.doneFiles + pr.bytesDone();
-                double secs = (now - p.start) / 1e9;
-                double rate = secs > 0 ? (p.fetchedFiles + p.currentFetched) / secs : 0;
-                // rounded up: while bytes remain the ETA is never "0s"
-                long eta = rate > 0 ? (long) Math.ceil((p.total - done) / rate) : 0;
+                long done = p.done();
+                double rate = p.rate(now);
+                long eta = p.eta(now);
                 line(Map.of("event", "progress", "serial", pr.serial(), "file", pr.file().cameraPath(),
                                 "bytesDone", done, "bytesTotal", p.total, "bytesPerSecond", (long) rate,
                                 "etaSeconds", eta),
@@ -84,8 +126,10 @@ final class OffloadDisplay {
             // a file verified without a progress event (small, or already there) counts whole
             p.fetchedFiles += v.file().cameraPath().equals(p.currentName) ? p.currentFetched
                     : v.result().disposition() == io.camrig.http.DownloadResult.Disposition.IDENTICAL ? 0 : v.file().size();
+            p.currentDone = 0;
             p.currentFetched = 0;
             p.currentName = null;
+            p.verified++;
             String how = switch (v.result().disposition()) {
                 case WRITTEN -> "";
                 case IDENTICAL -> "  (already there, identical: kept)";
@@ -103,24 +147,66 @@ final class OffloadDisplay {
         } else if (e instanceof OffloadEvent.Failed f) {
             String what = f.file() == null ? "" : f.file().cameraPath() + ": ";
             String why = TerminalText.safe(String.valueOf(f.error().getMessage()));
+            if (f.file() != null) {
+                p.failed++;
+                p.currentDone = 0;
+                p.currentFetched = 0;
+            }
             if (json) {
                 line(Map.of("event", "failed", "serial", f.serial(), "file", f.file() == null ? "" : f.file().cameraPath(),
                         "error", f.error().getClass().getSimpleName(), "message", why), "");
             } else {
-                err.printf("camrig offload: %s: %s%s%n", TerminalText.safe(f.serial()), TerminalText.safe(what), why);
-                err.flush();
+                problem("camrig offload: %s: %s%s%n", TerminalText.safe(f.serial()), TerminalText.safe(what), why);
             }
         } else if (e instanceof OffloadEvent.Warning w) {
             if (!json) {
-                err.printf("camrig offload: %s: %s%n", TerminalText.safe(w.serial()), TerminalText.safe(w.message()));
-                err.flush();
+                problem("camrig offload: %s: %s%n", TerminalText.safe(w.serial()), TerminalText.safe(w.message()));
+            }
+        } else if (e instanceof OffloadEvent.CameraDone) {
+            p.finished = true;
+            p.finishedRate = p.rate(nanoTime.getAsLong());
+            if (live != null) {
+                live.show(rows(nanoTime.getAsLong()));
             }
         }
     }
 
+    /**
+     * The live block's rows, one per camera: percent, bytes done of its total, rate, ETA, files
+     * verified of all, the file under way; once the camera is done, its files and failures.
+     */
+    private List<String> rows(long now) {
+        List<String> rows = new ArrayList<>();
+        cameras.forEach((serial, p) -> {
+            long done = p.done();
+            int percent = p.total > 0 ? (int) Math.min(100, done * 100 / p.total) : 100;
+            String files = String.format("%d/%d files", p.verified, p.files) + (p.failed == 0 ? "" : ", " + p.failed + " failed");
+            double rate = p.rate(now);
+            rows.add(p.finished
+                    ? String.format("%s  done  %s  %s  %.1f MB/s", TerminalText.safe(serial), mb(done), files,
+                            p.finishedRate / 1e6)
+                    : String.format("%s  %3d%%  %s of %s  %.1f MB/s  ETA %s  %s%s", TerminalText.safe(serial), percent,
+                            mb(done), mb(p.total), rate / 1e6, rate > 0 ? p.eta(now) + "s" : "-", files,
+                            p.currentName == null ? "" : "  " + TerminalText.safe(p.currentName)));
+        });
+        return rows;
+    }
+
+    /** A failure or warning on {@code err}, above the live block when there is one. */
+    private void problem(String format, Object... args) {
+        Runnable print = () -> {
+            err.printf(format, args);
+            err.flush();
+        };
+        if (live != null) {
+            live.above(print, rows(nanoTime.getAsLong()));
+        } else {
+            print.run();
+        }
+    }
+
     synchronized void error(Throwable e) {
-        err.println("camrig offload: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        err.flush();
+        problem("camrig offload: %s: %s%n", e.getClass().getSimpleName(), e.getMessage());
     }
 
     /** Called from the shutdown hook after Ctrl-C, once the run has stopped. */
@@ -128,6 +214,7 @@ final class OffloadDisplay {
         if (finished) {
             return;
         }
+        release();
         err.printf("%ncamrig offload: interrupted; partial files and the take's manifest are kept. "
                 + "Resume with: camrig offload --take %s --url …%n", takeId);
         err.flush();
@@ -135,6 +222,7 @@ final class OffloadDisplay {
 
     synchronized void summary(TakeManifest m) {
         finished = true;
+        release();
         int verified = 0;
         int left = 0;
         Map<String, Object> perCamera = new LinkedHashMap<>();
@@ -153,9 +241,19 @@ final class OffloadDisplay {
     /** The take this run created had nothing to fetch and was removed ({@link EmptyTake}). */
     synchronized void nothingToFetch(TakeManifest m) {
         finished = true;
+        release();
         line(Map.of("event", "summary", "take", m.takeId(), "verified", 0, "remaining", 0, "cameras", Map.of(),
                         "kept", false),
                 "nothing to fetch from %d camera(s): take %s not kept", m.cameras().size(), m.takeId());
+    }
+
+    /** The live block's last rows left on the terminal as they stand; what follows prints below. */
+    private void release() {
+        if (live != null) {
+            live.show(rows(nanoTime.getAsLong()));
+            live.release();
+            live = null;
+        }
     }
 
     private void line(Map<String, Object> fields, String format, Object... args) {
@@ -165,6 +263,8 @@ final class OffloadDisplay {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+        } else if (live != null) {
+            live.above(() -> out.printf(format + "%n", args), rows(nanoTime.getAsLong()));
         } else {
             out.printf(format + "%n", args);
         }

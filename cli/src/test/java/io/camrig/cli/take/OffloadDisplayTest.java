@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camrig.cli.console.LiveBlock;
+import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.offload.OffloadEvent;
 import io.camrig.engine.take.TakeFile;
 import java.io.PrintWriter;
@@ -19,11 +21,12 @@ import org.junit.jupiter.api.Test;
 class OffloadDisplayTest {
     private static final String SERIAL = "C3501460050001";
     private static final long SECOND = 1_000_000_000L;
+    private static final long REDRAW_MILLIS = OffloadDisplay.REDRAW_EVERY_MILLIS * 1_000_000L;
 
     private final AtomicLong now = new AtomicLong(7 * SECOND);
     private final StringWriter out = new StringWriter();
     private final OffloadDisplay display = new OffloadDisplay(new PrintWriter(out), new PrintWriter(new StringWriter()),
-            true, "20261207-100000", now::get);
+            true, "20261207-100000", null, now::get);
     private final TakeFile file = TakeFile.pending("100GOPRO", "GX010001.MP4", 100_000_000, 1_700_000_000);
 
     private JsonNode lastLine() throws Exception {
@@ -69,5 +72,61 @@ class OffloadDisplayTest {
         display.on(new OffloadEvent.Progress(SERIAL, file, 99_000_000, 100_000_000));
 
         assertThat(lastLine().get("etaSeconds").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void onATerminalEachCameraIsOneRowRedrawnInPlaceWithFileLinesAboveIt() {
+        StringWriter tty = new StringWriter();
+        OffloadDisplay shown = new OffloadDisplay(new PrintWriter(tty), new PrintWriter(tty), false, "20261207-100000",
+                new LiveBlock(new PrintWriter(tty), 200), now::get);
+        String other = "C3508313900002";
+        shown.on(new OffloadEvent.CameraStarted(SERIAL, 2, 200_000_000));
+        shown.on(new OffloadEvent.CameraStarted(other, 1, 100_000_000));
+        now.addAndGet(4 * SECOND);
+        shown.on(new OffloadEvent.Progress(SERIAL, file, 20_000_000, 100_000_000));
+        String firstDraw = tty.toString();
+        assertThat(firstDraw).contains("\u001b[2K" + SERIAL + "   10%  20.0 MB of 200.0 MB  5.0 MB/s  ETA 36s  0/2 files  100GOPRO/GX010001.MP4\n")
+                .contains("\u001b[2K" + other + "    0%  0.0 MB of 100.0 MB  0.0 MB/s  ETA -  0/1 files\n")
+                .as("progress lines are for pipes and logs").doesNotContain("MB/s  ETA 36s\n" + SERIAL);
+
+        // within 200 ms nothing is redrawn; after it, the two rows are replaced in place
+        now.addAndGet(REDRAW_MILLIS / 2);
+        shown.on(new OffloadEvent.Progress(SERIAL, file, 21_000_000, 100_000_000));
+        assertThat(tty.toString()).isEqualTo(firstDraw);
+        now.addAndGet(REDRAW_MILLIS);
+        shown.on(new OffloadEvent.Progress(SERIAL, file, 30_000_000, 100_000_000));
+        assertThat(tty.toString().substring(firstDraw.length())).startsWith("\u001b[2F").contains(" 15%  30.0 MB of 200.0 MB");
+
+        // a verified file is a permanent line: the rows are erased, the line printed, the rows drawn below it
+        int before = tty.toString().length();
+        shown.on(new OffloadEvent.Verified(SERIAL, file, new io.camrig.http.DownloadResult(
+                java.nio.file.Path.of("x", "GX010001.MP4"), 100_000_000, "ab".repeat(32),
+                io.camrig.http.DownloadResult.Disposition.WRITTEN)));
+        String after = tty.toString().substring(before);
+        assertThat(after).startsWith("\u001b[2F\u001b[2K\n\u001b[2K\n\u001b[2F" + SERIAL + ": 100GOPRO/GX010001.MP4  100000000 bytes")
+                .contains("\u001b[2K" + SERIAL + "   50%  100.0 MB of 200.0 MB").contains("1/2 files");
+    }
+
+    @Test
+    void aLiveRowNeverWrapsTheTerminal() {
+        StringWriter tty = new StringWriter();
+        LiveBlock block = new LiveBlock(new PrintWriter(tty), 20);
+        block.show(java.util.List.of("0123456789012345678901234567890", "short"));
+
+        assertThat(tty.toString()).isEqualTo("\u001b[2K0123456789012345678\n\u001b[2Kshort\n");
+    }
+
+    @Test
+    void theSummaryLeavesTheLastRowsAndPrintsBelowThem() {
+        StringWriter tty = new StringWriter();
+        OffloadDisplay shown = new OffloadDisplay(new PrintWriter(tty), new PrintWriter(tty), false, "20261207-100000",
+                new LiveBlock(new PrintWriter(tty), 200), now::get);
+        shown.on(new OffloadEvent.CameraStarted(SERIAL, 1, 100_000_000));
+        shown.on(new OffloadEvent.CameraDone(SERIAL, 1, 0));
+        shown.summary(new TakeManifest(1, "rig", "20261207-100000", "2026-12-07T10:00:00Z", null,
+                java.util.List.of(), java.util.Map.of()));
+
+        String text = tty.toString();
+        assertThat(text).endsWith(SERIAL + "  done  0.0 MB  0/1 files  0.0 MB/s\ntake 20261207-100000: 0 file(s) verified, 0 remaining\n");
     }
 }
