@@ -75,7 +75,7 @@ public final class OffloadCommand implements Callable<Integer> {
     Path mediaDir;
 
     @Option(names = "--take", paramLabel = "TAKE",
-            description = "Resume or extend this take (default: a new take). With no --card/--since-last-take, "
+            description = "Resume or extend this take, by id or 'latest' (default: a new take). With no --card/--since-last-take, "
                     + "fetch only what the take still has queued.")
     String take;
 
@@ -148,14 +148,16 @@ public final class OffloadCommand implements Callable<Integer> {
         TakeStore store = new TakeStore(mediaDir);
         TakeManifest manifest;
         try {
-            manifest = take == null ? store.create("rig") : store.read(take).orElse(null);
+            manifest = take == null ? store.create("rig")
+                    : "latest".equals(take) ? store.latest().orElse(null) : store.read(take).orElse(null);
         } catch (RuntimeException e) {
             err.println("camrig offload: " + e.getMessage());
             err.flush();
             return 1;
         }
         if (manifest == null) {
-            err.println("camrig offload: no take '" + take + "' in " + mediaDir.toAbsolutePath());
+            err.println("latest".equals(take) ? "camrig offload: no takes in " + mediaDir.toAbsolutePath()
+                    : "camrig offload: no take '" + take + "' in " + mediaDir.toAbsolutePath());
             err.flush();
             return 1;
         }

@@ -170,6 +170,23 @@ class OffloadCommandTest {
     }
 
     @Test
+    void takeLatestExtendsTheNewestTakeAndWithNoTakesSaysSo() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--take", "latest"))
+                .isEqualTo(1);
+        assertThat(err.toString().trim()).startsWith("camrig offload: no takes in ").doesNotContain("\n");
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        String first = onlyTake();
+        a.sdCard().record(Instant.parse("2025-01-01T11:00:00Z"));
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--take", "latest", "--since-last-take")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("take " + first + ": 2 file(s) verified, 0 remaining");
+        assertThat(onlyTake()).isEqualTo(first);
+    }
+
+    @Test
     void aTakeThatDoesNotExistIsOneClearLine() {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
         assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--take", "nope"))
