@@ -212,7 +212,8 @@ public final class OffloadCommand implements Callable<Integer> {
                         .withDeadline(deadline == null ? Duration.ZERO : deadline)
                         .withMinRate(minRate, DownloadOptions.DEFAULT_MIN_RATE_WINDOW));
         io.camrig.cli.console.Terminal terminal = io.camrig.cli.console.Terminal.detect();
-        OffloadDisplay display = new OffloadDisplay(out, err, json, queue.manifest().takeId(),
+        OffloadDisplay display = new OffloadDisplay(out, err, json,
+                ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), queue.manifest().takeId()),
                 terminal.interactive() ? new io.camrig.cli.console.LiveBlock(out, terminal.columns()) : null);
         if (!json) {
             out.printf("take %s: %d camera(s), into %s%n", queue.manifest().takeId(), cameras.size(),

@@ -33,26 +33,27 @@ final class OffloadDisplay {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
-    private final String takeId;
+    private final String resume;
     private final Map<String, CameraProgress> cameras = new LinkedHashMap<>();
     private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
 
     /**
+     * @param resume the command line that resumes this run ({@link ResumeCommand}), said after Ctrl-C
      * @param live the terminal's live block for the per-camera rows, or {@code null} for progress
      *             lines (not a terminal, or {@code --json})
      */
-    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId, LiveBlock live) {
-        this(out, err, json, takeId, live, System::nanoTime);
+    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String resume, LiveBlock live) {
+        this(out, err, json, resume, live, System::nanoTime);
     }
 
     /** With {@code nanoTime} as the clock of rates, ETAs and the print and redraw limits (tests). */
-    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId, LiveBlock live,
+    OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String resume, LiveBlock live,
             java.util.function.LongSupplier nanoTime) {
         this.out = out;
         this.err = err;
         this.json = json;
-        this.takeId = takeId;
+        this.resume = resume;
         this.live = json ? null : live;
         this.nanoTime = nanoTime;
     }
@@ -216,7 +217,7 @@ final class OffloadDisplay {
         }
         release();
         err.printf("%ncamrig offload: interrupted; partial files and the take's manifest are kept. "
-                + "Resume with: camrig offload --take %s --url …%n", takeId);
+                + "Resume with:%n  %s%n", TerminalText.safe(resume));
         err.flush();
     }
 

@@ -129,4 +129,14 @@ class OffloadDisplayTest {
         String text = tty.toString();
         assertThat(text).endsWith(SERIAL + "  done  0.0 MB  0/1 files  0.0 MB/s\ntake 20261207-100000: 0 file(s) verified, 0 remaining\n");
     }
+
+    @Test
+    void afterCtrlCItSaysTheWholeCommandThatResumes() {
+        StringWriter errors = new StringWriter();
+        OffloadDisplay shown = new OffloadDisplay(new PrintWriter(new StringWriter()), new PrintWriter(errors), false,
+                "camrig offload --usb C3501460050001 --take 20261207-100000", null, now::get);
+        shown.interrupted();
+
+        assertThat(errors.toString()).endsWith("Resume with:\n  camrig offload --usb C3501460050001 --take 20261207-100000\n");
+    }
 }
