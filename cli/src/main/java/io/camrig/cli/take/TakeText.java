@@ -30,8 +30,9 @@ final class TakeText {
                     m.fire().cameras(), m.fire().fireSkewMicros(), m.fire().encodingSpreadMillis());
         }
         if (m.extensions().get("sync") instanceof Map<?, ?> sync) {
-            out.printf("footage: start timecode spread %s frames (%s ms each), footage spread %s ms, %s%n",
-                    text(sync.get("timecodeSpreadFrames")), number(sync.get("frameMs")),
+            String frames = text(sync.get("timecodeSpreadFrames"));
+            out.printf("footage: start timecode spread %s %s (%s ms each), footage spread %s ms, %s%n",
+                    frames, "1".equals(frames) ? "frame" : "frames", number(sync.get("frameMs")),
                     number(sync.get("footageSpreadMs")), Boolean.TRUE.equals(sync.get("ok")) ? "in sync"
                             : "FLAGGED: " + TerminalText.safe(String.valueOf(sync.get("flagged"))));
         }

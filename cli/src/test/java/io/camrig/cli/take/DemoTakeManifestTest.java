@@ -120,7 +120,7 @@ class DemoTakeManifestTest {
 
         // takes show / verify print the footage facts
         assertThat(run("takes", "--media-dir", media.toString(), "show", "latest")).isZero();
-        assertThat(out.toString()).containsPattern("footage: start timecode spread \\d+ frames \\(33\\.4 ms each\\)")
+        assertThat(out.toString()).containsPattern("footage: start timecode spread \\d+ frames? \\(33\\.4 ms each\\)")
                 .contains("settings: ").contains("video_resolution=")
                 .containsPattern("footage: fw \\S+, camera \\S+, start \\d\\d:\\d\\d:\\d\\d[:;]\\d\\d \\(frame \\d+ at 29\\.970 fps, \\d\\d:\\d\\d:\\d\\d\\.\\d{3} camera clock\\)");
         assertThat(run("takes", "--media-dir", media.toString(), "verify", "latest")).isZero();
