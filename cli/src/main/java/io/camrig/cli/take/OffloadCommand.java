@@ -92,8 +92,8 @@ public final class OffloadCommand implements Callable<Integer> {
     @Option(names = "--no-turbo", description = "Leave turbo transfer off.")
     boolean noTurbo;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
-            description = "Cameras offloaded at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + OffloadOptions.DEFAULT_MAX_PARALLEL,
+            description = "Cameras offloaded at once over COHN and USB (each AP camera alone) (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--deadline", paramLabel = "D", description = "Give up a file after D (resumable later).")
