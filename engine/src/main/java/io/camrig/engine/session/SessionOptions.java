@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * @param recordFor           how long to record (default 3 s)
  * @param presetGroup         preset group loaded before recording (default 1000, video)
- * @param downloadConcurrency how many downloads run at once across the rig (default 4)
+ * @param downloadConcurrency how many downloads run at once across the rig over COHN (default 8, the
+ *     offloader's: {@link io.camrig.engine.offload.OffloadOptions#DEFAULT_MAX_PARALLEL}); over the
+ *     cameras' own APs one at a time per host Wi-Fi interface
  * @param mediaDir            where takes land, as {@code <mediaDir>/<take>/<serial>/<folder>/<file>} beside each take.json (default
  *                            {@code ./camrig-media})
  * @param latencyProbes       keep-alive round trips per camera before firing, to estimate latency (default 5)
@@ -44,7 +46,8 @@ public record SessionOptions(Duration recordFor, int presetGroup, int downloadCo
     }
 
     public static SessionOptions defaults() {
-        return new SessionOptions(Duration.ofSeconds(3), 1000, 4, Path.of("camrig-media"), 5, 1, RigOptions.defaults(),
+        return new SessionOptions(Duration.ofSeconds(3), 1000, io.camrig.engine.offload.OffloadOptions.DEFAULT_MAX_PARALLEL,
+                Path.of("camrig-media"), 5, 1, RigOptions.defaults(),
                 HttpOptions.defaults(), SyncTolerance.defaults());
     }
 
