@@ -12,6 +12,7 @@ import io.camrig.engine.take.TakeStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +85,21 @@ public final class TakesCommand implements Runnable {
         return m.cameras().stream().mapToLong(c -> c.files().size()).sum();
     }
 
+    /**
+     * The take's sync check, as {@code list} shows it: {@code ok} with the start timecodes' spread
+     * in frames, {@code FLAGGED} with how many cameras, or {@code -} for a take with no fire (a card
+     * offload) or whose footage was not read.
+     */
+    static String sync(TakeManifest m) {
+        if (!(m.extensions().get("sync") instanceof Map<?, ?> sync) || !(sync.get("ok") instanceof Boolean ok)) {
+            return "-";
+        }
+        Object frames = sync.get("timecodeSpreadFrames");
+        String spread = frames instanceof Number n ? " (" + n + (n.intValue() == 1 ? " frame)" : " frames)") : "";
+        int flagged = sync.get("flagged") instanceof java.util.Collection<?> c ? c.size() : 0;
+        return ok ? "ok" + spread : "FLAGGED" + (flagged == 0 ? "" : ": " + flagged + " camera(s)") + spread;
+    }
+
     static long bytes(TakeManifest m) {
         return m.cameras().stream().flatMap(c -> c.files().stream()).mapToLong(TakeFile::size).sum();
     }
@@ -108,12 +124,12 @@ public final class TakesCommand implements Runnable {
             } else if (found.isEmpty()) {
                 out.println("no takes in " + takes.mediaDir.toAbsolutePath());
             } else {
-                out.printf("%-20s %-24s %7s %13s %14s%n", "take", "created", "cameras", "files ok/all", "bytes");
+                out.printf("%-20s %-24s %7s %13s %14s  %s%n", "take", "created", "cameras", "files ok/all", "bytes", "sync");
                 for (TakeListing l : found) {
                     if (l.manifest().isPresent()) {
                         TakeManifest m = l.manifest().get();
-                        out.printf("%-20s %-24s %7d %6d/%-6d %14d%n", m.takeId(), m.createdAt(), m.cameras().size(),
-                                verified(m), files(m), bytes(m));
+                        out.printf("%-20s %-24s %7d %6d/%-6d %14d  %s%n", m.takeId(), m.createdAt(), m.cameras().size(),
+                                verified(m), files(m), bytes(m), sync(m));
                     } else {
                         out.printf("%-20s unreadable manifest (see below)%n", l.takeId());
                     }

@@ -134,4 +134,26 @@ class TakesCommandTest {
         assertThat(cli.runAfresh("takes", "verify", "--media-dir", media().toString())).isEqualTo(1);
         assertThat(cli.err.toString()).contains("camrig takes: no takes in ");
     }
+
+    @Test
+    void listSaysWhetherEachTakeWasInSyncFromItsManifest() throws Exception {
+        TakeManifest card = take(Instant.parse("2026-12-07T09:00:00Z"));
+        TakeManifest fine = take(Instant.parse("2026-12-07T10:00:00Z"));
+        TakeManifest late = take(Instant.parse("2026-12-07T11:00:00Z"));
+        withSync(fine, "{\"ok\":true,\"timecodeSpreadFrames\":1,\"flagged\":[]}");
+        withSync(late, "{\"ok\":false,\"timecodeSpreadFrames\":4,\"flagged\":[\"GoPro 0003\"]}");
+
+        assertThat(cli.runAfresh("takes", "list", "--media-dir", media().toString())).as("%s", cli.err).isZero();
+        assertThat(cli.out.toString().lines()).anySatisfy(l -> assertThat(l).startsWith(card.takeId()).endsWith("  -"))
+                .anySatisfy(l -> assertThat(l).startsWith(fine.takeId()).endsWith("  ok (1 frame)"))
+                .anySatisfy(l -> assertThat(l).startsWith(late.takeId()).endsWith("  FLAGGED: 1 camera(s) (4 frames)"));
+    }
+
+    /** The manifest of {@code m} with its take-level {@code extensions.sync} set to {@code json}. */
+    private void withSync(TakeManifest m, String json) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(manifest(m).toFile());
+        tree.putObject("extensions").set("sync", mapper.readTree(json));
+        mapper.writeValue(manifest(m).toFile(), tree);
+    }
 }
