@@ -149,9 +149,13 @@ final class OffloadDisplay {
             String what = f.file() == null ? "" : f.file().cameraPath() + ": ";
             String why = TerminalText.safe(String.valueOf(f.error().getMessage()));
             if (f.file() != null) {
+                // its bytes stay on disk in the part file, for a resume: still done, still fetched
                 p.failed++;
+                p.doneFiles += p.currentDone;
+                p.fetchedFiles += p.currentFetched;
                 p.currentDone = 0;
                 p.currentFetched = 0;
+                p.currentName = null;
             }
             if (json) {
                 line(Map.of("event", "failed", "serial", f.serial(), "file", f.file() == null ? "" : f.file().cameraPath(),
@@ -184,8 +188,8 @@ final class OffloadDisplay {
             String files = String.format("%d/%d files", p.verified, p.files) + (p.failed == 0 ? "" : ", " + p.failed + " failed");
             double rate = p.rate(now);
             rows.add(p.finished
-                    ? String.format("%s  done  %s  %s  %.1f MB/s", TerminalText.safe(serial), mb(done), files,
-                            p.finishedRate / 1e6)
+                    ? String.format("%s  done  %s  %s  %.1f MB/s", TerminalText.safe(serial),
+                            done < p.total ? mb(done) + " of " + mb(p.total) : mb(done), files, p.finishedRate / 1e6)
                     : String.format("%s  %3d%%  %s of %s  %.1f MB/s  ETA %s  %s%s", TerminalText.safe(serial), percent,
                             mb(done), mb(p.total), rate / 1e6, rate > 0 ? p.eta(now) + "s" : "-", files,
                             p.currentName == null ? "" : "  " + TerminalText.safe(p.currentName)));

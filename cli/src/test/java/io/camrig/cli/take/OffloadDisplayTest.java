@@ -127,7 +127,7 @@ class OffloadDisplayTest {
                 java.util.List.of(), java.util.Map.of()));
 
         String text = tty.toString();
-        assertThat(text).endsWith(SERIAL + "  done  0.0 MB  0/1 files  0.0 MB/s\ntake 20261207-100000: 0 file(s) verified, 0 remaining\n");
+        assertThat(text).endsWith(SERIAL + "  done  0.0 MB of 100.0 MB  0/1 files  0.0 MB/s\ntake 20261207-100000: 0 file(s) verified, 0 remaining\n");
     }
 
     @Test
@@ -138,5 +138,20 @@ class OffloadDisplayTest {
         shown.interrupted();
 
         assertThat(errors.toString()).endsWith("Resume with:\n  camrig offload --usb C3501460050001 --take 20261207-100000\n");
+    }
+
+    @Test
+    void aCameraWhoseFileFailedKeepsItsBytesOnItsRowForTheResume() {
+        StringWriter tty = new StringWriter();
+        OffloadDisplay shown = new OffloadDisplay(new PrintWriter(tty), new PrintWriter(tty), false, "resume",
+                new LiveBlock(new PrintWriter(tty), 200), now::get);
+        shown.on(new OffloadEvent.CameraStarted(SERIAL, 1, 100_000_000));
+        now.addAndGet(2 * SECOND);
+        shown.on(new OffloadEvent.Progress(SERIAL, file, 20_000_000, 100_000_000));
+        shown.on(new OffloadEvent.Failed(SERIAL, file, new java.io.IOException("connection reset")));
+        shown.on(new OffloadEvent.CameraDone(SERIAL, 0, 1));
+
+        assertThat(tty.toString()).contains("camrig offload: " + SERIAL + ": 100GOPRO/GX010001.MP4: connection reset\n")
+                .endsWith("\u001b[2K" + SERIAL + "  done  20.0 MB of 100.0 MB  0/1 files, 1 failed  10.0 MB/s\n");
     }
 }
