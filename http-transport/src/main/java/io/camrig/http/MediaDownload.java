@@ -29,7 +29,8 @@ import reactor.util.retry.Retry;
  *
  * <p>A resume accepts {@code 206 Partial Content} whose {@code Content-Range} starts exactly at
  * the bytes already written and names the announced total; a {@code 200} (the camera ignored the
- * range) starts the file over. How often and how soon it resumes is set by {@link
+ * range) starts the file over; a {@code 416} to a resume (the camera's file is shorter than the
+ * partial one) is a {@link DownloadVerificationException} that drops the partial file. How often and how soon it resumes is set by {@link
  * HttpOptions#downloadResumes()} and {@link HttpOptions#resumeBackoff()}; the overall deadline
  * and minimum rate by {@link DownloadOptions}. The partial file is kept on cancellation, after
  * exhausted resumes, a deadline or a too-slow link (a later download resumes it), and deleted
@@ -182,6 +183,15 @@ public final class MediaDownload {
             if (from > 0) {
                 part.restart();     // the camera ignored the range: the whole file follows
             }
+        } else if (code == 416 && from > 0) {
+            // The camera holds fewer bytes than the partial file: that file is not a start of the
+            // camera's, and keeping it would refuse every later resume the same way.
+            long[] r = contentRange(response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE));
+            long total = r != null ? r[2] : unsatisfiedTotal(response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE));
+            return body.then(Mono.error(new DownloadVerificationException("camera refused the range from byte " + from
+                    + " (HTTP 416): its file" + (total >= 0 ? " holds " + total + " bytes," : "")
+                    + " not the announced " + expected + "; the partial file is dropped", http.camera(), op, expected,
+                    total)));
         } else {
             return body.then(Mono.error(http.errors().status(code, response.status().reasonPhrase(), op)));
         }
@@ -222,6 +232,18 @@ public final class MediaDownload {
                 Long.parseLong(v.substring(dash + 1, slash).trim()), Long.parseLong(v.substring(slash + 1).trim())};
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** The total of a 416's {@code Content-Range} ({@code bytes}, a star, a slash, the total), or -1. */
+    static long unsatisfiedTotal(String header) {
+        if (header == null || !header.trim().startsWith("bytes */")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim().substring("bytes */".length()).trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
