@@ -11,12 +11,20 @@ import java.util.Optional;
  *
  * @param id the media list identifier the camera sent (key {@code id}); empty when absent
  * @param directories the directories in the order the camera listed them
+ * @param rejected the entries left out because a folder or name cannot be a local path
+ *     ({@link RejectedMedia}), in listing order; empty for a well-behaved camera
  */
-public record MediaList(String id, List<MediaDirectory> directories) {
+public record MediaList(String id, List<MediaDirectory> directories, List<RejectedMedia> rejected) {
 
     public MediaList {
         Objects.requireNonNull(id, "id");
         directories = List.copyOf(directories);
+        rejected = List.copyOf(rejected);
+    }
+
+    /** A list with nothing left out. */
+    public MediaList(String id, List<MediaDirectory> directories) {
+        this(id, directories, List.of());
     }
 
     /** Every single file of every directory, in listing order (groups excluded). */
