@@ -28,6 +28,7 @@ final class OffloadDisplay {
     private final Map<String, CameraProgress> cameras = new ConcurrentHashMap<>();
     private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
+    private int rejected;    // guarded by this
 
     OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId) {
         this(out, err, json, takeId, System::nanoTime);
@@ -117,6 +118,26 @@ final class OffloadDisplay {
         }
     }
 
+    /** A file of {@code serial}'s card that is not fetched because its folder or name cannot be a path. */
+    synchronized void rejected(String serial, io.camrig.http.UnsafeMediaNameException e) {
+        rejected++;
+        String file = TerminalText.safe(e.entry().shownPath());
+        String why = TerminalText.safe(e.entry().reason());
+        if (json) {
+            line(Map.of("event", "rejected", "serial", serial, "file", file,
+                    "error", e.getClass().getSimpleName(), "message", why), "");
+        } else {
+            err.printf("camrig offload: %s: not fetched, its name cannot be a path (%s): %s%n",
+                    TerminalText.safe(serial), e.getClass().getSimpleName(), why);
+            err.flush();
+        }
+    }
+
+    /** Files refused so far for their names ({@link #rejected}). */
+    synchronized int rejectedFiles() {
+        return rejected;
+    }
+
     synchronized void error(Throwable e) {
         err.println("camrig offload: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         err.flush();
@@ -144,8 +165,9 @@ final class OffloadDisplay {
             perCamera.put(c.serial(), Map.of("verified", v, "remaining", c.files().size() - v));
         }
         line(Map.of("event", "summary", "take", m.takeId(), "verified", verified, "remaining", left,
-                        "cameras", perCamera),
-                "take %s: %d file(s) verified, %d remaining%s", m.takeId(), verified, left,
+                        "rejected", rejected, "cameras", perCamera),
+                "take %s: %d file(s) verified, %d remaining%s%s", m.takeId(), verified, left,
+                rejected == 0 ? "" : ", " + rejected + " refused for their names",
                 left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)");
     }
 
