@@ -78,6 +78,31 @@ final class FileChecks {
     }
 
     /**
+     * Asks the camera's serial again ({@code GET /gopro/camera/info}) once a file has arrived:
+     * another serial means the bytes may be another camera's (a host whose Wi-Fi fell onto
+     * another camera's AP mid-offload, at the same address). Then what this download wrote (not
+     * a file that was already there) is deleted, and the check fails.
+     *
+     * @return empty when the same camera answers; {@link WrongCameraException} when another does;
+     *     the query's own error when none answers (the file is then not credited either)
+     */
+    static Mono<Void> sameCamera(CameraHttpClient client, String serial, DownloadResult result) {
+        return client.query().info().flatMap(info -> info.serialNumber().equals(serial) ? Mono.<Void>empty()
+                : Mono.<Void>fromRunnable(() -> {
+                    if (result.disposition() != DownloadResult.Disposition.IDENTICAL) {
+                        try {
+                            Files.deleteIfExists(result.path());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot remove " + result.path()
+                                    + ", which another camera's bytes may fill: " + e.getMessage(), e);
+                        }
+                    }
+                }).subscribeOn(Schedulers.boundedElastic())
+                        .then(Mono.error(new WrongCameraException(serial, info.serialNumber(),
+                                client.baseUri().toString()))));
+    }
+
+    /**
      * Fetches a video's thumbnail ({@code GET /gopro/media/thumbnail?path=}) into {@code target}
      * atomically (a temporary file beside it, forced to disk, then moved; never over a different
      * file), hashed from memory.
