@@ -75,8 +75,7 @@ public final class MediaDownload {
                         openOffLoop(PartFile.class, () -> PartFile.open(target, expected,
                                 http.options().progressStepBytes(), errors.camera(), op, options, System::nanoTime),
                                 PartFile::close),
-                        part -> attempts(part).concatWith(
-                                Mono.fromCallable(part::commit).subscribeOn(Schedulers.boundedElastic())),
+                        part -> attempts(part).concatWith(offLoop(part::commit)),
                         part -> Mono.fromRunnable(part::close),
                         (part, error) -> Mono.fromRunnable(() -> {
                             if (error instanceof DownloadVerificationException) {
@@ -94,12 +93,47 @@ public final class MediaDownload {
      * {@code open} run on a bounded-elastic thread (it does blocking file I/O). When the download
      * is cancelled while {@code open} runs (a service or node closing in the first moments of a
      * download), {@code usingWhen} never receives what it returns: {@code closeLate} closes it
-     * then, so no partial file is left open (it stays on disk, resumable).
+     * then, so no partial file is left open (it stays on disk, resumable). The cancel also
+     * interrupts {@code open}'s thread: hashing a large partial file on an interruptible channel then
+     * fails ({@code ClosedByInterruptException}) with nobody left to tell; that failure ends here,
+     * quietly, rather than as an error Reactor would log after a Ctrl-C (nothing was written: the
+     * file stays as it was, resumable).
      */
     static <T> Mono<T> openOffLoop(Class<T> type, Callable<T> open, Consumer<? super T> closeLate) {
+        AtomicBoolean cancelled = new AtomicBoolean();
         // The hook sits on the callable itself: it drops what it made after a cancel (Reactor's
         // discard), and a hook below subscribeOn would not see that drop.
-        return Mono.fromCallable(open).doOnDiscard(type, closeLate).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(quietAfterCancel(open, cancelled)).doOnDiscard(type, closeLate)
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(() -> cancelled.set(true));
+    }
+
+    /**
+     * {@code work} (blocking file I/O) on a bounded-elastic thread; when a cancel interrupts it
+     * (an {@code fsync} of the complete partial file, say), its failure ends quietly: the partial
+     * file is left as it was, complete or resumable, for the next download.
+     */
+    static <T> Mono<T> offLoop(Callable<T> work) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        return Mono.fromCallable(quietAfterCancel(work, cancelled)).subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(() -> cancelled.set(true));
+    }
+
+    /**
+     * Caught in the callable itself: Reactor's {@code fromCallable} drops (and logs at ERROR) an
+     * error raised after a cancel before any operator below it could see it.
+     */
+    private static <T> Callable<T> quietAfterCancel(Callable<T> work, AtomicBoolean cancelled) {
+        return () -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                if (cancelled.get()) {
+                    return null;    // an empty result: nobody waits for it any more
+                }
+                throw e;
+            }
+        };
     }
 
     /** Cancels the download (keeping its partial file) and fails when the deadline passes first. */
