@@ -167,7 +167,7 @@ public final class Offloader {
         TakeFile entry = file;
         long[] resumed = {0};
         if (file.companionOf() != null && file.name().endsWith(".THM")) {
-            fetch = FileChecks.thumbnail(camera.client(), file, target).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
+            fetch = FileChecks.thumbnail(camera.client(), file, target, options.download().existing()).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
                     .flux();
         } else {
             MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
