@@ -240,9 +240,15 @@ public final class OffloadCommand implements Callable<Integer> {
         try {
             done.await();
         } catch (InterruptedException e) {
+            // Ctrl-C through camrig's SIGINT handler: stop here as the hook would at exit, and say so now.
             Thread.currentThread().interrupt();
-            run.dispose();
-            return 130;
+            hook.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting anyway
+            }
+            return ExitCodes.INTERRUPTED;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
