@@ -93,7 +93,7 @@ public final class MediaListDecoder {
             if (dirUnsafe || !PathNames.isSafeSegment(name)) {
                 // Left out, never fatal: one hostile entry must not keep the rest of the card from being fetched.
                 rejected.add(new RejectedMedia(at, PathNames.shown(dir), PathNames.shown(name),
-                        unsafeReason(dirUnsafe ? dir : name, dirUnsafe ? "folder" : "file name")));
+                        unsafeReason(dirUnsafe ? dir : name, dirUnsafe ? "folder" : "file name"), timeOrNull(entry, at)));
                 continue;
             }
             try {
@@ -114,6 +114,15 @@ public final class MediaListDecoder {
             return new MediaDirectory(dir, files, groups);
         } catch (IllegalArgumentException e) {
             throw fail(path + ".d", e.getMessage());
+        }
+    }
+
+    /** {@code mod} when it can be read, else {@code null} (a rejected entry is not an error). */
+    private Instant timeOrNull(JsonNode entry, String at) {
+        try {
+            return time(entry, "mod", at);
+        } catch (MediaFormatException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.camrig.http;
 
+import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.MediaList;
 import io.camrig.http.model.RejectedMedia;
 import java.util.Objects;
 
@@ -20,6 +22,22 @@ public final class UnsafeMediaNameException extends MediaFormatException {
         super(Objects.requireNonNull(entry, "entry").at() + ": not fetched: " + entry.reason(), camera,
                 "GET /gopro/media/list", null);
         this.entry = entry;
+    }
+
+    /**
+     * The newest file of {@code list} ({@link MediaList#newest()}), for callers that fetch a
+     * take's recording as the camera's newest file.
+     *
+     * @throws UnsafeMediaNameException when an entry left out for its name is at least as new
+     *     ({@link MediaList#newestRejected()}): it may be the recording, and an older file must
+     *     not be fetched in its place
+     */
+    public static java.util.Optional<MediaFile> requireNewest(MediaList list, String camera) {
+        java.util.Optional<RejectedMedia> rejected = list.newestRejected();
+        if (rejected.isPresent()) {
+            throw new UnsafeMediaNameException(rejected.get(), camera);
+        }
+        return list.newest();
     }
 
     /** The entry left out. */

@@ -165,6 +165,21 @@ class MediaListDecoderTest {
         assertThat(e.entry().shownPath()).isEqualTo("100GOPRO/../../etc/passwd");
     }
 
+    @Test
+    void theNewestRecordingIsNeverAnOlderFileStandingInForARejectedNewerOne() {
+        String older = "{\"n\":\"GX010001.MP4\",\"cre\":\"100\",\"mod\":\"100\",\"s\":\"1\"}";
+
+        MediaList hostileNewest = decode(oneFile(older + ",{\"n\":\"../GX010002.MP4\",\"cre\":\"200\",\"mod\":\"200\",\"s\":\"1\"}"));
+        assertThatThrownBy(() -> UnsafeMediaNameException.requireNewest(hostileNewest, "cam"))
+                .isInstanceOf(UnsafeMediaNameException.class).hasMessageContaining("media[0].fs[1]");
+
+        MediaList hostileUndated = decode(oneFile(older + ",{\"n\":\"../x\",\"s\":\"1\"}"));
+        assertThat(hostileUndated.newestRejected()).isPresent();
+
+        MediaList hostileOlder = decode(oneFile(older + ",{\"n\":\"../GX000009.MP4\",\"cre\":\"50\",\"mod\":\"50\",\"s\":\"1\"}"));
+        assertThat(UnsafeMediaNameException.requireNewest(hostileOlder, "cam")).map(MediaFile::name).hasValue("GX010001.MP4");
+    }
+
     private static String json(String s) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);

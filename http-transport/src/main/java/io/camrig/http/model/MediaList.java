@@ -47,6 +47,17 @@ public record MediaList(String id, List<MediaDirectory> directories, List<Reject
         return files().stream().max(MediaFile.BY_AGE);
     }
 
+    /**
+     * The entry left out for its name ({@link #rejected()}) that is at least as new as {@link
+     * #newest()} (or whose time is unknown): when a caller wants the newest recording, that entry
+     * may be it, and an older file must not stand in for it.
+     */
+    public Optional<RejectedMedia> newestRejected() {
+        Optional<MediaFile> newest = newest();
+        return rejected.stream().filter(r -> r.modified() == null || newest.isEmpty()
+                || !r.modified().isBefore(newest.get().modified())).findFirst();
+    }
+
     /** The single file with this directory and name (case sensitive), if listed. */
     public Optional<MediaFile> find(String directory, String name) {
         return files().stream()

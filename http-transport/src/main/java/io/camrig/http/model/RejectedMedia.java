@@ -13,13 +13,20 @@ import java.util.Objects;
  * @param folder the folder as the camera sent it, escaped for display ({@link PathNames#shown})
  * @param name the file name as the camera sent it, escaped for display ({@code ""} when it sent none)
  * @param reason why it cannot be a path, e.g. {@code "file name '../x' contains a path separator"}
+ * @param modified its modification time ({@code mod}), or {@code null} when the camera sent none
+ *     that could be read: then it may be the newest file
  */
-public record RejectedMedia(String at, String folder, String name, String reason) {
+public record RejectedMedia(String at, String folder, String name, String reason, java.time.Instant modified) {
     public RejectedMedia {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** An entry whose modification time is not known. */
+    public RejectedMedia(String at, String folder, String name, String reason) {
+        this(at, folder, name, reason, null);
     }
 
     /** {@code folder/name} as shown. */
