@@ -13,14 +13,26 @@ import java.nio.file.Path;
  * silently replace), then the partial name is removed. Where links are not supported, a move
  * without {@code REPLACE_EXISTING}. A taken name holding the same size and SHA-256 counts as
  * done; another file is kept and the download goes to {@code NAME~n.EXT} or is refused.
+ * Public for what is fetched beside downloads (a thumbnail's small body) so it lands the same way.
  */
-final class FilePlacement {
+public final class FilePlacement {
     private static final int MAX_RENAMES = 999;
 
     private FilePlacement() {
     }
 
-    static DownloadResult place(Path part, Path target, long size, String sha256, ExistingFilePolicy policy,
+    /**
+     * Places the complete file {@code part} (in {@code target}'s directory) under {@code target}.
+     *
+     * @param size its size, bytes
+     * @param sha256 its SHA-256, 64 lowercase hex digits (compared with a file already at a name)
+     * @return where it is and how it got there ({@code WRITTEN}, {@code IDENTICAL}: an equal file
+     *     was there and {@code part} is deleted, {@code RENAMED}: as {@code NAME~n.EXT})
+     * @throws DownloadTargetExistsException when another file holds the name and {@code policy}
+     *     refuses ({@code part} is deleted)
+     * @throws IOException when the file system refuses (999 numbered names taken, too)
+     */
+    public static DownloadResult place(Path part, Path target, long size, String sha256, ExistingFilePolicy policy,
             String camera, String operation) throws IOException {
         if (tryPlace(part, target)) {
             return new DownloadResult(target, size, sha256, DownloadResult.Disposition.WRITTEN);

@@ -29,7 +29,8 @@ import reactor.util.retry.Retry;
  *
  * <p>A resume accepts {@code 206 Partial Content} whose {@code Content-Range} starts exactly at
  * the bytes already written and names the announced total; a {@code 200} (the camera ignored the
- * range) starts the file over. How often and how soon it resumes is set by {@link
+ * range) starts the file over; a {@code 416} to a resume (the camera's file is shorter than the
+ * partial one) is a {@link DownloadVerificationException} that drops the partial file. How often and how soon it resumes is set by {@link
  * HttpOptions#downloadResumes()} and {@link HttpOptions#resumeBackoff()}; the overall deadline
  * and minimum rate by {@link DownloadOptions}. The partial file is kept on cancellation, after
  * exhausted resumes, a deadline or a too-slow link (a later download resumes it), and deleted
@@ -74,8 +75,7 @@ public final class MediaDownload {
                         openOffLoop(PartFile.class, () -> PartFile.open(target, expected,
                                 http.options().progressStepBytes(), errors.camera(), op, options, System::nanoTime),
                                 PartFile::close),
-                        part -> attempts(part).concatWith(
-                                Mono.fromCallable(part::commit).subscribeOn(Schedulers.boundedElastic())),
+                        part -> attempts(part).concatWith(offLoop(part::commit)),
                         part -> Mono.fromRunnable(part::close),
                         (part, error) -> Mono.fromRunnable(() -> {
                             if (error instanceof DownloadVerificationException) {
@@ -93,12 +93,47 @@ public final class MediaDownload {
      * {@code open} run on a bounded-elastic thread (it does blocking file I/O). When the download
      * is cancelled while {@code open} runs (a service or node closing in the first moments of a
      * download), {@code usingWhen} never receives what it returns: {@code closeLate} closes it
-     * then, so no partial file is left open (it stays on disk, resumable).
+     * then, so no partial file is left open (it stays on disk, resumable). The cancel also
+     * interrupts {@code open}'s thread: hashing a large partial file on an interruptible channel then
+     * fails ({@code ClosedByInterruptException}) with nobody left to tell; that failure ends here,
+     * quietly, rather than as an error Reactor would log after a Ctrl-C (nothing was written: the
+     * file stays as it was, resumable).
      */
     static <T> Mono<T> openOffLoop(Class<T> type, Callable<T> open, Consumer<? super T> closeLate) {
+        AtomicBoolean cancelled = new AtomicBoolean();
         // The hook sits on the callable itself: it drops what it made after a cancel (Reactor's
         // discard), and a hook below subscribeOn would not see that drop.
-        return Mono.fromCallable(open).doOnDiscard(type, closeLate).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(quietAfterCancel(open, cancelled)).doOnDiscard(type, closeLate)
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(() -> cancelled.set(true));
+    }
+
+    /**
+     * {@code work} (blocking file I/O) on a bounded-elastic thread; when a cancel interrupts it
+     * (an {@code fsync} of the complete partial file, say), its failure ends quietly: the partial
+     * file is left as it was, complete or resumable, for the next download.
+     */
+    static <T> Mono<T> offLoop(Callable<T> work) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        return Mono.fromCallable(quietAfterCancel(work, cancelled)).subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(() -> cancelled.set(true));
+    }
+
+    /**
+     * Caught in the callable itself: Reactor's {@code fromCallable} drops (and logs at ERROR) an
+     * error raised after a cancel before any operator below it could see it.
+     */
+    private static <T> Callable<T> quietAfterCancel(Callable<T> work, AtomicBoolean cancelled) {
+        return () -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                if (cancelled.get()) {
+                    return null;    // an empty result: nobody waits for it any more
+                }
+                throw e;
+            }
+        };
     }
 
     /** Cancels the download (keeping its partial file) and fails when the deadline passes first. */
@@ -182,6 +217,15 @@ public final class MediaDownload {
             if (from > 0) {
                 part.restart();     // the camera ignored the range: the whole file follows
             }
+        } else if (code == 416 && from > 0) {
+            // The camera holds fewer bytes than the partial file: that file is not a start of the
+            // camera's, and keeping it would refuse every later resume the same way.
+            long[] r = contentRange(response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE));
+            long total = r != null ? r[2] : unsatisfiedTotal(response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE));
+            return body.then(Mono.error(new DownloadVerificationException("camera refused the range from byte " + from
+                    + " (HTTP 416): its file" + (total >= 0 ? " holds " + total + " bytes," : "")
+                    + " not the announced " + expected + "; the partial file is dropped", http.camera(), op, expected,
+                    total)));
         } else {
             return body.then(Mono.error(http.errors().status(code, response.status().reasonPhrase(), op)));
         }
@@ -222,6 +266,18 @@ public final class MediaDownload {
                 Long.parseLong(v.substring(dash + 1, slash).trim()), Long.parseLong(v.substring(slash + 1).trim())};
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** The total of a 416's {@code Content-Range} ({@code bytes}, a star, a slash, the total), or -1. */
+    static long unsatisfiedTotal(String header) {
+        if (header == null || !header.trim().startsWith("bytes */")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim().substring("bytes */".length()).trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -5,6 +5,8 @@ import io.camrig.http.model.MediaDirectory;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaGroup;
 import io.camrig.http.model.MediaList;
+import io.camrig.http.model.PathNames;
+import io.camrig.http.model.RejectedMedia;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +24,16 @@ import java.util.List;
  * {@code fs} array; each file needs {@code n}, {@code cre}, {@code mod} and {@code s} as whole
  * numbers (a size is non-negative bytes); an entry with a {@code g} key is a group and also needs
  * {@code g}, {@code b} and {@code l}. Anything else raises {@link MediaFormatException} naming
- * the JSON path, for example {@code media[0].fs[3].s}.
+ * the JSON path, for example {@code media[0].fs[3].s}. An entry whose folder or name cannot be one
+ * local path segment ({@link PathNames#isSafeSegment}: {@code ../x}, {@code /etc/passwd}, a
+ * control character, {@code .}, more than 255 bytes …) is not an error: it is left out and listed
+ * in {@link MediaList#rejected()}, and the rest of the list stands.
  */
 public final class MediaListDecoder {
     private static final String OPERATION = "GET /gopro/media/list";
 
     private final String camera;
+    private final List<RejectedMedia> rejected = new ArrayList<>();
 
     private MediaListDecoder(String camera) {
         this.camera = camera;
@@ -59,10 +65,13 @@ public final class MediaListDecoder {
         }
         List<MediaDirectory> dirs = new ArrayList<>(media.size());
         for (int i = 0; i < media.size(); i++) {
-            dirs.add(directory(media.get(i), "media[" + i + "]"));
+            MediaDirectory d = directory(media.get(i), "media[" + i + "]");
+            if (d != null) {
+                dirs.add(d);
+            }
         }
         JsonNode id = root.get("id");
-        return new MediaList(id == null || id.isNull() ? "" : id.asText(), dirs);
+        return new MediaList(id == null || id.isNull() ? "" : id.asText(), dirs, rejected);
     }
 
     private MediaDirectory directory(JsonNode node, String path) {
@@ -73,11 +82,19 @@ public final class MediaListDecoder {
         }
         List<MediaFile> files = new ArrayList<>();
         List<MediaGroup> groups = new ArrayList<>();
+        boolean dirUnsafe = !PathNames.isSafeSegment(dir);
         for (int i = 0; i < fs.size(); i++) {
             String at = path + ".fs[" + i + "]";
             JsonNode entry = fs.get(i);
             if (!entry.isObject()) {
                 throw fail(at, "not a JSON object");
+            }
+            String name = text(entry, "n", at);
+            if (dirUnsafe || !PathNames.isSafeSegment(name)) {
+                // Left out, never fatal: one hostile entry must not keep the rest of the card from being fetched.
+                rejected.add(new RejectedMedia(at, PathNames.shown(dir), PathNames.shown(name),
+                        unsafeReason(dirUnsafe ? dir : name, dirUnsafe ? "folder" : "file name"), timeOrNull(entry, at)));
+                continue;
             }
             try {
                 if (entry.has("g")) {
@@ -90,10 +107,31 @@ public final class MediaListDecoder {
                 throw fail(at, e.getMessage());
             }
         }
+        if (dirUnsafe) {
+            return null;
+        }
         try {
             return new MediaDirectory(dir, files, groups);
         } catch (IllegalArgumentException e) {
             throw fail(path + ".d", e.getMessage());
+        }
+    }
+
+    /** {@code mod} when it can be read, else {@code null} (a rejected entry is not an error). */
+    private Instant timeOrNull(JsonNode entry, String at) {
+        try {
+            return time(entry, "mod", at);
+        } catch (MediaFormatException e) {
+            return null;
+        }
+    }
+
+    private static String unsafeReason(String value, String what) {
+        try {
+            PathNames.requireSegment(value, what);
+            return what + " cannot be a path";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

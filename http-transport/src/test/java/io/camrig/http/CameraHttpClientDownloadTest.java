@@ -329,6 +329,29 @@ class CameraHttpClientDownloadTest {
     }
 
     @Test
+    void aCameraThatHangsMidFileEndsTypedAtItsDeadlineOnVirtualTimeAndKeepsThePart() throws IOException {
+        // An hour's deadline and a camera that never times out on its own: virtual time, not an hour.
+        CameraHttpClient patient = new CameraHttpClient(camera.uri(),
+                HttpOptions.defaults().withResponseTimeout(Duration.ofHours(2)).withProgressStepBytes(16_384));
+        DownloadOptions hour = DownloadOptions.defaults().withMinRate(0, Duration.ofSeconds(1))
+                .withDeadline(Duration.ofHours(1));
+
+        StepVerifier.withVirtualTime(() -> patient.download("100GOPRO", "STALL.MP4", SIZE, dir.resolve("STALL.MP4"), hour))
+                // Progress comes every 16 KiB or more: the last one before the hang is past 100 000 - 16 384.
+                .thenConsumeWhile(p -> p.bytesDone() <= 100_000 - 16_384)
+                .expectNextMatches(p -> p.bytesDone() > 100_000 - 16_384 && !p.complete())
+                .thenAwait(Duration.ofMinutes(59))
+                .expectNoEvent(Duration.ofSeconds(59))
+                .thenAwait(Duration.ofSeconds(1))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DownloadDeadlineException.class, d -> {
+                    assertThat(d.deadlineMillis()).isEqualTo(3_600_000);
+                    assertThat(d.isTransient()).isTrue();
+                }))
+                .verify(VERIFY);
+        assertThat(filesInDir()).containsExactly(dir.resolve(".STALL.MP4.camrig-part"));
+    }
+
+    @Test
     void aDownloadPastItsDeadlineFailsTypedAndKeepsThePart() throws IOException {
         DownloadOptions hurried = DownloadOptions.defaults().withMinRate(0, Duration.ofSeconds(1))
                 .withDeadline(Duration.ofMillis(400));

@@ -193,4 +193,105 @@ class DownloadResumeTest {
                 java.security.MessageDigest.getInstance("SHA-256").digest(CONTENT)));
         assertThat(filesInDir()).containsExactly(target);
     }
+    @Test
+    void a416ToAResumeFailsTypedAndDropsThePartSoTheNextDownloadStartsOver() throws IOException {
+        // The camera's file is shorter than the partial one a run left: every resume gets 416.
+        int shorter = 500_000;
+        camera = TestCamera.serve(r -> r.get("/videos/DCIM/100GOPRO/GX010001.MP4", (req, res) -> {
+            String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
+            ranges.add(String.valueOf(range));
+            if (range != null) {
+                return res.status(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                        .header(HttpHeaderNames.CONTENT_RANGE, "bytes */" + shorter).send();
+            }
+            return res.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                    .send(TestCamera.chunks(CONTENT, 16_384)).then();
+        }));
+        Path part = dir.resolve(".GX010001.MP4.camrig-part");
+        Files.write(part, Arrays.copyOf(CONTENT, 600_000));
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
+        Path target = dir.resolve("GX010001.MP4");
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(DownloadVerificationException.class,
+                        v -> assertThat(v.actualBytes()).isEqualTo(shorter))
+                        .hasMessageContaining("HTTP 416"))
+                .verify(VERIFY);
+        assertThat(filesInDir()).as("the part that no resume can continue is gone").isEmpty();
+
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
+                .assertNext(p -> assertThat(p.complete()).isTrue())
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(ranges).containsExactly("bytes=600000-", "null");
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    }
+
+    @Test
+    void aPartialFileLongerThanTheCamerasFileIsStartedOverNotContinued() throws IOException {
+        serve(0, 0, true);
+        Path part = dir.resolve(".GX010001.MP4.camrig-part");
+        byte[] junk = new byte[SIZE + 4096];
+        Arrays.fill(junk, (byte) 0x5a);
+        Files.write(part, junk);
+        Path target = dir.resolve("GX010001.MP4");
+
+        StepVerifier.create(new CameraHttpClient(camera.uri(), QUICK).download("100GOPRO", "GX010001.MP4", SIZE, target)
+                        .last())
+                .assertNext(p -> assertThat(p.complete()).isTrue())
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(ranges).containsExactly("null");
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+        assertThat(filesInDir()).containsExactly(target);
+    }
+    @Test
+    void bytesPastTheContentLengthAreNeverPartOfTheFileNorOfTheNextAnswer() throws IOException {
+        // The camera declares the listed size but floods on past it on the same connection.
+        camera = TestCamera.serve(r -> r
+                .get("/videos/DCIM/100GOPRO/GX010001.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                        .send(TestCamera.chunks(Arrays.copyOf(CONTENT, SIZE + 100_000), 16_384)).then())
+                .get("/videos/DCIM/100GOPRO/GX010002.MP4", (req, res) -> res
+                        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(SIZE))
+                        .send(TestCamera.chunks(CONTENT, 16_384)).then()));
+        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
+
+        for (String name : List.of("GX010001.MP4", "GX010002.MP4")) {
+            StepVerifier.create(client.download("100GOPRO", name, SIZE, dir.resolve(name)).last())
+                    .assertNext(p -> assertThat(p.complete()).isTrue())
+                    .expectComplete()
+                    .verify(VERIFY);
+            assertThat(Files.readAllBytes(dir.resolve(name))).as(name).isEqualTo(CONTENT);
+        }
+        assertThat(filesInDir()).containsExactlyInAnyOrder(dir.resolve("GX010001.MP4"), dir.resolve("GX010002.MP4"));
+    }
+    @Test
+    void aChunkedBodyWhoseConnectionDiesMidFileIsResumedNotDiscarded() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        camera = TestCamera.serve(r -> r.get("/videos/DCIM/100GOPRO/GX010001.MP4", (req, res) -> {
+            String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
+            ranges.add(String.valueOf(range));
+            if (calls.getAndIncrement() == 0) {     // no Content-Length: chunked, and the link dies 300 kB in
+                return res.send(TestCamera.chunks(Arrays.copyOf(CONTENT, 300_000), 16_384)).then()
+                        .then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose)));
+            }
+            int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+            return res.status(HttpResponseStatus.PARTIAL_CONTENT)
+                    .header(HttpHeaderNames.CONTENT_RANGE, "bytes " + from + "-" + (SIZE - 1) + "/" + SIZE)
+                    .send(TestCamera.chunks(Arrays.copyOfRange(CONTENT, from, SIZE), 16_384)).then();
+        }));
+        Path target = dir.resolve("GX010001.MP4");
+
+        StepVerifier.create(new CameraHttpClient(camera.uri(), QUICK).download("100GOPRO", "GX010001.MP4", SIZE, target)
+                        .last())
+                .assertNext(p -> assertThat(p.complete()).isTrue())
+                .expectComplete()
+                .verify(VERIFY);
+
+        assertThat(ranges).hasSize(2);
+        assertThat(ranges.get(1)).matches("bytes=\\d+-").isNotEqualTo("bytes=0-");
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    }
 }

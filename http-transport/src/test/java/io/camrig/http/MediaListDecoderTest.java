@@ -117,11 +117,75 @@ class MediaListDecoderTest {
                 .isInstanceOf(MediaFormatException.class);
     }
 
+    /** Names a camera (or something posing as one) could send to write outside the take. */
+    static final java.util.List<String> HOSTILE = java.util.List.of("../../x", "/etc/passwd", "a/../../b",
+            "..\\..\\win", "C:evil", "nul\u0000byte", "bell\u0007", "line\nbreak", ".", "..", "", ".hidden",
+            "x".repeat(300));
+
     @Test
-    void aFileNameThatIsAPathIsAnError() {
-        assertThatThrownBy(() -> decode(oneFile("{\"n\":\"../../etc/passwd\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}")))
-                .isInstanceOf(MediaFormatException.class)
-                .hasMessageContaining("media[0].fs[0]");
+    void fileNamesThatArePathsAreLeftOutAndTheRestOfTheCardStands() {
+        StringBuilder fs = new StringBuilder("{\"n\":\"GX010001.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}");
+        for (String name : HOSTILE) {
+            fs.append(",{\"n\":").append(json(name)).append(",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}");
+        }
+        fs.append(",{\"n\":\"GX010002.MP4\",\"cre\":\"2\",\"mod\":\"2\",\"s\":\"2\"}");
+
+        MediaList list = decode(oneFile(fs.toString()));
+
+        assertThat(list.files()).extracting(MediaFile::name).containsExactly("GX010001.MP4", "GX010002.MP4");
+        assertThat(list.rejected()).hasSize(HOSTILE.size());
+        assertThat(list.rejected().get(0).at()).isEqualTo("media[0].fs[1]");
+        assertThat(list.rejected().get(0).reason()).contains("starts with '.'");
+        // What may be shown of a rejected name never carries a control character to a terminal.
+        assertThat(list.rejected()).allSatisfy(r -> assertThat(r.shownPath().chars().noneMatch(Character::isISOControl))
+                .isTrue());
+    }
+
+    @Test
+    void aFolderWhoseNameIsAPathLeavesOutItsFilesOnlyEachNamed() {
+        for (String folder : HOSTILE) {
+            MediaList list = decode("{\"media\":[{\"d\":" + json(folder) + ",\"fs\":["
+                    + "{\"n\":\"A.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"},"
+                    + "{\"n\":\"B.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}]},"
+                    + "{\"d\":\"100GOPRO\",\"fs\":[{\"n\":\"C.MP4\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}]}]}");
+
+            assertThat(list.files()).as(folder).extracting(MediaFile::name).containsExactly("C.MP4");
+            assertThat(list.rejected()).as(folder).extracting(r -> r.name()).containsExactly("A.MP4", "B.MP4");
+            assertThat(list.rejected()).allSatisfy(r -> assertThat(r.reason()).startsWith("folder"));
+        }
+    }
+
+    @Test
+    void aRejectedEntryBecomesATypedPermanentError() {
+        MediaList list = decode(oneFile("{\"n\":\"../../etc/passwd\",\"cre\":\"1\",\"mod\":\"1\",\"s\":\"1\"}"));
+        UnsafeMediaNameException e = new UnsafeMediaNameException(list.rejected().get(0), "http://cam");
+
+        assertThat(e).isInstanceOf(MediaFormatException.class).hasMessageContaining("media[0].fs[0]");
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.entry().shownPath()).isEqualTo("100GOPRO/../../etc/passwd");
+    }
+
+    @Test
+    void theNewestRecordingIsNeverAnOlderFileStandingInForARejectedNewerOne() {
+        String older = "{\"n\":\"GX010001.MP4\",\"cre\":\"100\",\"mod\":\"100\",\"s\":\"1\"}";
+
+        MediaList hostileNewest = decode(oneFile(older + ",{\"n\":\"../GX010002.MP4\",\"cre\":\"200\",\"mod\":\"200\",\"s\":\"1\"}"));
+        assertThatThrownBy(() -> UnsafeMediaNameException.requireNewest(hostileNewest, "cam"))
+                .isInstanceOf(UnsafeMediaNameException.class).hasMessageContaining("media[0].fs[1]");
+
+        MediaList hostileUndated = decode(oneFile(older + ",{\"n\":\"../x\",\"s\":\"1\"}"));
+        assertThat(hostileUndated.newestRejected()).isPresent();
+
+        MediaList hostileOlder = decode(oneFile(older + ",{\"n\":\"../GX000009.MP4\",\"cre\":\"50\",\"mod\":\"50\",\"s\":\"1\"}"));
+        assertThat(UnsafeMediaNameException.requireNewest(hostileOlder, "cam")).map(MediaFile::name).hasValue("GX010001.MP4");
+    }
+
+    private static String json(String s) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -91,7 +91,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
             return list.files();
         }
         if (names.isEmpty()) {
-            return list.newest().map(List::of).orElse(List.of());
+            return io.camrig.http.UnsafeMediaNameException.requireNewest(list, null).map(List::of).orElse(List.of());
         }
         List<MediaFile> out = new ArrayList<>();
         for (String n : names) {

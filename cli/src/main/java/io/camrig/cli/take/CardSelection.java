@@ -1,35 +1,46 @@
 package io.camrig.cli.take;
 
-import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
+import io.camrig.http.UnsafeMediaNameException;
 import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.MediaList;
 import io.camrig.http.model.PathNames;
-import java.io.PrintWriter;
+import io.camrig.http.model.RejectedMedia;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Which files of a card {@code camrig offload} queues: every file ({@code --card}, the default
  * for a new take) or those newer than the camera's newest verified file in earlier takes ({@code
- * --since-last-take}); a file whose folder or name cannot be a path is skipped with a line on
- * {@code err}. Blocking (reads earlier manifests).
+ * --since-last-take}); a file whose folder or name cannot be a path ({@link MediaList#rejected()})
+ * is never queued: each is handed to {@code rejected} as an {@link UnsafeMediaNameException}, for
+ * the report. Blocking (reads earlier manifests).
  */
-record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake, PrintWriter err) {
+record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
+        BiConsumer<String, UnsafeMediaNameException> rejected) {
 
-    /** The files of {@code serial}'s card to queue. */
-    List<MediaFile> choose(String serial, List<MediaFile> files) {
+    /** The files of {@code serial}'s card to queue; {@code camera} names it in errors. */
+    List<MediaFile> choose(String serial, String camera, MediaList card) {
+        for (RejectedMedia r : card.rejected()) {
+            rejected.accept(serial, new UnsafeMediaNameException(r, camera));
+        }
+        return choose(serial, camera, card.files());
+    }
+
+    private List<MediaFile> choose(String serial, String camera, List<MediaFile> files) {
         long after = sinceLastTake ? newestEarlier(store, currentTake, serial) : Long.MIN_VALUE;
         List<MediaFile> chosen = new ArrayList<>();
-        for (MediaFile f : files) {
+        for (int i = 0; i < files.size(); i++) {
+            MediaFile f = files.get(i);
             if (!PathNames.isSafeSegment(f.directory()) || !PathNames.isSafeSegment(f.name())) {
-                synchronized (err) {
-                    err.println("camrig offload: " + TerminalText.safe(serial) + ": skipped a file whose name cannot "
-                            + "be a path: " + TerminalText.safe(f.directory() + "/" + f.name()));
-                    err.flush();
-                }
+                // The decoder leaves such names out; a list built another way is checked here too.
+                rejected.accept(serial, new UnsafeMediaNameException(new RejectedMedia("files[" + i + "]",
+                        PathNames.shown(f.directory()), PathNames.shown(f.name()), "folder or name cannot be a path"),
+                        camera));
             } else if (f.created().getEpochSecond() > after) {
                 chosen.add(f);
             }

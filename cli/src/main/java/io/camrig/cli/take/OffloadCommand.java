@@ -45,8 +45,13 @@ import reactor.core.Disposable;
  * Once the cameras are done, what each verified video says about itself (firmware, camera id,
  * start timecode, GPMF devices) is read into the manifest ({@link io.camrig.engine.offload.TakeFootage}).
  *
+ * <p>A file the camera lists under a folder or name that cannot be a local path ({@code ../x},
+ * a control character …) is never fetched: the report names it with {@link
+ * io.camrig.http.UnsafeMediaNameException}, and the camera's other files are fetched as usual.
+ *
  * <p>Exit codes: 0 every queued file verified, 1 an error before offloading (no camera, no take),
- * 2 bad usage, 3 some files failed or remain queued (the report says which), 130 interrupted
+ * 2 bad usage, 3 some files failed, remain queued or were refused for their names (the report says
+ * which), 130 interrupted
  * (partial files and the manifest are kept for a resume).
  */
 @Command(name = "offload", mixinStandardHelpOptions = true,
@@ -163,7 +168,11 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         OffloadQueue queue = new OffloadQueue(store, manifest);
         boolean queueCard = card || sinceLastTake || take == null;
-        CardSelection selection = new CardSelection(store, manifest.takeId(), sinceLastTake, err);
+        io.camrig.cli.console.Terminal terminal = io.camrig.cli.console.Terminal.detect();
+        OffloadDisplay display = new OffloadDisplay(out, err, json,
+                ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), manifest.takeId()),
+                terminal.interactive() ? new io.camrig.cli.console.LiveBlock(out, terminal.columns()) : null);
+        CardSelection selection = new CardSelection(store, manifest.takeId(), sinceLastTake, display::rejected);
         List<OffloadCamera> cameras = enroll(queue, selection, queueCard, companions, err);
         io.camrig.cli.rig.RigSourceOptions.Source source = null;
         io.camrig.cli.rig.ConnectedRig rig = null;
@@ -184,7 +193,7 @@ public final class OffloadCommand implements Callable<Integer> {
                 return 1;
             }
             return offload(queue, store, take == null, cameras, selection, queueCard, companions, Optional.ofNullable(wifi),
-                    out, err);
+                    display, out);
         } catch (CamrigException e) {
             err.println("camrig offload: " + e.getMessage() + io.camrig.cli.console.Hints.suffix(e));
             dropIfEmpty(store, queue, take == null, err);
@@ -205,16 +214,12 @@ public final class OffloadCommand implements Callable<Integer> {
 
     private int offload(OffloadQueue queue, TakeStore store, boolean newTake, List<OffloadCamera> cameras,
             CardSelection selection, boolean queueCard, java.util.Set<Companion> companions, Optional<io.camrig.http.wifi.HostWifi> wifi,
-            PrintWriter out, PrintWriter err) {
+            OffloadDisplay display, PrintWriter out) {
         OffloadOptions options = OffloadOptions.defaults().withMaxParallel(parallel).withTurbo(!noTurbo)
                 .withDeleteAfterVerify(deleteAfterVerify).withCompanions(companions).withCheckMediaInfo(!noMediaInfoCheck)
                 .withDownload(DownloadOptions.defaults().withExisting(existing)
                         .withDeadline(deadline == null ? Duration.ZERO : deadline)
                         .withMinRate(minRate, DownloadOptions.DEFAULT_MIN_RATE_WINDOW));
-        io.camrig.cli.console.Terminal terminal = io.camrig.cli.console.Terminal.detect();
-        OffloadDisplay display = new OffloadDisplay(out, err, json,
-                ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), queue.manifest().takeId()),
-                terminal.interactive() ? new io.camrig.cli.console.LiveBlock(out, terminal.columns()) : null);
         if (!json) {
             out.printf("take %s: %d camera(s), into %s%n", queue.manifest().takeId(), cameras.size(),
                     store.takeDir(queue.manifest().takeId()));
@@ -225,7 +230,7 @@ public final class OffloadCommand implements Callable<Integer> {
         Disposable run = new Offloader(queue, options, wifi).run(cameras, c -> client -> c.link() != OffloadCamera.Link.AP
                         || !queueCard ? reactor.core.publisher.Mono.just(List.<MediaFile>of())
                         : client.mediaList().flatMap(l -> reactor.core.publisher.Mono.fromCallable(
-                                () -> selection.choose(c.serial(), l.files()))
+                                () -> selection.choose(c.serial(), c.name(), l))
                                 .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())))
                 .doFinally(s -> done.countDown())
                 .subscribe(display::on, e -> display.error(e));
@@ -240,9 +245,15 @@ public final class OffloadCommand implements Callable<Integer> {
         try {
             done.await();
         } catch (InterruptedException e) {
+            // Ctrl-C through camrig's SIGINT handler: stop here as the hook would at exit, and say so now.
             Thread.currentThread().interrupt();
-            run.dispose();
-            return 130;
+            hook.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting anyway
+            }
+            return ExitCodes.INTERRUPTED;
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -251,13 +262,13 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         // What each video says about itself (firmware, camera id, start timecode …) into the manifest.
         io.camrig.engine.offload.TakeFootage.read(queue).block();
-        if (newTake && EmptyTake.discard(store, queue.manifest())) {    // nothing to fetch: no empty take left behind
-            display.nothingToFetch(queue.manifest());
+        if (newTake && display.rejectedFiles() == 0 && EmptyTake.discard(store, queue.manifest())) {
+            display.nothingToFetch(queue.manifest());    // nothing to fetch: no empty take left behind
             return 0;
         }
         int remaining = queue.manifest().pendingFiles();
         display.summary(queue.manifest());
-        return remaining == 0 ? 0 : ExitCodes.SOME_FAILED;
+        return remaining == 0 && display.rejectedFiles() == 0 ? 0 : ExitCodes.SOME_FAILED;
     }
 
     /** A take this run created and that still holds nothing is not kept when the run fails before fetching. */
@@ -306,7 +317,7 @@ public final class OffloadCommand implements Callable<Integer> {
                 }
                 queue.ensureCamera(TakeCamera.of(serial, label, info.modelName(), info.firmwareVersion()));
                 if (queueCard) {
-                    queue.enqueue(serial, selection.choose(serial, client.mediaList().block().files()), companions);
+                    queue.enqueue(serial, selection.choose(serial, label, client.mediaList().block()), companions);
                 }
                 out.add(OffloadCamera.of(serial, label, client, links.get(i)));
             } catch (CamrigException e) {

@@ -37,6 +37,7 @@ final class OffloadDisplay {
     private final Map<String, CameraProgress> cameras = new LinkedHashMap<>();
     private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
+    private int rejected;    // guarded by this
 
     /**
      * @param resume the command line that resumes this run ({@link ResumeCommand}), said after Ctrl-C
@@ -210,6 +211,25 @@ final class OffloadDisplay {
         }
     }
 
+    /** A file of {@code serial}'s card that is not fetched because its folder or name cannot be a path. */
+    synchronized void rejected(String serial, io.camrig.http.UnsafeMediaNameException e) {
+        rejected++;
+        String file = TerminalText.safe(e.entry().shownPath());
+        String why = TerminalText.safe(e.entry().reason());
+        if (json) {
+            line(Map.of("event", "rejected", "serial", serial, "file", file,
+                    "error", e.getClass().getSimpleName(), "message", why), "");
+        } else {
+            problem("camrig offload: %s: not fetched, its name cannot be a path (%s): %s%n",
+                    TerminalText.safe(serial), e.getClass().getSimpleName(), why);
+        }
+    }
+
+    /** Files refused so far for their names ({@link #rejected}). */
+    synchronized int rejectedFiles() {
+        return rejected;
+    }
+
     synchronized void error(Throwable e) {
         problem("camrig offload: %s: %s%n", e.getClass().getSimpleName(), e.getMessage());
     }
@@ -238,8 +258,9 @@ final class OffloadDisplay {
             perCamera.put(c.serial(), Map.of("verified", v, "remaining", c.files().size() - v));
         }
         line(Map.of("event", "summary", "take", m.takeId(), "verified", verified, "remaining", left,
-                        "cameras", perCamera),
-                "take %s: %d file(s) verified, %d remaining%s", m.takeId(), verified, left,
+                        "rejected", rejected, "cameras", perCamera),
+                "take %s: %d file(s) verified, %d remaining%s%s", m.takeId(), verified, left,
+                rejected == 0 ? "" : ", " + rejected + " refused for their names",
                 left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)");
     }
 

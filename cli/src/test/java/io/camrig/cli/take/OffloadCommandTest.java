@@ -187,6 +187,40 @@ class OffloadCommandTest {
     }
 
     @Test
+    void filesListedUnderNamesThatArePathsAreRefusedTypedAndTheOthersStillLand() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 2);
+        List<String> hostile = List.of("../../x", "/etc/passwd", "a/../../b", "..\\..\\w", "nul\u0000", "esc\u001b[2J",
+                ".", "..", "", ".hidden", "n".repeat(300));
+        Instant at = Instant.parse("2025-01-01T11:00:00Z");
+        for (String name : hostile) {
+            a.sdCard().listAlso(new io.camrig.simulator.media.SdCardFile("100GOPRO", name, 10, at));
+            a.sdCard().listAlso(new io.camrig.simulator.media.SdCardFile(name, "GX010001.MP4", 10, at));
+        }
+
+        int code = run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--json");
+
+        assertThat(code).as("%s%n%s", out, err).isEqualTo(ExitCodes.SOME_FAILED);
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : out.toString().split("\\R")) {
+            events.add(new ObjectMapper().readTree(line));
+        }
+        List<JsonNode> rejected = events.stream().filter(e -> e.get("event").asText().equals("rejected")).toList();
+        assertThat(rejected).hasSize(2 * hostile.size())
+                .allSatisfy(e -> assertThat(e.get("error").asText()).isEqualTo("UnsafeMediaNameException"));
+        JsonNode summary = events.get(events.size() - 1);
+        assertThat(summary.get("verified").asInt()).isEqualTo(2);
+        assertThat(summary.get("remaining").asInt()).isZero();
+        assertThat(summary.get("rejected").asInt()).isEqualTo(2 * hostile.size());
+        // Nothing but the take's manifest and the camera's two files under the whole temporary directory.
+        Path camera = media().resolve(onlyTake()).resolve("C3501460050001");
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(Files::isRegularFile).toList()).containsExactlyInAnyOrder(
+                    media().resolve(onlyTake()).resolve("take.json"),
+                    camera.resolve("100GOPRO").resolve("GX010001.MP4"), camera.resolve("100GOPRO").resolve("GX010002.MP4"));
+        }
+    }
+
+    @Test
     void aTakeThatDoesNotExistIsOneClearLine() {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
         assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--take", "nope"))

@@ -137,7 +137,8 @@ final class NodeOffload {
     }
 
     private static Mono<List<MediaFile>> newest(CameraHttpClient client) {
-        return client.mediaList().flatMap(list -> Mono.justOrEmpty(list.newest()).map(List::of)
+        return client.mediaList().flatMap(list -> Mono.fromCallable(() -> io.camrig.http.UnsafeMediaNameException
+                        .requireNewest(list, client.baseUri().toString())).flatMap(o -> Mono.justOrEmpty(o)).map(List::of)
                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException("the media list is empty", null,
                         "media list", null))));
     }

@@ -3,17 +3,16 @@ package io.camrig.engine.offload;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.footage.FootageReader;
 import io.camrig.http.client.CameraHttpClient;
+import io.camrig.http.DownloadOptions;
 import io.camrig.http.DownloadResult;
-import io.camrig.http.Sha256;
+import io.camrig.http.ExistingFilePolicy;
+import io.camrig.http.FilePlacement;
 import io.camrig.http.model.MediaInfo;
 import io.camrig.http.model.MediaPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -78,41 +77,68 @@ final class FileChecks {
     }
 
     /**
+     * Asks the camera's serial again ({@code GET /gopro/camera/info}) once a file has arrived:
+     * another serial means the bytes may be another camera's (a host whose Wi-Fi fell onto
+     * another camera's AP mid-offload, at the same address). Then what this download wrote (not
+     * a file that was already there) is deleted, and the check fails.
+     *
+     * @return empty when the same camera answers; {@link WrongCameraException} when another does;
+     *     the query's own error when none answers (the file is then not credited either)
+     */
+    static Mono<Void> sameCamera(CameraHttpClient client, String serial, DownloadResult result) {
+        return client.query().info().flatMap(info -> info.serialNumber().equals(serial) ? Mono.<Void>empty()
+                : Mono.<Void>fromRunnable(() -> {
+                    if (result.disposition() != DownloadResult.Disposition.IDENTICAL) {
+                        try {
+                            Files.deleteIfExists(result.path());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException("cannot remove " + result.path()
+                                    + ", which another camera's bytes may fill: " + e.getMessage(), e);
+                        }
+                    }
+                }).subscribeOn(Schedulers.boundedElastic())
+                        .then(Mono.error(new WrongCameraException(serial, info.serialNumber(),
+                                client.baseUri().toString()))));
+    }
+
+    /**
      * Fetches a video's thumbnail ({@code GET /gopro/media/thumbnail?path=}) into {@code target}
-     * atomically (a temporary file beside it, forced to disk, then moved; never over a different
-     * file), hashed from memory.
+     * atomically (a temporary file beside it, forced to disk, then placed as a download is: never
+     * over a different file, which {@code existing} decides about), hashed from memory.
      *
      * @return where it is, its size and SHA-256
      */
-    static Mono<DownloadResult> thumbnail(CameraHttpClient client, TakeFile file, Path target) {
-        return client.media().thumbnail(new MediaPath(file.folder(), file.companionOf()))
-                .flatMap(bytes -> Mono.fromCallable(() -> write(target, bytes)).subscribeOn(Schedulers.boundedElastic()));
+    static Mono<DownloadResult> thumbnail(CameraHttpClient client, TakeFile file, Path target, ExistingFilePolicy existing) {
+        MediaPath video = new MediaPath(file.folder(), file.companionOf());
+        return client.media().thumbnail(video)
+                .flatMap(bytes -> Mono.fromCallable(() -> write(target, bytes, existing, client.baseUri().toString(),
+                        "GET /gopro/media/thumbnail?path=" + video)).subscribeOn(Schedulers.boundedElastic()));
     }
 
-    private static DownloadResult write(Path target, byte[] bytes) {
+    private static DownloadResult write(Path target, byte[] bytes, ExistingFilePolicy existing, String camera,
+            String operation) {
+        Path tmp = target.resolveSibling(DownloadOptions.partName(target.getFileName().toString()));
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".camrig-part");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
+            // A stream, not a FileChannel: a cancel's interrupt cannot close it mid-write (and raise an
+            // error nobody is left to receive).
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(tmp.toFile())) {
+                out.write(bytes);
+                out.getFD().sync();
             }
             String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-            if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Sha256.of(target).equals(sha)) {
-                Files.delete(tmp);
-                return new DownloadResult(target, bytes.length, sha, DownloadResult.Disposition.IDENTICAL);
-            }
-            // Never over another file: a different one at the target fails this thumbnail (FileAlreadyExistsException).
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            return new DownloadResult(target, bytes.length, sha, DownloadResult.Disposition.WRITTEN);
+            // As a download lands: never over another file (renamed NAME~n.EXT, or refused, as the policy says).
+            return FilePlacement.place(tmp, target, bytes.length, sha, existing, camera, operation);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);      // placed by a link, or refused: no temporary file stays
+            } catch (IOException ignored) {
+                // a leftover is a hidden partial name, never mistaken for the file
+            }
         }
     }
 }

@@ -29,7 +29,10 @@ import reactor.core.scheduler.Schedulers;
  *       Wi-Fi interface: join its AP ({@link HostWifi#join}), fetch, leave ({@link
  *       HostWifiLink#restore}); COHN, USB and other cameras up to {@link OffloadOptions#maxParallel()} at once;</li>
  *   <li>check that the camera answering is the one expected ({@code GET /gopro/camera/info},
- *       its serial), else {@link WrongCameraException} and nothing is credited;</li>
+ *       its serial), else {@link WrongCameraException} and nothing is credited; asked again after
+ *       each file arrives, before it is credited: another serial then fails that file with {@link
+ *       WrongCameraException} (what this run wrote for it is deleted) and leaves the camera's other
+ *       files queued;</li>
  *   <li>turbo transfer on ({@link OffloadOptions#turbo()}), each pending file downloaded to
  *       {@code <take>/<serial>/<folder>/<file>} (SHA-256 while streaming, resumed from its partial
  *       file, never replacing another file), its size and duration compared with the camera's
@@ -164,7 +167,7 @@ public final class Offloader {
         TakeFile entry = file;
         long[] resumed = {0};
         if (file.companionOf() != null && file.name().endsWith(".THM")) {
-            fetch = FileChecks.thumbnail(camera.client(), file, target).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
+            fetch = FileChecks.thumbnail(camera.client(), file, target, options.download().existing()).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
                     .flux();
         } else {
             MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
@@ -178,8 +181,8 @@ public final class Offloader {
                 .concatMap(p -> p.complete() ? verified(camera, entry.withSize(p.result().bytes()), p, takeDir, done)
                         : Mono.just(new OffloadEvent.Progress(serial, entry, p.bytesDone(), p.totalBytes(), resumed[0])))
                 .onErrorResume(e -> {
-                    if (e instanceof TransientCamrigException) {
-                        gone.set(true);
+                    if (e instanceof TransientCamrigException || e instanceof WrongCameraException) {
+                        gone.set(true);     // the camera is not reachable as itself: its other files wait
                     }
                     return Mono.fromCallable(() -> {
                         queue.failed(serial, entry, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -193,7 +196,11 @@ public final class Offloader {
         String relative = takeDir.relativize(p.result().path()).toString();
         Mono<Optional<MediaInfoMismatchException>> check = options.checkMediaInfo()
                 ? FileChecks.mediaInfo(camera.client(), camera.name(), file, p.result()) : Mono.just(Optional.empty());
-        Mono<OffloadEvent> record = check.flatMap(mismatch -> mismatch.isPresent() ? Mono.error(mismatch.get())
+        // Still the same camera once the bytes are in: a host that fell onto another camera's AP
+        // mid-offload (all answer at 10.5.5.9, and their files are named alike) must not get its
+        // file credited here. What this run wrote for it is removed.
+        Mono<Void> same = FileChecks.sameCamera(camera.client(), camera.serial(), p.result());
+        Mono<OffloadEvent> record = same.then(check).flatMap(mismatch -> mismatch.isPresent() ? Mono.error(mismatch.get())
                 : Mono.fromCallable(() -> {
                     queue.verified(camera.serial(), file, relative, p.result().sha256());
                     done[0]++;

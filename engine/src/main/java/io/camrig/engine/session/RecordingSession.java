@@ -256,7 +256,8 @@ public final class RecordingSession {
     }
 
     private static Mono<MediaFile> newest(CameraHttpClient client, RigMember m) {
-        return client.mediaList().flatMap(list -> Mono.justOrEmpty(list.newest())
+        return client.mediaList().flatMap(list -> Mono.fromCallable(() -> io.camrig.http.UnsafeMediaNameException
+                        .requireNewest(list, m.advertisedName())).flatMap(o -> Mono.justOrEmpty(o))
                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
                         "the media list is empty", m.advertisedName(), "media list", null))));
     }

@@ -15,6 +15,7 @@ import io.camrig.simulator.http.VirtualHttpRig;
 import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.media.SdCardFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -129,6 +130,34 @@ class OffloaderChecksTest {
         // verified like the rest: takes verify re-hashes the companions too
         assertThat(new TakeStore(media).verify(m)).hasSize(3)
                 .extracting(TakeStore.FileCheck::result).containsOnly(TakeStore.FileCheck.Result.OK);
+    }
+
+    @Test
+    void aThumbnailNeverReplacesAnotherFileAtItsNameAndLeavesNoTemporaryFile() throws Exception {
+        VirtualCameraHttpServer c = camera();
+        SdCardFile video = c.sdCard().files().get(0);
+        String serial = c.sdCard().serial();
+        TakeStore store = new TakeStore(media);
+        OffloadQueue queue = new OffloadQueue(store, store.create("test"));
+        queue.ensureCamera(TakeCamera.of(serial, serial, "HERO12 Black", ""));
+        Path folder = media.resolve(queue.manifest().takeId()).resolve(serial).resolve(video.directory());
+        Files.createDirectories(folder);
+        Path thm = folder.resolve(video.name().replace(".MP4", ".THM"));
+        Files.writeString(thm, "someone else's file");
+        OffloadCamera camera = OffloadCamera.of(serial, serial, new CameraHttpClient(c.baseUri(), HttpOptions.defaults()),
+                OffloadCamera.Link.COHN);
+
+        List<OffloadEvent> events = new Offloader(queue, OffloadOptions.defaults().withCompanions(EnumSet.of(Companion.THM)),
+                Optional.empty()).camera(camera, client -> client.mediaList().map(l -> l.files())).collectList().block(WAIT);
+
+        assertThat(thm).hasContent("someone else's file");
+        byte[] thumbBytes = ("THMB " + video.directory() + "/" + video.name()).getBytes(StandardCharsets.US_ASCII);
+        assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Verified v && v.file().name().endsWith(".THM"))
+                .singleElement().satisfies(e -> assertThat(((OffloadEvent.Verified) e).result().path())
+                        .hasFileName(video.name().replace(".MP4", "~1.THM")).hasBinaryContent(thumbBytes));
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
     }
 
     @Test

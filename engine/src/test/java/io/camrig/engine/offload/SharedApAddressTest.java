@@ -165,6 +165,45 @@ class SharedApAddressTest {
         assertThat(media.resolve(m.takeId()).resolve(b)).doesNotExist();
     }
 
+    @Test
+    void whenTheHostFallsOntoAnotherCamerasApMidOffloadTheFileThatCameFromItIsNotCredited() throws Exception {
+        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(2, "HERO12 Black", 11, 128 * 1024, 2, "127.0.0.1", 0,
+                false, 0, Duration.ofMillis(10))).block(WAIT);
+        List<VirtualCameraHttpServer> cams = rig.cameras();
+        AtomicReference<URI> joined = new AtomicReference<>();
+        URI address = sharedAddress(joined);
+        String a = cams.get(0).sdCard().serial();
+        HostWifi wifi = new ApWifi(Map.of("GP-A", cams.get(0).baseUri()), joined, new CopyOnWriteArrayList<>(), false);
+        TakeStore store = new TakeStore(media);
+        OffloadQueue queue = new OffloadQueue(store, store.create("test"));
+        queue.ensureCamera(TakeCamera.of(a, a, "HERO12 Black", ""));
+        OffloadCamera camera = new OffloadCamera(a, "camera 1", new CameraHttpClient(address, HttpOptions.defaults()),
+                OffloadCamera.Link.AP, Optional.of(new OffloadCamera.ApAccess("GP-A", "pw")));
+
+        // Once A's first file is verified, the host's Wi-Fi drops onto camera B's AP: same address, same file names.
+        List<OffloadEvent> events = new Offloader(queue, OffloadOptions.defaults(), Optional.of(wifi))
+                .camera(camera, client -> client.mediaList().map(l -> l.files()))
+                .doOnNext(e -> {
+                    if (e instanceof OffloadEvent.Verified) {
+                        joined.set(cams.get(1).baseUri());
+                    }
+                }).collectList().block(WAIT);
+
+        SdCardFile first = cams.get(0).sdCard().files().get(0);
+        SdCardFile second = cams.get(0).sdCard().files().get(1);
+        assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Verified).singleElement()
+                .satisfies(e -> assertThat(((OffloadEvent.Verified) e).file().name()).isEqualTo(first.name()));
+        assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Failed).singleElement()
+                .satisfies(e -> assertThat(((OffloadEvent.Failed) e).error()).isInstanceOf(WrongCameraException.class)
+                        .hasMessageContaining("expected camera " + a + " but " + cams.get(1).sdCard().serial()));
+        TakeManifest m = store.read(queue.manifest().takeId()).orElseThrow();
+        TakeFile got = m.camera(a).orElseThrow().file(second.directory(), second.name()).orElseThrow();
+        assertThat(got.verified()).as("B's bytes are never credited to A").isFalse();
+        assertThat(got.error()).contains("WrongCameraException");
+        assertThat(media.resolve(m.takeId()).resolve(a).resolve(second.directory()).resolve(second.name()))
+                .as("nor left under A's name").doesNotExist();
+    }
+
     /** Offloads each camera in turn over its AP, its newest file queued once it is joined and its serial checked. */
     private TakeManifest offloadNewest(List<VirtualCameraHttpServer> cams, boolean stuck, List<String> log,
             List<OffloadEvent> events) {

@@ -11,12 +11,20 @@ import java.util.Optional;
  *
  * @param id the media list identifier the camera sent (key {@code id}); empty when absent
  * @param directories the directories in the order the camera listed them
+ * @param rejected the entries left out because a folder or name cannot be a local path
+ *     ({@link RejectedMedia}), in listing order; empty for a well-behaved camera
  */
-public record MediaList(String id, List<MediaDirectory> directories) {
+public record MediaList(String id, List<MediaDirectory> directories, List<RejectedMedia> rejected) {
 
     public MediaList {
         Objects.requireNonNull(id, "id");
         directories = List.copyOf(directories);
+        rejected = List.copyOf(rejected);
+    }
+
+    /** A list with nothing left out. */
+    public MediaList(String id, List<MediaDirectory> directories) {
+        this(id, directories, List.of());
     }
 
     /** Every single file of every directory, in listing order (groups excluded). */
@@ -37,6 +45,17 @@ public record MediaList(String id, List<MediaDirectory> directories) {
      */
     public Optional<MediaFile> newest() {
         return files().stream().max(MediaFile.BY_AGE);
+    }
+
+    /**
+     * The entry left out for its name ({@link #rejected()}) that is at least as new as {@link
+     * #newest()} (or whose time is unknown): when a caller wants the newest recording, that entry
+     * may be it, and an older file must not stand in for it.
+     */
+    public Optional<RejectedMedia> newestRejected() {
+        Optional<MediaFile> newest = newest();
+        return rejected.stream().filter(r -> r.modified() == null || newest.isEmpty()
+                || !r.modified().isBefore(newest.get().modified())).findFirst();
     }
 
     /** The single file with this directory and name (case sensitive), if listed. */

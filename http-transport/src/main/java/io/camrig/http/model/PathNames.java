@@ -61,6 +61,14 @@ public final class PathNames {
         return null;
     }
 
+    /**
+     * {@code value} as it may be shown in a message or on a terminal: control characters as
+     * {@code \\uXXXX}, at most 80 characters (a camera's name is never trusted to be printable).
+     */
+    public static String shown(String value) {
+        return value == null ? "null" : escape(value);
+    }
+
     private static String escape(String value) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < value.length() && sb.length() < 80; i++) {

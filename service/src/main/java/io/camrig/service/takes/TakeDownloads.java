@@ -120,7 +120,8 @@ public final class TakeDownloads {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(address -> offloader.camera(OffloadCamera.of(p.serial(), p.name(),
                         new CameraHttpClient(address, HttpOptions.defaults()), OffloadCamera.Link.OTHER),
-                        client -> client.mediaList().map(list -> list.newest().map(List::of).orElse(List.of()))))
+                        client -> client.mediaList().map(list -> io.camrig.http.UnsafeMediaNameException
+                                .requireNewest(list, p.name()).map(List::of).orElse(List.of()))))
                 .doOnNext(e -> {
                     if (e instanceof OffloadEvent.Failed f && f.file() == null) {
                         cameraFailed.set(f.error());

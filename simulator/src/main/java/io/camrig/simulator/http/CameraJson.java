@@ -29,7 +29,8 @@ final class CameraJson {
         root.put("id", card.mediaListId());
         ArrayNode media = root.putArray("media");
         Map<String, ArrayNode> dirs = new LinkedHashMap<>();
-        List<SdCardFile> files = card.files();
+        List<SdCardFile> files = new java.util.ArrayList<>(card.files());
+        files.addAll(card.listedOnly());
         for (SdCardFile f : files) {
             ArrayNode fs = dirs.computeIfAbsent(f.directory(), d -> {
                 ObjectNode dir = media.addObject();

@@ -35,6 +35,7 @@ public final class SdCard {
     private final long seed;
     private final int fileSizeBytes;
     private final List<SdCardFile> files = new CopyOnWriteArrayList<>();
+    private final List<SdCardFile> listedOnly = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, byte[]> heads = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, java.time.Duration> lengths = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Long> recordedSizes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -216,6 +217,20 @@ public final class SdCard {
     /** How many files the card holds (the media-count status, 39), without a snapshot. */
     public int fileCount() {
         return files.size();
+    }
+
+    /**
+     * Fault injection, a camera that lies in its media list: lists {@code entry} after the recorded
+     * files, under whatever folder and name it has ({@code ../../x}, {@code /etc/passwd}, a
+     * control character, 300 characters …), without holding it: it is never served nor found.
+     */
+    public void listAlso(SdCardFile entry) {
+        listedOnly.add(Objects.requireNonNull(entry, "entry"));
+    }
+
+    /** What {@link #listAlso} added, in order; an immutable snapshot. */
+    public List<SdCardFile> listedOnly() {
+        return List.copyOf(listedOnly);
     }
 
     /** Every file, oldest first; an immutable snapshot. */
