@@ -8,52 +8,111 @@ import io.camrig.engine.take.TakeStore;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.PathNames;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which files of a card {@code camrig offload} queues: every file ({@code --card}, the default
- * for a new take) or those newer than the camera's newest verified file in earlier takes ({@code
- * --since-last-take}); a file whose folder or name cannot be a path is skipped with a line on
- * {@code err}. Blocking (reads earlier manifests).
+ * for a new take) or, with {@code --since-last-take}, every file not already offloaded from that
+ * camera: a file is skipped only when an earlier take holds it verified, the same recording
+ * (folder, name, size and creation time {@code cre} all equal). A rig operator never misses
+ * footage this way and nothing is skipped silently:
+ * <ul>
+ *   <li>a file newer than the camera's newest offloaded file is queued, as the option's name says;</li>
+ *   <li>a file no newer but in no earlier take is queued too, with a line on {@code err}: the
+ *       camera's clock was set back (a battery pull resets it, e.g. to 2016), or it was never
+ *       offloaded;</li>
+ *   <li>a file whose name an earlier take holds but as another recording (the card was formatted
+ *       and the camera numbers from {@code GX010001.MP4} again) is queued, with a line on {@code
+ *       err}; it lands in this take's directory, so no earlier file is touched.</li>
+ * </ul>
+ * A file whose folder or name cannot be a path is skipped with a line on {@code err}. Blocking
+ * (reads earlier manifests).
  */
 record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake, PrintWriter err) {
 
     /** The files of {@code serial}'s card to queue. */
     List<MediaFile> choose(String serial, List<MediaFile> files) {
-        long after = sinceLastTake ? newestEarlier(store, currentTake, serial) : Long.MIN_VALUE;
+        Earlier earlier = sinceLastTake ? Earlier.of(store, currentTake, serial) : Earlier.NONE;
         List<MediaFile> chosen = new ArrayList<>();
+        int older = 0;
+        int reused = 0;
         for (MediaFile f : files) {
             if (!PathNames.isSafeSegment(f.directory()) || !PathNames.isSafeSegment(f.name())) {
-                synchronized (err) {
-                    err.println("camrig offload: " + TerminalText.safe(serial) + ": skipped a file whose name cannot "
-                            + "be a path: " + TerminalText.safe(f.directory() + "/" + f.name()));
-                    err.flush();
-                }
-            } else if (f.created().getEpochSecond() > after) {
+                say("camrig offload: " + TerminalText.safe(serial) + ": skipped a file whose name cannot be a path: "
+                        + TerminalText.safe(f.directory() + "/" + f.name()));
+            } else if (!earlier.holds(f)) {
                 chosen.add(f);
+                if (sinceLastTake && earlier.newest() != Long.MIN_VALUE && f.created().getEpochSecond() <= earlier.newest()) {
+                    older++;
+                }
+                if (earlier.names().contains(f.directory() + "/" + f.name())) {
+                    reused++;
+                }
             }
+        }
+        if (older > 0) {
+            say("camrig offload: " + TerminalText.safe(serial) + ": " + older + " file(s) no newer than the newest "
+                    + "already offloaded from this camera (" + Instant.ofEpochSecond(earlier.newest()) + ") are in no "
+                    + "earlier take: queued (the camera's clock was set back, or they were never offloaded)");
+        }
+        if (reused > 0) {
+            say("camrig offload: " + TerminalText.safe(serial) + ": " + reused + " file(s) have the name of a file in "
+                    + "an earlier take but are another recording (size or creation time differ: card formatted?): queued");
         }
         return chosen;
     }
 
-    /** The newest creation time of a verified file of {@code serial} in takes other than {@code current}. */
-    static long newestEarlier(TakeStore store, String current, String serial) {
-        long newest = Long.MIN_VALUE;
-        for (TakeManifest m : store.list()) {
-            if (m.takeId().equals(current)) {
-                continue;
-            }
-            for (TakeCamera c : m.cameras()) {
-                if (c.serial().equals(serial)) {
+    private void say(String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    /**
+     * What earlier takes hold of one camera: its verified recordings (companions aside).
+     *
+     * @param recordings {@code folder/name/size/cre} of each
+     * @param names {@code folder/name} of each
+     * @param newest the newest creation time among them, seconds; {@link Long#MIN_VALUE} for none
+     */
+    record Earlier(Set<String> recordings, Set<String> names, long newest) {
+        static final Earlier NONE = new Earlier(Set.of(), Set.of(), Long.MIN_VALUE);
+
+        static Earlier of(TakeStore store, String current, String serial) {
+            Set<String> recordings = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            long newest = Long.MIN_VALUE;
+            for (TakeManifest m : store.list()) {
+                if (m.takeId().equals(current)) {
+                    continue;
+                }
+                for (TakeCamera c : m.cameras()) {
+                    if (!c.serial().equals(serial)) {
+                        continue;
+                    }
                     for (TakeFile f : c.files()) {
                         if (f.verified() && f.companionOf() == null) {
+                            recordings.add(key(f.folder(), f.name(), f.size(), f.createdEpochSeconds()));
+                            names.add(f.folder() + "/" + f.name());
                             newest = Math.max(newest, f.createdEpochSeconds());
                         }
                     }
                 }
             }
+            return new Earlier(recordings, names, newest);
         }
-        return newest;
+
+        boolean holds(MediaFile f) {
+            return recordings.contains(key(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
+        }
+
+        private static String key(String folder, String name, long size, long created) {
+            return folder + "/" + name + "/" + size + "/" + created;
+        }
     }
 }

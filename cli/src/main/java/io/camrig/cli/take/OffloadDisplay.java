@@ -28,6 +28,7 @@ final class OffloadDisplay {
     private final Map<String, CameraProgress> cameras = new ConcurrentHashMap<>();
     private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
+    private int keptOnCamera;     // guarded by this
 
     OffloadDisplay(PrintWriter out, PrintWriter err, boolean json, String takeId) {
         this(out, err, json, takeId, System::nanoTime);
@@ -99,6 +100,17 @@ final class OffloadDisplay {
         } else if (e instanceof OffloadEvent.DeletedFromCamera d) {
             line(Map.of("event", "deleted", "serial", d.serial(), "file", d.file().cameraPath()),
                     "%s: %s deleted from the camera", TerminalText.safe(d.serial()), TerminalText.safe(d.file().cameraPath()));
+        } else if (e instanceof OffloadEvent.KeptOnCamera k) {
+            keptOnCamera++;
+            if (json) {
+                line(Map.of("event", "kept", "serial", k.serial(), "file", k.file().cameraPath(),
+                        "reason", k.reason().name(), "detail", TerminalText.safe(k.detail())), "");
+            } else {
+                err.printf("camrig offload: %s: %s verified but kept on the camera (%s): %s%n", TerminalText.safe(k.serial()),
+                        TerminalText.safe(k.file().cameraPath()), k.reason().name().toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' '), TerminalText.safe(k.detail()));
+                err.flush();
+            }
         } else if (e instanceof OffloadEvent.Failed f) {
             String what = f.file() == null ? "" : f.file().cameraPath() + ": ";
             String why = TerminalText.safe(String.valueOf(f.error().getMessage()));
@@ -115,6 +127,11 @@ final class OffloadDisplay {
                 err.flush();
             }
         }
+    }
+
+    /** Verified files that {@code --delete-after-verify} left on their cameras so far ({@link OffloadEvent.KeptOnCamera}). */
+    synchronized int keptOnCamera() {
+        return keptOnCamera;
     }
 
     synchronized void error(Throwable e) {
@@ -144,9 +161,10 @@ final class OffloadDisplay {
             perCamera.put(c.serial(), Map.of("verified", v, "remaining", c.files().size() - v));
         }
         line(Map.of("event", "summary", "take", m.takeId(), "verified", verified, "remaining", left,
-                        "cameras", perCamera),
-                "take %s: %d file(s) verified, %d remaining%s", m.takeId(), verified, left,
-                left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)");
+                        "cameras", perCamera, "keptOnCamera", keptOnCamera),
+                "take %s: %d file(s) verified, %d remaining%s%s", m.takeId(), verified, left,
+                left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)",
+                keptOnCamera == 0 ? "" : "; " + keptOnCamera + " verified file(s) could not be deleted from their camera");
     }
 
     /** The take this run created had nothing to fetch and was removed ({@link EmptyTake}). */
