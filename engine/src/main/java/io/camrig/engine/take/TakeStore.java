@@ -189,13 +189,32 @@ public final class TakeStore {
         }
     }
 
-    /** Forces a directory's entries to disk where the platform can open a directory (not on Windows). */
+    /**
+     * Forces a directory's entries to disk where the platform can open a directory (not on
+     * Windows). A channel is closed by a thread interrupt, so the interrupt is set aside while it
+     * forces (a write, once started, finishes) and given back after.
+     */
     private static void forceDirectory(Path dir) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
-                java.nio.file.StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
-            // such a platform makes a rename durable by other means
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                        java.nio.file.StandardOpenOption.READ)) {
+                    ch.force(true);
+                    return;
+                } catch (java.nio.channels.ClosedByInterruptException e) {
+                    interrupted |= Thread.interrupted();
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+                    return;   // such a platform makes a rename durable by other means
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
