@@ -1,5 +1,6 @@
 package io.camrig.cli.take;
 
+import io.camrig.cli.console.TerminalText;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
@@ -9,19 +10,35 @@ import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaList;
 import io.camrig.http.model.PathNames;
 import io.camrig.http.model.RejectedMedia;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Which files of a card {@code camrig offload} queues: every file ({@code --card}, the default
- * for a new take) or those newer than the camera's newest verified file in earlier takes ({@code
- * --since-last-take}); a file whose folder or name cannot be a path ({@link MediaList#rejected()})
- * is never queued: each is handed to {@code rejected} as an {@link UnsafeMediaNameException}, for
- * the report. Blocking (reads earlier manifests).
+ * for a new take) or, with {@code --since-last-take}, every file not already offloaded from that
+ * camera: a file is skipped only when an earlier take holds it verified, the same recording
+ * (folder, name, size and creation time {@code cre} all equal). A rig operator never misses
+ * footage this way and nothing is skipped silently:
+ * <ul>
+ *   <li>a file newer than the camera's newest offloaded file is queued, as the option's name says;</li>
+ *   <li>a file no newer but in no earlier take is queued too, with a line in {@code notes}: the
+ *       camera's clock was set back (a battery pull resets it, e.g. to 2016), or it was never
+ *       offloaded;</li>
+ *   <li>a file whose name an earlier take holds but as another recording (the card was formatted
+ *       and the camera numbers from {@code GX010001.MP4} again) is queued, with a line on {@code
+ *       err}; it lands in this take's directory, so no earlier file is touched.</li>
+ * </ul>
+ * A file whose folder or name cannot be a path ({@link MediaList#rejected()}) is never queued:
+ * each is handed to {@code rejected} as an {@link UnsafeMediaNameException}, for the report. The
+ * lines about queued files go to {@code notes}. Blocking (reads earlier manifests).
  */
 record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
-        BiConsumer<String, UnsafeMediaNameException> rejected) {
+        BiConsumer<String, UnsafeMediaNameException> rejected, Consumer<String> notes) {
 
     /** The files of {@code serial}'s card to queue; {@code camera} names it in errors. */
     List<MediaFile> choose(String serial, String camera, MediaList card) {
@@ -32,8 +49,10 @@ record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
     }
 
     private List<MediaFile> choose(String serial, String camera, List<MediaFile> files) {
-        long after = sinceLastTake ? newestEarlier(store, currentTake, serial) : Long.MIN_VALUE;
+        Earlier earlier = sinceLastTake ? Earlier.of(store, currentTake, serial) : Earlier.NONE;
         List<MediaFile> chosen = new ArrayList<>();
+        int older = 0;
+        int reused = 0;
         for (int i = 0; i < files.size(); i++) {
             MediaFile f = files.get(i);
             if (!PathNames.isSafeSegment(f.directory()) || !PathNames.isSafeSegment(f.name())) {
@@ -41,30 +60,68 @@ record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
                 rejected.accept(serial, new UnsafeMediaNameException(new RejectedMedia("files[" + i + "]",
                         PathNames.shown(f.directory()), PathNames.shown(f.name()), "folder or name cannot be a path"),
                         camera));
-            } else if (f.created().getEpochSecond() > after) {
+            } else if (!earlier.holds(f)) {
                 chosen.add(f);
+                if (sinceLastTake && earlier.newest() != Long.MIN_VALUE && f.created().getEpochSecond() <= earlier.newest()) {
+                    older++;
+                }
+                if (earlier.names().contains(f.directory() + "/" + f.name())) {
+                    reused++;
+                }
             }
+        }
+        if (older > 0) {
+            notes.accept("camrig offload: " + TerminalText.safe(serial) + ": " + older + " file(s) no newer than the newest "
+                    + "already offloaded from this camera (" + Instant.ofEpochSecond(earlier.newest()) + ") are in no "
+                    + "earlier take: queued (the camera's clock was set back, or they were never offloaded)");
+        }
+        if (reused > 0) {
+            notes.accept("camrig offload: " + TerminalText.safe(serial) + ": " + reused + " file(s) have the name of a file in "
+                    + "an earlier take but are another recording (size or creation time differ: card formatted?): queued");
         }
         return chosen;
     }
 
-    /** The newest creation time of a verified file of {@code serial} in takes other than {@code current}. */
-    static long newestEarlier(TakeStore store, String current, String serial) {
-        long newest = Long.MIN_VALUE;
-        for (TakeManifest m : store.list()) {
-            if (m.takeId().equals(current)) {
-                continue;
-            }
-            for (TakeCamera c : m.cameras()) {
-                if (c.serial().equals(serial)) {
+    /**
+     * What earlier takes hold of one camera: its verified recordings (companions aside).
+     *
+     * @param recordings {@code folder/name/size/cre} of each
+     * @param names {@code folder/name} of each
+     * @param newest the newest creation time among them, seconds; {@link Long#MIN_VALUE} for none
+     */
+    record Earlier(Set<String> recordings, Set<String> names, long newest) {
+        static final Earlier NONE = new Earlier(Set.of(), Set.of(), Long.MIN_VALUE);
+
+        static Earlier of(TakeStore store, String current, String serial) {
+            Set<String> recordings = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            long newest = Long.MIN_VALUE;
+            for (TakeManifest m : store.list()) {
+                if (m.takeId().equals(current)) {
+                    continue;
+                }
+                for (TakeCamera c : m.cameras()) {
+                    if (!c.serial().equals(serial)) {
+                        continue;
+                    }
                     for (TakeFile f : c.files()) {
                         if (f.verified() && f.companionOf() == null) {
+                            recordings.add(key(f.folder(), f.name(), f.size(), f.createdEpochSeconds()));
+                            names.add(f.folder() + "/" + f.name());
                             newest = Math.max(newest, f.createdEpochSeconds());
                         }
                     }
                 }
             }
+            return new Earlier(recordings, names, newest);
         }
-        return newest;
+
+        boolean holds(MediaFile f) {
+            return recordings.contains(key(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
+        }
+
+        private static String key(String folder, String name, long size, long created) {
+            return folder + "/" + name + "/" + size + "/" + created;
+        }
     }
 }

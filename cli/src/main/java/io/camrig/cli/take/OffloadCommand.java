@@ -51,8 +51,8 @@ import reactor.core.Disposable;
  *
  * <p>Exit codes: 0 every queued file verified, 1 an error before offloading (no camera, no take),
  * 2 bad usage, 3 some files failed, remain queued or were refused for their names (the report says
- * which), 130 interrupted
- * (partial files and the manifest are kept for a resume).
+ * which), 4 every file verified but {@code --delete-after-verify} left some on their cameras (each
+ * one's reason reported), 130 interrupted (partial files and the manifest are kept for a resume).
  */
 @Command(name = "offload", mixinStandardHelpOptions = true,
         description = "Fetch a take's or a whole card's files into a take: verified, resumable.")
@@ -87,11 +87,13 @@ public final class OffloadCommand implements Callable<Integer> {
     @Option(names = "--card", description = "Queue every file on each card (the default for a new take).")
     boolean card;
 
-    @Option(names = "--since-last-take", description = "Queue only files newer than the newest file of the same "
-            + "camera in earlier takes.")
+    @Option(names = "--since-last-take", description = "Queue only files not already offloaded from the same camera "
+            + "in earlier takes (new ones; older-looking ones in no take, e.g. after a clock reset, are queued and said).")
     boolean sinceLastTake;
 
-    @Option(names = "--delete-after-verify", description = "Delete each file from its camera once verified.")
+    @Option(names = "--delete-after-verify", description = "Delete each file from its camera once verified and "
+            + "recorded on disk, after checking the camera and its file are still those verified (exit 4 when some "
+            + "could not be deleted).")
     boolean deleteAfterVerify;
 
     @Option(names = "--no-turbo", description = "Leave turbo transfer off.")
@@ -130,6 +132,10 @@ public final class OffloadCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** How long a stopping offload waits for the camera AP it was on to be left. */
+    private static final Duration LEAVE_AP = Duration.ofSeconds(10);
+    private volatile Offloader offloader;
 
     @Override
     public Integer call() {
@@ -172,7 +178,8 @@ public final class OffloadCommand implements Callable<Integer> {
         OffloadDisplay display = new OffloadDisplay(out, err, json,
                 ResumeCommand.of(spec.commandLine().getParseResult().originalArgs(), manifest.takeId()),
                 terminal.interactive() ? new io.camrig.cli.console.LiveBlock(out, terminal.columns()) : null);
-        CardSelection selection = new CardSelection(store, manifest.takeId(), sinceLastTake, display::rejected);
+        CardSelection selection = new CardSelection(store, manifest.takeId(), sinceLastTake, display::rejected,
+                display::note);
         List<OffloadCamera> cameras = enroll(queue, selection, queueCard, companions, err);
         io.camrig.cli.rig.RigSourceOptions.Source source = null;
         io.camrig.cli.rig.ConnectedRig rig = null;
@@ -201,6 +208,7 @@ public final class OffloadCommand implements Callable<Integer> {
             return 1;
         } finally {
             if (wifi != null) {
+                leaveAps(offloader);
                 wifi.close();
             }
             if (rig != null) {
@@ -227,7 +235,9 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         CountDownLatch done = new CountDownLatch(1);
         // Over an AP the card can only be listed once joined: its files are queued then.
-        Disposable run = new Offloader(queue, options, wifi).run(cameras, c -> client -> c.link() != OffloadCamera.Link.AP
+        Offloader offloader = new Offloader(queue, options, wifi);
+        this.offloader = offloader;
+        Disposable run = offloader.run(cameras, c -> client -> c.link() != OffloadCamera.Link.AP
                         || !queueCard ? reactor.core.publisher.Mono.just(List.<MediaFile>of())
                         : client.mediaList().flatMap(l -> reactor.core.publisher.Mono.fromCallable(
                                 () -> selection.choose(c.serial(), c.name(), l))
@@ -236,6 +246,7 @@ public final class OffloadCommand implements Callable<Integer> {
                 .subscribe(display::on, e -> display.error(e));
         Thread hook = new Thread(() -> {
             run.dispose();
+            leaveAps(offloader);
             // The partial files are closed by the cancel; a manifest write under way finishes (no
             // temporary file left behind) and none starts after it.
             store.close(Duration.ofSeconds(5));
@@ -268,7 +279,23 @@ public final class OffloadCommand implements Callable<Integer> {
         }
         int remaining = queue.manifest().pendingFiles();
         display.summary(queue.manifest());
-        return remaining == 0 && display.rejectedFiles() == 0 ? 0 : ExitCodes.SOME_FAILED;
+        return remaining > 0 || display.rejectedFiles() > 0 ? ExitCodes.SOME_FAILED
+                : display.keptOnCamera() > 0 ? ExitCodes.NOT_DELETED : 0;
+    }
+
+    /**
+     * Waits (up to {@link #LEAVE_AP}) until the camera AP a cancelled offload was on has been
+     * left, so the host gets its own network back before the Wi-Fi backend is closed or the JVM exits.
+     */
+    private static void leaveAps(Offloader offloader) {
+        if (offloader == null) {
+            return;
+        }
+        try {
+            offloader.apsLeft().block(LEAVE_AP);
+        } catch (RuntimeException e) {
+            // a leave that did not end in time: the backend's own reason was reported by the offload, if any
+        }
     }
 
     /** A take this run created and that still holds nothing is not kept when the run fails before fetching. */

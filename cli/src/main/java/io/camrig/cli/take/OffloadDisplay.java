@@ -38,6 +38,7 @@ final class OffloadDisplay {
     private final java.util.function.LongSupplier nanoTime;
     private volatile boolean finished;
     private int rejected;    // guarded by this
+    private int keptOnCamera;     // guarded by this
 
     /**
      * @param resume the command line that resumes this run ({@link ResumeCommand}), said after Ctrl-C
@@ -146,6 +147,16 @@ final class OffloadDisplay {
         } else if (e instanceof OffloadEvent.DeletedFromCamera d) {
             line(Map.of("event", "deleted", "serial", d.serial(), "file", d.file().cameraPath()),
                     "%s: %s deleted from the camera", TerminalText.safe(d.serial()), TerminalText.safe(d.file().cameraPath()));
+        } else if (e instanceof OffloadEvent.KeptOnCamera k) {
+            keptOnCamera++;
+            if (json) {
+                line(Map.of("event", "kept", "serial", k.serial(), "file", k.file().cameraPath(),
+                        "reason", k.reason().name(), "detail", TerminalText.safe(k.detail())), "");
+            } else {
+                problem("camrig offload: %s: %s verified but kept on the camera (%s): %s%n", TerminalText.safe(k.serial()),
+                        TerminalText.safe(k.file().cameraPath()), k.reason().name().toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', ' '), TerminalText.safe(k.detail()));
+            }
         } else if (e instanceof OffloadEvent.Failed f) {
             String what = f.file() == null ? "" : f.file().cameraPath() + ": ";
             String why = TerminalText.safe(String.valueOf(f.error().getMessage()));
@@ -198,6 +209,11 @@ final class OffloadDisplay {
         return rows;
     }
 
+    /** A line for the operator on {@code err} (e.g. why files were queued), above the live block when there is one. */
+    synchronized void note(String line) {
+        problem("%s%n", line);
+    }
+
     /** A failure or warning on {@code err}, above the live block when there is one. */
     private void problem(String format, Object... args) {
         Runnable print = () -> {
@@ -230,6 +246,11 @@ final class OffloadDisplay {
         return rejected;
     }
 
+    /** Verified files that {@code --delete-after-verify} left on their cameras so far ({@link OffloadEvent.KeptOnCamera}). */
+    synchronized int keptOnCamera() {
+        return keptOnCamera;
+    }
+
     synchronized void error(Throwable e) {
         problem("camrig offload: %s: %s%n", e.getClass().getSimpleName(), e.getMessage());
     }
@@ -258,10 +279,11 @@ final class OffloadDisplay {
             perCamera.put(c.serial(), Map.of("verified", v, "remaining", c.files().size() - v));
         }
         line(Map.of("event", "summary", "take", m.takeId(), "verified", verified, "remaining", left,
-                        "rejected", rejected, "cameras", perCamera),
-                "take %s: %d file(s) verified, %d remaining%s%s", m.takeId(), verified, left,
+                        "rejected", rejected, "cameras", perCamera, "keptOnCamera", keptOnCamera),
+                "take %s: %d file(s) verified, %d remaining%s%s%s", m.takeId(), verified, left,
                 rejected == 0 ? "" : ", " + rejected + " refused for their names",
-                left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)");
+                left == 0 ? "" : " (run again with --take " + m.takeId() + " to resume)",
+                keptOnCamera == 0 ? "" : "; " + keptOnCamera + " verified file(s) could not be deleted from their camera");
     }
 
     /** The take this run created had nothing to fetch and was removed ({@link EmptyTake}). */

@@ -110,6 +110,84 @@ class OffloadCommandTest {
     }
 
     @Test
+    void sinceLastTakeQueuesFootageRecordedWithTheCameraClockSetBackAndSaysSo() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        // A battery pull reset the camera's clock: the new recording looks years older than the last take.
+        a.sdCard().record(Instant.parse("2016-01-01T00:00:00Z"));
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("C3501460050001: 100GOPRO/GX010002.MP4  " + SIZE + " bytes")
+                .doesNotContain("GX010001.MP4").contains("1 file(s) verified, 0 remaining");
+        assertThat(err.toString()).contains("C3501460050001: 1 file(s) no newer than the newest already offloaded "
+                + "from this camera (2025-01-01T10:00:00Z) are in no earlier take: queued");
+    }
+
+    @Test
+    void sinceLastTakeQueuesARecordingThatReusesANameAfterAFormatAndLeavesTheEarlierTakeIntact() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();
+        String first = onlyTake();
+        // Formatted (numbering starts again at GX010001.MP4) and its clock reset, then recorded.
+        a.sdCard().format();
+        io.camrig.simulator.media.SdCardFile again = a.sdCard().record(Instant.parse("2016-01-01T00:00:05Z"));
+        assertThat(again.name()).isEqualTo("GX010001.MP4");
+        byte[] expected = a.sdCard().expectedBytes(again);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--since-last-take")).as(err.toString()).isZero();
+
+        String second = onlyTake();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(err.toString()).contains("1 file(s) have the name of a file in an earlier take but are another "
+                + "recording");
+        assertThat(Files.readAllBytes(media().resolve(second).resolve("C3501460050001").resolve("100GOPRO")
+                .resolve("GX010001.MP4"))).isEqualTo(expected);
+        assertThat(run("takes", "verify", first, "--media-dir", media().toString())).isZero();
+        assertThat(run("takes", "verify", second, "--media-dir", media().toString())).isZero();
+    }
+
+    @Test
+    void aCameraThatRefusesToDeleteLeavesEveryFileVerifiedAndTheRunExitsFour() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        VirtualCameraHttpServer b = camera("C3501460050002", 1);
+        a.sdCard().deletes(SdCard.Deletes.REFUSES);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--url", b.baseUri().toString(),
+                "--media-dir", media().toString(), "--delete-after-verify")).as(err.toString())
+                .isEqualTo(ExitCodes.NOT_DELETED);
+
+        assertThat(err.toString()).contains("C3501460050001: 100GOPRO/GX010001.MP4 verified but kept on the camera "
+                + "(refused): the camera refused");
+        assertThat(out.toString()).contains("C3501460050002: 100GOPRO/GX010001.MP4 deleted from the camera")
+                .contains("2 file(s) verified, 0 remaining; 1 verified file(s) could not be deleted from their camera");
+        assertThat(a.sdCard().files()).hasSize(1);
+        assertThat(b.sdCard().files()).isEmpty();
+    }
+
+    @Test
+    void whenEveryDeleteIsRefusedTheJsonSaysWhichAndWhy() throws Exception {
+        VirtualCameraHttpServer a = camera("C3501460050001", 1);
+        a.sdCard().deletes(SdCard.Deletes.KEEPS);
+
+        assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
+                "--delete-after-verify", "--json")).isEqualTo(ExitCodes.NOT_DELETED);
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : out.toString().split("\n")) {
+            lines.add(new ObjectMapper().readTree(l));
+        }
+        assertThat(lines).filteredOn(n -> n.get("event").asText().equals("kept")).singleElement().satisfies(n -> {
+            assertThat(n.get("file").asText()).isEqualTo("100GOPRO/GX010001.MP4");
+            assertThat(n.get("reason").asText()).isEqualTo("STILL_ON_CAMERA");
+        });
+        assertThat(lines).noneMatch(n -> n.get("event").asText().equals("deleted"));
+        assertThat(lines.get(lines.size() - 1).get("keptOnCamera").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void sinceLastTakeWithNothingNewLeavesNoEmptyTakeBehind() throws Exception {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
         assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString())).isZero();

@@ -31,7 +31,8 @@ final class FileChecks {
 
     /**
      * Compares the camera's media info for {@code file} ({@code GET /gopro/media/info}) with what
-     * arrived: its size {@code s} with the bytes received, and for an MP4 its duration {@code dur}
+     * arrived: its creation time {@code cre} (when given) with the one listed when the file was
+     * queued, its size {@code s} with the bytes received, and for an MP4 its duration {@code dur}
      * (seconds) with the file's {@code mvhd} duration. A camera that offers no media info for the
      * file (an error answer, a companion file) is not checked; an MP4 whose boxes cannot be read
      * has only its size checked (the footage reader reports it later).
@@ -48,12 +49,19 @@ final class FileChecks {
                 .map(Optional::of)
                 .onErrorResume(e -> Mono.just(Optional.empty()))
                 .flatMap(info -> info.isEmpty() ? Mono.just(Optional.<MediaInfoMismatchException>empty())
-                        : Mono.fromCallable(() -> compare(info.get(), camera, path, result))
+                        : Mono.fromCallable(() -> compare(info.get(), camera, path, file, result))
                                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
     private static Optional<MediaInfoMismatchException> compare(MediaInfo info, String camera, MediaPath path,
-            DownloadResult result) {
+            TakeFile file, DownloadResult result) {
+        long created = info.created().getEpochSecond();
+        if (created != 0 && created != file.createdEpochSeconds()) {
+            // The card changed since it was listed (formatted, the name recorded again): these bytes are not the file queued.
+            return Optional.of(new MediaInfoMismatchException("the camera's media info says " + path + " was created at "
+                    + created + " (cre) but the file queued was listed as created at " + file.createdEpochSeconds()
+                    + ": another recording has that name now", camera, path.toString()));
+        }
         if (info.sizeBytes() != result.bytes()) {
             return Optional.of(new MediaInfoMismatchException("the camera's media info says " + path + " is "
                     + info.sizeBytes() + " bytes but " + result.bytes() + " were received (cut short?)", camera,

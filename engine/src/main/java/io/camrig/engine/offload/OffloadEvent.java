@@ -42,6 +42,31 @@ public sealed interface OffloadEvent {
     record DeletedFromCamera(String serial, TakeFile file) implements OffloadEvent {
     }
 
+    /**
+     * One verified file was left on the camera although {@code --delete-after-verify} asked to
+     * delete it. It stays verified in the manifest (its bytes are safe on disk); only the card
+     * keeps it.
+     *
+     * @param reason why it was kept
+     * @param detail what was seen, one line, never a secret
+     */
+    record KeptOnCamera(String serial, TakeFile file, KeptReason reason, String detail) implements OffloadEvent {
+    }
+
+    /** Why a verified file was not deleted from its camera ({@link KeptOnCamera}). */
+    enum KeptReason {
+        /** Another camera answers at the address now (its serial over HTTP): nothing is deleted from it. */
+        OTHER_CAMERA,
+        /** The camera's file at that path is not the one verified (its media info's size or creation time differs). */
+        FILE_CHANGED,
+        /** The camera could not be asked (its media info or serial did not come), so nothing was risked. */
+        UNCONFIRMED,
+        /** The camera answered the delete with an error. */
+        REFUSED,
+        /** The camera said it deleted the file but still describes it (its media info answers). */
+        STILL_ON_CAMERA
+    }
+
     /** One file failed (it stays in the queue), or the whole camera when {@code file} is null. */
     record Failed(String serial, TakeFile file, Throwable error) implements OffloadEvent {
     }

@@ -7,7 +7,6 @@ import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadOptions;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.model.MediaFile;
-import io.camrig.http.model.MediaPath;
 import io.camrig.http.wifi.HostWifi;
 import io.camrig.http.wifi.HostWifiLink;
 import io.camrig.proto.error.TransientCamrigException;
@@ -49,6 +48,7 @@ public final class Offloader {
     private final OffloadQueue queue;
     private final OffloadOptions options;
     private final Optional<HostWifi> wifi;
+    private final ApLinks links = new ApLinks();
 
     /**
      * @param queue the take's queue (its manifest lists the cameras' files to fetch)
@@ -109,11 +109,11 @@ public final class Offloader {
                         "camera " + camera.serial() + " is reached over its AP but no host Wi-Fi interface was given")));
             }
             OffloadCamera.ApAccess ap = camera.ap().get();
-            work = Flux.usingWhen(wifi.get().join(ap.ssid(), ap.password(), options.joinTimeout()),
+            work = Flux.usingWhen(links.join(wifi.get().join(ap.ssid(), ap.password(), options.joinTimeout())),
                     link -> checked(camera, select),
-                    HostWifiLink::restore,
-                    (link, e) -> link.restore().onErrorResume(x -> Mono.empty()),
-                    HostWifiLink::restore);
+                    links::leave,
+                    (link, e) -> links.leave(link).onErrorResume(x -> Mono.empty()),
+                    links::leave);
         }
         return work.onErrorResume(e -> Mono.just(new OffloadEvent.Failed(camera.serial(), null, e)));
     }
@@ -209,10 +209,8 @@ public final class Offloader {
         if (!options.deleteAfterVerify()) {
             return record.flux();
         }
-        Mono<OffloadEvent> delete = camera.client().media().deleteFile(new MediaPath(file.folder(), file.name()))
-                .thenReturn((OffloadEvent) new OffloadEvent.DeletedFromCamera(camera.serial(), file))
-                .onErrorResume(e -> Mono.just(new OffloadEvent.Warning(camera.serial(),
-                        "could not delete " + file.cameraPath() + " from the camera: " + e.getMessage())));
+        // Only once the manifest saying VERIFIED is on disk (record completed), never when it failed.
+        Mono<OffloadEvent> delete = CameraDeletion.delete(camera, file, p.result().path());
         // A companion goes with its video: deleting the video removes it from the card.
         return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
     }
@@ -225,6 +223,15 @@ public final class Offloader {
         } catch (java.io.IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * Completes once every camera AP this offloader joined has been left. A cancelled offload
+     * leaves its AP in the background: a process stopping (Ctrl-C) waits for this before it closes
+     * the host's Wi-Fi or exits, so the host gets its own network back.
+     */
+    public Mono<Void> apsLeft() {
+        return links.allLeft();
     }
 
     /** Adds {@code camera} to the take (identity only) when absent; blocking, see {@link OffloadQueue}. */

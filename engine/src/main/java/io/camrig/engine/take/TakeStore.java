@@ -26,8 +26,8 @@ import java.util.Optional;
 /**
  * Takes under one media directory: creates a take's directory with a fresh id, reads and writes
  * its manifest ({@value #MANIFEST}) atomically (a temporary file in the same directory, forced to
- * disk, renamed over the old one, so a reader or a killed process sees the old manifest or the
- * new one), lists takes and re-hashes a take's files against its manifest.
+ * disk, renamed over the old one, the directory forced to disk, so a reader, a killed process or a
+ * power cut sees the old manifest or the new one), lists takes and re-hashes a take's files against its manifest.
  *
  * <p>Blocking file I/O: call it from a bounded-elastic thread, the CLI or tests. Not synchronized:
  * one writer per take at a time (see {@link OffloadQueue}).
@@ -176,6 +176,9 @@ public final class TakeStore {
                     out.getFD().sync();
                 }
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                // The rename is durable only once the directory is: a file deleted from its camera
+                // after this returns must never come back PENDING after a power cut.
+                forceDirectory(dir);
             } finally {
                 Files.deleteIfExists(tmp);
             }
@@ -183,6 +186,35 @@ public final class TakeStore {
             throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             gate.exit();
+        }
+    }
+
+    /**
+     * Forces a directory's entries to disk where the platform can open a directory (not on
+     * Windows). A channel is closed by a thread interrupt, so the interrupt is set aside while it
+     * forces (a write, once started, finishes) and given back after.
+     */
+    private static void forceDirectory(Path dir) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                        java.nio.file.StandardOpenOption.READ)) {
+                    ch.force(true);
+                    return;
+                } catch (java.nio.channels.ClosedByInterruptException e) {
+                    interrupted |= Thread.interrupted();
+                    if (attempt == 3) {
+                        throw e;
+                    }
+                } catch (java.nio.file.AccessDeniedException | UnsupportedOperationException e) {
+                    return;   // such a platform makes a rename durable by other means
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -40,7 +40,22 @@ public final class SdCard {
     private final java.util.Map<String, java.time.Duration> lengths = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Long> recordedSizes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile CardSpool spool;
+    private volatile Deletes deletes = Deletes.DELETES;
     private int recorded;
+
+    /**
+     * How the card answers a request to delete one file ({@link #delete}): a real camera may
+     * refuse (a locked card, a busy camera) or, through a firmware bug, say it deleted a file it
+     * still holds.
+     */
+    public enum Deletes {
+        /** Deletes the file (the default). */
+        DELETES,
+        /** Refuses: keeps the file and reports it was not deleted (the HTTP route answers an error). */
+        REFUSES,
+        /** Keeps the file but reports it deleted (the HTTP route answers 200). */
+        KEEPS
+    }
 
     /**
      * An empty card.
@@ -94,13 +109,26 @@ public final class SdCard {
      * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
      */
     public synchronized SdCardFile record(Instant when, RecordingFacts facts) {
+        return record(when, facts, fileSizeBytes);
+    }
+
+    /**
+     * As {@link #record(Instant, RecordingFacts)}, this one recording {@code sizeBytes} long (or
+     * its MP4 head's size, when larger) instead of the card's configured size.
+     *
+     * @throws IllegalArgumentException when {@code sizeBytes} is negative
+     */
+    public synchronized SdCardFile record(Instant when, RecordingFacts facts, int sizeBytes) {
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("sizeBytes must be >= 0, was " + sizeBytes);
+        }
         int number = recorded + 1;
         if (number > MAX_FILES) {
             throw new IllegalStateException("SD card holds " + MAX_FILES + " recordings already");
         }
-        byte[] head = Mp4Writer.head(facts, fileSizeBytes);
+        byte[] head = Mp4Writer.head(facts, sizeBytes);
         String name = String.format("GX01%04d.MP4", number);
-        SdCardFile file = new SdCardFile(DIRECTORY, name, Math.max(fileSizeBytes, head.length),
+        SdCardFile file = new SdCardFile(DIRECTORY, name, Math.max(sizeBytes, head.length),
                 when.truncatedTo(ChronoUnit.SECONDS));
         heads.put(name, head);
         lengths.put(name, facts.length());
@@ -147,11 +175,31 @@ public final class SdCard {
     }
 
     /**
-     * Deletes one file; numbering goes on (a camera never reuses a file number).
+     * Formats the card: every file gone and numbering restarted, so the next recording is {@code
+     * GX010001.MP4} again, a name an earlier recording already had.
+     */
+    public synchronized void format() {
+        deleteAll();
+        recorded = 0;
+    }
+
+    /** From now on, answers requests to delete one file as {@code behaviour} says ({@link Deletes#DELETES} by default). */
+    public void deletes(Deletes behaviour) {
+        deletes = Objects.requireNonNull(behaviour, "behaviour");
+    }
+
+    /**
+     * Deletes one file; numbering goes on (a camera never reuses a file number, until a {@link
+     * #format}). As {@link #deletes(Deletes)} says: a refusing card keeps the file and answers
+     * {@code false}; a card that only claims to delete keeps it and answers {@code true}.
      *
-     * @return {@code true} when it was on the card
+     * @return {@code true} when it was on the card (and, unless {@link Deletes#REFUSES}, is said deleted)
      */
     public synchronized boolean delete(String directory, String name) {
+        Deletes behaviour = deletes;
+        if (behaviour != Deletes.DELETES) {
+            return behaviour == Deletes.KEEPS && find(directory, name).isPresent();
+        }
         Optional<SdCardFile> gone = find(directory, name);
         if (gone.isPresent() && spool != null) {
             spool.delete(gone.get());
