@@ -32,6 +32,8 @@ public final class FootageReader {
     public static final int MAX_GPMF_PAYLOAD = 4 << 20;
     /** Seconds from 1904-01-01 (the MP4 epoch) to 1970-01-01. */
     static final long MP4_EPOCH_OFFSET = 2_082_844_800L;
+    /** 9999-12-31T23:59:59 in seconds since 1904 (a 64-bit {@code mvhd} may claim any time). */
+    static final long MAX_CREATION_TIME = 253_402_300_799L + MP4_EPOCH_OFFSET;
 
     private FootageReader() {
     }
@@ -90,9 +92,14 @@ public final class FootageReader {
         }
         byte[] firm = movie.userData().getOrDefault("FIRM", new byte[0]);
         byte[] came = movie.userData().getOrDefault("CAME", new byte[0]);
-        Optional<LocalDateTime> created = movie.creationTime() == 0 ? Optional.empty()
-                : Optional.of(LocalDateTime.ofEpochSecond(movie.creationTime() - MP4_EPOCH_OFFSET, 0,
-                java.time.ZoneOffset.UTC));
+        Optional<LocalDateTime> created = Optional.empty();
+        if (movie.creationTime() < 0 || movie.creationTime() > MAX_CREATION_TIME) {
+            warnings.add("mvhd creation time " + Long.toUnsignedString(movie.creationTime())
+                    + " s since 1904 is past the year 9999");
+        } else if (movie.creationTime() != 0) {
+            created = Optional.of(LocalDateTime.ofEpochSecond(movie.creationTime() - MP4_EPOCH_OFFSET, 0,
+                    java.time.ZoneOffset.UTC));
+        }
         double duration = movie.timescale() == 0 ? 0 : movie.duration() * 1000.0 / movie.timescale();
         return new FootageFacts(name, ch.size(), movie.majorBrand(), Mp4Reader.text(firm), came, created, duration, timecode,
                 telemetry, tracks, warnings);

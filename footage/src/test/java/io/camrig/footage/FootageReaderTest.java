@@ -7,7 +7,11 @@ import io.camrig.footage.gpmf.GpmfSummary;
 import io.camrig.footage.testutil.MediaSamples;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import io.camrig.footage.testutil.MemoryChannel;
+import io.camrig.footage.testutil.Mp4Bytes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reads a real HERO5 Black recording (karma.mp4 from GoPro's gpmf-parser samples). */
 class FootageReaderTest {
@@ -61,5 +65,29 @@ class FootageReaderTest {
                 .isInstanceOf(FootageFormatException.class)
                 .hasMessageContaining("hero6.raw")
                 .hasMessageContaining("a raw GPMF payload (it starts with the KLV key DEVC), not an MP4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, -1L, Long.MIN_VALUE, FootageReader.MAX_CREATION_TIME + 1})
+    void aCreationTimePastTheYear9999IsAWarningNotADateTimeException(long creation) throws Exception {
+        // before: LocalDateTime.ofEpochSecond threw java.time.DateTimeException out of the reader
+        byte[] file = Mp4Bytes.concat(Mp4Bytes.box("ftyp", Mp4Bytes.ascii("mp41")),
+                Mp4Bytes.box("moov", Mp4Bytes.mvhdV1(creation, 90_000, 270_000)));
+
+        FootageFacts f = FootageReader.read(new MemoryChannel(file), "v1.mp4");
+
+        assertThat(f.creationTime()).isEmpty();
+        assertThat(f.durationMillis()).isEqualTo(3000.0);
+        assertThat(f.warnings()).contains("mvhd creation time " + Long.toUnsignedString(creation)
+                + " s since 1904 is past the year 9999");
+    }
+
+    @Test
+    void aCreationTimeOfTheLastSecondOfTheYear9999Reads() throws Exception {
+        byte[] file = Mp4Bytes.concat(Mp4Bytes.box("ftyp", Mp4Bytes.ascii("mp41")),
+                Mp4Bytes.box("moov", Mp4Bytes.mvhdV1(FootageReader.MAX_CREATION_TIME, 90_000, 270_000)));
+
+        assertThat(FootageReader.read(new MemoryChannel(file), "v1.mp4").creationTime())
+                .contains(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
     }
 }

@@ -24,6 +24,13 @@ import java.util.Map;
 public final class Mp4Reader {
     /** The largest {@code moov} read, bytes (a one-hour GoPro chapter's is well under 4 MiB). */
     public static final int MAX_MOOV_BYTES = 32 << 20;
+    private static final int FTYP = 0x66747970;
+    private static final int MOOV = 0x6d6f6f76;
+    /**
+     * The most top-level boxes walked (a GoPro file has 3 to 5; each costs one 16-byte read, so a
+     * 4 GB file of 8-byte boxes would otherwise take 512 million reads).
+     */
+    public static final int MAX_TOP_LEVEL_BOXES = 1 << 20;
 
     private Mp4Reader() {
     }
@@ -35,38 +42,46 @@ public final class Mp4Reader {
         String brand = "";
         ByteBuffer moov = null;
         long moovOffset = -1;
+        int moovHeader = 8;
+        int boxes = 0;
+        ByteBuffer h = ByteBuffer.allocate(16);   // one header buffer for the whole walk
         while (at + 8 <= size) {
-            ByteBuffer h = readFully(ch, at, (int) Math.min(16, size - at));
+            if (++boxes > MAX_TOP_LEVEL_BOXES) {
+                throw new FootageFormatException("more than " + MAX_TOP_LEVEL_BOXES + " top-level boxes (the next at offset "
+                        + at + "): not a recording");
+            }
+            readInto(ch, at, h.clear().limit((int) Math.min(16, size - at)));
             long boxSize = Integer.toUnsignedLong(h.getInt());
-            String type = Box.fourCc(h);
+            int type = h.getInt();
             int header = 8;
             if (boxSize == 1) {
-                Box.need(h, 8, "box '" + type + "' 64-bit size", at);
+                Box.need(h, 8, "box '" + fourCc(type) + "' 64-bit size", at);
                 boxSize = h.getLong();
                 header = 16;
             } else if (boxSize == 0) {
                 boxSize = size - at;
             }
             if (boxSize < header || boxSize > size - at) {
-                throw new FootageFormatException("box '" + type + "' at offset " + at + " declares " + boxSize
+                throw new FootageFormatException("box '" + fourCc(type) + "' at offset " + at + " declares " + boxSize
                         + " bytes; the file has " + (size - at) + " left");
             }
-            if (type.equals("ftyp") && boxSize >= header + 4) {
+            if (type == FTYP && boxSize >= header + 4) {
                 brand = Box.fourCc(readFully(ch, at + header, 4));
-            } else if (type.equals("moov") && moov == null) {
+            } else if (type == MOOV && moov == null) {
                 if (boxSize - header > MAX_MOOV_BYTES) {
                     throw new FootageFormatException("moov at offset " + at + " declares " + (boxSize - header)
                             + " bytes, over the limit of " + MAX_MOOV_BYTES);
                 }
                 moov = readFully(ch, at + header, (int) (boxSize - header));
                 moovOffset = at;
+                moovHeader = header;
             }
             at += boxSize;
         }
         if (moov == null) {
             throw new FootageFormatException("no moov box: not an MP4, or a recording still being written");
         }
-        return parse(brand, new Box("moov", moovOffset, 8, moov), size);
+        return parse(brand, new Box("moov", moovOffset, moovHeader, moov), size);
     }
 
     /**
@@ -118,6 +133,10 @@ public final class Mp4Reader {
         return new Mp4Movie(brand, creation, timescale, duration, udta, tracks);
     }
 
+    private static String fourCc(int type) {
+        return Box.fourCc(ByteBuffer.allocate(4).putInt(0, type));
+    }
+
     /** Bytes as UTF-8 text up to the first NUL (how GoPro writes {@code FIRM}). */
     public static String text(byte[] raw) {
         int end = 0;
@@ -128,7 +147,12 @@ public final class Mp4Reader {
     }
 
     private static ByteBuffer readFully(SeekableByteChannel ch, long offset, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(length);
+        return readInto(ch, offset, ByteBuffer.allocate(length));
+    }
+
+    /** Fills {@code buf} (position to limit) from {@code offset}; returns it flipped. */
+    private static ByteBuffer readInto(SeekableByteChannel ch, long offset, ByteBuffer buf) throws IOException {
+        long length = buf.remaining();
         ch.position(offset);
         while (buf.hasRemaining()) {
             if (ch.read(buf) < 0) {
