@@ -53,7 +53,8 @@ class FootageReaderTest {
                 "00000010667479706d703431000000000000ffff6d64617400"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(f))
                 .isInstanceOf(FootageFormatException.class)
-                .hasMessageContaining("GX010001.MP4").hasMessageContaining("mdat").hasMessageContaining("offset 16");
+                .hasMessageContaining("GX010001.MP4").hasMessageContaining("mdat").hasMessageContaining("offset 16")
+                .hasMessageContaining("the file is cut short (an offload that stopped, a card pulled while recording)");
     }
 
     @Test
@@ -89,5 +90,12 @@ class FootageReaderTest {
 
         assertThat(FootageReader.read(new MemoryChannel(file), "v1.mp4").creationTime())
                 .contains(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
+    }
+
+    @Test
+    void anEmptyFileSaysItIsEmpty() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(new MemoryChannel(new byte[0]), "e"))
+                .isInstanceOf(FootageFormatException.class)
+                .extracting(e -> ((FootageFormatException) e).detail()).isEqualTo("the file is empty (0 bytes)");
     }
 }

@@ -61,9 +61,14 @@ public final class Mp4Reader {
             } else if (boxSize == 0) {
                 boxSize = size - at;
             }
-            if (boxSize < header || boxSize > size - at) {
+            if (boxSize < header) {
                 throw new FootageFormatException("box '" + fourCc(type) + "' at offset " + at + " declares " + boxSize
-                        + " bytes; the file has " + (size - at) + " left");
+                        + " bytes, less than its own header: not an MP4");
+            }
+            if (boxSize > size - at) {
+                throw new FootageFormatException("box '" + fourCc(type) + "' at offset " + at + " declares " + boxSize
+                        + " bytes; the file has " + (size - at) + " left: the file is cut short (an offload that "
+                        + "stopped, a card pulled while recording) or is not an MP4");
             }
             if (type == FTYP && boxSize >= header + 4) {
                 brand = Box.fourCc(readFully(ch, at + header, 4));
@@ -77,6 +82,9 @@ public final class Mp4Reader {
                 moovHeader = header;
             }
             at += boxSize;
+        }
+        if (size == 0) {
+            throw new FootageFormatException("the file is empty (0 bytes)");
         }
         if (moov == null) {
             throw new FootageFormatException("no moov box: not an MP4, or a recording still being written");
