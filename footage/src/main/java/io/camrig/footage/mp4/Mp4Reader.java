@@ -99,7 +99,7 @@ public final class Mp4Reader {
      */
     public static ByteBuffer readSample(SeekableByteChannel ch, long offset, long length, int limit)
             throws IOException {
-        if (offset < 0 || length < 0 || length > limit || offset + length > ch.size()) {
+        if (offset < 0 || length < 0 || length > limit || offset > ch.size() - length) {   // no overflow
             throw new FootageFormatException("sample of " + length + " bytes at offset " + offset
                     + " lies outside the file (" + ch.size() + " bytes) or over the limit of " + limit);
         }

@@ -62,6 +62,16 @@ class Mp4ReaderTest {
                 .hasMessageContaining("mvhd v0 at offset 36 is truncated");
     }
 
+    @Test
+    void aSampleOffsetNearLongMaxIsOutsideTheFileNotAnOverflowingSum() {
+        // a co64 chunk offset of 2^63 - 2: offset + length overflowed to a negative sum that passed the check
+        MemoryChannel ch = new MemoryChannel(new byte[64]);
+
+        assertThatThrownBy(() -> Mp4Reader.readSample(ch, Long.MAX_VALUE - 1, 4, 4))
+                .isInstanceOf(FootageFormatException.class).hasMessageContaining("lies outside the file (64 bytes)");
+        assertThat(ch.largestRead()).isZero();
+    }
+
     private static byte[] empties(int count) {
         ByteBuffer b = ByteBuffer.allocate(8 * count);
         while (b.hasRemaining()) {
