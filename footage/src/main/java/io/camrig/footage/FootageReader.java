@@ -23,9 +23,12 @@ import java.util.Optional;
  * read), plus the first {@code tmcd} sample (4 bytes) and the first {@code gpmd} sample (at most
  * {@value #MAX_GPMF_PAYLOAD} bytes). Blocking file I/O: call it off event loops.
  *
- * <p>Errors: {@link FootageFormatException} when the file is not a readable MP4 (no {@code moov},
- * a box overrunning its parent, a raw GPMF payload saved on its own); a malformed timecode or GPMF track does not fail the read, it
- * becomes a {@linkplain FootageFacts#warnings() warning}. {@link IOException} from the file.
+ * <p>Errors: {@link FootageFormatException} when the file is not a readable MP4 (empty, no
+ * {@code moov}, a box overrunning its parent or the file, more boxes than {@link Mp4Reader}'s limits,
+ * a raw GPMF payload saved on its own); a malformed timecode or GPMF track, or an {@code mvhd}
+ * creation time past the year 9999, does not fail the read, it becomes a {@linkplain
+ * FootageFacts#warnings() warning}. Nothing is allocated from a declared size before it is checked
+ * against the bytes that hold it. {@link IOException} from the file.
  */
 public final class FootageReader {
     /** The largest GPMF payload read, bytes. */
