@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Reads the {@code moov} of an MP4 from a channel without touching {@code mdat}: top-level boxes
- * are walked by their headers (16 bytes read per box), {@code moov} (at most {@link #MAX_MOOV_BYTES})
+ * are walked by their headers (16 bytes read per box into one buffer, at most
+ * {@value #MAX_TOP_LEVEL_BOXES} boxes), {@code moov} (at most {@link #MAX_MOOV_BYTES})
  * is read whole and parsed: {@code mvhd} (v0/v1), {@code udta} children, and per {@code trak} the
  * {@code mdhd}, {@code hdlr}, the first {@code stsd} entry, {@code stsz} and the first
  * {@code stco}/{@code co64} chunk offset (the first sample of a track sits at its first chunk's
@@ -24,13 +25,13 @@ import java.util.Map;
 public final class Mp4Reader {
     /** The largest {@code moov} read, bytes (a one-hour GoPro chapter's is well under 4 MiB). */
     public static final int MAX_MOOV_BYTES = 32 << 20;
-    private static final int FTYP = 0x66747970;
-    private static final int MOOV = 0x6d6f6f76;
     /**
      * The most top-level boxes walked (a GoPro file has 3 to 5; each costs one 16-byte read, so a
      * 4 GB file of 8-byte boxes would otherwise take 512 million reads).
      */
     public static final int MAX_TOP_LEVEL_BOXES = 1 << 20;
+    private static final int FTYP = 0x66747970;   // "ftyp"
+    private static final int MOOV = 0x6d6f6f76;   // "moov"
 
     private Mp4Reader() {
     }
