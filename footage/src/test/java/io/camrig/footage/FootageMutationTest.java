@@ -171,7 +171,7 @@ class FootageMutationTest {
                 }
             }
         }
-        assertThat(v.typed()).isPositive();
+        assertThat(v.warned()).as("mutants read with a warning (a malformed track left out)").isPositive();
         assertThat(v.valid()).isPositive();
     }
 

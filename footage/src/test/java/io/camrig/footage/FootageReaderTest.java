@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camrig.footage.error.FootageFormatException;
 import io.camrig.footage.gpmf.GpmfSummary;
 import io.camrig.footage.testutil.MediaSamples;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import io.camrig.footage.testutil.MemoryChannel;
@@ -97,5 +98,25 @@ class FootageReaderTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(new MemoryChannel(new byte[0]), "e"))
                 .isInstanceOf(FootageFormatException.class)
                 .extracting(e -> ((FootageFormatException) e).detail()).isEqualTo("the file is empty (0 bytes)");
+    }
+
+    @Test
+    void aMalformedTrackIsAWarningAndTheRestOfTheFileIsStillRead() throws Exception {
+        // the tmcd track's stsz says "sizes follow" (fixed size 0) for one sample, and none follows;
+        // before, the whole file was unreadable: no firmware, no creation time, no telemetry
+        byte[] file = Mp4Bytes.goproLike(1_106_808, 2, Files.readAllBytes(MediaSamples.require("hero6.raw")), false);
+        Mp4Bytes.At stsz = Mp4Bytes.walk(file).stream().filter(b -> b.type().equals("stsz")).findFirst().orElseThrow();
+        Mp4Bytes.At trak = Mp4Bytes.walk(file).stream().filter(b -> b.type().equals("trak")).findFirst().orElseThrow();
+        java.nio.ByteBuffer.wrap(file).putInt(stsz.body() + 4, 0);
+
+        FootageFacts f = FootageReader.read(new MemoryChannel(file), "GX010001.MP4");
+
+        assertThat(f.firmware()).isEqualTo("H23.01.02.32.00");
+        assertThat(f.creationTime()).isPresent();
+        assertThat(f.telemetry()).isPresent();
+        assertThat(f.timecode()).isEmpty();
+        assertThat(f.tracks()).containsExactly("meta gpmd GoPro MET");
+        assertThat(f.warnings()).containsExactly("trak at offset " + trak.offset() + " unreadable: stsz entries at offset "
+                + stsz.offset() + " is truncated: needs 4 more bytes, has 0", "no timecode (tmcd) track");
     }
 }

@@ -21,10 +21,10 @@ public final class GpmfParser {
     public static final int MAX_DEPTH = 8;
     /**
      * The most entries read from one payload, nested ones included (a second of HERO telemetry holds
-     * a few hundred): each entry is a few hundred bytes of records and views, so the 4 MiB payload
-     * {@code FootageReader} allows, cut into empty 8-byte entries, would otherwise hold 275 MB.
+     * a few hundred): each entry is about 550 bytes of records and views, so a 4 MiB payload cut
+     * into empty 8-byte entries would otherwise hold 275 MB; 4096 entries hold about 2 MB.
      */
-    public static final int MAX_ENTRIES = 16_384;
+    public static final int MAX_ENTRIES = 4096;
 
     private GpmfParser() {
     }

@@ -13,17 +13,22 @@ import java.util.Map;
 /**
  * Reads the {@code moov} of an MP4 from a channel without touching {@code mdat}: top-level boxes
  * are walked by their headers (16 bytes read per box into one buffer, at most
- * {@value #MAX_TOP_LEVEL_BOXES} boxes), {@code moov} (at most {@link #MAX_MOOV_BYTES})
+ * {@value #MAX_TOP_LEVEL_BOXES} boxes), {@code moov} (at most {@link #MAX_MOOV_BYTES}, a quarter
+ * of the heap in a smaller one)
  * is read whole and parsed: {@code mvhd} (v0/v1), {@code udta} children, and per {@code trak} the
  * {@code mdhd}, {@code hdlr}, the first {@code stsd} entry, {@code stsz} and the first
  * {@code stco}/{@code co64} chunk offset (the first sample of a track sits at its first chunk's
  * offset). Works with {@code moov} before or after {@code mdat}.
  *
- * <p>Errors: {@link FootageFormatException} for anything malformed or over the limits;
+ * <p>Errors: {@link FootageFormatException} for anything malformed or over the limits outside a
+ * {@code trak}; a malformed {@code trak} is left out and named in {@link Mp4Movie#unreadableTracks()}.
  * {@link IOException} from the channel.
  */
 public final class Mp4Reader {
-    /** The largest {@code moov} read, bytes (a one-hour GoPro chapter's is well under 4 MiB). */
+    /**
+     * The largest {@code moov} read, bytes (a one-hour GoPro chapter's is well under 4 MiB), in a
+     * heap of 128 MiB or more; less in a smaller heap ({@link #moovLimit}).
+     */
     public static final int MAX_MOOV_BYTES = 32 << 20;
     /**
      * The most top-level boxes walked (a GoPro file has 3 to 5; each costs one 16-byte read, so a
@@ -74,9 +79,12 @@ public final class Mp4Reader {
             if (type == FTYP && boxSize >= header + 4) {
                 brand = Box.fourCc(readFully(ch, at + header, 4));
             } else if (type == MOOV && moov == null) {
-                if (boxSize - header > MAX_MOOV_BYTES) {
+                long limit = moovLimit(Runtime.getRuntime().maxMemory());
+                if (boxSize - header > limit) {
                     throw new FootageFormatException("moov at offset " + at + " declares " + (boxSize - header)
-                            + " bytes, over the limit of " + MAX_MOOV_BYTES);
+                            + " bytes, over the limit of " + limit + (limit < MAX_MOOV_BYTES
+                            ? " (a quarter of this process's " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap)"
+                            : ""));
                 }
                 moov = readFully(ch, at + header, (int) (boxSize - header));
                 moovOffset = at;
@@ -91,6 +99,16 @@ public final class Mp4Reader {
             throw new FootageFormatException("no moov box: not an MP4, or a recording still being written");
         }
         return parse(brand, new Box("moov", moovOffset, moovHeader, moov), size);
+    }
+
+    /**
+     * The largest {@code moov} read in a process whose heap may grow to {@code maxHeap} bytes:
+     * {@link #MAX_MOOV_BYTES}, or a quarter of the heap when that is less (the offload runs in a
+     * 16 MiB heap, where a 31 MiB {@code moov} was an {@link OutOfMemoryError}; a quarter, 4 MiB,
+     * still holds a one-hour chapter's).
+     */
+    static long moovLimit(long maxHeap) {
+        return Math.min(MAX_MOOV_BYTES, maxHeap / 4);
     }
 
     /**
@@ -136,10 +154,15 @@ public final class Mp4Reader {
             return raw;
         })));
         List<Track> tracks = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (Box trak : moov.all("trak")) {
-            tracks.add(TrackParser.parse(trak));
+            try {
+                tracks.add(TrackParser.parse(trak));
+            } catch (FootageFormatException e) {   // the other tracks, udta and mvhd still say what they say
+                unreadable.add("trak at offset " + trak.offset() + " unreadable: " + e.detail());
+            }
         }
-        return new Mp4Movie(brand, creation, timescale, duration, udta, tracks);
+        return new Mp4Movie(brand, creation, timescale, duration, udta, tracks, unreadable);
     }
 
     private static String fourCc(int type) {

@@ -148,7 +148,7 @@ class GpmfMutationTest {
                     .putShort((short) 4);
             parse(b.array(), b.capacity(), levels + " levels");
         }
-        // 4 MiB (FootageReader's limit) of empty entries: half a million, each a record
+        // 4 MiB of empty entries (FootageReader's payload limit when found): half a million, each a record
         ByteBuffer many = ByteBuffer.allocate(4 << 20);
         while (many.hasRemaining()) {
             many.put("STMP".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 'J').put((byte) 8)

@@ -98,7 +98,7 @@ class GpmfParserTest {
 
     @Test
     void moreEntriesThanTheLimitIsATypedErrorNotAQuarterGigabyteOfRecords() {
-        // 4 MiB (FootageReader's payload limit) of empty entries; before: 512 Ki records, 275 MB allocated
+        // 4 MiB of empty entries (FootageReader's payload limit when found); before: 512 Ki records, 275 MB
         ByteBuffer b = ByteBuffer.allocate(4 << 20);
         while (b.hasRemaining()) {
             b.put(HexFormat.of().parseHex("53544d50" + "4a080000"));   // STMP J 8×0

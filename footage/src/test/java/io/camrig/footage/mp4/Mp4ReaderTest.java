@@ -72,6 +72,12 @@ class Mp4ReaderTest {
         assertThat(ch.largestRead()).isZero();
     }
 
+    @Test
+    void theMoovLimitIsAQuarterOfASmallHeapAndThirtyTwoMebibytesInALargeOne() {
+        assertThat(Mp4Reader.moovLimit(16L << 20)).isEqualTo(4 << 20);
+        assertThat(Mp4Reader.moovLimit(1L << 30)).isEqualTo(Mp4Reader.MAX_MOOV_BYTES);
+    }
+
     private static byte[] empties(int count) {
         ByteBuffer b = ByteBuffer.allocate(8 * count);
         while (b.hasRemaining()) {

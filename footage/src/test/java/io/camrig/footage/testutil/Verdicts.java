@@ -29,11 +29,17 @@ public final class Verdicts {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private int valid;
+    private int warned;
     private int typed;
     private long mostAllocated;
 
     public int valid() {
         return valid;
+    }
+
+    /** Reads that gave facts with warnings (a part malformed, the rest read). */
+    public int warned() {
+        return warned;
     }
 
     public int typed() {
@@ -58,6 +64,7 @@ public final class Verdicts {
         Attempt first = attempt(data, length, what);
         if (first.facts != null) {
             valid++;
+            warned += first.facts.warnings().isEmpty() ? 0 : 1;
         } else {
             typed++;
         }
