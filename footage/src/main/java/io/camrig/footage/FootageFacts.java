@@ -16,7 +16,7 @@ import java.util.Optional;
  *     empty when absent. Written by the camera: may hold any character
  * @param cameraId {@code udta/CAME}: the camera's id bytes, or an empty array when absent
  * @param creationTime {@code mvhd} creation time as the camera's local clock (GoPro writes local
- *     time, no zone), whole seconds; empty when 0
+ *     time, no zone), whole seconds; empty when 0, or past the year 9999 (then with a warning)
  * @param durationMillis {@code mvhd} duration, ms
  * @param timecode the start timecode from the {@code tmcd} track; empty without one
  * @param telemetry the first GPMF payload of the {@code gpmd} track; empty without one

@@ -23,15 +23,23 @@ import java.util.Optional;
  * read), plus the first {@code tmcd} sample (4 bytes) and the first {@code gpmd} sample (at most
  * {@value #MAX_GPMF_PAYLOAD} bytes). Blocking file I/O: call it off event loops.
  *
- * <p>Errors: {@link FootageFormatException} when the file is not a readable MP4 (no {@code moov},
- * a box overrunning its parent, a raw GPMF payload saved on its own); a malformed timecode or GPMF track does not fail the read, it
- * becomes a {@linkplain FootageFacts#warnings() warning}. {@link IOException} from the file.
+ * <p>Errors: {@link FootageFormatException} when the file is not a readable MP4 (empty, no
+ * {@code moov}, a box overrunning its parent or the file, more boxes than {@link Mp4Reader}'s limits,
+ * a raw GPMF payload saved on its own); a malformed track (its tables, its timecode or GPMF), or
+ * an {@code mvhd} creation time past the year 9999, does not fail the read, it becomes a
+ * {@linkplain FootageFacts#warnings() warning}. Nothing is allocated from a declared size before it is checked
+ * against the bytes that hold it. {@link IOException} from the file.
  */
 public final class FootageReader {
-    /** The largest GPMF payload read, bytes. */
-    public static final int MAX_GPMF_PAYLOAD = 4 << 20;
+    /**
+     * The largest GPMF payload read, bytes: a second of HERO telemetry is tens of KB; 1 MiB with its
+     * entries' records fits beside a 4 MiB {@code moov} in the offload's 16 MiB heap.
+     */
+    public static final int MAX_GPMF_PAYLOAD = 1 << 20;
     /** Seconds from 1904-01-01 (the MP4 epoch) to 1970-01-01. */
     static final long MP4_EPOCH_OFFSET = 2_082_844_800L;
+    /** 9999-12-31T23:59:59 in seconds since 1904 (a 64-bit {@code mvhd} may claim any time). */
+    static final long MAX_CREATION_TIME = 253_402_300_799L + MP4_EPOCH_OFFSET;
 
     private FootageReader() {
     }
@@ -57,7 +65,7 @@ public final class FootageReader {
             }
             throw e;
         }
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(movie.unreadableTracks());
         List<String> tracks = new ArrayList<>();
         for (Track t : movie.tracks()) {
             tracks.add(t.handlerType() + " " + t.format() + " " + t.handlerName().trim());
@@ -90,9 +98,14 @@ public final class FootageReader {
         }
         byte[] firm = movie.userData().getOrDefault("FIRM", new byte[0]);
         byte[] came = movie.userData().getOrDefault("CAME", new byte[0]);
-        Optional<LocalDateTime> created = movie.creationTime() == 0 ? Optional.empty()
-                : Optional.of(LocalDateTime.ofEpochSecond(movie.creationTime() - MP4_EPOCH_OFFSET, 0,
-                java.time.ZoneOffset.UTC));
+        Optional<LocalDateTime> created = Optional.empty();
+        if (movie.creationTime() < 0 || movie.creationTime() > MAX_CREATION_TIME) {
+            warnings.add("mvhd creation time " + Long.toUnsignedString(movie.creationTime())
+                    + " s since 1904 is past the year 9999");
+        } else if (movie.creationTime() != 0) {
+            created = Optional.of(LocalDateTime.ofEpochSecond(movie.creationTime() - MP4_EPOCH_OFFSET, 0,
+                    java.time.ZoneOffset.UTC));
+        }
         double duration = movie.timescale() == 0 ? 0 : movie.duration() * 1000.0 / movie.timescale();
         return new FootageFacts(name, ch.size(), movie.majorBrand(), Mp4Reader.text(firm), came, created, duration, timecode,
                 telemetry, tracks, warnings);

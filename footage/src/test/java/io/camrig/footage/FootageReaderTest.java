@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camrig.footage.error.FootageFormatException;
 import io.camrig.footage.gpmf.GpmfSummary;
 import io.camrig.footage.testutil.MediaSamples;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import io.camrig.footage.testutil.MemoryChannel;
+import io.camrig.footage.testutil.Mp4Bytes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reads a real HERO5 Black recording (karma.mp4 from GoPro's gpmf-parser samples). */
 class FootageReaderTest {
@@ -49,7 +54,8 @@ class FootageReaderTest {
                 "00000010667479706d703431000000000000ffff6d64617400"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(f))
                 .isInstanceOf(FootageFormatException.class)
-                .hasMessageContaining("GX010001.MP4").hasMessageContaining("mdat").hasMessageContaining("offset 16");
+                .hasMessageContaining("GX010001.MP4").hasMessageContaining("mdat").hasMessageContaining("offset 16")
+                .hasMessageContaining("the file is cut short (an offload that stopped, a card pulled while recording)");
     }
 
     @Test
@@ -61,5 +67,56 @@ class FootageReaderTest {
                 .isInstanceOf(FootageFormatException.class)
                 .hasMessageContaining("hero6.raw")
                 .hasMessageContaining("a raw GPMF payload (it starts with the KLV key DEVC), not an MP4");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, -1L, Long.MIN_VALUE, FootageReader.MAX_CREATION_TIME + 1})
+    void aCreationTimePastTheYear9999IsAWarningNotADateTimeException(long creation) throws Exception {
+        // before: LocalDateTime.ofEpochSecond threw java.time.DateTimeException out of the reader
+        byte[] file = Mp4Bytes.concat(Mp4Bytes.box("ftyp", Mp4Bytes.ascii("mp41")),
+                Mp4Bytes.box("moov", Mp4Bytes.mvhdV1(creation, 90_000, 270_000)));
+
+        FootageFacts f = FootageReader.read(new MemoryChannel(file), "v1.mp4");
+
+        assertThat(f.creationTime()).isEmpty();
+        assertThat(f.durationMillis()).isEqualTo(3000.0);
+        assertThat(f.warnings()).contains("mvhd creation time " + Long.toUnsignedString(creation)
+                + " s since 1904 is past the year 9999");
+    }
+
+    @Test
+    void aCreationTimeOfTheLastSecondOfTheYear9999Reads() throws Exception {
+        byte[] file = Mp4Bytes.concat(Mp4Bytes.box("ftyp", Mp4Bytes.ascii("mp41")),
+                Mp4Bytes.box("moov", Mp4Bytes.mvhdV1(FootageReader.MAX_CREATION_TIME, 90_000, 270_000)));
+
+        assertThat(FootageReader.read(new MemoryChannel(file), "v1.mp4").creationTime())
+                .contains(LocalDateTime.of(9999, 12, 31, 23, 59, 59));
+    }
+
+    @Test
+    void anEmptyFileSaysItIsEmpty() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FootageReader.read(new MemoryChannel(new byte[0]), "e"))
+                .isInstanceOf(FootageFormatException.class)
+                .extracting(e -> ((FootageFormatException) e).detail()).isEqualTo("the file is empty (0 bytes)");
+    }
+
+    @Test
+    void aMalformedTrackIsAWarningAndTheRestOfTheFileIsStillRead() throws Exception {
+        // the tmcd track's stsz says "sizes follow" (fixed size 0) for one sample, and none follows;
+        // before, the whole file was unreadable: no firmware, no creation time, no telemetry
+        byte[] file = Mp4Bytes.goproLike(1_106_808, 2, Files.readAllBytes(MediaSamples.require("hero6.raw")), false);
+        Mp4Bytes.At stsz = Mp4Bytes.walk(file).stream().filter(b -> b.type().equals("stsz")).findFirst().orElseThrow();
+        Mp4Bytes.At trak = Mp4Bytes.walk(file).stream().filter(b -> b.type().equals("trak")).findFirst().orElseThrow();
+        java.nio.ByteBuffer.wrap(file).putInt(stsz.body() + 4, 0);
+
+        FootageFacts f = FootageReader.read(new MemoryChannel(file), "GX010001.MP4");
+
+        assertThat(f.firmware()).isEqualTo("H23.01.02.32.00");
+        assertThat(f.creationTime()).isPresent();
+        assertThat(f.telemetry()).isPresent();
+        assertThat(f.timecode()).isEmpty();
+        assertThat(f.tracks()).containsExactly("meta gpmd GoPro MET");
+        assertThat(f.warnings()).containsExactly("trak at offset " + trak.offset() + " unreadable: stsz entries at offset "
+                + stsz.offset() + " is truncated: needs 4 more bytes, has 0", "no timecode (tmcd) track");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.camrig.footage.FootageFacts;
 import io.camrig.footage.FootageReader;
+import io.camrig.footage.error.FootageFormatException;
 import io.camrig.proto.error.CamrigException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,7 +83,8 @@ public final class MediaInspectCommand implements Callable<Integer> {
             try {
                 facts = read(file);
             } catch (CamrigException | IOException e) {
-                String why = e instanceof IOException io ? ioReason(io) : e.getMessage();
+                String why = e instanceof IOException io ? ioReason(io)
+                        : e instanceof FootageFormatException f ? f.detail() : e.getMessage();
                 err.println("camrig media inspect: " + io.camrig.cli.console.TerminalText.safe(file.toString()) + ": "
                         + io.camrig.cli.console.TerminalText.safe(why));
                 errors.addObject().put("file", file.toString()).put("error", why);

@@ -149,4 +149,67 @@ class MediaInspectCommandTest {
         assertThat(f.get("timecode").get("timeOfDay").asText()).isEqualTo("19:27:58.141");
         assertThat(f.get("creationTime").asText()).isEqualTo("2017-04-17T19:27:57");
     }
+
+    @Test
+    void aNameWithSpacesAndUnicodeIsReadAndShownWhole() throws Exception {
+        Path file = Files.move(recording("H23.01.02.32.00", "C1"), dir.resolve("take 1 – caméra 日本.MP4"));
+
+        assertThat(run("media", "inspect", file.toString())).as("stderr: %s", err).isZero();
+        assertThat(out.toString().lines().findFirst()).contains(file.toString());
+
+        out.getBuffer().setLength(0);
+        assertThat(run("media", "inspect", "--json", file.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("files").get(0).get("file").asText())
+                .isEqualTo(file.toString());
+    }
+
+    @Test
+    void eachErrorNamesItsFileOnceAndSaysWhatIsWrong() throws Exception {
+        Path empty = Files.write(dir.resolve("empty.MP4"), new byte[0]);
+        Path good = recording("H23.01.02.32.00", "C1");
+        // an offload that stopped half way: the head, moov and part of mdat
+        Path cut = Files.write(dir.resolve("cut.MP4"), java.util.Arrays.copyOf(Files.readAllBytes(good), 4000));
+
+        assertThat(run("media", "inspect", "--json", empty.toString(), cut.toString(), good.toString())).isEqualTo(1);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "camrig media inspect: " + empty + ": the file is empty (0 bytes)",
+                "camrig media inspect: " + cut + ": box 'mdat' at offset " + mdatOffset(good) + " declares "
+                        + (8192 - mdatOffset(good)) + " bytes; the file has " + (4000 - mdatOffset(good)) + " left: the file is cut short (an"
+                        + " offload that stopped, a card pulled while recording) or is not an MP4");
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertThat(doc.get("errors").findValuesAsText("error")).allSatisfy(e -> assertThat(e)
+                .doesNotContain("[").doesNotContain("read footage:"));
+        assertThat(doc.get("files")).singleElement().satisfies(f -> assertThat(f.get("file").asText())
+                .isEqualTo(good.toString()));
+    }
+
+    @Test
+    void aRecordingDatedPastTheYear9999IsInspectedWithAWarningAndTheNextFileStillPrints() throws Exception {
+        // an mvhd v1 whose 64-bit creation time is 2^63 - 1 s; before, java.time.DateTimeException escaped the
+        // reader and ended the command: the files after it were never read
+        java.nio.ByteBuffer mvhd = java.nio.ByteBuffer.allocate(8 + 112).putInt(120).put("mvhd".getBytes())
+                .putInt(0x0100_0000).putLong(Long.MAX_VALUE).putLong(Long.MAX_VALUE).putInt(90_000).putLong(270_000);
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(20 + 8 + 120).putInt(20).put("ftypmp41".getBytes())
+                .putInt(0).put("mp41".getBytes()).putInt(128).put("moov".getBytes()).put(mvhd.array());
+        Path dated = Files.write(dir.resolve("dated.MP4"), file.array());
+        Path good = recording("H23.01.02.32.00", "C1");
+
+        assertThat(run("media", "inspect", dated.toString(), good.toString())).as("stderr: %s", err).isZero();
+
+        assertThat(out.toString()).contains("created (mvhd)     -")
+                .contains("warning            mvhd creation time 9223372036854775807 s since 1904 is past the year 9999")
+                .contains("duration (mvhd)    3.000 s")
+                .contains("firmware (FIRM)    H23.01.02.32.00");
+    }
+
+    private static int mdatOffset(Path mp4) throws Exception {
+        byte[] d = Files.readAllBytes(mp4);
+        for (int i = 4; i + 4 <= d.length; i++) {
+            if (d[i] == 'm' && d[i + 1] == 'd' && d[i + 2] == 'a' && d[i + 3] == 't') {
+                return i - 4;
+            }
+        }
+        throw new AssertionError("no mdat");
+    }
 }

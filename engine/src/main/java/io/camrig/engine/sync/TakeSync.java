@@ -1,6 +1,7 @@
 package io.camrig.engine.sync;
 
 import io.camrig.footage.Timecode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,12 +21,14 @@ import java.util.OptionalLong;
  * ({@code applied instant + (time of day − value set)}, wrapped into ±12 h); its difference from
  * the fire's instant, minus the rig's median difference, is the disagreement; a camera whose
  * disagreement exceeds {@link SyncTolerance#footageFrames()} frames plus its clock-set uncertainty
- * is flagged. Without clock sets for every camera, raw times of day are compared (clocks set at
- * different instants then show up as disagreement).
+ * is flagged. Without clock sets for every camera, raw times of day are compared, each taken the
+ * nearer way round midnight from the first camera's (clocks set at different instants then show up
+ * as disagreement).
  *
  * @param cameras one line per camera, in the order given
  * @param spreadMillis max − min of the camera-side starts per the fire, ms; empty with none
- * @param timecodeSpreadFrames max − min of the footage start frames (all at one rate), frames
+ * @param timecodeSpreadFrames the spread of the footage start frames (all at one rate), frames: max − min,
+ *     or across midnight the shortest way round the day's frame numbers
  * @param footageSpreadMillis max − min of the footage starts after clock-set translation, ms
  * @param frameMillis one frame of the footage, ms (the first timecode's); 0 without footage
  * @param tolerance the tolerance applied
@@ -58,10 +61,16 @@ public record TakeSync(List<CameraSync> cameras, OptionalDouble spreadMillis, Op
         boolean translate = starts.stream().filter(s -> s.timecode().isPresent())
                 .allMatch(s -> s.clockSet().isPresent());
         Map<Integer, Long> footage = new HashMap<>();   // by position in starts: names may repeat
+        Long firstRaw = null;
         for (int i = 0; i < starts.size(); i++) {
             CameraStart s = starts.get(i);
             if (s.timecode().isPresent()) {
-                footage.put(i, footageNanos(s.timecode().get(), translate ? s.clockSet().orElse(null) : null));
+                long nanos = footageNanos(s.timecode().get(), translate ? s.clockSet().orElse(null) : null);
+                if (!translate) {   // raw times of day: the one nearest the first, so a take across midnight stays whole
+                    firstRaw = firstRaw == null ? nanos : firstRaw;
+                    nanos = firstRaw + halfDay(nanos - firstRaw);
+                }
+                footage.put(i, nanos);
             }
         }
         double footageMedian = median(List.copyOf(footage.values()));
@@ -126,22 +135,49 @@ public record TakeSync(List<CameraSync> cameras, OptionalDouble spreadMillis, Op
         if (set == null) {
             return timeOfDay;
         }
-        long sinceSet = Math.floorMod(timeOfDay - set.value().toLocalTime().toNanoOfDay(), DAY_NANOS);
-        if (sinceSet > DAY_NANOS / 2) {
-            sinceSet -= DAY_NANOS;
-        }
-        return set.appliedNanos() + sinceSet;
+        return set.appliedNanos() + halfDay(timeOfDay - set.value().toLocalTime().toNanoOfDay());
     }
 
-    private static OptionalLong frameSpread(List<CameraStart> starts) {
+    /** {@code nanos} wrapped into (−12 h, +12 h]: the nearer way round the clock. */
+    private static long halfDay(long nanos) {
+        long wrapped = Math.floorMod(nanos, DAY_NANOS);
+        return wrapped > DAY_NANOS / 2 ? wrapped - DAY_NANOS : wrapped;
+    }
+
+    /**
+     * The spread of the start frames, when every timecode runs at one rate: the shortest arc of the
+     * day's frame numbers that holds them all (frame numbers restart at midnight, so cameras at
+     * 23:59:59.9 and 00:00:00.0 are a few frames apart, not 2.6 million), or max − min when some number
+     * is past the day's last frame (not a time-of-day count).
+     */
+    static OptionalLong frameSpread(List<CameraStart> starts) {
         List<Timecode> tcs = starts.stream().flatMap(s -> s.timecode().stream()).toList();
-        if (tcs.isEmpty() || tcs.stream().anyMatch(t -> t.timescale() * tcs.get(0).frameDuration()
-                != tcs.get(0).timescale() * t.frameDuration())) {
+        if (tcs.isEmpty() || tcs.stream().anyMatch(t -> !sameRate(t, tcs.get(0)))) {
             return OptionalLong.empty();
         }
-        long max = tcs.stream().mapToLong(Timecode::startFrame).max().orElseThrow();
-        long min = tcs.stream().mapToLong(Timecode::startFrame).min().orElseThrow();
-        return OptionalLong.of(max - min);
+        long[] frames = tcs.stream().mapToLong(Timecode::startFrame).sorted().toArray();
+        Timecode rate = tcs.get(0);
+        // frame numbers in a day: ceil(86400 × timescale / frameDuration), 2589411 at 30000/1001
+        long perDay = BigInteger.valueOf(86_400).multiply(BigInteger.valueOf(rate.timescale()))
+                .add(BigInteger.valueOf(rate.frameDuration() - 1))
+                .divide(BigInteger.valueOf(rate.frameDuration())).min(BigInteger.valueOf(Long.MAX_VALUE))
+                .longValue();
+        long min = frames[0];
+        long max = frames[frames.length - 1];
+        if (min < 0 || max >= perDay) {
+            return OptionalLong.of(max - min);
+        }
+        long widestGap = min + perDay - max;   // the gap across midnight
+        for (int i = 1; i < frames.length; i++) {
+            widestGap = Math.max(widestGap, frames[i] - frames[i - 1]);
+        }
+        return OptionalLong.of(perDay - widestGap);
+    }
+
+    /** {@code a.timescale / a.frameDuration == b.timescale / b.frameDuration}, without overflow. */
+    private static boolean sameRate(Timecode a, Timecode b) {
+        return Math.multiplyHigh(a.timescale(), b.frameDuration()) == Math.multiplyHigh(b.timescale(), a.frameDuration())
+                && a.timescale() * b.frameDuration() == b.timescale() * a.frameDuration();
     }
 
     private static OptionalDouble spreadMillis(List<Long> values) {

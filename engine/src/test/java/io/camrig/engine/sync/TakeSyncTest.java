@@ -149,4 +149,59 @@ class TakeSyncTest {
         assertThat(ManifestFacts.take(sync)).containsEntry("ok", false).containsEntry("flagged", List.of("cam1"))
                 .containsEntry("maxSpreadMs", 50.0).containsKey("timecodeSpreadFrames");
     }
+
+    /** A camera whose footage starts at {@code timeOfDayNanos} on its clock, at 29.97 fps, with {@code flags}. */
+    private static CameraStart atTimeOfDay(String name, long fire, long timeOfDayNanos, int flags,
+                                          Optional<ClockSet> set) {
+        long frame = (long) Math.floor(timeOfDayNanos / (1001e9 / 30000));
+        return new CameraStart(name, "S" + name, OptionalLong.of(fire),
+                Optional.of(new Timecode(frame, 30000, 1001, 30, flags)), set, List.of());
+    }
+
+    @Test
+    void aTakeAcrossTheCamerasMidnightSpreadsByFramesNotByTheDay() {
+        // 30 ms apart across midnight, clocks compared raw (no clock sets): before, 2589410 frames, 86400 s of
+        // footage spread, and both cameras flagged for footage 12 h off what the fire saw
+        long day = 86_400_000 * MS;
+        List<CameraStart> starts = List.of(
+                atTimeOfDay("before", T, day - 10 * MS, 2, Optional.empty()),         // 23:59:59.990: frame 2589410
+                atTimeOfDay("after", T + 30 * MS, 20 * MS, 2, Optional.empty()));     // 00:00:00.020: frame 0
+
+        TakeSync sync = TakeSync.of(starts, SyncTolerance.defaults());
+
+        assertThat(sync.cameras()).extracting(c -> c.startFrame().getAsLong()).containsExactly(2_589_410L, 0L);
+        assertThat(sync.timecodeSpreadFrames()).hasValue(1);
+        assertThat(sync.footageSpreadMillis().getAsDouble()).isCloseTo(19.67, within(0.01));   // frame starts
+        assertThat(sync.cameras()).allSatisfy(c -> assertThat(Math.abs(c.disagreementMillis().getAsDouble()))
+                .isLessThan(34.0));
+        assertThat(sync.ok()).as("flagged: %s", sync.flagged()).isTrue();
+    }
+
+    @Test
+    void aDropFrameTakeAcrossMidnightWithClockSetsSpreadsByFramesToo() {
+        // clocks set to 23:59:50 ten seconds before the shot; the drop-frame flag changes labels, not frame counts
+        ClockSet set = new ClockSet(LocalDateTime.of(2026, 12, 7, 23, 59, 50), SET_AT - MS, SET_AT + MS);
+        long atSet = set.value().toLocalTime().toNanoOfDay();
+        List<CameraStart> starts = List.of(
+                atTimeOfDay("a", T - 5 * MS, atSet + 10_000 * MS - 5 * MS, 3, Optional.of(set)),
+                atTimeOfDay("b", T + 40 * MS, (atSet + 10_000 * MS + 40 * MS) % (86_400_000 * MS), 3, Optional.of(set)));
+
+        TakeSync sync = TakeSync.of(starts, SyncTolerance.defaults());
+
+        assertThat(sync.timecodeSpreadFrames()).hasValue(2);
+        assertThat(sync.footageSpreadMillis().getAsDouble()).isBetween(10.0, 80.0);
+        assertThat(sync.cameras()).allSatisfy(c -> assertThat(c.flagged()).isFalse());
+    }
+
+    @Test
+    void frameRatesWhoseProductsOverflowALongAreNotTakenForOneRate() {
+        // rates 2^40/2^30 and 2^50/2^24 (a manifest may carry any positive long): both cross products are 0 mod 2^64
+        CameraStart a = new CameraStart("a", "Sa", OptionalLong.of(T),
+                Optional.of(new Timecode(10, 1L << 40, 1L << 30, 30, 0)), Optional.empty(), List.of());
+        CameraStart b = new CameraStart("b", "Sb", OptionalLong.of(T),
+                Optional.of(new Timecode(500, 1L << 50, 1L << 24, 30, 0)), Optional.empty(), List.of());
+
+        assertThat(TakeSync.frameSpread(List.of(a, b))).isEmpty();
+        assertThat(TakeSync.frameSpread(List.of(a, a))).hasValue(0);
+    }
 }

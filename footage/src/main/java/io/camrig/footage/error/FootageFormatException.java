@@ -21,6 +21,11 @@ public class FootageFormatException extends PermanentCamrigException {
         this(message, null, null);
     }
 
+    /** What is wrong, without the file and operation {@link #getMessage()} puts before it. */
+    public String detail() {
+        return detail;
+    }
+
     /** The same error, naming the file it was found in. */
     public FootageFormatException inFile(String file) {
         return new FootageFormatException(detail, file, this);

@@ -20,18 +20,28 @@ import java.util.Optional;
  * @param body the body after the header; a read-only view positioned at 0
  */
 public record Box(String type, long offset, int header, ByteBuffer body) {
+    /**
+     * The most boxes one box may hold (a GoPro {@code moov} holds under 10, its {@code udta} under 20):
+     * a {@code moov} of a million empty boxes would otherwise cost hundreds of MB per look-up.
+     */
+    public static final int MAX_CHILDREN = 1024;
 
     /**
      * The boxes inside {@code parent} (from its position to its limit), in order.
      *
      * @param parentOffset the file offset of {@code parent}'s position, for messages
-     * @throws FootageFormatException when a header is truncated or a size runs past the parent
+     * @throws FootageFormatException when a header is truncated, a size runs past the parent, or
+     *     the parent holds more than {@value #MAX_CHILDREN} boxes
      */
     public static List<Box> children(ByteBuffer parent, long parentOffset) {
         ByteBuffer b = parent.slice();
         List<Box> boxes = new ArrayList<>();
         while (b.remaining() >= 8) {
             int start = b.position();
+            if (boxes.size() == MAX_CHILDREN) {
+                throw new FootageFormatException("box '" + fourCc(b.duplicate().position(start + 4)) + "' at offset "
+                        + (parentOffset + start) + " is one more than the " + MAX_CHILDREN + " boxes one box may hold");
+            }
             long size = Integer.toUnsignedLong(b.getInt());
             String type = fourCc(b);
             int header = 8;

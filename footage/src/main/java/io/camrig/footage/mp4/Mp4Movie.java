@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param timescale {@code mvhd} timescale, units per second
  * @param duration {@code mvhd} duration, in {@code timescale} units
  * @param userData the {@code moov/udta} children by type (first of each), raw bodies
- * @param tracks every {@code trak}, in file order
+ * @param tracks every readable {@code trak}, in file order
+ * @param unreadableTracks one line per {@code trak} left out as malformed: its offset and what is wrong
  */
 public record Mp4Movie(String majorBrand, long creationTime, long timescale, long duration,
-                       Map<String, byte[]> userData, List<Track> tracks) {
+                       Map<String, byte[]> userData, List<Track> tracks, List<String> unreadableTracks) {
     public Mp4Movie {
         userData = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(userData));
         tracks = List.copyOf(tracks);
+        unreadableTracks = List.copyOf(unreadableTracks);
     }
 
     /** The first track whose first sample entry has this format (e.g. {@code tmcd}, {@code gpmd}). */

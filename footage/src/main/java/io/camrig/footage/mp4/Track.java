@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  * @param timescale the {@code mdhd} timescale, units per second
  * @param duration the {@code mdhd} duration, in {@code timescale} units
  * @param format the first {@code stsd} entry's format, e.g. {@code tmcd}, {@code gpmd}, {@code avc1}
- * @param sampleEntry the first {@code stsd} entry's body after its 8-byte header (read-only)
+ * @param sampleEntry the first {@code stsd} entry's body after its 8-byte header (a read-only copy)
  * @param sampleCount how many samples the track has ({@code stsz})
  * @param firstSampleOffset the file offset of the first sample (first {@code stco}/{@code co64}
  *     chunk), or -1 when the track has no sample
@@ -21,6 +21,8 @@ import java.nio.ByteBuffer;
 public record Track(String handlerType, String handlerName, long timescale, long duration, String format,
                     ByteBuffer sampleEntry, long sampleCount, long firstSampleOffset, long firstSampleSize) {
     public Track {
-        sampleEntry = sampleEntry.asReadOnlyBuffer();
+        // a copy, not a view: the whole moov it was found in can then be collected once parsed
+        sampleEntry = ByteBuffer.allocate(sampleEntry.remaining()).put(sampleEntry.duplicate()).flip()
+                .asReadOnlyBuffer();
     }
 }

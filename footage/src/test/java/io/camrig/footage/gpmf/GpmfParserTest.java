@@ -95,4 +95,27 @@ class GpmfParserTest {
         assertThat(s.firstTimestampMicros()).hasValue(0x04e2e5ebL);
         assertThat(s.devices()).extracting(GpmfSummary.Device::name).contains("Fusion");
     }
+
+    @Test
+    void moreEntriesThanTheLimitIsATypedErrorNotAQuarterGigabyteOfRecords() {
+        // 4 MiB of empty entries (FootageReader's payload limit when found); before: 512 Ki records, 275 MB
+        ByteBuffer b = ByteBuffer.allocate(4 << 20);
+        while (b.hasRemaining()) {
+            b.put(HexFormat.of().parseHex("53544d50" + "4a080000"));   // STMP J 8×0
+        }
+
+        assertThatThrownBy(() -> GpmfParser.parse(b.flip())).isInstanceOf(FootageFormatException.class)
+                .hasMessageContaining("more than " + GpmfParser.MAX_ENTRIES + " entries")
+                .hasMessageContaining("offset " + 8L * GpmfParser.MAX_ENTRIES);
+    }
+
+    @Test
+    void exactlyTheLimitOfEntriesParses() {
+        ByteBuffer b = ByteBuffer.allocate(8 * GpmfParser.MAX_ENTRIES);
+        while (b.hasRemaining()) {
+            b.put(HexFormat.of().parseHex("53544d50" + "4a080000"));
+        }
+
+        assertThat(GpmfParser.parse(b.flip())).hasSize(GpmfParser.MAX_ENTRIES);
+    }
 }

@@ -59,4 +59,45 @@ class Mp4WriterTest {
         assertThat(file.size()).isGreaterThan(16);
         assertThat(FootageReader.read(mp4).timecode()).isPresent();
     }
+
+    @Test
+    void aSimulatedRecordingCutOrOverwrittenAnywhereInItsHeadIsFactsOrATypedError(@TempDir Path dir) throws Exception {
+        // the simulator's own layout through the footage reader, as FootageMutationTest does for real files
+        // (the footage module cannot reach the simulator: the simulator's tests depend on it)
+        SdCard card = new SdCard("C3501324500001", 42, 4096);
+        SdCardFile file = card.record(Instant.parse("2026-12-07T10:15:30Z"),
+                new RecordingFacts("HERO12 Black", "H23.01.02.32.00", "C3501324500001", START, Duration.ofSeconds(3)));
+        byte[] good = card.expectedBytes(file);
+        int head = Mp4Writer.head(new RecordingFacts("HERO12 Black", "H23.01.02.32.00", "C3501324500001", START,
+                Duration.ofSeconds(3)), good.length).length;
+        Path mp4 = dir.resolve("GX010001.MP4");
+        int[] outcomes = new int[2];   // facts, typed errors
+        for (int cut = 0; cut <= head; cut++) {
+            Files.write(mp4, java.util.Arrays.copyOf(good, cut));
+            judge(mp4, "cut at " + cut, outcomes);
+        }
+        for (int at = 0; at < head; at++) {
+            byte[] bad = good.clone();
+            for (int value : new int[] {0x00, 0xFF, good[at] ^ 0x80}) {
+                bad[at] = (byte) value;
+                Files.write(mp4, bad);
+                judge(mp4, "byte " + at + " = " + value, outcomes);
+            }
+        }
+        assertThat(outcomes[0]).as("mutants read").isPositive();
+        assertThat(outcomes[1]).as("mutants refused").isPositive();
+    }
+
+    private static void judge(Path mp4, String what, int[] outcomes) {
+        try {
+            FootageFacts f = FootageReader.read(mp4);
+            f.timecode().ifPresent(tc -> tc.smpte());
+            f.cameraIdText();
+            outcomes[0]++;
+        } catch (io.camrig.footage.error.FootageFormatException e) {
+            outcomes[1]++;
+        } catch (Throwable t) {
+            throw new AssertionError(what + ": " + t + " escaped the footage reader", t);
+        }
+    }
 }
