@@ -92,8 +92,8 @@ class OffloadInterruptTest {
         assertThat(command.isAlive()).as("stopped within the grace period").isFalse();
         assertThat(code.get()).isEqualTo(130);
         assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception")
-                .contains("interrupted; partial files and the take's manifest are kept. Resume with: camrig offload --take "
-                        + take);
+                .contains("interrupted; partial files and the take's manifest are kept. Resume with:\n  camrig offload --url ")
+                .contains(" --take " + take + "\n");
         assertThat(dropped).as("errors dropped after the cancel").isEmpty();
         assertThat(everyFile(dir)).as("only resumable state: the partial file and the manifest")
                 .containsExactlyInAnyOrder(part, media.resolve(take).resolve("take.json"));
