@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -43,22 +43,14 @@ class ApOffloadFailuresTest {
 
     @TempDir
     Path media;
+    @RegisterExtension
+    final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
     private CameraProxy proxy;
 
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private List<VirtualCameraHttpServer> cameras(int n, int fileBytes) {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(n, "HERO12 Black", 3, fileBytes, 1, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(n, 3, fileBytes, 1);
         return rig.cameras();
     }
 
@@ -141,11 +133,11 @@ class ApOffloadFailuresTest {
         AtomicBoolean moved = new AtomicBoolean();
         // Once camera 1 (B) is joined and its serial checked, the host drops to camera 0's (A) AP:
         // from the first download on, the shared address is camera A.
-        proxy = new CameraProxy(uri -> {
+        proxy = rigs.closeAfter(new CameraProxy(uri -> {
             if (uri.startsWith("/videos/DCIM/") && moved.compareAndSet(false, true)) {
                 proxy.target.set(a.baseUri());
             }
-        });
+        }));
         List<String> log = new CopyOnWriteArrayList<>();
         OffloadQueue queue = queueAll(List.of(b));
 
@@ -170,7 +162,7 @@ class ApOffloadFailuresTest {
         List<VirtualCameraHttpServer> cams = cameras(2, 64 * 1024);
         VirtualCameraHttpServer a = cams.get(0);
         VirtualCameraHttpServer b = cams.get(1);
-        proxy = new CameraProxy(uri -> { });
+        proxy = rigs.closeAfter(new CameraProxy(uri -> { }));
         List<String> log = new CopyOnWriteArrayList<>();
         // B's "join" succeeds but the host stays on A's AP.
         Map<String, URI> stuck = Map.of("GP-0", a.baseUri(), "GP-1", a.baseUri());
@@ -197,7 +189,7 @@ class ApOffloadFailuresTest {
     @Test
     void aWrongApPasswordOrAnApOutOfRangeFailsThatCameraTypedWithoutThePasswordAndTheOthersGoOn() {
         List<VirtualCameraHttpServer> cams = cameras(3, 64 * 1024);
-        proxy = new CameraProxy(uri -> { });
+        proxy = rigs.closeAfter(new CameraProxy(uri -> { }));
         List<String> log = new CopyOnWriteArrayList<>();
         Map<String, URI> inRange = bySsid(cams);
         inRange.remove("GP-2");
@@ -231,7 +223,7 @@ class ApOffloadFailuresTest {
 
     @Test
     void anApThatNeverComesUpFailsThatCameraAtTheJoinTimeout() {
-        proxy = new CameraProxy(uri -> { });
+        proxy = rigs.closeAfter(new CameraProxy(uri -> { }));
         TakeStore store = new TakeStore(media);
         OffloadQueue queue = new OffloadQueue(store, store.create("test"));
         queue.ensureCamera(TakeCamera.of("C1", "C1", "HERO12 Black", ""));
@@ -275,7 +267,7 @@ class ApOffloadFailuresTest {
     void theApIsLeftWhenTheCameraDoesNotAnswer() {
         List<VirtualCameraHttpServer> cams = cameras(1, 64 * 1024);
         cams.get(0).faults(HttpFaults.NONE.withForcedStatus(503));
-        proxy = new CameraProxy(uri -> { });
+        proxy = rigs.closeAfter(new CameraProxy(uri -> { }));
         List<String> log = new CopyOnWriteArrayList<>();
         OffloadQueue queue = queueAll(cams);
 
@@ -291,7 +283,7 @@ class ApOffloadFailuresTest {
     void theApIsLeftWhenTheOffloadIsCancelledMidFile() {
         List<VirtualCameraHttpServer> cams = cameras(1, 1024 * 1024);
         cams.get(0).faults(HttpFaults.NONE.withStallAfterBytes(256 * 1024));
-        proxy = new CameraProxy(uri -> { });
+        proxy = rigs.closeAfter(new CameraProxy(uri -> { }));
         List<String> log = new CopyOnWriteArrayList<>();
         OffloadQueue queue = queueAll(cams);
 

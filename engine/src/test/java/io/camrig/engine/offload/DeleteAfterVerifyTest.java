@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,22 +45,14 @@ class DeleteAfterVerifyTest {
 
     @TempDir
     Path media;
+    @RegisterExtension
+    final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
     private CameraProxy proxy;
 
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(n, "HERO12 Black", 5, FILE_BYTES, files, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(n, 5, FILE_BYTES, files);
         return rig.cameras();
     }
 
@@ -79,11 +71,6 @@ class DeleteAfterVerifyTest {
         return new MediaFile(f.directory(), f.name(), f.size(), f.created(), f.created());
     }
 
-    private static OffloadCamera direct(VirtualCameraHttpServer c) {
-        return OffloadCamera.of(c.sdCard().serial(), c.sdCard().serial(), new CameraHttpClient(c.baseUri(), HTTP),
-                OffloadCamera.Link.COHN);
-    }
-
     private List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, OffloadCamera... cams) {
         return new Offloader(queue, options, Optional.empty()).run(List.of(cams)).collectList().block(WAIT);
     }
@@ -100,7 +87,7 @@ class DeleteAfterVerifyTest {
         AtomicReference<String> takeId = new AtomicReference<>();
         List<String> seenAtDelete = new CopyOnWriteArrayList<>();
         // At the instant each delete request arrives: what the manifest on disk and the copy say.
-        proxy = new CameraProxy(uri -> {
+        proxy = rigs.closeAfter(new CameraProxy(uri -> {
             if (uri.startsWith("/gopro/media/delete/file")) {
                 String path = URLDecoder.decode(uri.substring(uri.indexOf("path=") + 5), StandardCharsets.UTF_8);
                 String[] fn = path.split("/");
@@ -109,7 +96,7 @@ class DeleteAfterVerifyTest {
                 Path copy = media.resolve(takeId.get()).resolve(serial).resolve(fn[0]).resolve(fn[1]);
                 seenAtDelete.add(path + " " + f.state() + " " + (Files.isRegularFile(copy) ? sizeOf(copy) : -1));
             }
-        });
+        }));
         proxy.target.set(cam.baseUri());
         OffloadQueue queue = queueAll(new TakeStore(media), cams);
         takeId.set(queue.manifest().takeId());
@@ -140,7 +127,7 @@ class DeleteAfterVerifyTest {
         // As a process stopped between a file's fsync and its manifest write: the store takes no more writes.
         store.close(Duration.ZERO);
 
-        List<OffloadEvent> events = offload(queue, DELETE, direct(cam));
+        List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cam, HTTP));
 
         assertThat(of(events, OffloadEvent.DeletedFromCamera.class)).isEmpty();
         assertThat(of(events, OffloadEvent.Verified.class)).isEmpty();
@@ -156,7 +143,7 @@ class DeleteAfterVerifyTest {
         cams.get(0).sdCard().deletes(SdCard.Deletes.REFUSES);
         OffloadQueue queue = queueAll(new TakeStore(media), cams);
 
-        List<OffloadEvent> events = offload(queue, DELETE, direct(cams.get(0)), direct(cams.get(1)));
+        List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cams.get(0), HTTP), TestRigs.direct(cams.get(1), HTTP));
 
         String refusing = cams.get(0).sdCard().serial();
         assertThat(of(events, OffloadEvent.KeptOnCamera.class)).singleElement().satisfies(k -> {
@@ -179,7 +166,7 @@ class DeleteAfterVerifyTest {
         cams.get(0).sdCard().deletes(SdCard.Deletes.KEEPS);
         OffloadQueue queue = queueAll(new TakeStore(media), cams);
 
-        List<OffloadEvent> events = offload(queue, DELETE, direct(cams.get(0)));
+        List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cams.get(0), HTTP));
 
         assertThat(of(events, OffloadEvent.DeletedFromCamera.class)).isEmpty();
         assertThat(of(events, OffloadEvent.KeptOnCamera.class)).singleElement()
@@ -200,7 +187,7 @@ class DeleteAfterVerifyTest {
         byte[] camerasBytes = cam.sdCard().expectedBytes(f);   // read before the card loses it
         Files.write(target, camerasBytes);
 
-        List<OffloadEvent> events = offload(queue, DELETE, direct(cam));
+        List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cam, HTTP));
 
         assertThat(of(events, OffloadEvent.Verified.class)).singleElement()
                 .satisfies(v -> assertThat(v.result().disposition()).isEqualTo(DownloadResult.Disposition.IDENTICAL));
@@ -222,7 +209,7 @@ class DeleteAfterVerifyTest {
         Files.write(target, other);
         byte[] camerasBytes = cam.sdCard().expectedBytes(f);   // read before the card loses it
 
-        List<OffloadEvent> events = offload(queue, DELETE, direct(cam));
+        List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cam, HTTP));
 
         OffloadEvent.Verified v = of(events, OffloadEvent.Verified.class).get(0);
         assertThat(v.result().disposition()).isEqualTo(DownloadResult.Disposition.RENAMED);
@@ -247,7 +234,7 @@ class DeleteAfterVerifyTest {
                     card == longer ? 2 * FILE_BYTES : FILE_BYTES);
         }
 
-        List<OffloadEvent> events = offload(queue, DELETE, direct(cams.get(0)), direct(cams.get(1)));
+        List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cams.get(0), HTTP), TestRigs.direct(cams.get(1), HTTP));
 
         assertThat(of(events, OffloadEvent.Verified.class)).isEmpty();
         assertThat(of(events, OffloadEvent.DeletedFromCamera.class)).isEmpty();
@@ -270,7 +257,7 @@ class DeleteAfterVerifyTest {
         card.format();
         card.record(later);
 
-        List<OffloadEvent> events = offload(queue, DELETE.withCheckMediaInfo(false), direct(cams.get(0)));
+        List<OffloadEvent> events = offload(queue, DELETE.withCheckMediaInfo(false), TestRigs.direct(cams.get(0), HTTP));
 
         assertThat(of(events, OffloadEvent.DeletedFromCamera.class)).isEmpty();
         assertThat(of(events, OffloadEvent.KeptOnCamera.class)).singleElement().satisfies(k -> {

@@ -9,7 +9,6 @@ import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.HttpTransportException;
-import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.http.HttpFaults;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.http.VirtualHttpRig;
@@ -17,15 +16,13 @@ import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.media.SdCardFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Offloads where one camera misbehaves: it drops away mid-file and returns, or lies and cuts every transfer. */
@@ -38,18 +35,13 @@ class HostileCameraOffloadTest {
 
     @TempDir
     Path media;
+    @RegisterExtension
+    final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
 
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(n, "HERO12 Black", 5, FILE_BYTES, files, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(n, 5, FILE_BYTES, files);
         return rig.cameras();
     }
 
@@ -62,15 +54,6 @@ class HostileCameraOffloadTest {
         return queue;
     }
 
-    private static OffloadCamera camera(VirtualCameraHttpServer c, HttpOptions http) {
-        return OffloadCamera.of(c.sdCard().serial(), c.sdCard().serial(), new CameraHttpClient(c.baseUri(), http),
-                OffloadCamera.Link.COHN);
-    }
-
-    private static String sha256(SdCard card, SdCardFile f) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.expectedBytes(f)));
-    }
-
     @Test
     void aCameraThatDropsAwayMidFileAndReturnsIsResumedFromItsPartAndNothingVerifiedIsFetchedAgain() throws Exception {
         VirtualCameraHttpServer cam = cameras(1, 3).get(0);
@@ -81,7 +64,7 @@ class HostileCameraOffloadTest {
 
         // Once the first file is verified, the camera's link drops 200 kB into the next file.
         List<OffloadEvent> first = new Offloader(queue, OffloadOptions.defaults(), Optional.empty())
-                .run(List.of(camera(cam, NO_RESUMES)), c -> client -> client.mediaList().map(l -> l.files()))
+                .run(List.of(TestRigs.direct(cam, NO_RESUMES)), c -> client -> client.mediaList().map(l -> l.files()))
                 .doOnNext(e -> {
                     if (e instanceof OffloadEvent.Verified) {
                         cam.faults(HttpFaults.NONE.withCutDownloads(1, cut));
@@ -103,7 +86,7 @@ class HostileCameraOffloadTest {
         TakeStore store = new TakeStore(media);
         OffloadQueue reread = new OffloadQueue(store, store.read(queue.manifest().takeId()).orElseThrow());
         new Offloader(reread, OffloadOptions.defaults(), Optional.empty())
-                .run(List.of(camera(cam, HttpOptions.defaults()))).collectList().block(WAIT);
+                .run(List.of(TestRigs.direct(cam, HttpOptions.defaults()))).collectList().block(WAIT);
 
         assertThat(cam.downloadStarts().subList(before, cam.downloadStarts().size()))
                 .as("the second file resumed at its part, the third from 0, the first not again").containsExactly(cut, 0L);
@@ -111,7 +94,7 @@ class HostileCameraOffloadTest {
         for (SdCardFile f : card.files()) {
             TakeFile got = m.camera(serial).orElseThrow().file(f.directory(), f.name()).orElseThrow();
             assertThat(got.verified()).isTrue();
-            assertThat(got.sha256()).isEqualTo(sha256(card, f));
+            assertThat(got.sha256()).isEqualTo(TestRigs.sha256(card, f));
             assertThat(dir.resolve(f.name())).hasBinaryContent(card.expectedBytes(f));
         }
         try (Stream<Path> left = Files.list(dir)) {
@@ -133,7 +116,7 @@ class HostileCameraOffloadTest {
         HttpOptions quick = HttpOptions.defaults().withResumeBackoff(Duration.ofMillis(1)).withDownloadResumes(2);
 
         List<OffloadEvent> events = new Offloader(queue, OffloadOptions.defaults().withMaxParallel(8), Optional.empty())
-                .run(cams.stream().map(c -> camera(c, quick)).toList(),
+                .run(cams.stream().map(c -> TestRigs.direct(c, quick)).toList(),
                         c -> client -> client.mediaList().map(l -> l.files()))
                 .collectList().block(WAIT);
 
@@ -152,7 +135,7 @@ class HostileCameraOffloadTest {
             for (SdCardFile f : c.sdCard().files()) {
                 TakeFile tf = got.file(f.directory(), f.name()).orElseThrow();
                 assertThat(tf.verified()).isTrue();
-                assertThat(tf.sha256()).isEqualTo(sha256(c.sdCard(), f));
+                assertThat(tf.sha256()).isEqualTo(TestRigs.sha256(c.sdCard(), f));
             }
         }
         assertThat(media.getParent().resolve("escaped.MP4")).doesNotExist();

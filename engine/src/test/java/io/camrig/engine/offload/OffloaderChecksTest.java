@@ -23,8 +23,8 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checks and companions around each file of an offload: media info, LRV, THM. */
@@ -34,18 +34,13 @@ class OffloaderChecksTest {
 
     @TempDir
     Path media;
+    @RegisterExtension
+    final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
 
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private VirtualCameraHttpServer camera() {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(1, "HERO12 Black", 7, FILE_BYTES, 1, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(1, 7, FILE_BYTES, 1);
         return rig.cameras().get(0);
     }
 

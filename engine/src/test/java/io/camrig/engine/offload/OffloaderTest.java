@@ -14,19 +14,16 @@ import io.camrig.http.wifi.HostWifiLink;
 import io.camrig.http.wifi.WifiAccessPoint;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.http.VirtualHttpRig;
-import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.media.SdCardFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,22 +38,17 @@ class OffloaderTest {
 
     @TempDir
     Path media;
+    @RegisterExtension
+    final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
 
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
         return cameras(n, files, FILE_BYTES);
     }
 
     private List<VirtualCameraHttpServer> cameras(int n, int files, int fileBytes) {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(n, "HERO12 Black", 7, fileBytes, files, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(n, 7, fileBytes, files);
         return rig.cameras();
     }
 
@@ -73,22 +65,13 @@ class OffloaderTest {
         return queue;
     }
 
-    private static OffloadCamera direct(VirtualCameraHttpServer c) {
-        return OffloadCamera.of(c.sdCard().serial(), c.sdCard().serial(), new CameraHttpClient(c.baseUri(), SMALL_STEPS),
-                OffloadCamera.Link.COHN);
-    }
-
-    private static String sha256(SdCard card, SdCardFile f) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.expectedBytes(f)));
-    }
-
     @Test
     void everyQueuedFileLandsUnderTakeSerialFolderWithItsSha256InTheManifest() throws Exception {
         List<VirtualCameraHttpServer> cams = cameras(3, 2);
         OffloadQueue queue = queueAll(cams);
 
         List<OffloadEvent> events = new Offloader(queue, OffloadOptions.defaults(), Optional.empty())
-                .run(cams.stream().map(OffloaderTest::direct).toList()).collectList().block(WAIT);
+                .run(cams.stream().map(c -> TestRigs.direct(c, SMALL_STEPS)).toList()).collectList().block(WAIT);
 
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.Verified).hasSize(6);
         TakeManifest onDisk = new TakeStore(media).read(queue.manifest().takeId()).orElseThrow();
@@ -98,7 +81,7 @@ class OffloaderTest {
             for (SdCardFile f : c.sdCard().files()) {
                 TakeFile tf = cam.file(f.directory(), f.name()).orElseThrow();
                 assertThat(tf.verified()).isTrue();
-                assertThat(tf.sha256()).isEqualTo(sha256(c.sdCard(), f));
+                assertThat(tf.sha256()).isEqualTo(TestRigs.sha256(c.sdCard(), f));
                 assertThat(media.resolve(onDisk.takeId()).resolve(serial).resolve(f.directory()).resolve(f.name()))
                         .hasSize(f.size());
             }
@@ -117,7 +100,7 @@ class OffloaderTest {
         SdCardFile second = cam.sdCard().files().get(1);
 
         // First run: stop (as Ctrl-C does) once the second file is under way.
-        new Offloader(queue, OffloadOptions.defaults(), Optional.empty()).run(List.of(direct(cam)))
+        new Offloader(queue, OffloadOptions.defaults(), Optional.empty()).run(List.of(TestRigs.direct(cam, SMALL_STEPS)))
                 .takeUntil(e -> e instanceof OffloadEvent.Progress p && p.file().name().equals(second.name())
                         && p.bytesDone() >= 3 * 64 * 1024)
                 .blockLast(WAIT);
@@ -131,7 +114,7 @@ class OffloaderTest {
         OffloadQueue reread = new OffloadQueue(store, store.read(takeId).orElseThrow());
         assertThat(reread.pending(cam.sdCard().serial())).extracting(TakeFile::name).containsExactly(second.name());
         List<OffloadEvent> events = new Offloader(reread, OffloadOptions.defaults(), Optional.empty())
-                .run(List.of(direct(cam))).collectList().block(WAIT);
+                .run(List.of(TestRigs.direct(cam, SMALL_STEPS))).collectList().block(WAIT);
 
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.CameraStarted)
                 .singleElement().satisfies(e -> assertThat(((OffloadEvent.CameraStarted) e).files()).isEqualTo(1));
@@ -205,7 +188,7 @@ class OffloaderTest {
         OffloadQueue queue = queueAll(cams);
 
         List<OffloadEvent> events = new Offloader(queue, OffloadOptions.defaults().withDeleteAfterVerify(true),
-                Optional.empty()).run(List.of(direct(cams.get(0)))).collectList().block(WAIT);
+                Optional.empty()).run(List.of(TestRigs.direct(cams.get(0), SMALL_STEPS))).collectList().block(WAIT);
 
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.DeletedFromCamera).hasSize(2);
         assertThat(cams.get(0).sdCard().files()).isEmpty();

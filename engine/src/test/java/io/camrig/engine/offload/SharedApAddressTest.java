@@ -15,7 +15,6 @@ import io.camrig.http.wifi.WifiAccessPoint;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.http.VirtualHttpRig;
 import io.camrig.simulator.media.SdCardFile;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,13 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.server.HttpServer;
 
 /**
  * Two cameras reached over their own APs answer at one and the same address (a real camera's AP
@@ -45,38 +41,16 @@ class SharedApAddressTest {
 
     @TempDir
     Path media;
+    @RegisterExtension
+    final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
-    private DisposableServer shared;
+    private CameraProxy shared;
 
-    @AfterEach
-    void stop() {
-        if (shared != null) {
-            shared.disposeNow();
-        }
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
-    /** The one address both cameras answer at: forwards to the camera whose AP is joined, 503 with none. */
-    private URI sharedAddress(AtomicReference<URI> joined) {
-        HttpClient forward = HttpClient.create();
-        shared = HttpServer.create().host("127.0.0.1").port(0).handle((req, res) -> {
-            URI camera = joined.get();
-            if (camera == null) {
-                return res.status(503).send();
-            }
-            String range = req.requestHeaders().get(HttpHeaderNames.RANGE);
-            return forward.headers(h -> {
-                if (range != null) {
-                    h.set(HttpHeaderNames.RANGE, range);
-                }
-            }).get().uri(camera.resolve(req.uri())).response((r, body) -> {
-                res.status(r.status()).headers(r.responseHeaders());
-                return res.send(body.retain());
-            }).then();
-        }).bindNow();
-        return URI.create("http://127.0.0.1:" + shared.port());
+    /** The one address both cameras answer at ({@link CameraProxy}): it forwards to the camera whose AP is joined. */
+    private CameraProxy sharedAddress() {
+        shared = rigs.closeAfter(new CameraProxy(uri -> { }));
+        return shared;
     }
 
     /** Joining an SSID points the shared address at that camera (unless {@code stuck}); leaving points it back. */
@@ -115,8 +89,7 @@ class SharedApAddressTest {
     }
 
     private List<VirtualCameraHttpServer> twoCameras() {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(2, "HERO12 Black", 11, 128 * 1024, 1, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(2, 11, 128 * 1024, 1);
         return rig.cameras();
     }
 
@@ -167,11 +140,11 @@ class SharedApAddressTest {
 
     @Test
     void whenTheHostFallsOntoAnotherCamerasApMidOffloadTheFileThatCameFromItIsNotCredited() throws Exception {
-        rig = VirtualHttpRig.start(new VirtualHttpRig.Options(2, "HERO12 Black", 11, 128 * 1024, 2, "127.0.0.1", 0,
-                false, 0, Duration.ofMillis(10))).block(WAIT);
+        rig = rigs.start(2, 11, 128 * 1024, 2);
         List<VirtualCameraHttpServer> cams = rig.cameras();
-        AtomicReference<URI> joined = new AtomicReference<>();
-        URI address = sharedAddress(joined);
+        CameraProxy proxy = sharedAddress();
+        AtomicReference<URI> joined = proxy.target;
+        URI address = proxy.address();
         String a = cams.get(0).sdCard().serial();
         HostWifi wifi = new ApWifi(Map.of("GP-A", cams.get(0).baseUri()), joined, new CopyOnWriteArrayList<>(), false);
         TakeStore store = new TakeStore(media);
@@ -207,8 +180,9 @@ class SharedApAddressTest {
     /** Offloads each camera in turn over its AP, its newest file queued once it is joined and its serial checked. */
     private TakeManifest offloadNewest(List<VirtualCameraHttpServer> cams, boolean stuck, List<String> log,
             List<OffloadEvent> events) {
-        AtomicReference<URI> joined = new AtomicReference<>();
-        URI address = sharedAddress(joined);
+        CameraProxy proxy = sharedAddress();
+        AtomicReference<URI> joined = proxy.target;
+        URI address = proxy.address();
         Map<String, URI> bySsid = Map.of("GP-A", cams.get(0).baseUri(), "GP-B", cams.get(1).baseUri());
         HostWifi wifi = new ApWifi(bySsid, joined, log, stuck);
         TakeStore store = new TakeStore(media);

@@ -1,0 +1,59 @@
+package io.camrig.engine.offload;
+
+import io.camrig.http.HttpOptions;
+import io.camrig.http.client.CameraHttpClient;
+import io.camrig.simulator.http.VirtualCameraHttpServer;
+import io.camrig.simulator.http.VirtualHttpRig;
+import io.camrig.simulator.media.SdCard;
+import io.camrig.simulator.media.SdCardFile;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The simulated cameras the offload tests fetch from (HERO12 Blacks on 127.0.0.1, HTTP only), and
+ * whatever else a test puts in front of them ({@link CameraProxy}): registered with
+ * {@code @RegisterExtension}, it closes each after the test, the last opened first.
+ */
+final class TestRigs implements AfterEachCallback {
+    private static final Duration START = Duration.ofSeconds(30);
+
+    private final Deque<AutoCloseable> open = new ArrayDeque<>();
+
+    /**
+     * {@code cameras} cameras seeded with {@code seed}, each card holding {@code files} recordings
+     * of {@code fileBytes} bytes; encoding stops 10 ms after a shutter off. Blocks up to 30 s.
+     */
+    VirtualHttpRig start(int cameras, long seed, int fileBytes, int files) {
+        return closeAfter(VirtualHttpRig.start(new VirtualHttpRig.Options(cameras, "HERO12 Black", seed, fileBytes,
+                files, "127.0.0.1", 0, false, 0, Duration.ofMillis(10))).block(START));
+    }
+
+    /** Camera {@code c} reached directly at its own address (as over COHN), through {@code http}. */
+    static OffloadCamera direct(VirtualCameraHttpServer c, HttpOptions http) {
+        return OffloadCamera.of(c.sdCard().serial(), c.sdCard().serial(), new CameraHttpClient(c.baseUri(), http),
+                OffloadCamera.Link.COHN);
+    }
+
+    /** The SHA-256 (hex) the bytes of {@code card}'s file {@code f} must have. */
+    static String sha256(SdCard card, SdCardFile f) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.expectedBytes(f)));
+    }
+
+    /** {@code resource}, closed after the test. */
+    <T extends AutoCloseable> T closeAfter(T resource) {
+        open.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        while (!open.isEmpty()) {
+            open.pop().close();
+        }
+    }
+}
