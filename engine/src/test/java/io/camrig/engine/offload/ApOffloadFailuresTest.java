@@ -48,7 +48,6 @@ class ApOffloadFailuresTest {
     private VirtualHttpRig rig;
     private CameraProxy proxy;
 
-
     private List<VirtualCameraHttpServer> cameras(int n, int fileBytes) {
         rig = rigs.start(n, 3, fileBytes, 1);
         return rig.cameras();

@@ -50,7 +50,6 @@ class DeleteAfterVerifyTest {
     private VirtualHttpRig rig;
     private CameraProxy proxy;
 
-
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
         rig = rigs.start(n, 5, FILE_BYTES, files);
         return rig.cameras();

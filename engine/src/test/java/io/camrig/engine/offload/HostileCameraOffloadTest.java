@@ -39,7 +39,6 @@ class HostileCameraOffloadTest {
     final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
 
-
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
         rig = rigs.start(n, 5, FILE_BYTES, files);
         return rig.cameras();

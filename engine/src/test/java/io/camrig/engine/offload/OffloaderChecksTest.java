@@ -38,7 +38,6 @@ class OffloaderChecksTest {
     final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
 
-
     private VirtualCameraHttpServer camera() {
         rig = rigs.start(1, 7, FILE_BYTES, 1);
         return rig.cameras().get(0);

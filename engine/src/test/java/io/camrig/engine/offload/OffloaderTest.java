@@ -42,7 +42,6 @@ class OffloaderTest {
     final TestRigs rigs = new TestRigs();
     private VirtualHttpRig rig;
 
-
     private List<VirtualCameraHttpServer> cameras(int n, int files) {
         return cameras(n, files, FILE_BYTES);
     }

@@ -46,7 +46,6 @@ class SharedApAddressTest {
     private VirtualHttpRig rig;
     private CameraProxy shared;
 
-
     /** The one address both cameras answer at ({@link CameraProxy}): it forwards to the camera whose AP is joined. */
     private CameraProxy sharedAddress() {
         shared = rigs.closeAfter(new CameraProxy(uri -> { }));
