@@ -109,6 +109,32 @@ class DeleteAfterVerifyTest {
         assertThat(cam.sdCard().files()).isEmpty();
     }
 
+    @Test
+    void aBusyAnswerAfterTheDeleteLeavesItUnconfirmedNotDeleted() {
+        List<VirtualCameraHttpServer> cams = cameras(1, 1);
+        VirtualCameraHttpServer cam = cams.get(0);
+        String serial = cam.sdCard().serial();
+        java.util.concurrent.atomic.AtomicBoolean deleted = new java.util.concurrent.atomic.AtomicBoolean();
+        // Once the delete has gone through, the camera answers 503 (the proxy's answer with no target): busy, not gone.
+        proxy = rigs.closeAfter(new CameraProxy(uri -> {
+            if (uri.startsWith("/gopro/media/delete/file")) {
+                deleted.set(true);
+            } else if (deleted.get() && uri.startsWith("/gopro/media/info")) {
+                proxy.target.set(null);
+            }
+        }));
+        proxy.target.set(cam.baseUri());
+        OffloadQueue queue = queueAll(new TakeStore(media), cams);
+
+        List<OffloadEvent> events = offload(queue, DELETE, OffloadCamera.of(serial, serial,
+                new CameraHttpClient(proxy.address(), HTTP), OffloadCamera.Link.COHN));
+
+        assertThat(of(events, OffloadEvent.DeletedFromCamera.class)).isEmpty();
+        assertThat(of(events, OffloadEvent.KeptOnCamera.class)).singleElement()
+                .satisfies(k -> assertThat(k.reason()).isEqualTo(OffloadEvent.KeptReason.UNCONFIRMED));
+        assertThat(of(events, OffloadEvent.Verified.class)).hasSize(1);
+    }
+
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
