@@ -101,8 +101,10 @@ final class OffloadDisplay {
         if (e instanceof OffloadEvent.CameraStarted s) {
             p.total = s.bytes();
             p.files = s.files();
-            line(Map.of("event", "camera", "serial", s.serial(), "files", s.files(), "bytes", s.bytes()),
-                    "%s: %d file(s), %s to fetch", TerminalText.safe(s.serial()), s.files(), mb(s.bytes()));
+            line(Map.of("event", "camera", "serial", s.serial(), "files", s.files(), "bytes", s.bytes(),
+                            "bytesOnDisk", s.bytesOnDisk()),
+                    "%s: %d file(s), %s to fetch%s", TerminalText.safe(s.serial()), s.files(), mb(s.bytes()),
+                    s.bytesOnDisk() == 0 ? "" : " (" + mb(s.bytesOnDisk()) + " of it already on disk: resumed)");
         } else if (e instanceof OffloadEvent.Progress pr) {
             p.currentDone = pr.bytesDone();
             p.currentFetched = pr.bytesFetched();

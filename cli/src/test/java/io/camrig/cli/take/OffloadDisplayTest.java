@@ -154,4 +154,16 @@ class OffloadDisplayTest {
         assertThat(tty.toString()).contains("camrig offload: " + SERIAL + ": 100GOPRO/GX010001.MP4: connection reset\n")
                 .endsWith("\u001b[2K" + SERIAL + "  done  20.0 MB of 100.0 MB  0/1 files, 1 failed  10.0 MB/s\n");
     }
+
+    @Test
+    void aResumedCameraSaysHowMuchOfItsFilesIsAlreadyOnDisk() throws Exception {
+        display.on(new OffloadEvent.CameraStarted(SERIAL, 2, 800_000_000, 671_200_000));
+
+        JsonNode started = lastLine();
+        assertThat(started.get("bytesOnDisk").asLong()).isEqualTo(671_200_000);
+        StringWriter text = new StringWriter();
+        new OffloadDisplay(new PrintWriter(text), new PrintWriter(new StringWriter()), false, "resume", null, now::get)
+                .on(new OffloadEvent.CameraStarted(SERIAL, 2, 800_000_000, 671_200_000));
+        assertThat(text.toString()).isEqualTo(SERIAL + ": 2 file(s), 800.0 MB to fetch (671.2 MB of it already on disk: resumed)\n");
+    }
 }

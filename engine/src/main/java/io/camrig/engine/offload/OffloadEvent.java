@@ -9,8 +9,19 @@ public sealed interface OffloadEvent {
     /** The camera's serial. */
     String serial();
 
-    /** The camera is checked (its serial answered over HTTP) and its files are about to be fetched. */
-    record CameraStarted(String serial, int files, long bytes) implements OffloadEvent {
+    /**
+     * The camera is checked (its serial answered over HTTP) and its files are about to be fetched.
+     *
+     * @param files how many files are queued
+     * @param bytes their total size, bytes
+     * @param bytesOnDisk what their partial files already hold from an earlier run (resumed with
+     *     {@code Range}, not fetched again), bytes; 0 for a fresh offload
+     */
+    record CameraStarted(String serial, int files, long bytes, long bytesOnDisk) implements OffloadEvent {
+        /** A camera with nothing on disk yet. */
+        public CameraStarted(String serial, int files, long bytes) {
+            this(serial, files, bytes, 0);
+        }
     }
 
     /**

@@ -152,8 +152,10 @@ public final class Offloader {
         return Mono.fromCallable(() -> queue.pending(camera.serial()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(pending -> Flux.concat(
-                        Mono.just(new OffloadEvent.CameraStarted(camera.serial(), pending.size(),
-                                pending.stream().mapToLong(TakeFile::size).sum())),
+                        Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraStarted(camera.serial(),
+                                pending.size(), pending.stream().mapToLong(TakeFile::size).sum(),
+                                pending.stream().mapToLong(f -> partSize(part(camera.serial(), f))).sum()))
+                                .subscribeOn(Schedulers.boundedElastic()),
                         Flux.fromIterable(pending).concatMap(f -> gone.get() ? Flux.empty() : file(camera, f, gone, done)),
                         Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraDone(camera.serial(), done[0],
                                 queue.pending(camera.serial()).size())).subscribeOn(Schedulers.boundedElastic())));
@@ -173,7 +175,7 @@ public final class Offloader {
             MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
                     Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
             // What the partial file holds before this run, so that a rate counts only the bytes fetched now.
-            Path part = target.resolveSibling(DownloadOptions.partName(target.getFileName().toString()));
+            Path part = part(serial, file);
             fetch = Mono.fromRunnable(() -> resumed[0] = partSize(part)).subscribeOn(Schedulers.boundedElastic())
                     .thenMany(camera.client().download(media, target, options.download()));
         }
@@ -213,6 +215,12 @@ public final class Offloader {
         Mono<OffloadEvent> delete = CameraDeletion.delete(camera, file, p.result().path());
         // A companion goes with its video: deleting the video removes it from the card.
         return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
+    }
+
+    /** Where {@code serial}'s {@code file} is kept while it downloads ({@link DownloadOptions#partName}). */
+    private Path part(String serial, TakeFile file) {
+        Path target = queue.store().target(queue.manifest().takeId(), serial, file);
+        return target.resolveSibling(DownloadOptions.partName(target.getFileName().toString()));
     }
 
     /** The size of a partial file, bytes; 0 when there is none (or it cannot be read: the download says why). */

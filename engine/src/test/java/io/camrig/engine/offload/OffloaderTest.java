@@ -116,7 +116,11 @@ class OffloaderTest {
                 .run(List.of(TestRigs.direct(cam, SMALL_STEPS))).collectList().block(WAIT);
 
         assertThat(events).filteredOn(e -> e instanceof OffloadEvent.CameraStarted)
-                .singleElement().satisfies(e -> assertThat(((OffloadEvent.CameraStarted) e).files()).isEqualTo(1));
+                .singleElement().satisfies(e -> {
+                    assertThat(((OffloadEvent.CameraStarted) e).files()).isEqualTo(1);
+                    assertThat(((OffloadEvent.CameraStarted) e).bytesOnDisk()).as("what the part held at the start")
+                            .isGreaterThanOrEqualTo(kept).isLessThan(fileBytes);
+                });
         // The first run's last reads may still land in the partial file after its cancel returned
         // (up to 4 read buffers in flight), so the second run resumes from at least what was seen.
         List<OffloadEvent.Progress> progress = events.stream().filter(e -> e instanceof OffloadEvent.Progress)
