@@ -27,7 +27,8 @@ import reactor.core.scheduler.Schedulers;
  *   <li>the camera answering is still the one credited ({@code GET /gopro/camera/info}, its
  *       serial: over an AP the host may have moved to another camera's);</li>
  *   <li>the camera's file at that path is still the one verified ({@code GET /gopro/media/info}:
- *       size {@code s} and creation time {@code cre}, when given, equal the manifest's; a card
+ *       size {@code s} equal to the manifest's and creation time {@code cre}, when given, the same
+ *       up to a time-zone offset ({@link FileChecks#sameCreation}); a card
  *       formatted and recorded again reuses names);</li>
  *   <li>{@code GET /gopro/media/delete/file}; then the media info is asked again: an error status
  *       means the file is gone, an answer that it is still there.</li>
@@ -91,7 +92,7 @@ final class CameraDeletion {
                     + "verified " + file.size() + ": another recording has that name");
         }
         long created = info.created().getEpochSecond();
-        if (created != 0 && created != file.createdEpochSeconds()) {
+        if (!FileChecks.sameCreation(file.createdEpochSeconds(), created)) {
             return Optional.of("the camera's " + file.cameraPath() + " was created at " + created + " (cre), the file "
                     + "verified at " + file.createdEpochSeconds() + ": another recording has that name");
         }

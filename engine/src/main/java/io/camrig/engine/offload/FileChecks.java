@@ -32,7 +32,7 @@ final class FileChecks {
     /**
      * Compares the camera's media info for {@code file} ({@code GET /gopro/media/info}) with what
      * arrived: its creation time {@code cre} (when given) with the one listed when the file was
-     * queued, its size {@code s} with the bytes received, and for an MP4 its duration {@code dur}
+     * queued ({@link #sameCreation}: the two differ by a time-zone offset on real cameras), its size {@code s} with the bytes received, and for an MP4 its duration {@code dur}
      * (seconds) with the file's {@code mvhd} duration. A camera that offers no media info for the
      * file (an error answer, a companion file) is not checked; an MP4 whose boxes cannot be read
      * has only its size checked (the footage reader reports it later).
@@ -53,10 +53,34 @@ final class FileChecks {
                                 .subscribeOn(Schedulers.boundedElastic()));
     }
 
+    /**
+     * Whether the creation time {@code cre} of a file's media info ({@code GET /gopro/media/info})
+     * and the one its media list entry gave can be the same recording's. They are not equal on real
+     * cameras: the official SDK's vectors captured from cameras show, for the same file (same size),
+     * a video's list {@code cre} 1659744181 against its media info's 1659769382 (7 h 0 min 1 s: a
+     * time-zone offset and a second) and a photo's 1648787121 against 1648787120. So two values
+     * match when they differ by a whole number of quarter hours (every time-zone offset is one), up
+     * to 14 h, give or take {@value #CRE_SLACK_SECONDS} s; a value of 0 (not given) matches any.
+     * A card formatted and recorded again gives a creation time that differs otherwise, except by
+     * a chance of about 1 in 180.
+     */
+    static boolean sameCreation(long listed, long described) {
+        if (listed == 0 || described == 0) {
+            return true;
+        }
+        long d = Math.abs(listed - described);
+        long offQuarter = Math.min(d % QUARTER_HOUR, QUARTER_HOUR - d % QUARTER_HOUR);
+        return d <= MAX_ZONE_OFFSET_SECONDS + CRE_SLACK_SECONDS && offQuarter <= CRE_SLACK_SECONDS;
+    }
+
+    private static final long QUARTER_HOUR = 900;
+    private static final long MAX_ZONE_OFFSET_SECONDS = 14 * 3600;
+    static final long CRE_SLACK_SECONDS = 2;
+
     private static Optional<MediaInfoMismatchException> compare(MediaInfo info, String camera, MediaPath path,
             TakeFile file, DownloadResult result) {
         long created = info.created().getEpochSecond();
-        if (created != 0 && created != file.createdEpochSeconds()) {
+        if (!sameCreation(file.createdEpochSeconds(), created)) {
             // The card changed since it was listed (formatted, the name recorded again): these bytes are not the file queued.
             return Optional.of(new MediaInfoMismatchException("the camera's media info says " + path + " was created at "
                     + created + " (cre) but the file queued was listed as created at " + file.createdEpochSeconds()

@@ -251,7 +251,7 @@ class DeleteAfterVerifyTest {
         // Camera 0: a longer recording now has the name queued; camera 1: one of the same size, recorded later.
         SdCard longer = cams.get(0).sdCard();
         SdCard sameSize = cams.get(1).sdCard();
-        Instant later = sameSize.files().get(0).created().plusSeconds(3600);
+        Instant later = sameSize.files().get(0).created().plusSeconds(3700);
         for (SdCard card : List.of(longer, sameSize)) {
             card.format();
             card.record(later, new RecordingFacts("HERO12 Black", "H23.01.01.99.00", card.serial(),
@@ -278,7 +278,7 @@ class DeleteAfterVerifyTest {
         List<VirtualCameraHttpServer> cams = cameras(1, 1);
         SdCard card = cams.get(0).sdCard();
         OffloadQueue queue = queueAll(new TakeStore(media), cams);
-        Instant later = card.files().get(0).created().plusSeconds(3600);
+        Instant later = card.files().get(0).created().plusSeconds(3700);
         card.format();
         card.record(later);
 

@@ -164,4 +164,17 @@ class OffloaderChecksTest {
         assertThat(m.camera(c.sdCard().serial()).orElseThrow().files()).singleElement()
                 .satisfies(f -> assertThat(f.name()).endsWith(".MP4"));
     }
+
+    @Test
+    void aMediaInfoCreationTimeATimeZoneAwayFromTheListsIsTheSameRecordingAsRealCamerasGiveThem() {
+        // The official SDK's vectors from real cameras: the same video (4 489 890 bytes) and photo
+        // (3 645 396 bytes) as the media list and as the media info give them.
+        assertThat(FileChecks.sameCreation(1659744181L, 1659769382L)).as("7 h 0 min 1 s apart").isTrue();
+        assertThat(FileChecks.sameCreation(1648787121L, 1648787120L)).as("1 s apart").isTrue();
+        assertThat(FileChecks.sameCreation(1659744181L, 0)).as("not given").isTrue();
+        // another recording under that name: minutes apart, or more than any time zone
+        assertThat(FileChecks.sameCreation(1659744181L, 1659744181L + 3700)).isFalse();
+        assertThat(FileChecks.sameCreation(1659744181L, 1659744181L + 60)).isFalse();
+        assertThat(FileChecks.sameCreation(1659744181L, 1659744181L + 15 * 3600)).isFalse();
+    }
 }

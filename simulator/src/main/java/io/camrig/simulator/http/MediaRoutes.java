@@ -91,12 +91,20 @@ final class MediaRoutes {
     }
 
     /**
+     * How far a real camera's media info {@code cre} is from its media list's for the same file:
+     * the official SDK's vectors captured from cameras give a video's as 1659769382 in its media
+     * info and 1659744181 in the list (a time-zone offset of 7 h, and a second).
+     */
+    static final long INFO_CRE_SKEW_SECONDS = 7 * 3600 + 1;
+
+    /**
      * Video metadata (schema {@code VideoMetadata}), every required field present: {@code s} the
      * size recorded (which a truncated file's listing no longer shows), {@code dur} the recorded
-     * length in whole seconds (rounded).
+     * length in whole seconds (rounded), {@code cre} {@link #INFO_CRE_SKEW_SECONDS} from the list's,
+     * as a real camera gives it.
      */
     private static Object info(CameraHttpModel m, SdCardFile f) {
-        long seconds = f.created().getEpochSecond();
+        long seconds = f.created().getEpochSecond() + INFO_CRE_SKEW_SECONDS;
         return map("ct", 0, "cre", seconds, "s", m.card().recordedSize(f), "gumi", String.format("%032x", (long) f.name().hashCode()),
                 "h", 1080, "w", 1920, "hc", m.hilights(f.directory() + "/" + f.name()).size(),
                 "hi", m.hilights(f.directory() + "/" + f.name()), "eis", 1, "mp", 0, "rot", 0, "tr", 0, "us", 0,
