@@ -24,7 +24,9 @@ import java.util.List;
  * {@code fs} array; each file needs {@code n}, {@code cre}, {@code mod} and {@code s} as whole
  * numbers (a size is non-negative bytes); an entry with a {@code g} key is a group and also needs
  * {@code g}, {@code b} and {@code l}. Anything else raises {@link MediaFormatException} naming
- * the JSON path, for example {@code media[0].fs[3].s}. An entry whose folder or name cannot be one
+ * the JSON path, for example {@code media[0].fs[3].s}, except in a group: a group that breaks
+ * these rules or whose members cannot be named ({@link MediaGroup#problem()}) is left out and
+ * listed in {@link MediaList#rejected()}, its reason naming the path. An entry whose folder or name cannot be one
  * local path segment ({@link PathNames#isSafeSegment}: {@code ../x}, {@code /etc/passwd}, a
  * control character, {@code .}, more than 255 bytes …) is not an error: it is left out and listed
  * in {@link MediaList#rejected()}, and the rest of the list stands.
@@ -96,13 +98,13 @@ public final class MediaListDecoder {
                         unsafeReason(dirUnsafe ? dir : name, dirUnsafe ? "folder" : "file name"), timeOrNull(entry, at)));
                 continue;
             }
+            if (entry.has("g")) {
+                group(dir, name, entry, at).ifPresent(groups::add);
+                continue;
+            }
             try {
-                if (entry.has("g")) {
-                    groups.add(group(dir, entry, at));
-                } else {
-                    files.add(new MediaFile(dir, text(entry, "n", at), number(entry, "s", at),
-                            time(entry, "cre", at), time(entry, "mod", at), lowResolutionSize(entry, at)));
-                }
+                files.add(new MediaFile(dir, text(entry, "n", at), number(entry, "s", at),
+                        time(entry, "cre", at), time(entry, "mod", at), lowResolutionSize(entry, at)));
             } catch (IllegalArgumentException e) {
                 throw fail(at, e.getMessage());
             }
@@ -147,6 +149,29 @@ public final class MediaListDecoder {
             }
         }
         return -1;
+    }
+
+    /**
+     * A group whose members can be named, else empty with the entry in {@link #rejected}: a group
+     * the camera sent broken (a field missing, ids reversed or past 9999, a name not {@code
+     * GXXXYYYY.EXT} ending in its first id) never keeps the rest of the card from being fetched.
+     */
+    private java.util.Optional<MediaGroup> group(String dir, String name, JsonNode entry, String at) {
+        String reason;
+        try {
+            MediaGroup g = group(dir, entry, at);
+            java.util.Optional<String> problem = g.problem();
+            if (problem.isEmpty()) {
+                return java.util.Optional.of(g);
+            }
+            reason = problem.get();
+        } catch (MediaFormatException e) {
+            reason = "group: " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            reason = "group '" + name + "': " + e.getMessage();
+        }
+        rejected.add(new RejectedMedia(at, PathNames.shown(dir), PathNames.shown(name), reason, timeOrNull(entry, at)));
+        return java.util.Optional.empty();
     }
 
     private MediaGroup group(String dir, JsonNode entry, String at) {

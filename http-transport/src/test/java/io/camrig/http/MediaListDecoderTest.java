@@ -90,10 +90,14 @@ class MediaListDecoderTest {
     }
 
     @Test
-    void aGroupWhoseLastMemberPrecedesItsFirstIsAnError() {
-        assertThatThrownBy(() -> decode(oneFile("""
-                {"n": "G0017061.JPG", "g": "1", "b": "9", "l": "2", "cre": "1", "mod": "1", "s": "1", "t": "b"}""")))
-                .isInstanceOf(MediaFormatException.class).hasMessageContaining("media[0].fs[0]");
+    void aGroupWhoseLastMemberPrecedesItsFirstIsLeftOutNotFatal() {
+        MediaList list = decode(oneFile("""
+                {"n": "G0017061.JPG", "g": "1", "b": "9", "l": "2", "cre": "1", "mod": "1", "s": "1", "t": "b"}"""));
+        assertThat(list.groups()).isEmpty();
+        assertThat(list.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.at()).isEqualTo("media[0].fs[0]");
+            assertThat(r.reason()).contains("before the first");
+        });
     }
 
     @Test

@@ -15,14 +15,15 @@ import java.util.Objects;
  *
  * <p>The constructor throws {@link IllegalArgumentException} when a name is empty, {@code "."},
  * {@code ".."} or contains {@code '/'}, {@code '\'} or a control character, or the size is
- * negative.
+ * negative other than {@link #SIZE_NOT_LISTED}.
  * <p>The constructor throws {@link NullPointerException} when a component is null.
  *
  * @param directory the directory on the card, for example {@code 100GOPRO} (key {@code d} of the
  *     enclosing entry); case sensitive
  * @param name the file name, for example {@code GX010001.MP4} (key {@code n}); case sensitive,
  *     never contains a path separator
- * @param size the file's size in bytes (key {@code s}); at least 0
+ * @param size the file's size in bytes (key {@code s}); at least 0, or {@link #SIZE_NOT_LISTED}
+ *     for a group's member, whose size the list does not give
  * @param created creation time, whole seconds since the epoch (key {@code cre})
  * @param modified last modification time, whole seconds since the epoch (key {@code mod})
  * @param lowResolutionSize the size in bytes of the file's low-resolution video ({@code .LRV}
@@ -30,6 +31,13 @@ import java.util.Objects;
  */
 public record MediaFile(String directory, String name, long size, Instant created, Instant modified,
         long lowResolutionSize) {
+
+    /**
+     * The size of a file the media list does not give ({@link GroupMember#asFile()}): a download
+     * learns it from the response ({@code Content-Length}, or the total of a {@code
+     * Content-Range}). Never in a file {@link MediaList#files()} lists.
+     */
+    public static final long SIZE_NOT_LISTED = -1;
 
     /** Newest last: by modification time, then creation time, then directory, then name. */
     public static final Comparator<MediaFile> BY_AGE = Comparator.comparing(MediaFile::modified)
@@ -48,8 +56,8 @@ public record MediaFile(String directory, String name, long size, Instant create
         requirePathSegment(name, "name");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(modified, "modified");
-        if (size < 0) {
-            throw new IllegalArgumentException("size must be >= 0 bytes, was " + size);
+        if (size < SIZE_NOT_LISTED) {
+            throw new IllegalArgumentException("size must be >= 0 bytes (or SIZE_NOT_LISTED), was " + size);
         }
     }
 

@@ -38,6 +38,14 @@ public record MediaList(String id, List<MediaDirectory> directories, List<Reject
     }
 
     /**
+     * Every member file of every group ({@link MediaGroup#members()}), in listing order; each
+     * group's members in id order. Their sizes are not listed.
+     */
+    public List<GroupMember> members() {
+        return groups().stream().flatMap(g -> g.members().stream()).toList();
+    }
+
+    /**
      * The most recent single file: greatest modification time, then creation time, then directory
      * and name (so {@code GX010002.MP4} beats {@code GX010001.MP4} recorded in the same second).
      *

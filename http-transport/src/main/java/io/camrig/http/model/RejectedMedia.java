@@ -7,7 +7,9 @@ import java.util.Objects;
  * ({@code d}) or file name ({@code n}) cannot be one segment of a local path ({@link
  * PathNames#requireSegment}): {@code ../../x}, {@code /etc/passwd}, a backslash, a control
  * character, {@code .} or {@code ..}, an empty name, more than {@value PathNames#MAX_BYTES} bytes.
- * Nothing is ever written for it; the rest of the list stands.
+ * Also a group whose member files cannot be named ({@link MediaGroup#problem()}: a name not
+ * {@code GXXXYYYY.EXT}, ids past 9999 …) or that lacks a field a group needs. Nothing is ever
+ * written for it; the rest of the list stands.
  *
  * @param at where in the list, as a JSON path, e.g. {@code media[0].fs[3]}
  * @param folder the folder as the camera sent it, escaped for display ({@link PathNames#shown})

@@ -57,7 +57,7 @@ class MediaListTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MediaFile("..", "a", 1, Instant.EPOCH, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MediaFile("100GOPRO", "a", -1, Instant.EPOCH, Instant.EPOCH))
+        assertThatThrownBy(() -> new MediaFile("100GOPRO", "a", -2, Instant.EPOCH, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MediaDirectory("100GOPRO", List.of(file("101GOPRO", "x", 1, 1)), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
