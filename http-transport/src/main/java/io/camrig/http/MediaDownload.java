@@ -27,6 +27,13 @@ import reactor.util.retry.Retry;
  * resumed with {@code Range: bytes=n-} after a transient failure, verified against the announced
  * size, placed under its name without replacing another file.
  *
+ * <p>A file whose size the media list does not give (a group member's, {@link
+ * io.camrig.http.model.MediaFile#SIZE_NOT_LISTED}) takes it from the response: the {@code
+ * Content-Length} of a {@code 200} (none: {@link DownloadVerificationException}), the total of a
+ * resume's {@code Content-Range}; the body is then checked against it as against a listed size.
+ * A {@code 416} whose total equals the partial file's length means that file already holds every
+ * byte: it is placed.
+ *
  * <p>A resume accepts {@code 206 Partial Content} whose {@code Content-Range} starts exactly at
  * the bytes already written and names the announced total; a {@code 200} (the camera ignored the
  * range) starts the file over; a {@code 416} to a resume (the camera's file is shorter than the
@@ -42,7 +49,7 @@ public final class MediaDownload {
     private final HttpExchange http;
     private final String path;
     private final String op;
-    private final long expected;
+    private final long expected;    // MediaFile.SIZE_NOT_LISTED: learned from the response
     private final Path target;
     private final DownloadOptions options;
 
@@ -164,7 +171,7 @@ public final class MediaDownload {
             if (!initial && part.remaining() == 0) {
                 return Flux.empty();    // every byte arrived before the failure
             }
-            if (initial && part.remaining() == 0 && expected > 0) {
+            if (initial && part.remaining() == 0 && part.expected() > 0) {
                 return Flux.empty();    // an earlier run left the whole file in the partial one
             }
             part.startWindow();
@@ -208,24 +215,47 @@ public final class MediaDownload {
         if (code == 206) {
             String range = response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE);
             long[] r = contentRange(range);
-            if (r == null || r[0] != from || r[2] != expected) {
+            if (r != null && r[0] == from && part.expected() < 0) {
+                try {
+                    part.learn(r[2]);   // a size the list does not give: the range's total
+                } catch (DownloadVerificationException e) {
+                    return Mono.error(e);
+                }
+            }
+            long total = part.expected();
+            if (r == null || r[0] != from || r[2] != total) {
                 return Mono.error(new DownloadVerificationException("Content-Range '" + range
-                        + "' does not continue at byte " + from + " of " + expected,
-                        http.camera(), op, expected, r == null ? -1 : r[2]));
+                        + "' does not continue at byte " + from + " of " + total,
+                        http.camera(), op, total, r == null ? -1 : r[2]));
             }
         } else if (code == 200) {
             if (from > 0) {
                 part.restart();     // the camera ignored the range: the whole file follows
+            }
+            if (part.expected() < 0) {
+                long declared = contentLength(response);
+                if (declared < 0) {
+                    return Mono.error(new DownloadVerificationException("no Content-Length: the size of a file the "
+                            + "media list does not give cannot be checked", http.camera(), op, -1, -1));
+                }
+                part.learn(declared);   // a size the list does not give (a group member's): the response's
             }
         } else if (code == 416 && from > 0) {
             // The camera holds fewer bytes than the partial file: that file is not a start of the
             // camera's, and keeping it would refuse every later resume the same way.
             long[] r = contentRange(response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE));
             long total = r != null ? r[2] : unsatisfiedTotal(response.responseHeaders().get(HttpHeaderNames.CONTENT_RANGE));
+            if (part.expected() < 0 && total == from) {
+                // A file of unlisted size whose partial file already holds every byte (a run ended
+                // before placing it): nothing is left to fetch; commit checks it.
+                part.learn(total);
+                return body.then(Mono.empty());
+            }
+            long expected = part.expected();
             return body.then(Mono.error(new DownloadVerificationException("camera refused the range from byte " + from
                     + " (HTTP 416): its file" + (total >= 0 ? " holds " + total + " bytes," : "")
-                    + " not the announced " + expected + "; the partial file is dropped", http.camera(), op, expected,
-                    total)));
+                    + " not the " + (expected < 0 ? "partial file's " + from : "announced " + expected)
+                    + "; the partial file is dropped", http.camera(), op, expected, total)));
         } else {
             return body.then(Mono.error(http.errors().status(code, response.status().reasonPhrase(), op)));
         }

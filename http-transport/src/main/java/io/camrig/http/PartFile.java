@@ -15,6 +15,9 @@ import java.util.function.LongSupplier;
  * StreamingDigest}) runs over the same bytes, verified against the announced size, then placed
  * under the target name without ever replacing another file ({@link FilePlacement}).
  *
+ * <p>A file whose size is not listed (a group member's: {@code expected} -1) learns it from the
+ * first response ({@link #learn}) before any byte is written; from then on it is checked as any.
+ *
  * <p>Resuming: a partial file left by an earlier download (cancelled, killed, timed out) is
  * reopened and continued: {@link #written()} says where the next request starts ({@code Range:
  * bytes=written-}); its bytes are hashed once when it is reopened. {@link #restart()} empties it
@@ -31,7 +34,7 @@ import java.util.function.LongSupplier;
 final class PartFile {
     private final Path target;
     private final Path part;
-    private final long expected;
+    private volatile long expected;     // written under this; -1 until learned when the list gives no size
     private final int step;
     private final String camera;
     private final String operation;
@@ -82,7 +85,7 @@ final class PartFile {
                     StandardOpenOption.READ);
             StreamingDigest digest = new StreamingDigest();
             long have = channel.size();
-            if (have > expectedBytes) {
+            if (expectedBytes >= 0 && have > expectedBytes) {
                 channel.truncate(0);
                 have = 0;
             } else {
@@ -104,9 +107,33 @@ final class PartFile {
         return written;
     }
 
-    /** Bytes still expected. */
+    /** Bytes still expected; -1 while the size is not known ({@link #learn}). */
     synchronized long remaining() {
-        return expected - written;
+        return expected < 0 ? -1 : expected - written;
+    }
+
+    /** The file's size in bytes, or -1 while not known. */
+    long expected() {
+        return expected;
+    }
+
+    /**
+     * Takes {@code total} as the file's size when it was not known (a group member's, which the
+     * media list does not give): from the response's {@code Content-Length} or {@code
+     * Content-Range}. Once known, it never changes: a later response must agree (the caller checks).
+     *
+     * @throws DownloadVerificationException when the partial file already holds more bytes
+     *     (it is not a start of this file)
+     */
+    synchronized void learn(long total) {
+        if (expected >= 0) {
+            return;
+        }
+        if (total < written) {
+            throw new DownloadVerificationException("the camera's file is " + total + " bytes but the partial file "
+                    + "holds " + written, camera, operation, total, written);
+        }
+        expected = total;
     }
 
     /** The partial file's path. */
@@ -159,7 +186,7 @@ final class PartFile {
             return false;
         }
         int n = chunk.readableBytes();
-        if (written + n > expected) {
+        if (expected < 0 || written + n > expected) {
             throw new DownloadVerificationException("camera sent more than the announced " + expected + " bytes",
                     camera, operation, expected, written + n);
         }
@@ -189,11 +216,12 @@ final class PartFile {
      *     {@link #commit()} only
      */
     Optional<DownloadProgress> hash(ByteBuf chunk) {
+        long total = expected();
         synchronized (digest) {
             long hashed = digest.update(chunk);
-            if (hashed - lastReported >= step && hashed < expected) {
+            if (hashed - lastReported >= step && hashed < total) {
                 lastReported = hashed;
-                return Optional.of(new DownloadProgress(hashed, expected));
+                return Optional.of(new DownloadProgress(hashed, total));
             }
             return Optional.empty();
         }
@@ -230,7 +258,7 @@ final class PartFile {
      * @throws DownloadStorageException when flushing or placing fails
      */
     synchronized DownloadProgress commit() {
-        if (written != expected) {
+        if (expected < 0 || written != expected) {
             discard();
             throw new DownloadVerificationException(
                     "received " + written + " of the announced " + expected + " bytes",

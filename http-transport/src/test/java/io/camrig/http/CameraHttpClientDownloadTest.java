@@ -310,7 +310,8 @@ class CameraHttpClientDownloadTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.download("100GOPRO/..", "A.MP4", 1, dir.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.download("100GOPRO", "A.MP4", -1, dir.resolve("x")))
+        // -1 is MediaFile.SIZE_NOT_LISTED (a group member's), learned from the response
+        assertThatThrownBy(() -> client.download("100GOPRO", "A.MP4", -2, dir.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

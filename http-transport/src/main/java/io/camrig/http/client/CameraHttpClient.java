@@ -234,7 +234,11 @@ public final class CameraHttpClient {
      *
      * @param directory directory on the card, for example {@code 100GOPRO}
      * @param filename file name, for example {@code GX010001.MP4}
-     * @param expectedSize the size announced by the media list, in bytes
+     * @param expectedSize the size announced by the media list, in bytes, or {@link
+     *     io.camrig.http.model.MediaFile#SIZE_NOT_LISTED} for a file it does not give a size for (a
+     *     group member): then the size is the response's ({@code Content-Length}, or a resume's {@code
+     *     Content-Range} total), checked as a listed one is; a {@code 200} without {@code
+     *     Content-Length} is a {@link DownloadVerificationException}
      * @param target the final path; missing parent directories are created
      * @param options deadline, minimum rate, name clash policy, durability
      * @return progress at most every {@link HttpOptions#progressStepBytes()} bytes, then one
