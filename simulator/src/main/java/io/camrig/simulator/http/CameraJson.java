@@ -21,7 +21,9 @@ final class CameraJson {
     /**
      * {@code GET /gopro/media/list} (schema {@code MediaList}): {@code {"id": "…", "media": [{"d":
      * "100GOPRO", "fs": [{"n": "GX010001.MP4", "cre": "…", "mod": "…", "ls": "-1", "s": "…", "glrv": "…"}]}]}}
-     * ({@code glrv}: the size of the recording's low-resolution video, when it has one);
+     * ({@code glrv}: the size of the recording's low-resolution video, when it has one), then each
+     * group ({@code {"n": "G0010002.JPG", "g": "1", "b": "2", "l": "4", "cre": "…", "mod": "…",
+     * "s": "<bytes>", "t": "b", "m": ["3"]}}, {@link io.camrig.simulator.media.SdCardGroup});
      * an empty card lists no directory.
      */
     static String mediaList(SdCard card) {
@@ -45,6 +47,26 @@ final class CameraJson {
             item.put("ls", "-1");
             item.put("s", Long.toString(f.size()));
             card.lowResolution(f).ifPresent(l -> item.put("glrv", Long.toString(l.size())));
+        }
+        for (io.camrig.simulator.media.SdCardGroup g : card.groups().all()) {
+            ArrayNode fs = dirs.computeIfAbsent(g.directory(), d -> {
+                ObjectNode dir = media.addObject();
+                dir.put("d", d);
+                return dir.putArray("fs");
+            });
+            // In the shape real cameras send (the official SDK's vectors): numbers as strings, s in bytes.
+            String seconds = Long.toString(g.created().getEpochSecond());
+            ObjectNode item = fs.addObject();
+            item.put("n", g.listedName());
+            item.put("g", Integer.toString(g.number()));
+            item.put("b", Integer.toString(g.first()));
+            item.put("l", Integer.toString(g.last()));
+            item.put("cre", seconds);
+            item.put("mod", seconds);
+            item.put("s", Long.toString(g.sizeBytes()));
+            item.put("t", "b");
+            ArrayNode m = item.putArray("m");
+            g.deleted().stream().sorted().forEach(id -> m.add(Integer.toString(id)));
         }
         return write(root);
     }

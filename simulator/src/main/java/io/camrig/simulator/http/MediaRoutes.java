@@ -54,7 +54,7 @@ final class MediaRoutes {
                     Optional<SdCardFile> f = file(card, param(req, "path").orElse(""));
                     return f.isPresent() && card.delete(f.get().directory(), f.get().name()) ? ok(res) : badRequest(res);
                 }))
-                // The card holds no grouped media: every group path is unknown.
+                // Groups' members are deleted one by one (delete/file); whole-group deletion is not played.
                 .get("/gp/gpControl/command/storage/delete/group", g.wrap((req, res) -> badRequest(res)))
                 .get("/gp/gpControl/command/storage/delete/all", g.wrap((req, res) -> {
                     card.deleteAll();
@@ -68,7 +68,12 @@ final class MediaRoutes {
 
     private static Optional<SdCardFile> file(SdCard card, String path) {
         int slash = path.indexOf('/');
-        return slash < 0 ? Optional.empty() : card.find(path.substring(0, slash), path.substring(slash + 1));
+        if (slash < 0) {
+            return Optional.empty();
+        }
+        String dir = path.substring(0, slash);
+        String name = path.substring(slash + 1);
+        return card.find(dir, name).or(() -> card.groups().member(dir, name));
     }
 
     private static Mono<Void> withFile(HttpServerRequest req, HttpServerResponse res, SdCard card,
@@ -123,11 +128,14 @@ final class MediaRoutes {
      * one ({@link SdCard#spoolTo}), else streamed in {@value VirtualCameraHttpServer#CHUNK_BYTES}-byte
      * chunks, with {@code Content-Length} and {@code
      * Accept-Ranges: bytes}; a single range gets 206 with {@code Content-Range}, one past the end
-     * 416; an unknown file 404. A cut fault closes the connection mid-body; a stall fault holds
+     * 416; an unknown file 404. A group's member is served like a file (an unserved one 404s). A cut fault closes the connection mid-body; a stall fault holds
      * it mid-body until released.
      */
     private static Mono<Void> download(HttpServerRequest req, HttpServerResponse res, SdCard card, FaultState faults) {
-        Optional<SdCardFile> found = card.findWithCompanions(req.param("directory"), req.param("filename"));
+        String directory = req.param("directory");
+        String filename = req.param("filename");
+        Optional<SdCardFile> found = card.findWithCompanions(directory, filename)
+                .or(() -> card.groups().served(directory, filename));
         if (found.isEmpty()) {
             return res.status(HttpResponseStatus.NOT_FOUND).send().then();
         }

@@ -41,7 +41,9 @@ public final class SdCard {
     private final java.util.Map<String, Long> recordedSizes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile CardSpool spool;
     private volatile Deletes deletes = Deletes.DELETES;
+    private final CardGroups groups = new CardGroups();
     private int recorded;
+    private int groupNumber;
 
     /**
      * How the card answers a request to delete one file ({@link #delete}): a real camera may
@@ -142,6 +144,33 @@ public final class SdCard {
     }
 
     /**
+     * Adds a burst of {@code members} photos ({@link SdCardGroup}): member ids take the next
+     * {@code members} file numbers (as a camera numbers photos and videos in one sequence), the
+     * group the next group number; each member {@code memberSize} bytes of the card's filler.
+     * Not spooled: its members are always computed.
+     *
+     * @return the group
+     * @throws IllegalStateException when the numbers would pass {@value #MAX_FILES} or 999 groups
+     */
+    public synchronized SdCardGroup addGroup(int members, int memberSize, Instant when) {
+        if (members < 1 || recorded + members > MAX_FILES || groupNumber >= 999) {
+            throw new IllegalStateException("SD card cannot number " + members + " more photos in a group");
+        }
+        groupNumber++;
+        SdCardGroup g = new SdCardGroup(DIRECTORY, groupNumber, recorded + 1, recorded + members, memberSize,
+                when.truncatedTo(ChronoUnit.SECONDS), java.util.Set.of(), "", java.util.Set.of());
+        g = g.listedAs(g.memberName(g.first()));
+        groups.add(g);
+        recorded += members;
+        return g;
+    }
+
+    /** The card's grouped items (bursts), their members downloadable and deletable one by one. */
+    public CardGroups groups() {
+        return groups;
+    }
+
+    /**
      * Also keeps each recording's whole content in a file under {@code dir} (the ones on the card
      * now, and each new one when it is recorded, deleted with it), so a server can send it from
      * the page cache with zero copy ({@code sendfile}) instead of computing every byte. Blocking:
@@ -169,6 +198,7 @@ public final class SdCard {
             files.forEach(spool::delete);
         }
         files.clear();
+        groups.clear();
         heads.clear();
         lengths.clear();
         recordedSizes.clear();
@@ -181,6 +211,7 @@ public final class SdCard {
     public synchronized void format() {
         deleteAll();
         recorded = 0;
+        groupNumber = 0;
     }
 
     /** From now on, answers requests to delete one file as {@code behaviour} says ({@link Deletes#DELETES} by default). */
@@ -198,7 +229,11 @@ public final class SdCard {
     public synchronized boolean delete(String directory, String name) {
         Deletes behaviour = deletes;
         if (behaviour != Deletes.DELETES) {
-            return behaviour == Deletes.KEEPS && find(directory, name).isPresent();
+            return behaviour == Deletes.KEEPS
+                    && (find(directory, name).isPresent() || groups.member(directory, name).isPresent());
+        }
+        if (groups.delete(directory, name)) {
+            return true;    // a group's member: it joins the group's deleted ids (m)
         }
         Optional<SdCardFile> gone = find(directory, name);
         if (gone.isPresent() && spool != null) {
