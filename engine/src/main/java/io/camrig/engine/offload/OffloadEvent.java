@@ -13,7 +13,7 @@ public sealed interface OffloadEvent {
      * The camera is checked (its serial answered over HTTP) and its files are about to be fetched.
      *
      * @param files how many files are queued
-     * @param bytes their total size, bytes
+     * @param bytes their total listed size, bytes (a group member's size is not listed: not counted)
      * @param bytesOnDisk what their partial files already hold from an earlier run (resumed with
      *     {@code Range}, not fetched again), bytes; 0 for a fresh offload
      */

@@ -38,7 +38,9 @@ import reactor.core.scheduler.Schedulers;
  *       media info ({@link OffloadOptions#checkMediaInfo()}; a mismatch fails it with {@link
  *       MediaInfoMismatchException}) and marked verified in the manifest, optionally deleted from
  *       the camera; the companions asked for ({@link OffloadOptions#companions()}: LRV downloaded
- *       like the video, THM from the thumbnail endpoint) beside it; turbo off, also on failure or cancel.</li>
+ *       like the video, THM from the thumbnail endpoint) beside it; a group's member (a burst's
+ *       photo, {@link TakeFile#group()}) like any file, its size taken from the response since
+ *       the list gives none ({@link MediaFile#SIZE_NOT_LISTED}); turbo off, also on failure or cancel.</li>
  * </ol>
  * Cameras are isolated: a camera's failure is an event; after a transient one (the camera is
  * gone, too slow, out of time) its remaining files stay queued for the next run. Cancelling keeps
@@ -153,7 +155,7 @@ public final class Offloader {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(pending -> Flux.concat(
                         Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraStarted(camera.serial(),
-                                pending.size(), pending.stream().mapToLong(TakeFile::size).sum(),
+                                pending.size(), pending.stream().filter(TakeFile::sizeKnown).mapToLong(TakeFile::size).sum(),
                                 pending.stream().mapToLong(f -> partSize(part(camera.serial(), f))).sum()))
                                 .subscribeOn(Schedulers.boundedElastic()),
                         Flux.fromIterable(pending).concatMap(f -> gone.get() ? Flux.empty() : file(camera, f, gone, done)),
@@ -172,7 +174,8 @@ public final class Offloader {
             fetch = FileChecks.thumbnail(camera.client(), file, target, options.download().existing()).map(r -> new DownloadProgress(r.bytes(), r.bytes(), r))
                     .flux();
         } else {
-            MediaFile media = new MediaFile(file.folder(), file.name(), file.size(),
+            // A group's member has no listed size (SIZE_NOT_LISTED): the download takes it from the response.
+            MediaFile media = new MediaFile(file.folder(), file.name(), file.sizeKnown() ? file.size() : MediaFile.SIZE_NOT_LISTED,
                     Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
             // What the partial file holds before this run, so that a rate counts only the bytes fetched now.
             Path part = part(serial, file);

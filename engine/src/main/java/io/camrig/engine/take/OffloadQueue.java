@@ -1,5 +1,6 @@
 package io.camrig.engine.take;
 
+import io.camrig.http.model.GroupMember;
 import io.camrig.http.model.MediaFile;
 import java.util.List;
 import java.util.Objects;
@@ -148,6 +149,27 @@ public final class OffloadQueue {
                     if (out.file(t.folder(), t.name()).isEmpty()) {
                         out = out.withFile(t);
                     }
+                }
+            }
+            return out;
+        }));
+    }
+
+    /**
+     * Enqueues the member files of grouped items (bursts, time lapses) for camera {@code serial}
+     * ({@link TakeFile#pendingMember}: size not listed, the group's creation time and name); a
+     * file already listed keeps its state.
+     */
+    public TakeManifest enqueueMembers(String serial, List<GroupMember> members) {
+        if (members.isEmpty()) {
+            return manifest;
+        }
+        return update(m -> m.updateCamera(serial, c -> {
+            TakeCamera out = c;
+            for (GroupMember g : members) {
+                if (out.file(g.directory(), g.name()).isEmpty()) {
+                    out = out.withFile(TakeFile.pendingMember(g.directory(), g.name(), g.created().getEpochSecond(),
+                            g.group().name()));
                 }
             }
             return out;
