@@ -59,6 +59,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "4194304", description = "Size of each recording (default: ${DEFAULT-VALUE}).")
     int fileSize;
 
+    @Option(names = "--groups", paramLabel = "N", defaultValue = "0",
+            description = "Bursts on each card at start, after the recordings, listed as real cameras list grouped "
+                    + "photos (default: ${DEFAULT-VALUE}).")
+    int groups;
+
+    @Option(names = "--group-size", paramLabel = "K", defaultValue = "10",
+            description = "Photos in each burst, each --photo-size bytes (default: ${DEFAULT-VALUE}).")
+    int groupSize;
+
+    @Option(names = "--photo-size", paramLabel = "BYTES", defaultValue = "262144",
+            description = "Size of each burst photo (default: ${DEFAULT-VALUE}).")
+    int photoSize;
+
     @Option(names = "--spool", paramLabel = "DIR",
             description = "Write each recording to a real file under DIR first and send downloads from it with zero "
                     + "copy (sendfile) instead of computing every byte: for benchmarking a downloader, since the "
@@ -91,6 +104,7 @@ public final class SimulateCommand implements Callable<Integer> {
         VirtualHttpRig rig;
         try {
             rig = VirtualHttpRig.start(options, java.util.Optional.ofNullable(spool)).block();
+            addGroups(rig);
         } catch (RuntimeException e) {
             err.println("camrig simulate: cannot start the cameras: " + rootMessage(e));
             err.flush();
@@ -135,6 +149,16 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --groups} bursts on each card, a minute after its last recording. */
+    private void addGroups(VirtualHttpRig rig) {
+        java.time.Instant at = java.time.Instant.parse("2025-01-01T10:00:00Z").plusSeconds(60L * files);
+        for (var camera : rig.cameras()) {
+            for (int g = 0; g < groups; g++) {
+                camera.sdCard().addGroup(groupSize, photoSize, at.plusSeconds(60L * g));
+            }
+        }
+    }
+
     private VirtualHttpRig.Options options() {
         CommandLine cl = spec.commandLine();
         if (cameras < 1 || cameras > 1024) {
@@ -142,6 +166,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (files < 0 || files > 100 || fileSize < 1) {
             throw new CommandLine.ParameterException(cl, "--files must be 0..100 and --file-size positive");
+        }
+        if (groups < 0 || groups > 100 || groupSize < 1 || groupSize > 1000 || photoSize < 0
+                || files + (long) groups * groupSize > io.camrig.simulator.media.SdCard.MAX_FILES) {
+            throw new CommandLine.ParameterException(cl, "--groups must be 0..100, --group-size 1..1000, --photo-size "
+                    + ">= 0, and the card's numbers (files + groups x group size) at most 9999");
         }
         if (cohnPort != 0 && !cohn) {
             throw new CommandLine.ParameterException(cl, "--cohn-port needs --cohn");

@@ -1,11 +1,14 @@
 package io.camrig.cli.take;
 
 import io.camrig.cli.console.TerminalText;
+import io.camrig.engine.take.Companion;
+import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.UnsafeMediaNameException;
+import io.camrig.http.model.GroupMember;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaList;
 import io.camrig.http.model.PathNames;
@@ -33,12 +36,40 @@ import java.util.function.Consumer;
  *       and the camera numbers from {@code GX010001.MP4} again) is queued, with a line on {@code
  *       err}; it lands in this take's directory, so no earlier file is touched.</li>
  * </ul>
+ * A group's member files (a burst's photos, {@link #members}) are queued one by one like files.
  * A file whose folder or name cannot be a path ({@link MediaList#rejected()}) is never queued:
  * each is handed to {@code rejected} as an {@link UnsafeMediaNameException}, for the report. The
  * lines about queued files go to {@code notes}. Blocking (reads earlier manifests).
  */
 record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
         BiConsumer<String, UnsafeMediaNameException> rejected, Consumer<String> notes) {
+
+    /**
+     * Queues what {@code serial}'s card holds for this selection: its files ({@link #choose}, with
+     * {@code companions}), then its groups' member files ({@link #members}). Blocking.
+     */
+    void enqueue(OffloadQueue queue, String serial, String camera, MediaList card, Set<Companion> companions) {
+        queue.enqueue(serial, choose(serial, camera, card), companions);
+        queue.enqueueMembers(serial, members(serial, card));
+    }
+
+    /**
+     * The member files of {@code serial}'s card's groups (bursts, time lapses: {@link
+     * MediaList#members()}) to queue: all of them, or with {@code --since-last-take} those no
+     * earlier take holds verified as a member with the same folder, name and creation time (the
+     * group's {@code cre}; a member's size is not listed, so the size verified is not compared).
+     * A group whose members cannot be named was already rejected by the decoder ({@link #choose}
+     * reports it).
+     */
+    List<GroupMember> members(String serial, MediaList card) {
+        List<GroupMember> all = card.members();
+        if (!sinceLastTake || all.isEmpty()) {
+            return all;
+        }
+        Earlier earlier = Earlier.of(store, currentTake, serial);
+        return all.stream().filter(m -> !earlier.members().contains(
+                Earlier.memberKey(m.directory(), m.name(), m.created().getEpochSecond()))).toList();
+    }
 
     /** The files of {@code serial}'s card to queue; {@code camera} names it in errors. */
     List<MediaFile> choose(String serial, String camera, MediaList card) {
@@ -88,13 +119,15 @@ record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
      * @param recordings {@code folder/name/size/cre} of each
      * @param names {@code folder/name} of each
      * @param newest the newest creation time among them, seconds; {@link Long#MIN_VALUE} for none
+     * @param members {@code folder/name/cre} of each group member verified ({@link TakeFile#group()})
      */
-    record Earlier(Set<String> recordings, Set<String> names, long newest) {
-        static final Earlier NONE = new Earlier(Set.of(), Set.of(), Long.MIN_VALUE);
+    record Earlier(Set<String> recordings, Set<String> names, long newest, Set<String> members) {
+        static final Earlier NONE = new Earlier(Set.of(), Set.of(), Long.MIN_VALUE, Set.of());
 
         static Earlier of(TakeStore store, String current, String serial) {
             Set<String> recordings = new HashSet<>();
             Set<String> names = new HashSet<>();
+            Set<String> members = new HashSet<>();
             long newest = Long.MIN_VALUE;
             for (TakeManifest m : store.list()) {
                 if (m.takeId().equals(current)) {
@@ -105,7 +138,9 @@ record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
                         continue;
                     }
                     for (TakeFile f : c.files()) {
-                        if (f.verified() && f.companionOf() == null) {
+                        if (f.verified() && f.group() != null) {
+                            members.add(memberKey(f.folder(), f.name(), f.createdEpochSeconds()));
+                        } else if (f.verified() && f.companionOf() == null) {
                             recordings.add(key(f.folder(), f.name(), f.size(), f.createdEpochSeconds()));
                             names.add(f.folder() + "/" + f.name());
                             newest = Math.max(newest, f.createdEpochSeconds());
@@ -113,11 +148,15 @@ record CardSelection(TakeStore store, String currentTake, boolean sinceLastTake,
                     }
                 }
             }
-            return new Earlier(recordings, names, newest);
+            return new Earlier(recordings, names, newest, members);
         }
 
         boolean holds(MediaFile f) {
             return recordings.contains(key(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
+        }
+
+        static String memberKey(String folder, String name, long created) {
+            return folder + "/" + name + "/" + created;
         }
 
         private static String key(String folder, String name, long size, long created) {

@@ -136,6 +136,7 @@ public final class OffloadCommand implements Callable<Integer> {
     /** How long a stopping offload waits for the camera AP it was on to be left. */
     private static final Duration LEAVE_AP = Duration.ofSeconds(10);
     private volatile Offloader offloader;
+    private final GroupTotals totals = new GroupTotals();
 
     @Override
     public Integer call() {
@@ -239,8 +240,11 @@ public final class OffloadCommand implements Callable<Integer> {
         this.offloader = offloader;
         Disposable run = offloader.run(cameras, c -> client -> c.link() != OffloadCamera.Link.AP
                         || !queueCard ? reactor.core.publisher.Mono.just(List.<MediaFile>of())
-                        : client.mediaList().flatMap(l -> reactor.core.publisher.Mono.fromCallable(
-                                () -> selection.choose(c.serial(), c.name(), l))
+                        : client.mediaList().flatMap(l -> reactor.core.publisher.Mono.fromCallable(() -> {
+                                    selection.enqueue(queue, c.serial(), c.name(), l, companions);
+                                    totals.seen(c.serial(), l);
+                                    return List.<MediaFile>of();    // queued above, with the groups' members
+                                })
                                 .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())))
                 .doFinally(s -> done.countDown())
                 .subscribe(display::on, e -> display.error(e));
@@ -278,6 +282,7 @@ public final class OffloadCommand implements Callable<Integer> {
             return 0;
         }
         int remaining = queue.manifest().pendingFiles();
+        totals.warnings(queue.manifest()).forEach(display::note);
         display.summary(queue.manifest());
         return remaining > 0 || display.rejectedFiles() > 0 ? ExitCodes.SOME_FAILED
                 : display.keptOnCamera() > 0 ? ExitCodes.NOT_DELETED : 0;
@@ -344,7 +349,9 @@ public final class OffloadCommand implements Callable<Integer> {
                 }
                 queue.ensureCamera(TakeCamera.of(serial, label, info.modelName(), info.firmwareVersion()));
                 if (queueCard) {
-                    queue.enqueue(serial, selection.choose(serial, label, client.mediaList().block()), companions);
+                    io.camrig.http.model.MediaList list = client.mediaList().block();
+                    selection.enqueue(queue, serial, label, list, companions);
+                    totals.seen(serial, list);
                 }
                 out.add(OffloadCamera.of(serial, label, client, links.get(i)));
             } catch (CamrigException e) {

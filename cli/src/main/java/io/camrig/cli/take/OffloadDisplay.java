@@ -92,7 +92,8 @@ final class OffloadDisplay {
         /** Seconds left at {@link #rate}, rounded up: while bytes remain never "0 s". */
         long eta(long now) {
             double rate = rate(now);
-            return rate > 0 ? (long) Math.ceil((total - done()) / rate) : 0;
+            // max 0: a group's members, whose sizes are not listed, are not in the total
+            return rate > 0 ? (long) Math.ceil(Math.max(0, total - done()) / rate) : 0;
         }
     }
 
