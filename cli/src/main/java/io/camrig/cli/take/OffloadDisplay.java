@@ -239,8 +239,10 @@ final class OffloadDisplay {
             line(Map.of("event", "rejected", "serial", serial, "file", file,
                     "error", e.getClass().getSimpleName(), "message", why), "");
         } else {
-            problem("camrig offload: %s: not fetched, its name cannot be a path (%s): %s%n",
-                    TerminalText.safe(serial), e.getClass().getSimpleName(), why);
+            // A group the decoder refused (its photos cannot be named) has a reason starting "group".
+            problem("camrig offload: %s: not fetched, %s (%s): %s%n", TerminalText.safe(serial),
+                    e.entry().reason().startsWith("group") ? "its photos cannot be named" : "its name cannot be a path",
+                    e.getClass().getSimpleName(), why);
         }
     }
 

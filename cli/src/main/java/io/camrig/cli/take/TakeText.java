@@ -50,7 +50,9 @@ final class TakeText {
                 out.printf("  settings: %s%n", TerminalText.safe(settings(c.settingsInForce())));
             }
             for (TakeFile f : c.files()) {
-                out.printf("  %-28s %12d  %-8s %s%n", TerminalText.safe(f.cameraPath()), f.size(), f.state(),
+                // A group's photo not yet fetched has no size: the media list gives none.
+                out.printf("  %-28s %12s  %-8s %s%n", TerminalText.safe(f.cameraPath()),
+                        f.sizeKnown() ? Long.toString(f.size()) : "?", f.state(),
                         f.verified() ? f.sha256() : TerminalText.safe(f.error() == null ? "" : f.error()));
                 if (!f.footage().isEmpty()) {
                     out.printf("    footage: %s%n", TerminalText.safe(footage(f.footage())));
