@@ -74,6 +74,23 @@ class SimulateCommandTest {
     }
 
     @Test
+    void withGroupsEachCardListsBurstsWhosePhotosDownload() throws Exception {
+        List<Integer> members = new ArrayList<>();
+        int code = simulate(rig -> {
+            for (VirtualCameraHttpServer s : rig.cameras()) {
+                var list = CameraHttpClient.create(s.baseUri()).mediaList().block(Duration.ofSeconds(10));
+                assertThat(list.groups()).hasSize(2);
+                members.add(list.members().size());
+                assertThat(list.members().get(0).name()).isEqualTo("G0010002.JPG");
+            }
+        }, "--cameras", "2", "--file-size", "1024", "--groups", "2", "--group-size", "3", "--photo-size", "500");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(members).containsExactly(6, 6);
+        assertThat(simulate(rig -> { }, "--groups", "101")).isEqualTo(2);
+    }
+
+    @Test
     void withCohnItWritesTheRootCaAndPasswordFilesAndNeverPrintsThePassword() throws Exception {
         List<String> passwords = new ArrayList<>();
         Path creds = dir.resolve("cohn");

@@ -155,7 +155,8 @@ public final class Offloader {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(pending -> Flux.concat(
                         Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraStarted(camera.serial(),
-                                pending.size(), pending.stream().filter(TakeFile::sizeKnown).mapToLong(TakeFile::size).sum(),
+                                pending.size(),
+                                pending.stream().filter(TakeFile::sizeKnown).mapToLong(TakeFile::size).sum(),
                                 pending.stream().mapToLong(f -> partSize(part(camera.serial(), f))).sum()))
                                 .subscribeOn(Schedulers.boundedElastic()),
                         Flux.fromIterable(pending).concatMap(f -> gone.get() ? Flux.empty() : file(camera, f, gone, done)),
@@ -175,7 +176,8 @@ public final class Offloader {
                     .flux();
         } else {
             // A group's member has no listed size (SIZE_NOT_LISTED): the download takes it from the response.
-            MediaFile media = new MediaFile(file.folder(), file.name(), file.sizeKnown() ? file.size() : MediaFile.SIZE_NOT_LISTED,
+            long listed = file.sizeKnown() ? file.size() : MediaFile.SIZE_NOT_LISTED;
+            MediaFile media = new MediaFile(file.folder(), file.name(), listed,
                     Instant.ofEpochSecond(file.createdEpochSeconds()), Instant.ofEpochSecond(file.createdEpochSeconds()));
             // What the partial file holds before this run, so that a rate counts only the bytes fetched now.
             Path part = part(serial, file);

@@ -83,7 +83,8 @@ public record MediaGroup(
         java.util.List<GroupMember> out = new java.util.ArrayList<>(lastMember - firstMember + 1);
         for (int id = firstMember; id <= lastMember; id++) {
             if (!missing.contains(id)) {
-                out.add(new GroupMember(this, id, prefix + String.format(java.util.Locale.ROOT, "%04d", id) + extension));
+                String digits = String.format(java.util.Locale.ROOT, "%04d", id);
+                out.add(new GroupMember(this, id, prefix + digits + extension));
             }
         }
         return java.util.List.copyOf(out);

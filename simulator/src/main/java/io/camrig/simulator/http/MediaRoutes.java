@@ -128,7 +128,8 @@ final class MediaRoutes {
      * one ({@link SdCard#spoolTo}), else streamed in {@value VirtualCameraHttpServer#CHUNK_BYTES}-byte
      * chunks, with {@code Content-Length} and {@code
      * Accept-Ranges: bytes}; a single range gets 206 with {@code Content-Range}, one past the end
-     * 416; an unknown file 404. A group's member is served like a file (an unserved one 404s). A cut fault closes the connection mid-body; a stall fault holds
+     * 416; an unknown file 404. A group's member is served like a file (an unserved one 404s). A
+     * cut fault closes the connection mid-body; a stall fault holds
      * it mid-body until released.
      */
     private static Mono<Void> download(HttpServerRequest req, HttpServerResponse res, SdCard card, FaultState faults) {
