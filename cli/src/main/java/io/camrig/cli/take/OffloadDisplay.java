@@ -200,6 +200,10 @@ final class OffloadDisplay {
         cameras.forEach((serial, p) -> {
             long done = p.done();
             int percent = p.total > 0 ? (int) Math.min(100, done * 100 / p.total) : 100;
+            if (p.verified < p.files) {
+                // A group's photos have no listed size (not in the total): not 100 % while files are left.
+                percent = Math.min(99, percent);
+            }
             String files = String.format("%d/%d files", p.verified, p.files) + (p.failed == 0 ? "" : ", " + p.failed + " failed");
             double rate = p.rate(now);
             rows.add(p.finished

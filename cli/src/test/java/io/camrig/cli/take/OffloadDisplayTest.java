@@ -75,6 +75,22 @@ class OffloadDisplayTest {
     }
 
     @Test
+    void aBurstsPhotosWhoseSizesAreNotListedNeverMakeTheEtaNegative() throws Exception {
+        // a video of 100 MB listed; three photos of a burst, their sizes not listed
+        display.on(new OffloadEvent.CameraStarted(SERIAL, 4, 100_000_000));
+        now.addAndGet(4 * SECOND);
+        display.on(new OffloadEvent.Verified(SERIAL, file, new io.camrig.http.DownloadResult(java.nio.file.Path.of("v"),
+                100_000_000, "0".repeat(64), io.camrig.http.DownloadResult.Disposition.WRITTEN)));
+        TakeFile photo = TakeFile.pendingMember("100GOPRO", "G0010002.JPG", 1_700_000_000, "G0010002.JPG");
+        now.addAndGet(SECOND);
+        display.on(new OffloadEvent.Progress(SERIAL, photo, 2_000_000, 3_000_000));
+
+        JsonNode p = lastLine();
+        assertThat(p.get("bytesDone").asLong()).isEqualTo(102_000_000);
+        assertThat(p.get("etaSeconds").asLong()).isZero();
+    }
+
+    @Test
     void onATerminalEachCameraIsOneRowRedrawnInPlaceWithFileLinesAboveIt() {
         StringWriter tty = new StringWriter();
         OffloadDisplay shown = new OffloadDisplay(new PrintWriter(tty), new PrintWriter(tty), false, "20261207-100000",
