@@ -104,7 +104,8 @@ public final class MediaListDecoder {
             }
             try {
                 files.add(new MediaFile(dir, text(entry, "n", at), number(entry, "s", at),
-                        time(entry, "cre", at), time(entry, "mod", at), lowResolutionSize(entry, at)));
+                        time(entry, "cre", at), time(entry, "mod", at), lowResolutionSize(entry, at),
+                        raw(entry)));
             } catch (IllegalArgumentException e) {
                 throw fail(at, e.getMessage());
             }
@@ -135,6 +136,12 @@ public final class MediaListDecoder {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /** {@code raw} as a real camera sends it, {@code "1"} (or the number 1): anything else is no RAW version. */
+    private static boolean raw(JsonNode entry) {
+        JsonNode v = entry.get("raw");
+        return v != null && (v.isTextual() ? v.asText().trim().equals("1") : v.isIntegralNumber() && v.asLong() == 1);
     }
 
     /** {@code glrv} (the LRV's size), else {@code ls} when not -1, else -1: none listed. */

@@ -57,6 +57,23 @@ class MediaListDecoderTest {
     }
 
     @Test
+    void aPhotoListedWithRawHasItsGprBesideItAndOtherValuesMeanNone() {
+        // the entry as in the official SDK's test vectors of a camera's list: the JPG marked, no GPR entry
+        MediaList list = decode("""
+                {"id": "1", "media": [{"d": "100GOPRO", "fs": [
+                  {"n": "GOPR0039.JPG", "cre": "1724339068", "mod": "1724339068", "raw": "1", "s": "783927"},
+                  {"n": "GOPR0040.JPG", "cre": "1724339070", "mod": "1724339070", "raw": 1, "s": "1"},
+                  {"n": "GOPR0041.JPG", "cre": "1724339071", "mod": "1724339071", "raw": "0", "s": "1"},
+                  {"n": "GOPR0042.JPG", "cre": "1724339072", "mod": "1724339072", "raw": "yes", "s": "1"},
+                  {"n": "GOPR0043", "cre": "1724339073", "mod": "1724339073", "raw": "1", "s": "1"},
+                  {"n": "GOPR0044.JPG", "cre": "1724339074", "mod": "1724339074", "s": "1"}]}]}""");
+
+        assertThat(list.files()).extracting(MediaFile::raw).containsExactly(true, true, false, false, true, false);
+        assertThat(list.files()).extracting(f -> f.rawName().orElse("-"))
+                .containsExactly("GOPR0039.GPR", "GOPR0040.GPR", "-", "-", "-", "-");
+    }
+
+    @Test
     void keepsGroupedItemsApartFromFiles() {
         MediaList list = decode(oneFile("""
                 {"b": "8", "cre": "1613669353", "g": "1", "l": "396", "m": ["75", "139"],

@@ -72,6 +72,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Size of each burst photo (default: ${DEFAULT-VALUE}).")
     int photoSize;
 
+    @Option(names = "--raw-photos", paramLabel = "K", defaultValue = "0",
+            description = "RAW photos on each card at start, after the bursts: each a JPG of --photo-size bytes "
+                    + "listed with \"raw\": \"1\", its .GPR beside it, not listed (default: ${DEFAULT-VALUE}).")
+    int rawPhotos;
+
     @Option(names = "--spool", paramLabel = "DIR",
             description = "Write each recording to a real file under DIR first and send downloads from it with zero "
                     + "copy (sendfile) instead of computing every byte: for benchmarking a downloader, since the "
@@ -105,6 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             rig = VirtualHttpRig.start(options, java.util.Optional.ofNullable(spool)).block();
             addGroups(rig);
+            addRawPhotos(rig);
         } catch (RuntimeException e) {
             err.println("camrig simulate: cannot start the cameras: " + rootMessage(e));
             err.flush();
@@ -159,6 +165,16 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --raw-photos} on each card, a minute apart after the bursts. */
+    private void addRawPhotos(VirtualHttpRig rig) {
+        java.time.Instant at = java.time.Instant.parse("2025-01-01T10:00:00Z").plusSeconds(60L * (files + groups));
+        for (var camera : rig.cameras()) {
+            for (int p = 0; p < rawPhotos; p++) {
+                camera.sdCard().addPhoto(photoSize, true, at.plusSeconds(60L * p));
+            }
+        }
+    }
+
     private VirtualHttpRig.Options options() {
         CommandLine cl = spec.commandLine();
         if (cameras < 1 || cameras > 1024) {
@@ -171,6 +187,11 @@ public final class SimulateCommand implements Callable<Integer> {
                 || files + (long) groups * groupSize > io.camrig.simulator.media.SdCard.MAX_FILES) {
             throw new CommandLine.ParameterException(cl, "--groups must be 0..100, --group-size 1..1000, --photo-size "
                     + ">= 0, and the card's numbers (files + groups x group size) at most 9999");
+        }
+        if (rawPhotos < 0 || rawPhotos > 1000
+                || files + (long) groups * groupSize + rawPhotos > io.camrig.simulator.media.SdCard.MAX_FILES) {
+            throw new CommandLine.ParameterException(cl, "--raw-photos must be 0..1000, and the card's numbers (files + "
+                    + "groups x group size + RAW photos) at most 9999");
         }
         if (cohnPort != 0 && !cohn) {
             throw new CommandLine.ParameterException(cl, "--cohn-port needs --cohn");

@@ -75,7 +75,12 @@ public sealed interface OffloadEvent {
         /** The camera answered the delete with an error. */
         REFUSED,
         /** The camera said it deleted the file but still describes it (its media info answers). */
-        STILL_ON_CAMERA
+        STILL_ON_CAMERA,
+        /**
+         * The photo's RAW version ({@code .GPR}) is not verified yet: deleting the photo may delete
+         * it too on the camera, so the photo stays until a run has fetched both.
+         */
+        RAW_NOT_FETCHED
     }
 
     /** One file failed (it stays in the queue), or the whole camera when {@code file} is null. */

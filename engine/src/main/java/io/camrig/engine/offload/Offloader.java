@@ -1,5 +1,6 @@
 package io.camrig.engine.offload;
 
+import io.camrig.engine.take.Companion;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
@@ -216,10 +217,23 @@ public final class Offloader {
         if (!options.deleteAfterVerify()) {
             return record.flux();
         }
-        // Only once the manifest saying VERIFIED is on disk (record completed), never when it failed.
-        Mono<OffloadEvent> delete = CameraDeletion.delete(camera, file, p.result().path());
+        // Only once the manifest saying VERIFIED is on disk (record completed), never when it failed;
+        // a photo only once its RAW version is verified too (a camera may delete both at once).
+        Mono<OffloadEvent> delete = Mono.defer(() -> rawLeft(camera.serial(), file)
+                .map(raw -> Mono.<OffloadEvent>just(new OffloadEvent.KeptOnCamera(camera.serial(), file,
+                        OffloadEvent.KeptReason.RAW_NOT_FETCHED, "its RAW version " + raw.name()
+                        + " is not verified yet: deleting the photo could delete it too")))
+                .orElseGet(() -> CameraDeletion.delete(camera, file, p.result().path())));
         // A companion goes with its video: deleting the video removes it from the card.
         return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
+    }
+
+    /** {@code file}'s RAW version ({@link Companion#isRaw}) in the queue and not verified, if any. */
+    private Optional<TakeFile> rawLeft(String serial, TakeFile file) {
+        return queue.manifest().camera(serial).flatMap(c -> c.files().stream()
+                .filter(f -> Companion.isRaw(f) && file.name().equals(f.companionOf()) && file.folder().equals(f.folder())
+                        && !f.verified())
+                .findFirst());
     }
 
     /** Where {@code serial}'s {@code file} is kept while it downloads ({@link DownloadOptions#partName}). */

@@ -19,28 +19,51 @@ import java.util.Optional;
  *   <li>{@link #THM}: the thumbnail, from {@code GET /gopro/media/thumbnail?path=<folder>/<video>}
  *       ({@code OGP_MEDIA_THUMBNAIL}), stored as the video's name with {@code .THM}; its size is
  *       only known once fetched (the manifest's size is then the bytes received).</li>
+ *   <li>{@link #RAW}: the RAW version of a photo the media list marks {@code "raw": "1"} ({@link
+ *       MediaFile#rawName()}: {@code GOPR0039.JPG} → {@code GOPR0039.GPR}). Not a derivative but
+ *       the camera's own data, so always fetched, asked for or not ({@link #always()}); its size is
+ *       not listed ({@link TakeFile#SIZE_NOT_LISTED}): taken from the download, which is resumable
+ *       and checked against the response's {@code Content-Length}. Its name is GoPro's file naming,
+ *       not the spec's (which does not name it); not seen on a real camera here.</li>
  * </ul>
  */
 public enum Companion {
     /** The low-resolution video ({@code .LRV}). */
     LRV,
     /** The thumbnail ({@code .THM}). */
-    THM;
+    THM,
+    /** The RAW photo ({@code .GPR}) beside a photo listed with {@code raw}. */
+    RAW;
+
+    /** {@code true} for a companion fetched whether asked for or not: the camera's own data, not a copy. */
+    public boolean always() {
+        return this == RAW;
+    }
+
+    /** {@code true} for a queued file that is some photo's RAW version ({@link #RAW}). */
+    public static boolean isRaw(TakeFile file) {
+        return file.companionOf() != null && file.name().toUpperCase(Locale.ROOT).endsWith(".GPR");
+    }
 
     /** Parses {@code lrv} or {@code thm} (any case). */
     public static Companion parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown companion '" + text + "': use lrv or thm", e);
+            throw new IllegalArgumentException("unknown companion '" + text + "': use lrv or thm (RAW photos always come)", e);
         }
     }
 
     /**
      * This companion of {@code video} as a file to fetch, when the camera offers it: LRV only when
-     * the media list gives its size and the video's name follows GoPro's naming ({@code G?nnnnnn.MP4}).
+     * the media list gives its size and the video's name follows GoPro's naming ({@code G?nnnnnn.MP4});
+     * RAW only for a photo listed with {@code raw} (any name with an extension).
      */
     public Optional<TakeFile> of(MediaFile video) {
+        if (this == RAW) {
+            return video.rawName().map(gpr -> TakeFile.pending(video.directory(), gpr, TakeFile.SIZE_NOT_LISTED,
+                    video.created().getEpochSecond()).withCompanionOf(video.name()));
+        }
         String n = video.name();
         boolean named = n.length() == 12 && n.charAt(0) == 'G' && n.toUpperCase(Locale.ROOT).endsWith(".MP4");
         if (!named) {

@@ -132,16 +132,23 @@ public final class OffloadQueue {
 
     /**
      * As {@link #enqueue(String, List)}, each file followed by the {@code companions} the camera
-     * offers for it (see {@link Companion#of}).
+     * offers for it (see {@link Companion#of}), and preceded by those always fetched ({@link
+     * Companion#always()}: a photo's RAW version), so that they are fetched before it.
      */
     public TakeManifest enqueue(String serial, List<MediaFile> files, java.util.Set<Companion> companions) {
         return update(m -> m.updateCamera(serial, c -> {
             TakeCamera out = c;
             for (MediaFile f : files) {
                 List<TakeFile> wanted = new java.util.ArrayList<>();
+                // A RAW version first: the photo is deleted (--delete-after-verify) only once it is fetched.
+                for (Companion k : Companion.values()) {
+                    if (k.always()) {
+                        k.of(f).ifPresent(wanted::add);
+                    }
+                }
                 wanted.add(TakeFile.pending(f.directory(), f.name(), f.size(), f.created().getEpochSecond()));
                 for (Companion k : Companion.values()) {
-                    if (companions.contains(k)) {
+                    if (!k.always() && companions.contains(k)) {
                         k.of(f).ifPresent(wanted::add);
                     }
                 }

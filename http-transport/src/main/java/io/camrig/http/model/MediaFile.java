@@ -28,9 +28,12 @@ import java.util.Objects;
  * @param modified last modification time, whole seconds since the epoch (key {@code mod})
  * @param lowResolutionSize the size in bytes of the file's low-resolution video ({@code .LRV}
  *     companion; key {@code glrv}, else {@code ls}), or -1 when the camera lists none
+ * @param raw {@code true} when the camera lists the photo with {@code "raw": "1"} (schema {@code
+ *     SingleMediaListItem}): it keeps a RAW version beside it, {@code <stem>.GPR} in the same
+ *     folder, which the list does not name ({@link #rawName()})
  */
 public record MediaFile(String directory, String name, long size, Instant created, Instant modified,
-        long lowResolutionSize) {
+        long lowResolutionSize, boolean raw) {
 
     /**
      * The size of a file the media list does not give ({@link GroupMember#asFile()}): a download
@@ -48,6 +51,25 @@ public record MediaFile(String directory, String name, long size, Instant create
     /** A file without a low-resolution companion listed. */
     public MediaFile(String directory, String name, long size, Instant created, Instant modified) {
         this(directory, name, size, created, modified, -1);
+    }
+
+    /** A file without a RAW version. */
+    public MediaFile(String directory, String name, long size, Instant created, Instant modified,
+            long lowResolutionSize) {
+        this(directory, name, size, created, modified, lowResolutionSize, false);
+    }
+
+    /**
+     * The name of the RAW version of a photo listed with {@code raw}: its name with the extension
+     * {@code .GPR} ({@code GOPR0039.JPG} → {@code GOPR0039.GPR}), as GoPro stores RAW photos
+     * (GoPro's GPR format; the spec's media list marks such a photo but does not name the file, and
+     * the official SDK's test vectors of lists from cameras show the mark on the JPG's entry and no
+     * entry for the GPR). Empty
+     * for a file without {@code raw} or without an extension.
+     */
+    public java.util.Optional<String> rawName() {
+        int dot = name.lastIndexOf('.');
+        return raw && dot > 0 ? java.util.Optional.of(name.substring(0, dot) + ".GPR") : java.util.Optional.empty();
     }
 
     public MediaFile {

@@ -47,6 +47,7 @@ final class CameraJson {
             item.put("ls", "-1");
             item.put("s", Long.toString(f.size()));
             card.lowResolution(f).ifPresent(l -> item.put("glrv", Long.toString(l.size())));
+            card.rawVersion(f).ifPresent(r -> item.put("raw", "1"));
         }
         for (io.camrig.simulator.media.SdCardGroup g : card.groups().all()) {
             ArrayNode fs = dirs.computeIfAbsent(g.directory(), d -> {

@@ -42,6 +42,8 @@ public final class SdCard {
     private volatile CardSpool spool;
     private volatile Deletes deletes = Deletes.DELETES;
     private final CardGroups groups = new CardGroups();
+    private final java.util.Set<String> rawPhotos = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> rawWithheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int recorded;
     private int groupNumber;
 
@@ -165,6 +167,47 @@ public final class SdCard {
         return g;
     }
 
+    /**
+     * Adds a single photo, {@code GOPRnnnn.JPG} in {@value #DIRECTORY} (the next file number),
+     * {@code sizeBytes} of the card's filler. With {@code raw}, the camera also keeps its RAW
+     * version {@code GOPRnnnn.GPR} ({@link #rawVersion}): the list marks the photo {@code "raw":
+     * "1"} and does not list the GPR, which downloads like any file and goes when the photo is
+     * deleted (as a camera deletes a RAW photo's two files together: assumed, not seen).
+     *
+     * @return the photo
+     * @throws IllegalStateException when the card already holds {@value #MAX_FILES} files
+     */
+    public synchronized SdCardFile addPhoto(int sizeBytes, boolean raw, Instant when) {
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("sizeBytes must be >= 0, was " + sizeBytes);
+        }
+        int number = recorded + 1;
+        if (number > MAX_FILES) {
+            throw new IllegalStateException("SD card holds " + MAX_FILES + " files already");
+        }
+        SdCardFile photo = new SdCardFile(DIRECTORY, String.format("GOPR%04d.JPG", number), sizeBytes,
+                when.truncatedTo(ChronoUnit.SECONDS));
+        if (raw) {
+            rawPhotos.add(photo.name());
+        }
+        files.add(photo);
+        recorded = number;
+        return photo;
+    }
+
+    /**
+     * The RAW version ({@code .GPR}) the camera keeps beside a photo added with {@code raw}: same
+     * directory and stem, three times the photo's size (at least 1 KiB), not listed.
+     */
+    public Optional<SdCardFile> rawVersion(SdCardFile photo) {
+        String n = photo.name();
+        if (!rawPhotos.contains(n) || !n.endsWith(".JPG")) {
+            return Optional.empty();
+        }
+        return Optional.of(new SdCardFile(photo.directory(), n.substring(0, n.length() - 4) + ".GPR",
+                Math.max(1024, photo.size() * 3), photo.created()));
+    }
+
     /** The card's grouped items (bursts), their members downloadable and deletable one by one. */
     public CardGroups groups() {
         return groups;
@@ -198,6 +241,8 @@ public final class SdCard {
             files.forEach(spool::delete);
         }
         files.clear();
+        rawPhotos.clear();
+        rawWithheld.clear();
         groups.clear();
         heads.clear();
         lengths.clear();
@@ -241,6 +286,8 @@ public final class SdCard {
         }
         boolean removed = files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
         if (removed && directory.equals(DIRECTORY)) {
+            rawPhotos.remove(name);
+            rawWithheld.remove(name);
             heads.remove(name);
             lengths.remove(name);
             recordedSizes.remove(name);
@@ -287,13 +334,23 @@ public final class SdCard {
                 Math.max(1024, video.size() / 16), video.created()));
     }
 
-    /** A recording, or the low-resolution companion of one, by directory and name. */
+    /**
+     * Fault injection, a camera that marks {@code photo} {@code "raw": "1"} but serves no RAW
+     * version (its download answers 404), as a camera naming its RAW files otherwise would look.
+     */
+    public void withholdRawVersion(SdCardFile photo) {
+        rawWithheld.add(photo.name());
+    }
+
+    /** A recording or photo, or the low-resolution video or RAW version of one, by directory and name. */
     public Optional<SdCardFile> findWithCompanions(String directory, String name) {
         Optional<SdCardFile> main = find(directory, name);
         if (main.isPresent()) {
             return main;
         }
-        return files.stream().filter(f -> f.directory().equals(directory)).map(this::lowResolution)
+        return files.stream().filter(f -> f.directory().equals(directory))
+                .flatMap(f -> java.util.stream.Stream.of(lowResolution(f),
+                        rawWithheld.contains(f.name()) ? Optional.<SdCardFile>empty() : rawVersion(f)))
                 .flatMap(Optional::stream).filter(l -> l.name().equals(name)).findFirst();
     }
 

@@ -59,6 +59,7 @@ class HttpContractTest {
         SdCard card = new SdCard("C3501460050001", 42, FILE);
         card.record(Instant.parse("2025-01-01T10:00:00Z"));
         card.record(Instant.parse("2025-01-01T10:01:00Z"));
+        card.addPhoto(2048, true, Instant.parse("2025-01-01T10:02:00Z"));   // listed with "raw": "1"
         cohnCamera = VirtualCameraHttpServer.start(card, HttpCameraIdentity.fromSerial(card.serial()), Map::of, Map::of,
                 HttpServerOptions.defaults().withCohn(0)).block(T);
         plainCamera = VirtualCameraHttpServer.start(new SdCard("C3531460050002", 42, FILE)).block(T);
