@@ -205,6 +205,45 @@ class ClusterTakeTest {
 
     @Test
     @Order(4)
+    void everyChapterOfARecordingIsOffloadedAndItsStartComesFromTheFirstChapter() throws Exception {
+        VirtualCamera split = fixture.simulator("alpha").cameras().get(0);
+        split.sdCard().splitChaptersAt(16 * 1024);     // alpha's 64 KiB recordings: 4 chapters
+        TakeManifest m;
+        try (DistributedRig rig = coordinator()) {
+            rig.measureLatency(4).block(Duration.ofSeconds(30));
+            FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
+            var figures = rig.lastFire();
+            // A 3 s recording: its last chapter starts about 2.2 s (67 frames) after its first.
+            reactor.core.publisher.Mono.delay(Duration.ofSeconds(3)).block();
+            rig.fire(false).block(Duration.ofSeconds(60));
+            m = new ClusterTake(new TakeStore(media), "stage", SyncTolerance.defaults()
+                    .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(30), Duration.ofMinutes(2))
+                    .record(rig, on, figures).block(Duration.ofMinutes(3));
+        } finally {
+            split.sdCard().splitChaptersAt(io.camrig.simulator.media.SdCard.DEFAULT_CHAPTER_BYTES);
+        }
+        var card = split.sdCard();
+        var chapters = card.files().subList(card.files().size() - 4, card.files().size());
+        TakeCamera c = m.camera(split.identity().serial()).orElseThrow();
+        assertThat(c.files()).extracting(TakeFile::name)
+                .containsExactlyElementsOf(chapters.stream().map(io.camrig.simulator.media.SdCardFile::name).toList());
+        assertThat(c.files().get(0).name()).startsWith("GX01");
+        for (int i = 0; i < chapters.size(); i++) {
+            TakeFile f = c.files().get(i);
+            assertThat(f.verified()).isTrue();
+            assertThat(java.nio.file.Files.readAllBytes(media.resolve(m.takeId()).resolve(f.path())))
+                    .isEqualTo(card.expectedBytes(chapters.get(i)));
+            assertThat(f.footage()).containsKey("startTimecode");
+        }
+        assertThat(new TakeStore(media).verify(m)).hasSize(7)
+                .allSatisfy(x -> assertThat(x.result()).as(x.detail()).isEqualTo(TakeStore.FileCheck.Result.OK));
+        // Not late: its first chapter started with the others, although its last one starts seconds later.
+        assertThat(c.late()).isFalse();
+        assertThat(map(m.extensions().get("sync"))).containsEntry("ok", true).containsEntry("flagged", List.of());
+    }
+
+    @Test
+    @Order(5)
     void aNodeLostMidOffloadFailsOnlyItsOwnCamerasWithANodeGoneCause() {
         // As soon as beta's first file is under way, its cameras' Wi-Fi stalls and the node is lost.
         beta.offloadEvents().filter(OffloadEvent.Progress.class::isInstance).next()

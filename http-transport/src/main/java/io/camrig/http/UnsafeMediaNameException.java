@@ -2,6 +2,7 @@ package io.camrig.http;
 
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.MediaList;
+import io.camrig.http.model.Recording;
 import io.camrig.http.model.RejectedMedia;
 import java.util.Objects;
 
@@ -38,6 +39,17 @@ public final class UnsafeMediaNameException extends MediaFormatException {
             throw new UnsafeMediaNameException(rejected.get(), camera);
         }
         return list.newest();
+    }
+
+    /**
+     * The newest recording of {@code list} ({@link Recording#newest}): its newest file and every
+     * other chapter of it, ordered by chapter, for callers that fetch a take's recording.
+     *
+     * @throws UnsafeMediaNameException as {@link #requireNewest}: when an entry left out for its
+     *     name is at least as new as the newest file
+     */
+    public static java.util.Optional<Recording> requireNewestRecording(MediaList list, String camera) {
+        return requireNewest(list, camera).flatMap(n -> Recording.newest(list));
     }
 
     /** The entry left out. */

@@ -68,6 +68,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--file-size", paramLabel = "BYTES", defaultValue = "4194304", description = "Size of each recorded file in bytes (default: ${DEFAULT-VALUE}).")
     int fileSize;
 
+    @Option(names = "--chapter-size", paramLabel = "BYTES", defaultValue = "4000000000",
+            description = "Simulated cameras split a recording over BYTES into chapters, as a real camera does at "
+                    + "its 4 GB file limit; a take holds every chapter (default: ${DEFAULT-VALUE}).")
+    long chapterSize;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of latencies, serials and media bytes (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -208,6 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
+                rig.cameras().forEach(c -> c.sdCard().splitChaptersAt(chapterSize));
                 // A simulated rig's COHN credentials live as long as its certificates: this run.
                 CredentialStore store = new InMemoryCredentialStore();
                 RecordingSession plain = new RecordingSession(rig.central(), cohn
@@ -314,8 +320,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (maxSpread.isNegative()) {
             throw new CommandLine.ParameterException(cl, "--max-spread must not be negative");
         }
-        if (fileSize < 1) {
-            throw new CommandLine.ParameterException(cl, "--file-size must be positive");
+        if (fileSize < 1 || chapterSize < 1) {
+            throw new CommandLine.ParameterException(cl, "--file-size and --chapter-size must be positive");
         }
         if (duration.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new CommandLine.ParameterException(cl, "--duration is at most 10 minutes in the demo");

@@ -76,6 +76,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "RAW photos on each card at start, after the bursts: each a JPG of --photo-size bytes "
                     + "listed with \"raw\": \"1\", its .GPR beside it, not listed (default: ${DEFAULT-VALUE}).")
     int rawPhotos;
+    @Option(names = "--chapter-size", paramLabel = "BYTES", defaultValue = "4000000000",
+            description = "Split a recording over BYTES into chapters GX01nnnn.MP4, GX02nnnn.MP4 ..., as a real "
+                    + "camera does at its 4 GB file limit (default: ${DEFAULT-VALUE}, no file here reaches it).")
+    long chapterSize;
 
     @Option(names = "--spool", paramLabel = "DIR",
             description = "Write each recording to a real file under DIR first and send downloads from it with zero "
@@ -180,8 +184,8 @@ public final class SimulateCommand implements Callable<Integer> {
         if (cameras < 1 || cameras > 1024) {
             throw new CommandLine.ParameterException(cl, "--cameras must be between 1 and 1024, got " + cameras);
         }
-        if (files < 0 || files > 100 || fileSize < 1) {
-            throw new CommandLine.ParameterException(cl, "--files must be 0..100 and --file-size positive");
+        if (files < 0 || files > 100 || fileSize < 1 || chapterSize < 1) {
+            throw new CommandLine.ParameterException(cl, "--files must be 0..100, --file-size and --chapter-size positive");
         }
         if (groups < 0 || groups > 100 || groupSize < 1 || groupSize > 1000 || photoSize < 0
                 || files + (long) groups * groupSize > io.camrig.simulator.media.SdCard.MAX_FILES) {
@@ -200,7 +204,7 @@ public final class SimulateCommand implements Callable<Integer> {
             SimulatedModel.byName(model);
             int cohnBase = cohnPort != 0 ? cohnPort : 0;
             return new VirtualHttpRig.Options(cameras, model, seed, fileSize, files, host, httpPort, cohn, cohnBase,
-                    Duration.ofMillis(60));
+                    Duration.ofMillis(60)).withChapterBytes(chapterSize);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

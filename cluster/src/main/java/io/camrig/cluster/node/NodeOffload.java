@@ -18,6 +18,7 @@ import io.camrig.engine.take.TakeStore;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.model.MediaFile;
 import io.camrig.http.model.PathNames;
+import io.camrig.http.model.Recording;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.message.HardwareInfo;
 import java.time.Duration;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A node's part of a take's offload ({@code offload} command): each of its cameras' newest file
+ * A node's part of a take's offload ({@code offload} command): each of its cameras' newest
+ * recording (its newest file and every other chapter of it, {@link Recording}, first chapter first)
  * fetched through the engine's {@link Offloader} (serial checked over HTTP, Range resume from a
  * partial file, SHA-256 while streaming, size and media-info check, per-link concurrency: over
  * COHN or directly in parallel, over each camera's own AP one at a time through the node's host
@@ -136,9 +138,11 @@ final class NodeOffload {
         }).subscribeOn(Schedulers.boundedElastic()).flatMap(serial -> links.reach(m, serial)));
     }
 
+    /** The camera's newest recording: its newest file and every other chapter of it, first chapter first. */
     private static Mono<List<MediaFile>> newest(CameraHttpClient client) {
         return client.mediaList().flatMap(list -> Mono.fromCallable(() -> io.camrig.http.UnsafeMediaNameException
-                        .requireNewest(list, client.baseUri().toString())).flatMap(o -> Mono.justOrEmpty(o)).map(List::of)
+                        .requireNewestRecording(list, client.baseUri().toString())).flatMap(o -> Mono.justOrEmpty(o))
+                        .map(Recording::chapters)
                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException("the media list is empty", null,
                         "media list", null))));
     }

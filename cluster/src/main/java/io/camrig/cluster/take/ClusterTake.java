@@ -125,7 +125,11 @@ public final class ClusterTake {
         return out;
     }
 
-    /** The camera's start per the fire (its encoding instant from T) and per its footage (its first file's timecode). */
+    /**
+     * The camera's start per the fire (its encoding instant from T) and per its footage: the
+     * timecode of its recording's first chapter (the lowest chapter number; its first file when
+     * the names are not chapters').
+     */
     private static CameraStart start(RigMember m, TakeCamera c, FireResult on, Outcome<Void> offload) {
         OptionalLong fire = on.shutter().value(m).isPresent() && on.encoding().value(m).isPresent()
                 ? OptionalLong.of(on.encoding().value(m).get().toNanos()) : OptionalLong.empty();
@@ -133,8 +137,10 @@ public final class ClusterTake {
         if (offload instanceof Outcome.Failed<Void> f) {
             notes.add("offload failed: " + f.cause().getMessage());
         }
+        // The recording's first chapter: a later one's timecode starts minutes after the fire.
         var timecode = c.files().stream().filter(f -> f.companionOf() == null)
-                .map(f -> ManifestFacts.timecode(f.footage())).flatMap(Optional::stream).findFirst();
+                .min(java.util.Comparator.comparingInt(f -> io.camrig.http.model.Recording.chapter(f.name())))
+                .flatMap(f -> ManifestFacts.timecode(f.footage()));
         return new CameraStart(m.node().orElseThrow() + "/" + m.advertisedName(), c.serial(), fire, timecode,
                 Optional.empty(), notes);
     }

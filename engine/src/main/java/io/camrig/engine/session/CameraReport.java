@@ -15,8 +15,8 @@ import java.util.List;
  * @param failedStep    the step that failed, or empty
  * @param failure       why it failed (typed error and message; never a secret), or empty
  * @param steps         every step with its outcome and latency
- * @param file          the downloaded file's path, or empty
- * @param fileBytes     the downloaded file's size in bytes, or -1
+ * @param file          the downloaded file's path (a recording in chapters: its first), or empty
+ * @param fileBytes     the downloaded recording's size in bytes (every chapter), or -1
  */
 public record CameraReport(int index, String name, String address, String serial, String model, boolean ok,
                            String failedStep, String failure, List<StepRecord> steps, String file, long fileBytes) {

@@ -17,6 +17,7 @@ import io.camrig.engine.take.OffloadQueue;
 import io.camrig.http.wifi.HostWifi;
 import java.util.Optional;
 import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.Recording;
 import io.camrig.proto.error.PermanentCamrigException;
 import io.camrig.proto.catalog.Status;
 import io.camrig.proto.message.HardwareInfo;
@@ -42,11 +43,12 @@ import reactor.core.scheduler.Schedulers;
  *       camera ready: not busy, not encoding), fire shutter on to all at once, record,
  *       fire shutter off, wait for encoding off;</li>
  *   <li>create the cycle's take ({@code <mediaDir>/<take>/take.json}: the fire's figures, each
- *       camera's identity), fetch each camera's media list over HTTP and offload its newest file
- *       into the take ({@code <take>/<serial>/<folder>/<file>}: the serial checked over HTTP, turbo
+ *       camera's identity), fetch each camera's media list over HTTP and offload its newest
+ *       recording (the newest file and every other chapter of it, {@link Recording}) into the take ({@code <take>/<serial>/<folder>/<file>}: the serial checked over HTTP, turbo
  *       transfer on, SHA-256 while streaming, size-checked, never replacing another file).</li>
  *   <li>read what each downloaded file says about itself (udta, mvhd, tmcd start frame, GPMF;
- *       {@link io.camrig.footage.FootageReader}) and check the take's sync
+ *       {@link io.camrig.footage.FootageReader}) and check the take's sync from each recording's
+ *       first chapter (a later chapter's timecode starts minutes after the fire)
  *       ({@link io.camrig.engine.sync.TakeSync}): a camera out of {@link SessionOptions#sync()},
  *       missing, or whose footage disagrees with the fire makes the take fail; then replace the
  *       manifest atomically with every camera's step outcomes, its footage facts per file, its
@@ -177,6 +179,8 @@ public final class RecordingSession {
                                 .then(step("stop", rig.fire(false)))
                                 .then(takes.begin(rig, on, info, settings))
                                 .flatMap(queue -> step("download", download(rig, queue))
+                                        // Every chapter's own facts into the manifest; the take's sync reads the first's.
+                                        .then(io.camrig.engine.offload.TakeFootage.read(queue))
                                         .then(Mono.defer(() -> {
                                             Map<RigMember, Path> fresh = fresh(before);
                                             return takeCheck.readFootage(fresh).flatMap(footage -> {
@@ -247,17 +251,18 @@ public final class RecordingSession {
     private Mono<RigResult<DownloadedFile>> download(Rig rig, OffloadQueue queue) {
         if (takes.viaAccessPoints()) {
             // Over each camera's AP the media list is read once joined: inside the offload, one camera at a time.
-            return offloadEach(rig, queue, 1, m -> c -> newest(c, m).map(List::of));
+            return offloadEach(rig, queue, 1, m -> c -> newest(c, m).map(Recording::chapters));
         }
         return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m).flatMap(c -> newest(c, m)),
-                        MediaFile::name)
+                        r -> r.first().name() + (r.chapters().size() > 1 ? " + " + (r.chapters().size() - 1) + " chapters" : ""))
                 .flatMap(lists -> offloadEach(rig, queue, options.downloadConcurrency(),
-                        m -> c -> Mono.just(List.of(lists.value(m).orElseThrow()))));
+                        m -> c -> Mono.just(lists.value(m).orElseThrow().chapters())));
     }
 
-    private static Mono<MediaFile> newest(CameraHttpClient client, RigMember m) {
+    /** The camera's newest recording: its newest file and every other chapter of it ({@link Recording}). */
+    private static Mono<Recording> newest(CameraHttpClient client, RigMember m) {
         return client.mediaList().flatMap(list -> Mono.fromCallable(() -> io.camrig.http.UnsafeMediaNameException
-                        .requireNewest(list, m.advertisedName())).flatMap(o -> Mono.justOrEmpty(o))
+                        .requireNewestRecording(list, m.advertisedName())).flatMap(o -> Mono.justOrEmpty(o))
                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException(
                         "the media list is empty", m.advertisedName(), "media list", null))));
     }
@@ -267,12 +272,13 @@ public final class RecordingSession {
         return rig.forEachMember("download", concurrency, true, m -> client(m)
                         .flatMap(c -> apAccess(m).flatMap(ap -> takes.offload(queue, m, serial(m), c, select.apply(m), ap,
                                 listener::onDownloadProgress)))
-                        .map(r -> new DownloadedFile(r.path(), r.bytes()))
+                        .map(DownloadedFile::of)
                         .doOnNext(f -> {
                             files.put(m, f);
                             rig.metrics().downloaded(m.advertisedName(), f.bytes());
                         }),
-                f -> f.path().getFileName() + " " + f.bytes() + " B");
+                f -> f.path().getFileName() + (f.chapters() > 1 ? " + " + (f.chapters() - 1) + " chapters" : "")
+                        + " " + f.bytes() + " B");
     }
 
     /** With a host Wi-Fi: the camera's AP switched on and its credentials; else empty. */
@@ -320,6 +326,17 @@ public final class RecordingSession {
         return new SessionReport(cameras, first, cycles, rig.metrics(), (System.nanoTime() - startNanos) / 1_000_000);
     }
 
-    private record DownloadedFile(Path path, long bytes) {
+    /**
+     * A camera's recording in the take: its first chapter (whose footage gives the camera's start),
+     * how many files, and their bytes together.
+     */
+    private record DownloadedFile(Path path, long bytes, int chapters) {
+        /** The recording {@code results} (never empty) make up: the first by chapter number is its start. */
+        static DownloadedFile of(List<io.camrig.http.DownloadResult> results) {
+            io.camrig.http.DownloadResult first = results.stream().min(java.util.Comparator.comparingInt(
+                    r -> Recording.chapter(r.path().getFileName().toString()))).orElseThrow();
+            return new DownloadedFile(first.path(), results.stream().mapToLong(io.camrig.http.DownloadResult::bytes).sum(),
+                    results.size());
+        }
     }
 }

@@ -38,7 +38,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The take of one record cycle: created after the fire (its directory and manifest with the
  * fire's figures, every camera's identity and the settings it reported in force), each camera's
- * new file offloaded into it through the take's {@link OffloadQueue}; at the end, once the
+ * new recording (every chapter) offloaded into it through the take's {@link OffloadQueue}; at the end, once the
  * footage is read, the steps' outcomes, the footage facts, each camera's start and late flag and
  * the take's sync, written together in one atomic replacement of the manifest.
  */
@@ -77,12 +77,14 @@ final class SessionTakes {
     }
 
     /**
-     * Offloads the files {@code select} lists (once the camera is reached) into the take.
+     * Offloads the files {@code select} lists (once the camera is reached: a recording's chapters)
+     * into the take.
      *
-     * @return where the verified file is, its size and SHA-256; errors with the camera's typed failure, or a
-     *     {@link PermanentCamrigException} when its serial cannot name a directory
+     * @return every verified file, where it is, its size and SHA-256, in the order verified; errors
+     *     with the camera's typed failure (its first failed file's), or a {@link
+     *     PermanentCamrigException} when its serial cannot name a directory or nothing was offloaded
      */
-    Mono<DownloadResult> offload(OffloadQueue queue, RigMember member, String serial, CameraHttpClient client,
+    Mono<List<DownloadResult>> offload(OffloadQueue queue, RigMember member, String serial, CameraHttpClient client,
             Function<CameraHttpClient, Mono<List<MediaFile>>> select, Optional<OffloadCamera.ApAccess> ap,
             BiConsumer<RigMember, DownloadProgress> progress) {
         if (!PathNames.isSafeSegment(serial) || queue.manifest().camera(serial).isEmpty()) {
@@ -104,7 +106,9 @@ final class SessionTakes {
                     }
                     return Mono.empty();
                 })
-                .last();
+                .collectList()
+                .flatMap(verified -> verified.isEmpty() ? Mono.error(new PermanentCamrigException(
+                        "no file was offloaded", member.advertisedName(), "offload", null)) : Mono.just(verified));
     }
 
     /**
@@ -113,7 +117,8 @@ final class SessionTakes {
      * {"error": …}} when the file could not be read), its start and late flag from the take's sync
      * ({@link ManifestFacts#start}), and the take's sync under the take-level extension {@code sync}.
      *
-     * @param fresh the files downloaded in this cycle, by member
+     * @param fresh the files downloaded in this cycle, by member: each recording's first chapter,
+     *     whose footage gives the camera's start
      * @param footage what was read from them, by member
      * @param sync the take's sync, one line per rig member in rig order
      */

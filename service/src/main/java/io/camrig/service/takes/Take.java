@@ -141,19 +141,28 @@ public final class Take {
         return stored(queue.manifest(), serial);
     }
 
-    /** A camera's download as its manifest tells it: the newest verified file, else a failed or pending one. */
+    /**
+     * A camera's download as its manifest tells it: done when every file (each chapter of its
+     * recording) is verified, named by the first, with their bytes together; else its first failed
+     * file, else pending.
+     */
     private static DownloadView stored(TakeManifest m, String serial) {
         List<TakeFile> files = serial == null ? List.of()
                 : m.camera(serial).map(TakeCamera::files).orElse(List.of());
         if (files.isEmpty()) {
             return null;
         }
-        TakeFile f = files.stream().filter(TakeFile::verified).reduce((a, b) -> b).orElse(files.get(files.size() - 1));
-        return switch (f.state()) {
-            case VERIFIED -> new DownloadView("done", f.size(), f.size(), f.name(), null);
-            case FAILED -> new DownloadView("failed", 0, f.size(), f.name(), new ErrorView("OffloadFailed",
+        long total = files.stream().mapToLong(TakeFile::size).sum();
+        Optional<TakeFile> failed = files.stream().filter(f -> f.state() == TakeFile.State.FAILED).findFirst();
+        if (failed.isPresent()) {
+            TakeFile f = failed.get();
+            return new DownloadView("failed", 0, f.size(), f.name(), new ErrorView("OffloadFailed",
                     f.error() == null ? "failed" : f.error(), "download"));
-            default -> new DownloadView("pending", 0, f.size(), f.name(), null);
-        };
+        }
+        if (files.stream().allMatch(TakeFile::verified)) {
+            return new DownloadView("done", total, total, files.get(0).name(), null);
+        }
+        TakeFile next = files.stream().filter(f -> !f.verified()).findFirst().orElseThrow();
+        return new DownloadView("pending", 0, next.size(), next.name(), null);
     }
 }

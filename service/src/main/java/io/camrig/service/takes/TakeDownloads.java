@@ -10,6 +10,7 @@ import io.camrig.engine.take.TakeStore;
 import io.camrig.engine.session.HttpAddressResolver;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.HttpOptions;
+import io.camrig.http.model.Recording;
 import io.camrig.service.events.EventHub;
 import io.camrig.service.rig.ErrorView;
 import io.camrig.service.rig.RigAccess;
@@ -24,9 +25,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Downloads a take's files through the engine's {@link Offloader}: for each camera that recorded
- * (fire on and off both succeeded) and whose serial names a directory, the newest file of its
- * media list, checked to come from that camera (its serial over HTTP), into
- * {@code <media-dir>/<take id>/<serial>/<folder>/<file>} with its SHA-256 in the take's manifest
+ * (fire on and off both succeeded) and whose serial names a directory, the newest recording of
+ * its media list (its newest file and every other chapter of it, {@link Recording}), checked to come from that camera (its serial over HTTP), into
+ * {@code <media-dir>/<take id>/<serial>/<folder>/<file>} with each file's SHA-256 in the take's manifest
  * (so {@code camrig takes verify} checks it). Progress goes to the take and out as {@code take}
  * events, at most every 200 ms per camera. A camera whose serial is unknown or is not a plain
  * name (one that sends {@code ../}) gets nothing written and a typed failure.
@@ -121,7 +122,7 @@ public final class TakeDownloads {
                 .flatMapMany(address -> offloader.camera(OffloadCamera.of(p.serial(), p.name(),
                         new CameraHttpClient(address, HttpOptions.defaults()), OffloadCamera.Link.OTHER),
                         client -> client.mediaList().map(list -> io.camrig.http.UnsafeMediaNameException
-                                .requireNewest(list, p.name()).map(List::of).orElse(List.of()))))
+                                .requireNewestRecording(list, p.name()).map(Recording::chapters).orElse(List.of()))))
                 .doOnNext(e -> {
                     if (e instanceof OffloadEvent.Failed f && f.file() == null) {
                         cameraFailed.set(f.error());

@@ -43,10 +43,28 @@ public final class VirtualHttpRig implements AutoCloseable {
      * @param cohn also serve HTTPS with Basic auth (COHN)
      * @param cohnBasePort HTTPS port of camera 1, the next ones follow; 0 for ephemeral ports
      * @param encodingStopTime delay between shutter stop and the file landing on the card
+     * @param chapterBytes a recording over this many bytes is split into chapters, at least 1
+     *     ({@link SdCard#splitChaptersAt}; default {@link SdCard#DEFAULT_CHAPTER_BYTES}, one file)
      */
     public record Options(int cameras, String model, long seed, int fileBytes, int filesPerCamera, String host,
-            int basePort, boolean cohn, int cohnBasePort, Duration encodingStopTime) {
+            int basePort, boolean cohn, int cohnBasePort, Duration encodingStopTime, long chapterBytes) {
+        /** As the canonical constructor, recordings split at a real camera's chapter size (never, here). */
+        public Options(int cameras, String model, long seed, int fileBytes, int filesPerCamera, String host,
+                int basePort, boolean cohn, int cohnBasePort, Duration encodingStopTime) {
+            this(cameras, model, seed, fileBytes, filesPerCamera, host, basePort, cohn, cohnBasePort, encodingStopTime,
+                    SdCard.DEFAULT_CHAPTER_BYTES);
+        }
+
+        /** These options with recordings split into chapters of at most {@code bytes} bytes. */
+        public Options withChapterBytes(long bytes) {
+            return new Options(cameras, model, seed, fileBytes, filesPerCamera, host, basePort, cohn, cohnBasePort,
+                    encodingStopTime, bytes);
+        }
+
         public Options {
+            if (chapterBytes < 1) {
+                throw new IllegalArgumentException("chapterBytes must be >= 1, was " + chapterBytes);
+            }
             if (cameras < 1 || cameras > 1024) {
                 throw new IllegalArgumentException("cameras must be 1..1024, was " + cameras);
             }
@@ -102,6 +120,7 @@ public final class VirtualHttpRig implements AutoCloseable {
                 .concatMap(i -> {
                     CameraIdentity id = CameraIdentity.generate(i, model, o.seed());
                     SdCard card = new SdCard(id.serial(), o.seed(), o.fileBytes());
+                    card.splitChaptersAt(o.chapterBytes());
                     Instant t0 = Instant.parse("2025-01-01T10:00:00Z");
                     for (int f = 0; f < o.filesPerCamera(); f++) {
                         // written as this camera writes its own recordings: its model, firmware, serial and a length

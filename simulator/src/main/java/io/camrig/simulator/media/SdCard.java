@@ -11,9 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The SD card of one virtual camera: the files it recorded, and their content.
  *
- * <p>Recordings are named as a GoPro names its first chapter of a video: {@code GX01nnnn.MP4},
+ * <p>Recordings are named as a GoPro names the chapters of a video: {@code GX01nnnn.MP4},
  * starting at {@code GX010001.MP4}, all in directory {@value #DIRECTORY}; each has the card's
- * configured size (or its MP4 head's, when larger). Each recording is a small valid MP4 ({@link
+ * configured size (or its MP4 head's, when larger). A recording larger than the chapter size
+ * ({@link #splitChaptersAt}) is split into chapters {@code GX02nnnn.MP4} … of the same media id. Each recording is a small valid MP4 ({@link
  * Mp4Writer}: {@code udta} FIRM/CAME, {@code mvhd}, a {@code tmcd} track whose start frame comes
  * from the camera's clock at the start, a GPMF track) whose {@code mdat} runs to the end of the
  * file. Only that head (under 1 KiB) is stored: byte {@code i} past it is a pure function of the
@@ -28,6 +29,9 @@ public final class SdCard {
     public static final String DIRECTORY = "100GOPRO";
     /** The highest file number ({@code GX019999.MP4}); a camera starts a new directory after it. */
     public static final int MAX_FILES = 9999;
+
+    /** A real camera's chapter size: about its 4 GB file limit ({@link #splitChaptersAt}). */
+    public static final long DEFAULT_CHAPTER_BYTES = 4_000_000_000L;
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
@@ -44,6 +48,7 @@ public final class SdCard {
     private final CardGroups groups = new CardGroups();
     private final java.util.Set<String> rawPhotos = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> rawWithheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile long chapterBytes = DEFAULT_CHAPTER_BYTES;
     private int recorded;
     private int groupNumber;
 
@@ -98,7 +103,7 @@ public final class SdCard {
      * that reads {@code when} in UTC, no length, model "GoPro" and the serial as camera id.
      *
      * @param when when it was recorded; truncated to whole seconds in the listing
-     * @return the new file
+     * @return the new file (its first chapter when it is split: {@link #splitChaptersAt})
      * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
      */
     public SdCardFile record(Instant when) {
@@ -107,9 +112,11 @@ public final class SdCard {
     }
 
     /**
-     * Adds the next recording, its MP4 head written from {@code facts}.
+     * Adds the next recording, its MP4 head written from {@code facts} (each chapter's from its
+     * part of them when it is split: {@link #splitChaptersAt}).
      *
      * @param when when it was recorded (the media list's creation time); truncated to whole seconds
+     * @return the new file, or its first chapter
      * @throws IllegalStateException when the card already holds {@value #MAX_FILES} recordings
      */
     public synchronized SdCardFile record(Instant when, RecordingFacts facts) {
@@ -130,19 +137,50 @@ public final class SdCard {
         if (number > MAX_FILES) {
             throw new IllegalStateException("SD card holds " + MAX_FILES + " recordings already");
         }
-        byte[] head = Mp4Writer.head(facts, sizeBytes);
-        String name = String.format("GX01%04d.MP4", number);
-        SdCardFile file = new SdCardFile(DIRECTORY, name, Math.max(sizeBytes, head.length),
-                when.truncatedTo(ChronoUnit.SECONDS));
-        heads.put(name, head);
-        lengths.put(name, facts.length());
-        recordedSizes.put(name, file.size());
-        if (spool != null) {
-            spool.write(this, file);
+        SdCardFile first = null;
+        for (Chapters.Chapter c : Chapters.split(sizeBytes, chapterBytes, facts.length())) {
+            // Each chapter is an MP4 of its own: its timecode starts where the chapter before ended.
+            RecordingFacts part = new RecordingFacts(facts.model(), facts.firmware(), facts.cameraId(),
+                    facts.encodingStart().plus(c.start()), c.length());
+            byte[] head = Mp4Writer.head(part, c.bytes());
+            String name = String.format("GX%02d%04d.MP4", c.number(), number);
+            SdCardFile file = new SdCardFile(DIRECTORY, name, Math.max(c.bytes(), head.length),
+                    when.plus(c.start()).truncatedTo(ChronoUnit.SECONDS));
+            heads.put(name, head);
+            lengths.put(name, part.length());
+            recordedSizes.put(name, file.size());
+            if (spool != null) {
+                spool.write(this, file);
+            }
+            files.add(file);
+            first = first == null ? file : first;
         }
-        files.add(file);
         recorded = number;
-        return file;
+        return first;
+    }
+
+    /**
+     * From the next recording on, splits each recording into chapters of at most {@code bytes}
+     * bytes, as a GoPro splits a video at its 4 GB file limit (Open GoPro HTTP API 2.0, tag
+     * "Media", section "Chapters"): {@code GX01nnnn.MP4}, {@code GX02nnnn.MP4} … sharing the media
+     * id {@code nnnn}, each a valid MP4 whose {@code tmcd} start frame continues where the chapter
+     * before ended and whose {@code mvhd} duration is its own part (the recording's length shared in
+     * proportion to the bytes), listed as created when it starts. At most 99 chapters: the last
+     * takes what is left. The default, {@value #DEFAULT_CHAPTER_BYTES} bytes, is over any size a
+     * simulated recording can have, so recordings stay one file.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is below 1
+     */
+    public void splitChaptersAt(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("chapter size must be >= 1 byte, was " + bytes);
+        }
+        chapterBytes = bytes;
+    }
+
+    /** The chapter size in bytes ({@link #splitChaptersAt}). */
+    public long chapterBytes() {
+        return chapterBytes;
     }
 
     /**

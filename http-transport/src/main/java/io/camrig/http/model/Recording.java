@@ -1,0 +1,91 @@
+package io.camrig.http.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of one recording: a GoPro splits a video longer than its 4 GB file limit into
+ * chapters, each listed as its own file, named {@code G<quality><chapter><id>.<extension>}:
+ * quality {@code X}, {@code H}, {@code M} or {@code L}, chapter {@code 01}–{@code 99}, media id
+ * {@code 0001}–{@code 9999}; later chapters keep the quality, media id and extension and count the
+ * chapter up ({@code GH010078.MP4}, {@code GH020078.MP4}, {@code GH030078.MP4} …). Source: Open
+ * GoPro HTTP API 2.0, tag "Media", section "Chapters" ({@code GET /gopro/media/list}).
+ *
+ * <p>Chapters are told apart by name only, as that section documents; a name that does not follow
+ * the pattern (a photo {@code GOPR0001.JPG}, a MAX's {@code GS…} name, whose letter the section
+ * does not list, any other name) is a recording of one file. A chapter the card no longer holds
+ * (deleted) is simply absent: the others are still the recording. Chapters in another directory
+ * are another recording. Grouping was tested against the simulator's chapters, not a real camera.
+ *
+ * @param chapters the recording's files, ordered by chapter number (never empty; one file for a
+ *     name outside the pattern)
+ */
+public record Recording(List<MediaFile> chapters) {
+    private static final Pattern CHAPTER = Pattern.compile("G([XHML])(\\d{2})(\\d{4})\\.([A-Za-z0-9]+)");
+
+    public Recording {
+        chapters = List.copyOf(chapters);
+        if (chapters.isEmpty()) {
+            throw new IllegalArgumentException("a recording has at least one file");
+        }
+    }
+
+    /**
+     * The recording the newest file of {@code list} ({@link MediaList#newest()}) belongs to: that
+     * file and every other chapter of it in the same directory. Does not look at the entries left
+     * out for their names; {@link io.camrig.http.UnsafeMediaNameException#requireNewestRecording}
+     * does.
+     *
+     * @return empty when the list holds no single file
+     */
+    public static Optional<Recording> newest(MediaList list) {
+        return list.newest().map(n -> of(n, list.files()));
+    }
+
+    /** The recording {@code file} belongs to among {@code files} ({@code file} included even when absent from them). */
+    static Recording of(MediaFile file, List<MediaFile> files) {
+        Optional<String> key = key(file.name());
+        if (key.isEmpty()) {
+            return new Recording(List.of(file));
+        }
+        List<MediaFile> chapters = new java.util.ArrayList<>(files.stream()
+                .filter(f -> f.directory().equals(file.directory()) && !f.name().equals(file.name()))
+                .filter(f -> key(f.name()).equals(key))
+                .toList());
+        chapters.add(file);
+        chapters.sort(Comparator.comparingInt(f -> chapter(f.name())));
+        return new Recording(chapters);
+    }
+
+    /** What the chapters of one recording share (quality, media id, extension), or empty outside the pattern. */
+    private static Optional<String> key(String name) {
+        Matcher m = CHAPTER.matcher(name);
+        return chapter(name) < 1 ? Optional.empty() : Optional.of(m.replaceFirst("$1/$3/$4"));
+    }
+
+    /**
+     * The chapter number {@code name} carries ({@code GH020078.MP4} → 2), or -1 when it does not
+     * follow the chapter pattern (chapter {@code 00} or media id {@code 0000} included).
+     */
+    public static int chapter(String name) {
+        Matcher m = CHAPTER.matcher(name);
+        if (!m.matches() || Integer.parseInt(m.group(3)) == 0) {
+            return -1;
+        }
+        int chapter = Integer.parseInt(m.group(2));
+        return chapter == 0 ? -1 : chapter;
+    }
+
+    /** The first chapter the card holds (chapter 01 unless deleted): its start timecode is the recording's. */
+    public MediaFile first() {
+        return chapters.get(0);
+    }
+
+    /** The total size of the chapters, in bytes. */
+    public long size() {
+        return chapters.stream().mapToLong(MediaFile::size).sum();
+    }
+}
