@@ -43,13 +43,15 @@ public final class UnsafeMediaNameException extends MediaFormatException {
 
     /**
      * The newest recording of {@code list} ({@link Recording#newest}): its newest file and every
-     * other chapter of it, ordered by chapter, for callers that fetch a take's recording.
+     * other chapter of it, ordered by chapter, or the photos of a newer group, for callers that
+     * fetch a take's recording.
      *
      * @throws UnsafeMediaNameException as {@link #requireNewest}: when an entry left out for its
      *     name is at least as new as the newest file
      */
     public static java.util.Optional<Recording> requireNewestRecording(MediaList list, String camera) {
-        return requireNewest(list, camera).flatMap(n -> Recording.newest(list));
+        requireNewest(list, camera);
+        return Recording.newest(list);
     }
 
     /** The entry left out. */

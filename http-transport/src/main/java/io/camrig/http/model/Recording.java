@@ -35,14 +35,28 @@ public record Recording(List<MediaFile> chapters) {
 
     /**
      * The recording the newest file of {@code list} ({@link MediaList#newest()}) belongs to: that
-     * file and every other chapter of it in the same directory. Does not look at the entries left
-     * out for their names; {@link io.camrig.http.UnsafeMediaNameException#requireNewestRecording}
-     * does.
+     * file and every other chapter of it in the same directory; or, when a group (a burst, a
+     * lapse: {@link MediaGroup}) is newer than every single file (by modification time, then
+     * creation time), that group's photos ({@link GroupMember#asFile()}, in id order, size {@link
+     * MediaFile#SIZE_NOT_LISTED}): a rig fired in a burst preset made them, and an older file must
+     * not stand in for them. Does not look at the entries left out for their names; {@link
+     * io.camrig.http.UnsafeMediaNameException#requireNewestRecording} does.
      *
-     * @return empty when the list holds no single file
+     * @return empty when the list holds no single file and no group with a photo left
      */
     public static Optional<Recording> newest(MediaList list) {
-        return list.newest().map(n -> of(n, list.files()));
+        Optional<MediaFile> file = list.newest();
+        Optional<MediaGroup> group = list.groups().stream().filter(g -> !g.members().isEmpty())
+                .max(Comparator.comparing(MediaGroup::modified).thenComparing(MediaGroup::created));
+        if (group.isPresent() && (file.isEmpty() || newer(group.get(), file.get()))) {
+            return Optional.of(new Recording(group.get().members().stream().map(GroupMember::asFile).toList()));
+        }
+        return file.map(n -> of(n, list.files()));
+    }
+
+    private static boolean newer(MediaGroup group, MediaFile file) {
+        int byModified = group.modified().compareTo(file.modified());
+        return byModified != 0 ? byModified > 0 : group.created().isAfter(file.created());
     }
 
     /** The recording {@code file} belongs to among {@code files} ({@code file} included even when absent from them). */
@@ -84,8 +98,8 @@ public record Recording(List<MediaFile> chapters) {
         return chapters.get(0);
     }
 
-    /** The total size of the chapters, in bytes. */
+    /** The total size of the chapters the list gives a size for, in bytes (a group's photos have none). */
     public long size() {
-        return chapters.stream().mapToLong(MediaFile::size).sum();
+        return chapters.stream().mapToLong(MediaFile::size).filter(b -> b >= 0).sum();
     }
 }

@@ -123,4 +123,31 @@ class RecordingTest {
         assertThat(UnsafeMediaNameException.requireNewestRecording(list(List.of(older), chapters), "cam")
                 .orElseThrow().chapters()).extracting(MediaFile::name).containsExactly("GH010078.MP4", "GH020078.MP4");
     }
+
+    private static MediaList withGroup(long mod, MediaFile... files) {
+        MediaGroup burst = new MediaGroup("100GOPRO", "G0010061.JPG", Instant.ofEpochSecond(mod),
+                Instant.ofEpochSecond(mod), 1, "b", 61, 64, List.of(62), 3_000);
+        List<MediaDirectory> dirs = List.of(new MediaDirectory("100GOPRO", Arrays.asList(files), List.of(burst)));
+        return new MediaList("id", dirs, List.of());
+    }
+
+    @Test
+    void aBurstNewerThanEveryFileIsTheRecordingPhotoByPhotoWithTheirSizesNotListed() {
+        MediaList l = withGroup(500, file("100GOPRO", "GX010060.MP4", 400));
+
+        Recording r = Recording.newest(l).orElseThrow();
+
+        assertThat(r.chapters()).extracting(MediaFile::name)
+                .containsExactly("G0010061.JPG", "G0010063.JPG", "G0010064.JPG");
+        assertThat(r.chapters()).allSatisfy(f -> assertThat(f.size()).isEqualTo(MediaFile.SIZE_NOT_LISTED));
+        assertThat(r.size()).isZero();
+        // a card holding only the burst still has a recording
+        assertThat(newest(withGroup(500))).containsExactly("G0010061.JPG", "G0010063.JPG", "G0010064.JPG");
+        assertThat(UnsafeMediaNameException.requireNewestRecording(withGroup(500), "cam")).isPresent();
+    }
+
+    @Test
+    void aBurstOlderThanTheNewestFileLeavesTheRecordingThatFile() {
+        assertThat(newest(withGroup(300, file("100GOPRO", "GX010065.MP4", 400)))).containsExactly("GX010065.MP4");
+    }
 }

@@ -156,13 +156,14 @@ public final class Take {
         Optional<TakeFile> failed = files.stream().filter(f -> f.state() == TakeFile.State.FAILED).findFirst();
         if (failed.isPresent()) {
             TakeFile f = failed.get();
-            return new DownloadView("failed", 0, f.size(), f.name(), new ErrorView("OffloadFailed",
+            return new DownloadView("failed", 0, Math.max(0, f.size()), f.name(), new ErrorView("OffloadFailed",
                     f.error() == null ? "failed" : f.error(), "download"));
         }
         if (files.stream().allMatch(TakeFile::verified)) {
             return new DownloadView("done", total, total, files.get(0).name(), null);
         }
         TakeFile next = files.stream().filter(f -> !f.verified()).findFirst().orElseThrow();
-        return new DownloadView("pending", 0, next.size(), next.name(), null);
+        // A burst's photo has no listed size until it is fetched (TakeFile.SIZE_NOT_LISTED): 0, as before a list was read.
+        return new DownloadView("pending", 0, Math.max(0, next.size()), next.name(), null);
     }
 }
