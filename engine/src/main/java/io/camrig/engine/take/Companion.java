@@ -47,12 +47,18 @@ public enum Companion {
 
     /** Parses {@code lrv} or {@code thm} (any case). */
     public static Companion parse(String text) {
+        Companion c;
         try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            c = valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown companion '" + text + "': use lrv or thm (RAW photos always come)", e);
+            c = null;
         }
+        if (c == null || c.always()) {
+            throw new IllegalArgumentException("unknown companion '" + text + "': use lrv or thm (RAW photos always come)");
+        }
+        return c;
     }
+
 
     /**
      * This companion of {@code video} as a file to fetch, when the camera offers it: LRV only when

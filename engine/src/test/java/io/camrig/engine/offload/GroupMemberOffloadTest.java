@@ -58,9 +58,8 @@ class GroupMemberOffloadTest {
         return queue;
     }
 
-    private List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, VirtualCameraHttpServer cam) {
-        return new Offloader(queue, options, Optional.empty()).run(List.of(TestRigs.direct(cam, SMALL_STEPS)))
-                .collectList().block(WAIT);
+    private static List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, VirtualCameraHttpServer cam) {
+        return TestRigs.offload(queue, options, cam, SMALL_STEPS);
     }
 
     private Path landed(TakeManifest m, String serial, SdCardFile f) {

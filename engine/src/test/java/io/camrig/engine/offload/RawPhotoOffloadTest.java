@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,9 +56,8 @@ class RawPhotoOffloadTest {
         return queue;
     }
 
-    private List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, VirtualCameraHttpServer cam) {
-        return new Offloader(queue, options, Optional.empty()).run(List.of(TestRigs.direct(cam, SMALL_STEPS)))
-                .collectList().block(WAIT);
+    private static List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, VirtualCameraHttpServer cam) {
+        return TestRigs.offload(queue, options, cam, SMALL_STEPS);
     }
 
     @Test

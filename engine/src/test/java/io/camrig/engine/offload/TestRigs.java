@@ -39,6 +39,13 @@ final class TestRigs implements AfterEachCallback {
                 OffloadCamera.Link.COHN);
     }
 
+    /** Every event of offloading {@code queue} from camera {@code c} reached directly; blocks up to 30 s. */
+    static java.util.List<OffloadEvent> offload(io.camrig.engine.take.OffloadQueue queue, OffloadOptions options,
+            VirtualCameraHttpServer c, HttpOptions http) {
+        return new Offloader(queue, options, java.util.Optional.empty()).run(java.util.List.of(direct(c, http)))
+                .collectList().block(START);
+    }
+
     /** The SHA-256 (hex) the bytes of {@code card}'s file {@code f} must have. */
     static String sha256(SdCard card, SdCardFile f) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.expectedBytes(f)));

@@ -34,11 +34,7 @@ final class CameraJson {
         List<SdCardFile> files = new java.util.ArrayList<>(card.files());
         files.addAll(card.listedOnly());
         for (SdCardFile f : files) {
-            ArrayNode fs = dirs.computeIfAbsent(f.directory(), d -> {
-                ObjectNode dir = media.addObject();
-                dir.put("d", d);
-                return dir.putArray("fs");
-            });
+            ArrayNode fs = entries(dirs, media, f.directory());
             String seconds = Long.toString(f.created().getEpochSecond());
             ObjectNode item = fs.addObject();
             item.put("n", f.name());
@@ -50,11 +46,7 @@ final class CameraJson {
             card.rawVersion(f).ifPresent(r -> item.put("raw", "1"));
         }
         for (io.camrig.simulator.media.SdCardGroup g : card.groups().all()) {
-            ArrayNode fs = dirs.computeIfAbsent(g.directory(), d -> {
-                ObjectNode dir = media.addObject();
-                dir.put("d", d);
-                return dir.putArray("fs");
-            });
+            ArrayNode fs = entries(dirs, media, g.directory());
             // In the shape real cameras send (the official SDK's vectors): numbers as strings, s in bytes.
             String seconds = Long.toString(g.created().getEpochSecond());
             ObjectNode item = fs.addObject();
@@ -70,6 +62,15 @@ final class CameraJson {
             g.deleted().stream().sorted().forEach(id -> m.add(Integer.toString(id)));
         }
         return write(root);
+    }
+
+    /** The {@code fs} array of directory {@code d} in {@code media}, added on first use. */
+    private static ArrayNode entries(Map<String, ArrayNode> dirs, ArrayNode media, String d) {
+        return dirs.computeIfAbsent(d, name -> {
+            ObjectNode dir = media.addObject();
+            dir.put("d", name);
+            return dir.putArray("fs");
+        });
     }
 
     private static String write(Object value) {

@@ -46,8 +46,7 @@ public final class SdCard {
     private volatile CardSpool spool;
     private volatile Deletes deletes = Deletes.DELETES;
     private final CardGroups groups = new CardGroups();
-    private final java.util.Set<String> rawPhotos = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Set<String> rawWithheld = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final RawVersions raws = new RawVersions();
     private volatile long chapterBytes = DEFAULT_CHAPTER_BYTES;
     private int recorded;
     private int groupNumber;
@@ -226,7 +225,7 @@ public final class SdCard {
         SdCardFile photo = new SdCardFile(DIRECTORY, String.format("GOPR%04d.JPG", number), sizeBytes,
                 when.truncatedTo(ChronoUnit.SECONDS));
         if (raw) {
-            rawPhotos.add(photo.name());
+            raws.mark(photo);
         }
         files.add(photo);
         recorded = number;
@@ -238,12 +237,7 @@ public final class SdCard {
      * directory and stem, three times the photo's size (at least 1 KiB), not listed.
      */
     public Optional<SdCardFile> rawVersion(SdCardFile photo) {
-        String n = photo.name();
-        if (!rawPhotos.contains(n) || !n.endsWith(".JPG")) {
-            return Optional.empty();
-        }
-        return Optional.of(new SdCardFile(photo.directory(), n.substring(0, n.length() - 4) + ".GPR",
-                Math.max(1024, photo.size() * 3), photo.created()));
+        return raws.of(photo);
     }
 
     /** The card's grouped items (bursts), their members downloadable and deletable one by one. */
@@ -279,8 +273,7 @@ public final class SdCard {
             files.forEach(spool::delete);
         }
         files.clear();
-        rawPhotos.clear();
-        rawWithheld.clear();
+        raws.clear();
         groups.clear();
         heads.clear();
         lengths.clear();
@@ -324,8 +317,7 @@ public final class SdCard {
         }
         boolean removed = files.removeIf(f -> f.directory().equals(directory) && f.name().equals(name));
         if (removed && directory.equals(DIRECTORY)) {
-            rawPhotos.remove(name);
-            rawWithheld.remove(name);
+            raws.forget(name);
             heads.remove(name);
             lengths.remove(name);
             recordedSizes.remove(name);
@@ -377,7 +369,12 @@ public final class SdCard {
      * version (its download answers 404), as a camera naming its RAW files otherwise would look.
      */
     public void withholdRawVersion(SdCardFile photo) {
-        rawWithheld.add(photo.name());
+        raws.withhold(photo);
+    }
+
+    /** Serves {@code photo}'s RAW version again after {@link #withholdRawVersion}. */
+    public void serveRawVersion(SdCardFile photo) {
+        raws.serve(photo);
     }
 
     /** A recording or photo, or the low-resolution video or RAW version of one, by directory and name. */
@@ -388,7 +385,7 @@ public final class SdCard {
         }
         return files.stream().filter(f -> f.directory().equals(directory))
                 .flatMap(f -> java.util.stream.Stream.of(lowResolution(f),
-                        rawWithheld.contains(f.name()) ? Optional.<SdCardFile>empty() : rawVersion(f)))
+                        raws.served(f)))
                 .flatMap(Optional::stream).filter(l -> l.name().equals(name)).findFirst();
     }
 
