@@ -93,7 +93,8 @@ public final class OffloadCommand implements Callable<Integer> {
 
     @Option(names = "--delete-after-verify", description = "Delete each file from its camera once verified and "
             + "recorded on disk, after checking the camera and its file are still those verified (exit 4 when some "
-            + "could not be deleted).")
+            + "could not be deleted); with --take, also the take's files verified by an earlier run and still on "
+            + "their cameras, each re-hashed against the manifest first.")
     boolean deleteAfterVerify;
 
     @Option(names = "--no-turbo", description = "Leave turbo transfer off.")

@@ -80,7 +80,12 @@ public sealed interface OffloadEvent {
          * The photo's RAW version ({@code .GPR}) is not verified yet: deleting the photo may delete
          * it too on the camera, so the photo stays until a run has fetched both.
          */
-        RAW_NOT_FETCHED
+        RAW_NOT_FETCHED,
+        /**
+         * A file an earlier run verified no longer matches its manifest on disk (size or SHA-256,
+         * or missing): the camera's copy may be the only good one.
+         */
+        LOCAL_COPY_CHANGED
     }
 
     /** One file failed (it stays in the queue), or the whole camera when {@code file} is null. */

@@ -4,6 +4,7 @@ import io.camrig.engine.take.Companion;
 import io.camrig.engine.take.OffloadQueue;
 import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
+import io.camrig.engine.take.TakeStore;
 import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadOptions;
 import io.camrig.http.DownloadProgress;
@@ -152,7 +153,15 @@ public final class Offloader {
     private Flux<OffloadEvent> files(OffloadCamera camera) {
         AtomicBoolean gone = new AtomicBoolean();
         int[] done = {0};
-        return Mono.fromCallable(() -> queue.pending(camera.serial()))
+        // Taken before any file of this run: the files an earlier run verified and did not see
+        // deleted, which --delete-after-verify deletes too (after this run's files).
+        List<TakeFile> onCamera = new java.util.ArrayList<>();
+        return Mono.fromCallable(() -> {
+                    if (options.deleteAfterVerify()) {
+                        onCamera.addAll(stillOnCamera(camera.serial()));
+                    }
+                    return queue.pending(camera.serial());
+                })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(pending -> Flux.concat(
                         Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraStarted(camera.serial(),
@@ -161,6 +170,7 @@ public final class Offloader {
                                 pending.stream().mapToLong(f -> partSize(part(camera.serial(), f))).sum()))
                                 .subscribeOn(Schedulers.boundedElastic()),
                         Flux.fromIterable(pending).concatMap(f -> gone.get() ? Flux.empty() : file(camera, f, gone, done)),
+                        Flux.fromIterable(onCamera).concatMap(f -> gone.get() ? Flux.empty() : deleteEarlier(camera, f)),
                         Mono.fromCallable(() -> (OffloadEvent) new OffloadEvent.CameraDone(camera.serial(), done[0],
                                 queue.pending(camera.serial()).size())).subscribeOn(Schedulers.boundedElastic())));
     }
@@ -217,15 +227,53 @@ public final class Offloader {
         if (!options.deleteAfterVerify()) {
             return record.flux();
         }
-        // Only once the manifest saying VERIFIED is on disk (record completed), never when it failed;
-        // a photo only once its RAW version is verified too (a camera may delete both at once).
-        Mono<OffloadEvent> delete = Mono.defer(() -> rawLeft(camera.serial(), file)
+        // Only once the manifest saying VERIFIED is on disk (record completed), never when it failed.
+        Mono<OffloadEvent> delete = delete(camera, file, p.result().path());
+        // A companion goes with its video: deleting the video removes it from the card.
+        return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
+    }
+
+    /**
+     * Deletes a verified {@code file} from the camera ({@link CameraDeletion}) and records it in the
+     * manifest when done; a photo only once its RAW version is verified too (a camera may delete
+     * both at once).
+     */
+    private Mono<OffloadEvent> delete(OffloadCamera camera, TakeFile file, Path local) {
+        return Mono.defer(() -> rawLeft(camera.serial(), file)
                 .map(raw -> Mono.<OffloadEvent>just(new OffloadEvent.KeptOnCamera(camera.serial(), file,
                         OffloadEvent.KeptReason.RAW_NOT_FETCHED, "its RAW version " + raw.name()
                         + " is not verified yet: deleting the photo could delete it too")))
-                .orElseGet(() -> CameraDeletion.delete(camera, file, p.result().path())));
-        // A companion goes with its video: deleting the video removes it from the card.
-        return file.companionOf() != null ? record.flux() : Flux.concat(record, delete);
+                .orElseGet(() -> CameraDeletion.delete(camera, file, local)))
+                .flatMap(e -> e instanceof OffloadEvent.DeletedFromCamera
+                        ? Mono.fromCallable(() -> {
+                            queue.deletedFromCamera(camera.serial(), file);
+                            return e;
+                        }).subscribeOn(Schedulers.boundedElastic())
+                        : Mono.just(e));
+    }
+
+    /** The camera's own files (not companions) an earlier run verified and did not see deleted, in manifest order. */
+    private List<TakeFile> stillOnCamera(String serial) {
+        return queue.manifest().camera(serial).map(c -> c.files().stream()
+                .filter(f -> f.verified() && !f.deleted() && f.companionOf() == null).toList()).orElse(List.of());
+    }
+
+    /**
+     * A file verified by an earlier run, deleted from the camera now: only when its copy here still
+     * has the size and SHA-256 its manifest records (re-hashed), then with every check of a first
+     * deletion. Never errors.
+     */
+    private Mono<OffloadEvent> deleteEarlier(OffloadCamera camera, TakeFile file) {
+        String takeId = queue.manifest().takeId();
+        return Mono.fromCallable(() -> queue.store().check(takeId, camera.serial(), file))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(check -> check.result() == TakeStore.FileCheck.Result.OK
+                        ? delete(camera, file, queue.store().takeDir(takeId).resolve(file.path()))
+                        : Mono.just(new OffloadEvent.KeptOnCamera(camera.serial(), file,
+                                OffloadEvent.KeptReason.LOCAL_COPY_CHANGED, "the copy verified earlier does not match "
+                                + "the manifest now: " + check.detail())))
+                .onErrorResume(e -> Mono.just(new OffloadEvent.KeptOnCamera(camera.serial(), file,
+                        OffloadEvent.KeptReason.UNCONFIRMED, "could not delete it: " + e.getMessage())));
     }
 
     /** {@code file}'s RAW version ({@link Companion#isRaw}) in the queue and not verified, if any. */

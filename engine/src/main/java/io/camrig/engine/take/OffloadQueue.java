@@ -194,6 +194,12 @@ public final class OffloadQueue {
         return update(m -> m.updateCamera(serial, c -> c.withFile(file.withVerified(relativePath, sha256))));
     }
 
+    /** Records that the camera deleted a verified file ({@code --delete-after-verify}): later runs leave it be. */
+    public TakeManifest deletedFromCamera(String serial, TakeFile file) {
+        return update(m -> m.updateCamera(serial, c -> c.file(file.folder(), file.name())
+                .map(f -> c.withFile(f.withDeletedFromCamera())).orElse(c)));
+    }
+
     /** Marks a file failed; it stays in the queue. */
     public TakeManifest failed(String serial, TakeFile file, String reason) {
         return update(m -> m.updateCamera(serial, c -> c.withFile(file.withFailed(reason))));

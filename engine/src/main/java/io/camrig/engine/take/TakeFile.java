@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param group for a member of a grouped item (a burst, a time lapse: {@link
  *     io.camrig.http.model.GroupMember}), the group's listed name ({@code n}, its first member's,
  *     e.g. {@code G0017061.JPG}) in the same folder; {@code null} otherwise
+ * @param deletedFromCamera {@code true} once {@code --delete-after-verify} saw the camera delete it
+ *     (its media info no longer answers); {@code null} (left out of the JSON) until then
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TakeFile(String folder, String name, long size, long createdEpochSeconds, State state, String sha256,
-        String path, String error, Map<String, Object> footage, String companionOf, String group) {
+        String path, String error, Map<String, Object> footage, String companionOf, String group,
+        Boolean deletedFromCamera) {
 
     /**
      * The size of a file the camera's media list does not give (a group's member): allowed only
@@ -58,7 +61,7 @@ public record TakeFile(String folder, String name, long size, long createdEpochS
     /** A file still to fetch. */
     public static TakeFile pending(String folder, String name, long size, long createdEpochSeconds) {
         return new TakeFile(folder, name, size, createdEpochSeconds, State.PENDING, null, null, null, Map.of(), null,
-                null);
+                null, null);
     }
 
     /**
@@ -68,13 +71,25 @@ public record TakeFile(String folder, String name, long size, long createdEpochS
      */
     public static TakeFile pendingMember(String folder, String name, long createdEpochSeconds, String group) {
         return new TakeFile(folder, name, SIZE_NOT_LISTED, createdEpochSeconds, State.PENDING, null, null, null,
-                Map.of(), null, PathNames.requireSegment(group, "group name"));
+                Map.of(), null, PathNames.requireSegment(group, "group name"), null);
     }
 
     /** {@code false} for a file whose size the camera did not list and that is not yet verified. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean sizeKnown() {
         return size >= 0;
+    }
+
+    /** {@code true} once the camera was seen to delete it ({@link #deletedFromCamera()}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean deleted() {
+        return Boolean.TRUE.equals(deletedFromCamera);
+    }
+
+    /** A copy the camera was seen to delete. */
+    public TakeFile withDeletedFromCamera() {
+        return new TakeFile(folder, name, size, createdEpochSeconds, state, sha256, path, error, footage, companionOf,
+                group, true);
     }
 
     /** {@code folder/name} as the camera names it. */
@@ -90,30 +105,30 @@ public record TakeFile(String folder, String name, long size, long createdEpochS
     /** A copy that is verified at {@code relativePath} with {@code hash}. */
     public TakeFile withVerified(String relativePath, String hash) {
         return new TakeFile(folder, name, size, createdEpochSeconds, State.VERIFIED, hash, relativePath, null, footage,
-                companionOf, group);
+                companionOf, group, deletedFromCamera);
     }
 
     /** A copy that failed with {@code reason}; it stays in the queue. */
     public TakeFile withFailed(String reason) {
         return new TakeFile(folder, name, size, createdEpochSeconds, State.FAILED, sha256, path, reason, footage,
-                companionOf, group);
+                companionOf, group, deletedFromCamera);
     }
 
     /** A copy that is a companion of the video {@code video} (its name, same folder). */
     public TakeFile withCompanionOf(String video) {
         return new TakeFile(folder, name, size, createdEpochSeconds, state, sha256, path, error, footage,
-                PathNames.requireSegment(video, "video name"), group);
+                PathNames.requireSegment(video, "video name"), group, deletedFromCamera);
     }
 
     /** A copy with the size received (a thumbnail's size is known only once fetched). */
     public TakeFile withSize(long bytes) {
         return new TakeFile(folder, name, bytes, createdEpochSeconds, state, sha256, path, error, footage,
-                companionOf, group);
+                companionOf, group, deletedFromCamera);
     }
 
     /** A copy with {@code facts} read from the footage (replacing earlier ones). */
     public TakeFile withFootage(Map<String, Object> facts) {
         return new TakeFile(folder, name, size, createdEpochSeconds, state, sha256, path, error, facts,
-                companionOf, group);
+                companionOf, group, deletedFromCamera);
     }
 }

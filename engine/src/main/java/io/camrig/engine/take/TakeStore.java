@@ -315,6 +315,15 @@ public final class TakeStore {
         return out;
     }
 
+    /**
+     * Re-hashes one file of take {@code takeId} as {@link #verify} does (blocking: reads it whole).
+     *
+     * @return {@link FileCheck.Result#OK} when its size and SHA-256 are the manifest's
+     */
+    public FileCheck check(String takeId, String serial, TakeFile f) {
+        return check(takeDir(takeId), serial, f);
+    }
+
     private static FileCheck check(Path dir, String serial, TakeFile f) {
         if (!f.verified()) {
             return new FileCheck(serial, f, FileCheck.Result.PENDING, f.state() == TakeFile.State.FAILED && f.error() != null
