@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest file by default, to
+ * {@code camrig http media download [--all | DIR/NAME…] --to DIR}: the newest recording by default
+ * (the newest file and its other chapters, or the photos of a newer burst: {@link
+ * io.camrig.http.model.Recording#newest}), to
  * {@code DIR/<camera folder>/<name>}; streamed, hashed (SHA-256), resumed after interruptions (also
  * across runs: a partial file is kept as {@code .<name>.camrig-part}), size-checked and placed
  * without replacing another file (an identical one is kept, a different one makes the download
@@ -28,12 +30,13 @@ import picocli.CommandLine.ParentCommand;
  * Ctrl-C keeps the partial file and exits 130.
  */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = "Download the newest file (default), the named files, or --all of them.")
+        description = "Download the newest recording (default: every chapter of it, or every photo of a newer "
+                + "burst), the named files, or --all of them.")
 final class MediaDownloadCommand implements Callable<Integer> {
     @ParentCommand
     HttpMediaCommand media;
 
-    @Option(names = "--all", description = "Every single file on the card.")
+    @Option(names = "--all", description = "Every file on the card, each photo of a burst or lapse included.")
     boolean all;
 
     @Option(names = "--to", paramLabel = "DIR", required = true, description = "Where the files land.")
@@ -88,10 +91,13 @@ final class MediaDownloadCommand implements Callable<Integer> {
 
     private List<MediaFile> select(MediaList list) {
         if (all) {
-            return list.files();
+            List<MediaFile> every = new ArrayList<>(list.files());
+            list.members().forEach(m -> every.add(m.asFile()));
+            return every;
         }
         if (names.isEmpty()) {
-            return io.camrig.http.UnsafeMediaNameException.requireNewest(list, null).map(List::of).orElse(List.of());
+            return io.camrig.http.UnsafeMediaNameException.requireNewestRecording(list, null)
+                    .map(io.camrig.http.model.Recording::chapters).orElse(List.of());
         }
         List<MediaFile> out = new ArrayList<>();
         for (String n : names) {
@@ -119,7 +125,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
             if (json) {
                 try {
                     out.println(JSON.writeValueAsString(java.util.Map.of("file",
-                            c.file().directory() + "/" + c.file().name(), "bytes", c.file().size(),
+                            c.file().directory() + "/" + c.file().name(), "bytes", c.result().bytes(),
                             "path", c.path().toString(), "sha256", c.result().sha256(),
                             "disposition", c.result().disposition().name(), "ok", true)));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
@@ -128,7 +134,7 @@ final class MediaDownloadCommand implements Callable<Integer> {
                 }
             } else {
                 out.printf("%s  %d bytes  sha256 %s  -> %s  (%s)%n",
-                        TerminalText.safe(c.file().directory() + "/" + c.file().name()), c.file().size(),
+                        TerminalText.safe(c.file().directory() + "/" + c.file().name()), c.result().bytes(),
                         c.result().sha256(), TerminalText.safe(c.path()), TerminalText.safe(how));
             }
         } else if (e instanceof DownloadEvent.Failed f) {

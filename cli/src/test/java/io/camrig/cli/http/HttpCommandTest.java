@@ -122,6 +122,28 @@ class HttpCommandTest {
     }
 
     @Test
+    void theNewestRecordingIsEveryPhotoOfANewerBurstAndAllTakesThemToo() {
+        card.addGroup(3, 5_000, java.time.Instant.now().plusSeconds(3600));
+        Path to = dir.resolve("burst");
+
+        assertThat(run("http", "--url", url(), "media", "download", "--to", to.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("100GOPRO/G0010003.JPG  5000 bytes");
+        for (var photo : card.groups().all().get(0).members()) {
+            assertThat(to.resolve("100GOPRO").resolve(photo.name())).hasSize(5_000);
+        }
+        assertThat(to.resolve("100GOPRO/GX010002.MP4")).as("not an older video in the burst's place").doesNotExist();
+        Path all = dir.resolve("all");
+        assertThat(run("http", "--url", url(), "media", "download", "--all", "--to", all.toString())).isZero();
+        try (var files = Files.list(all.resolve("100GOPRO"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "G0010003.JPG", "G0010004.JPG", "G0010005.JPG", "GX010001.MP4", "GX010002.MP4");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void shutterRecordsAFileAndSettingsShowRefusalsWithTheSupportedOptions() {
         assertThat(run("http", "--url", url(), "shutter", "on")).isZero();
         assertThat(run("http", "--url", url(), "shutter", "off")).isZero();
