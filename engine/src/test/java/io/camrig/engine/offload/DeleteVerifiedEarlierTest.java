@@ -3,12 +3,10 @@ package io.camrig.engine.offload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.engine.take.OffloadQueue;
-import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.HttpOptions;
-import io.camrig.http.client.CameraHttpClient;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.media.SdCardFile;
@@ -47,12 +45,7 @@ class DeleteVerifiedEarlierTest {
     }
 
     private OffloadQueue queueCard(VirtualCameraHttpServer cam) {
-        TakeStore store = new TakeStore(media);
-        OffloadQueue queue = new OffloadQueue(store, store.create("test"));
-        String serial = cam.sdCard().serial();
-        queue.ensureCamera(TakeCamera.of(serial, serial, "HERO12 Black", ""));
-        queue.enqueue(serial, CameraHttpClient.create(cam.baseUri()).mediaList().block(WAIT).files());
-        return queue;
+        return TestRigs.cardTake(media, cam, java.util.Set.of(), false);
     }
 
     private static <T extends OffloadEvent> List<T> of(List<OffloadEvent> events, Class<T> type) {
@@ -116,11 +109,7 @@ class DeleteVerifiedEarlierTest {
         SdCard card = cam.sdCard();
         SdCardFile photo = card.addPhoto(20_000, true, Instant.parse("2025-01-02T10:00:00Z"));
         card.withholdRawVersion(photo);
-        TakeStore store = new TakeStore(media);
-        OffloadQueue first = new OffloadQueue(store, store.create("test"));
-        String serial = card.serial();
-        first.ensureCamera(TakeCamera.of(serial, serial, "HERO12 Black", ""));
-        first.enqueue(serial, CameraHttpClient.create(cam.baseUri()).mediaList().block(WAIT).files(), java.util.Set.of());
+        OffloadQueue first = queueCard(cam);
         String takeId = first.manifest().takeId();
         assertThat(of(TestRigs.offload(first, DELETE, cam, HTTP), OffloadEvent.KeptOnCamera.class))
                 .extracting(OffloadEvent.KeptOnCamera::reason).containsExactly(OffloadEvent.KeptReason.RAW_NOT_FETCHED);

@@ -9,8 +9,6 @@ import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.HttpStatusException;
-import io.camrig.http.client.CameraHttpClient;
-import io.camrig.http.model.MediaList;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCardFile;
 import io.camrig.simulator.media.SdCardGroup;
@@ -48,14 +46,7 @@ class GroupMemberOffloadTest {
 
     /** A take queueing the card's file and every group member, as {@code camrig offload --card} does. */
     private OffloadQueue queueCard(VirtualCameraHttpServer cam) {
-        TakeStore store = new TakeStore(media);
-        OffloadQueue queue = new OffloadQueue(store, store.create("test"));
-        String serial = cam.sdCard().serial();
-        MediaList list = CameraHttpClient.create(cam.baseUri()).mediaList().block(WAIT);
-        queue.ensureCamera(TakeCamera.of(serial, serial, "HERO12 Black", ""));
-        queue.enqueue(serial, list.files());
-        queue.enqueueMembers(serial, list.members());
-        return queue;
+        return TestRigs.cardTake(media, cam, java.util.Set.of(), true);
     }
 
     private static List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, VirtualCameraHttpServer cam) {

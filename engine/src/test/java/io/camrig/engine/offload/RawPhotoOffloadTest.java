@@ -3,14 +3,11 @@ package io.camrig.engine.offload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camrig.engine.take.OffloadQueue;
-import io.camrig.engine.take.TakeCamera;
 import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.HttpOptions;
 import io.camrig.http.HttpStatusException;
-import io.camrig.http.client.CameraHttpClient;
-import io.camrig.http.model.MediaList;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.media.SdCardFile;
 import java.nio.file.Files;
@@ -47,13 +44,7 @@ class RawPhotoOffloadTest {
 
     /** A take queueing every file of the card, LRV asked for as {@code --with lrv} would (not RAW). */
     private OffloadQueue queueCard(VirtualCameraHttpServer cam) {
-        TakeStore store = new TakeStore(media);
-        OffloadQueue queue = new OffloadQueue(store, store.create("test"));
-        String serial = cam.sdCard().serial();
-        MediaList list = CameraHttpClient.create(cam.baseUri()).mediaList().block(WAIT);
-        queue.ensureCamera(TakeCamera.of(serial, serial, "HERO12 Black", ""));
-        queue.enqueue(serial, list.files(), Set.of(io.camrig.engine.take.Companion.LRV));
-        return queue;
+        return TestRigs.cardTake(media, cam, Set.of(io.camrig.engine.take.Companion.LRV), false);
     }
 
     private static List<OffloadEvent> offload(OffloadQueue queue, OffloadOptions options, VirtualCameraHttpServer cam) {

@@ -46,6 +46,25 @@ final class TestRigs implements AfterEachCallback {
                 .collectList().block(START);
     }
 
+    /**
+     * A new take in {@code media} queueing what camera {@code c} lists now, as {@code camrig
+     * offload --card} does: its files with the {@code companions} asked for (RAW versions always),
+     * then, with {@code members}, each photo of its groups.
+     */
+    static io.camrig.engine.take.OffloadQueue cardTake(java.nio.file.Path media, VirtualCameraHttpServer c,
+            java.util.Set<io.camrig.engine.take.Companion> companions, boolean members) {
+        io.camrig.engine.take.TakeStore store = new io.camrig.engine.take.TakeStore(media);
+        io.camrig.engine.take.OffloadQueue queue = new io.camrig.engine.take.OffloadQueue(store, store.create("test"));
+        String serial = c.sdCard().serial();
+        io.camrig.http.model.MediaList list = CameraHttpClient.create(c.baseUri()).mediaList().block(START);
+        queue.ensureCamera(io.camrig.engine.take.TakeCamera.of(serial, serial, "HERO12 Black", ""));
+        queue.enqueue(serial, list.files(), companions);
+        if (members) {
+            queue.enqueueMembers(serial, list.members());
+        }
+        return queue;
+    }
+
     /** The SHA-256 (hex) the bytes of {@code card}'s file {@code f} must have. */
     static String sha256(SdCard card, SdCardFile f) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.expectedBytes(f)));
