@@ -116,6 +116,28 @@ class OffloadGroupsCommandTest {
     }
 
     @Test
+    void aBurstARigTakeFetchedAsItsNewestRecordingIsNotFetchedAgainBySinceLastTake() throws Exception {
+        VirtualCameraHttpServer a = camera(3);
+        // As a rig take (demo, camrig serve, a cluster node) queues a camera's newest recording: here the burst.
+        io.camrig.engine.take.TakeStore store = new io.camrig.engine.take.TakeStore(media());
+        io.camrig.engine.take.OffloadQueue take = new io.camrig.engine.take.OffloadQueue(store, store.create("rig")
+                .withCamera(io.camrig.engine.take.TakeCamera.of(SERIAL, "GoPro 0001", "HERO12 Black", "H23.01.02.32.00")));
+        io.camrig.http.client.CameraHttpClient client = new io.camrig.http.client.CameraHttpClient(a.baseUri(),
+                io.camrig.http.HttpOptions.defaults());
+        take.enqueue(SERIAL, io.camrig.http.model.Recording.newest(client.mediaList().block()).orElseThrow(),
+                java.util.Set.of());
+        assertThat(cli.runAfresh("offload", "--take", take.manifest().takeId(), "--url", a.baseUri().toString(),
+                "--media-dir", media().toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("3 file(s) verified, 0 remaining");
+
+        assertThat(offload(a, "--since-last-take", "--json")).as(err.toString()).isZero();
+
+        // Only the video, which the take did not hold: no photo of the burst again.
+        assertThat(lines(out.toString())).filteredOn(n -> n.get("event").asText().equals("verified"))
+                .extracting(n -> n.get("file").asText()).containsExactly("100GOPRO/GX010001.MP4");
+    }
+
+    @Test
     void deleteAfterVerifyDeletesEachPhotoFromTheCamera() {
         VirtualCameraHttpServer a = camera(3);
 

@@ -96,7 +96,7 @@ final class NodeOffload {
                         }))
                         .collectList()
                         .flatMapMany(cameras -> new Offloader(queue, media.offload(), media.wifi())
-                                .run(cameras, cam -> NodeOffload::newest))
+                                .runRecordings(cameras, cam -> NodeOffload::newest))
                         .doOnNext(events)
                         .doOnNext(e -> failed(e, failures))
                         .then(TakeFootage.read(queue))
@@ -139,10 +139,9 @@ final class NodeOffload {
     }
 
     /** The camera's newest recording: its newest file and every other chapter of it, first chapter first. */
-    private static Mono<List<MediaFile>> newest(CameraHttpClient client) {
+    private static Mono<Recording> newest(CameraHttpClient client) {
         return client.mediaList().flatMap(list -> Mono.fromCallable(() -> io.camrig.http.UnsafeMediaNameException
                         .requireNewestRecording(list, client.baseUri().toString())).flatMap(o -> Mono.justOrEmpty(o))
-                        .map(Recording::chapters)
                 .switchIfEmpty(Mono.error(() -> new PermanentCamrigException("the media list is empty", null,
                         "media list", null))));
     }

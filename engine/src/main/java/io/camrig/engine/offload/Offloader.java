@@ -9,6 +9,7 @@ import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadOptions;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.Recording;
 import io.camrig.http.wifi.HostWifi;
 import io.camrig.http.wifi.HostWifiLink;
 import io.camrig.proto.error.TransientCamrigException;
@@ -83,11 +84,26 @@ public final class Offloader {
      */
     public Flux<OffloadEvent> run(List<OffloadCamera> cameras,
             Function<OffloadCamera, Function<CameraHttpClient, Mono<List<MediaFile>>>> select) {
+        return runEach(cameras, c -> camera(c, select.apply(c)));
+    }
+
+    /**
+     * As {@link #run(List, Function)}, each camera's {@link Recording} from {@code select} queued
+     * ({@link OffloadQueue#enqueue(String, Recording, java.util.Set)}: a group's photos as its members).
+     *
+     * @param select per camera, the recording to add to its queue from its client; e.g. its newest
+     */
+    public Flux<OffloadEvent> runRecordings(List<OffloadCamera> cameras,
+            Function<OffloadCamera, Function<CameraHttpClient, Mono<Recording>>> select) {
+        return runEach(cameras, c -> recording(c, select.apply(c)));
+    }
+
+    private Flux<OffloadEvent> runEach(List<OffloadCamera> cameras, Function<OffloadCamera, Flux<OffloadEvent>> each) {
         List<OffloadCamera> viaAp = cameras.stream().filter(c -> c.link() == OffloadCamera.Link.AP).toList();
         List<OffloadCamera> direct = cameras.stream().filter(c -> c.link() != OffloadCamera.Link.AP).toList();
         return Flux.merge(
-                Flux.fromIterable(viaAp).concatMap(c -> camera(c, select.apply(c))),
-                Flux.fromIterable(direct).flatMap(c -> camera(c, select.apply(c)), options.maxParallel()));
+                Flux.fromIterable(viaAp).concatMap(each),
+                Flux.fromIterable(direct).flatMap(each, options.maxParallel()));
     }
 
     /**
@@ -106,6 +122,24 @@ public final class Offloader {
      * @param select the files to add to the camera's queue, from its client; e.g. the newest file
      */
     public Flux<OffloadEvent> camera(OffloadCamera camera, Function<CameraHttpClient, Mono<List<MediaFile>>> select) {
+        return reached(camera, client -> select.apply(client)
+                .map(files -> () -> queue.enqueue(camera.serial(), files, options.companions())));
+    }
+
+    /**
+     * As {@link #camera(OffloadCamera, Function)}, queueing the {@link Recording} {@code select}
+     * gives ({@link OffloadQueue#enqueue(String, Recording, java.util.Set)}: a group's photos as
+     * its members, so that a later {@code --since-last-take} knows them).
+     *
+     * @param select the recording to add to the camera's queue, from its client; e.g. its newest
+     */
+    public Flux<OffloadEvent> recording(OffloadCamera camera, Function<CameraHttpClient, Mono<Recording>> select) {
+        return reached(camera, client -> select.apply(client)
+                .map(r -> () -> queue.enqueue(camera.serial(), r, options.companions())));
+    }
+
+    /** Joins the camera's AP when it has one, checks its serial, queues what {@code select} gives (blocking, off the event loop), fetches. */
+    private Flux<OffloadEvent> reached(OffloadCamera camera, Function<CameraHttpClient, Mono<Runnable>> select) {
         Flux<OffloadEvent> work = checked(camera, select);
         if (camera.ap().isPresent()) {
             if (wifi.isEmpty()) {
@@ -122,14 +156,12 @@ public final class Offloader {
         return work.onErrorResume(e -> Mono.just(new OffloadEvent.Failed(camera.serial(), null, e)));
     }
 
-    private Flux<OffloadEvent> checked(OffloadCamera camera, Function<CameraHttpClient, Mono<List<MediaFile>>> select) {
+    private Flux<OffloadEvent> checked(OffloadCamera camera, Function<CameraHttpClient, Mono<Runnable>> select) {
         CameraHttpClient client = camera.client();
         return client.query().info()
                 .flatMapMany(info -> info.serialNumber().equals(camera.serial())
                         ? select.apply(client)
-                                .flatMap(files -> Mono.fromCallable(() -> queue.enqueue(camera.serial(), files,
-                                                options.companions()))
-                                        .subscribeOn(Schedulers.boundedElastic()))
+                                .flatMap(enqueue -> Mono.fromRunnable(enqueue).subscribeOn(Schedulers.boundedElastic()))
                                 .thenMany(options.turbo() ? withTurbo(camera) : files(camera))
                         : Flux.error(new WrongCameraException(camera.serial(), info.serialNumber(),
                                 client.baseUri().toString())));

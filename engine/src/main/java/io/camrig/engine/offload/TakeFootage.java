@@ -71,8 +71,15 @@ public final class TakeFootage {
 
     /** {@code true} for a verified video of the camera's own with no footage facts yet. */
     static boolean wanted(TakeFile f) {
-        String name = f.name().toUpperCase(Locale.ROOT);
-        return f.verified() && f.footage().isEmpty() && f.companionOf() == null && f.path() != null
-                && (name.endsWith(".MP4") || name.endsWith(".360"));
+        return f.verified() && f.footage().isEmpty() && f.companionOf() == null && f.path() != null && isVideo(f.name());
+    }
+
+    /**
+     * {@code true} for a name GoPro gives its MP4 containers ({@code .MP4}, a MAX's {@code .360},
+     * any case): the files whose footage can be read. A photo ({@code .JPG}, {@code .GPR}) has none.
+     */
+    public static boolean isVideo(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return upper.endsWith(".MP4") || upper.endsWith(".360");
     }
 }

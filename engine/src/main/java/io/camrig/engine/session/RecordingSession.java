@@ -251,12 +251,12 @@ public final class RecordingSession {
     private Mono<RigResult<DownloadedFile>> download(Rig rig, OffloadQueue queue) {
         if (takes.viaAccessPoints()) {
             // Over each camera's AP the media list is read once joined: inside the offload, one camera at a time.
-            return offloadEach(rig, queue, 1, m -> c -> newest(c, m).map(Recording::chapters));
+            return offloadEach(rig, queue, 1, m -> c -> newest(c, m));
         }
         return rig.forEachMember("media list", rig.options().concurrency(), true, m -> client(m).flatMap(c -> newest(c, m)),
                         r -> r.first().name() + (r.chapters().size() > 1 ? " + " + (r.chapters().size() - 1) + " chapters" : ""))
                 .flatMap(lists -> offloadEach(rig, queue, options.downloadConcurrency(),
-                        m -> c -> Mono.just(lists.value(m).orElseThrow().chapters())));
+                        m -> c -> Mono.just(lists.value(m).orElseThrow())));
     }
 
     /** The camera's newest recording: its newest file and every other chapter of it ({@link Recording}). */
@@ -268,7 +268,7 @@ public final class RecordingSession {
     }
 
     private Mono<RigResult<DownloadedFile>> offloadEach(Rig rig, OffloadQueue queue, int concurrency,
-            java.util.function.Function<RigMember, java.util.function.Function<CameraHttpClient, Mono<List<MediaFile>>>> select) {
+            java.util.function.Function<RigMember, java.util.function.Function<CameraHttpClient, Mono<Recording>>> select) {
         return rig.forEachMember("download", concurrency, true, m -> client(m)
                         .flatMap(c -> apAccess(m).flatMap(ap -> takes.offload(queue, m, serial(m), c, select.apply(m), ap,
                                 listener::onDownloadProgress)))

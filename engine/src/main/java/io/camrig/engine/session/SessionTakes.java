@@ -21,6 +21,7 @@ import io.camrig.http.client.CameraHttpClient;
 import io.camrig.http.DownloadProgress;
 import io.camrig.http.DownloadResult;
 import io.camrig.http.model.MediaFile;
+import io.camrig.http.model.Recording;
 import io.camrig.http.model.PathNames;
 import io.camrig.http.wifi.HostWifi;
 import io.camrig.proto.error.PermanentCamrigException;
@@ -77,15 +78,15 @@ final class SessionTakes {
     }
 
     /**
-     * Offloads the files {@code select} lists (once the camera is reached: a recording's chapters)
-     * into the take.
+     * Offloads the recording {@code select} gives (once the camera is reached: its chapters, or a
+     * group's photos queued as its members) into the take.
      *
      * @return every verified file, where it is, its size and SHA-256, in the order verified; errors
      *     with the camera's typed failure (its first failed file's), or a {@link
      *     PermanentCamrigException} when its serial cannot name a directory or nothing was offloaded
      */
     Mono<List<DownloadResult>> offload(OffloadQueue queue, RigMember member, String serial, CameraHttpClient client,
-            Function<CameraHttpClient, Mono<List<MediaFile>>> select, Optional<OffloadCamera.ApAccess> ap,
+            Function<CameraHttpClient, Mono<Recording>> select, Optional<OffloadCamera.ApAccess> ap,
             BiConsumer<RigMember, DownloadProgress> progress) {
         if (!PathNames.isSafeSegment(serial) || queue.manifest().camera(serial).isEmpty()) {
             return Mono.error(new PermanentCamrigException("the camera reports a serial number that cannot name a "
@@ -94,7 +95,7 @@ final class SessionTakes {
         Offloader offloader = new Offloader(queue, OffloadOptions.defaults(), wifi);
         OffloadCamera camera = new OffloadCamera(serial, member.advertisedName(), client,
                 ap.isPresent() ? OffloadCamera.Link.AP : OffloadCamera.Link.OTHER, ap);
-        return offloader.camera(camera, select)
+        return offloader.recording(camera, select)
                 .concatMap(e -> {
                     if (e instanceof OffloadEvent.Progress p) {
                         progress.accept(member, new DownloadProgress(p.bytesDone(), p.total()));
@@ -150,7 +151,7 @@ final class SessionTakes {
                     if (start != null) {
                         x = x.withStart(start.offsetMillis(), start.late(), start.late() ? start.reason() : null);
                     }
-                    if (file != null && read != null) {
+                    if (file != null && read != null && (read.facts().isPresent() || !read.error().isEmpty())) {
                         String relative = takeDir.relativize(file).toString();
                         Map<String, Object> facts = read.facts().map(ManifestFacts::footage)
                                 .orElseGet(() -> Map.of("error", read.error()));

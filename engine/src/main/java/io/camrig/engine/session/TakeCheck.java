@@ -68,15 +68,30 @@ final class TakeCheck {
         return new Mark(steps, reconnects, latencies);
     }
 
-    /** A file's footage facts, or why they could not be read. */
-    record Footage(Optional<FootageFacts> facts, String error) {
+    /**
+     * A file's footage facts, or why they could not be read ({@code error}), or why none were
+     * looked for ({@code note}: a photo has no footage).
+     */
+    record Footage(Optional<FootageFacts> facts, String error, String note) {
+        Footage(Optional<FootageFacts> facts, String error) {
+            this(facts, error, "");
+        }
+
+        /** A photo's: nothing to read (a burst's first photo, when the rig fired in a burst preset). */
+        static Footage photo(Path file) {
+            return new Footage(Optional.empty(), "", file.getFileName() + " is a photo: no timecode to read its start from");
+        }
     }
 
-    /** Reads each file's footage facts; a file that cannot be read gives its error's message instead. */
+    /**
+     * Reads each file's footage facts; a file that cannot be read gives its error's message
+     * instead, a photo ({@link io.camrig.engine.offload.TakeFootage#isVideo}) is not read.
+     */
     Mono<Map<RigMember, Footage>> readFootage(Map<RigMember, Path> files) {
         return Flux.fromIterable(files.entrySet())
-                .flatMapSequential(e -> Mono.fromCallable(() -> new Footage(Optional.of(FootageReader.read(e.getValue())),
-                                ""))
+                .flatMapSequential(e -> Mono.fromCallable(() -> !io.camrig.engine.offload.TakeFootage.isVideo(
+                                e.getValue().getFileName().toString()) ? Footage.photo(e.getValue())
+                                : new Footage(Optional.of(FootageReader.read(e.getValue())), ""))
                         .onErrorResume(t -> Mono.just(new Footage(Optional.empty(), "footage of "
                                 + e.getValue().getFileName() + " unreadable: " + t.getMessage())))
                         .subscribeOn(Schedulers.boundedElastic())
@@ -97,6 +112,9 @@ final class TakeCheck {
             List<String> notes = notes(m, mark);
             if (f != null && !f.error().isEmpty()) {
                 notes.add(f.error());
+            }
+            if (f != null && !f.note().isEmpty()) {
+                notes.add(f.note());
             }
             Optional<io.camrig.footage.Timecode> tc = f == null ? Optional.empty()
                     : f.facts().flatMap(FootageFacts::timecode);

@@ -163,6 +163,17 @@ public final class OffloadQueue {
     }
 
     /**
+     * Enqueues a camera's {@code recording}: a group's photos as its members ({@link
+     * #enqueueMembers}: the group's name kept with each, as a card's offload queues them), else
+     * its chapters with {@code companions} ({@link #enqueue(String, List, java.util.Set)}).
+     */
+    public TakeManifest enqueue(String serial, io.camrig.http.model.Recording recording,
+            java.util.Set<Companion> companions) {
+        return recording.members().isEmpty() ? enqueue(serial, recording.chapters(), companions)
+                : enqueueMembers(serial, recording.members());
+    }
+
+    /**
      * Enqueues the member files of grouped items (bursts, time lapses) for camera {@code serial}
      * ({@link TakeFile#pendingMember}: size not listed, the group's creation time and name); a
      * file already listed keeps its state.

@@ -20,17 +20,38 @@ import java.util.regex.Pattern;
  * (deleted) is simply absent: the others are still the recording. Chapters in another directory
  * are another recording. Grouping was tested against the simulator's chapters, not a real camera.
  *
+ * <p>A rig fired in a burst or lapse preset records a group's photos instead ({@link #members}):
+ * then the recording is those photos, and a take queues them as members of their group, so that
+ * a later {@code --since-last-take} knows them and a group's total can be checked.
+ *
  * @param chapters the recording's files, ordered by chapter number (never empty; one file for a
- *     name outside the pattern)
+ *     name outside the pattern); for a group's photos, each {@link GroupMember#asFile()}, in id order
+ * @param members the group's photos the recording is made of, or empty for a video or single photo
+ * @throws IllegalArgumentException when {@code chapters} is empty, or {@code members} is not empty
+ *     and {@code chapters} is not exactly its photos as files
  */
-public record Recording(List<MediaFile> chapters) {
+public record Recording(List<MediaFile> chapters, List<GroupMember> members) {
     private static final Pattern CHAPTER = Pattern.compile("G([XHML])(\\d{2})(\\d{4})\\.([A-Za-z0-9]+)");
 
     public Recording {
         chapters = List.copyOf(chapters);
+        members = List.copyOf(members);
         if (chapters.isEmpty()) {
             throw new IllegalArgumentException("a recording has at least one file");
         }
+        if (!members.isEmpty() && !chapters.equals(members.stream().map(GroupMember::asFile).toList())) {
+            throw new IllegalArgumentException("a group's recording is its photos");
+        }
+    }
+
+    /** A recording of single files: a video's chapters, or one photo. */
+    public Recording(List<MediaFile> chapters) {
+        this(chapters, List.of());
+    }
+
+    /** The recording a group's {@code members} make (a burst's photos), in the order given. */
+    public static Recording ofMembers(List<GroupMember> members) {
+        return new Recording(members.stream().map(GroupMember::asFile).toList(), members);
     }
 
     /**
@@ -49,7 +70,7 @@ public record Recording(List<MediaFile> chapters) {
         Optional<MediaGroup> group = list.groups().stream().filter(g -> !g.members().isEmpty())
                 .max(Comparator.comparing(MediaGroup::modified).thenComparing(MediaGroup::created));
         if (group.isPresent() && (file.isEmpty() || newer(group.get(), file.get()))) {
-            return Optional.of(new Recording(group.get().members().stream().map(GroupMember::asFile).toList()));
+            return Optional.of(ofMembers(group.get().members()));
         }
         return file.map(n -> of(n, list.files()));
     }

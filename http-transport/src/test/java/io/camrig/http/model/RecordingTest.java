@@ -141,6 +141,9 @@ class RecordingTest {
                 .containsExactly("G0010061.JPG", "G0010063.JPG", "G0010064.JPG");
         assertThat(r.chapters()).allSatisfy(f -> assertThat(f.size()).isEqualTo(MediaFile.SIZE_NOT_LISTED));
         assertThat(r.size()).isZero();
+        // each photo keeps its group, so a take can record it as the group's member
+        assertThat(r.members()).extracting(GroupMember::id).containsExactly(61, 63, 64);
+        assertThat(r.members()).allSatisfy(m -> assertThat(m.group().name()).isEqualTo("G0010061.JPG"));
         // a card holding only the burst still has a recording
         assertThat(newest(withGroup(500))).containsExactly("G0010061.JPG", "G0010063.JPG", "G0010064.JPG");
         assertThat(UnsafeMediaNameException.requireNewestRecording(withGroup(500), "cam")).isPresent();
@@ -149,5 +152,17 @@ class RecordingTest {
     @Test
     void aBurstOlderThanTheNewestFileLeavesTheRecordingThatFile() {
         assertThat(newest(withGroup(300, file("100GOPRO", "GX010065.MP4", 400)))).containsExactly("GX010065.MP4");
+        assertThat(Recording.newest(withGroup(300, file("100GOPRO", "GX010065.MP4", 400))).orElseThrow().members())
+                .isEmpty();
+    }
+
+    @Test
+    void aGroupsRecordingIsExactlyItsPhotos() {
+        List<GroupMember> members = withGroup(500).members();
+        MediaFile other = file("100GOPRO", "GX010060.MP4", 400);
+
+        assertThatThrownBy(() -> new Recording(List.of(other), members)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Recording.ofMembers(members).chapters()).containsExactlyElementsOf(
+                members.stream().map(GroupMember::asFile).toList());
     }
 }

@@ -119,10 +119,10 @@ public final class TakeDownloads {
         return Mono.fromCallable(() -> http.resolve(p.serial())
                         .orElseThrow(() -> new IllegalStateException(p.name() + ": no HTTP address")))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(address -> offloader.camera(OffloadCamera.of(p.serial(), p.name(),
+                .flatMapMany(address -> offloader.recording(OffloadCamera.of(p.serial(), p.name(),
                         new CameraHttpClient(address, HttpOptions.defaults()), OffloadCamera.Link.OTHER),
-                        client -> client.mediaList().map(list -> io.camrig.http.UnsafeMediaNameException
-                                .requireNewestRecording(list, p.name()).map(Recording::chapters).orElse(List.of()))))
+                        client -> client.mediaList().flatMap(list -> Mono.justOrEmpty(io.camrig.http.UnsafeMediaNameException
+                                .requireNewestRecording(list, p.name())))))
                 .doOnNext(e -> {
                     if (e instanceof OffloadEvent.Failed f && f.file() == null) {
                         cameraFailed.set(f.error());
