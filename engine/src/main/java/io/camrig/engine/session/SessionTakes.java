@@ -148,7 +148,8 @@ final class SessionTakes {
                         x = x.withStep(s.getKey(), s.getValue());
                     }
                     if (start != null) {
-                        x = x.withStart(start.offsetMillis(), start.late(), start.late() ? start.reason() : null);
+                        x = x.withStart(start.offsetMillis(), start.late(), start.late() ? start.reason() : null)
+                                .withStartUnknown(start.startUnknown());
                     }
                     if (file != null && read != null) {
                         String relative = takeDir.relativize(file).toString();
