@@ -243,6 +243,43 @@ class ClusterTakeTest {
     }
 
     @Test
+    @Order(4)
+    void withItsFirstChaptersDeletedBeforeTheOffloadACamerasStartIsUnknownNotLate() {
+        VirtualCamera split = fixture.simulator("alpha").cameras().get(1);
+        var card = split.sdCard();
+        card.splitChaptersAt(16 * 1024);     // alpha's 64 KiB recordings: 4 chapters
+        TakeManifest m;
+        try (DistributedRig rig = coordinator()) {
+            rig.measureLatency(4).block(Duration.ofSeconds(30));
+            FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
+            var figures = rig.lastFire();
+            // A 3 s recording: its chapter 03 starts about 1.5 s (45 frames) after its first, over the 30 allowed.
+            reactor.core.publisher.Mono.delay(Duration.ofSeconds(3)).block();
+            rig.fire(false).block(Duration.ofSeconds(60));
+            // The user deletes chapters 01 and 02 before the offload.
+            var chapters = card.files().subList(card.files().size() - 4, card.files().size()).stream()
+                    .map(io.camrig.simulator.media.SdCardFile::name).toList();
+            assertThat(chapters.get(0)).startsWith("GX01");
+            assertThat(card.delete(io.camrig.simulator.media.SdCard.DIRECTORY, chapters.get(0))).isTrue();
+            assertThat(card.delete(io.camrig.simulator.media.SdCard.DIRECTORY, chapters.get(1))).isTrue();
+            m = new ClusterTake(new TakeStore(media), "stage", SyncTolerance.defaults()
+                    .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(30), Duration.ofMinutes(2))
+                    .record(rig, on, figures).block(Duration.ofMinutes(3));
+        } finally {
+            card.splitChaptersAt(io.camrig.simulator.media.SdCard.DEFAULT_CHAPTER_BYTES);
+        }
+        TakeCamera c = m.camera(split.identity().serial()).orElseThrow();
+        assertThat(c.files()).hasSize(2).allSatisfy(f -> assertThat(f.verified()).isTrue());
+        String first = c.files().get(0).name();
+        assertThat(first).startsWith("GX03");
+        assertThat(c.late()).isFalse();
+        assertThat(c.startUnknown()).hasValue("chapter 01 is not on the card (first held: " + first + "): start unknown");
+        assertThat(map(m.extensions().get("sync"))).containsEntry("ok", true).containsEntry("flagged", List.of())
+                .containsEntry("startUnknown", List.of("alpha/GoPro 0002"));
+        assertThat(m.cameras()).filteredOn(x -> x != c).allSatisfy(x -> assertThat(x.startUnknown()).isEmpty());
+    }
+
+    @Test
     @Order(5)
     void aNodeLostMidOffloadFailsOnlyItsOwnCamerasWithANodeGoneCause() {
         // As soon as beta's first file is under way, its cameras' Wi-Fi stalls and the node is lost.
