@@ -42,18 +42,27 @@ class ChapterSessionTest {
         }
     }
 
-    @Test
-    void everyChapterIsInTheTakeAndTheStartComesFromTheFirst() throws Exception {
+    /** Three simulated cameras, camera 2 splitting its recording into 4 chapters (the others keep one file): its card. */
+    private SdCard chapteredRig() {
         rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
                 .block(Duration.ofSeconds(10));
-        // Camera 2 splits its recording into 4 chapters; the others keep one file.
         SdCard card = rig.cameras().get(1).sdCard();
         card.splitChaptersAt(CHAPTER_BYTES);
-        RigOptions rigOptions = RigOptions.defaults().withExpectedCameras(3);
+        return card;
+    }
+
+    /** One take of 1 s, a camera flagged when its footage disagrees with the fire by over {@code footageFrames}. */
+    private SessionOptions options(int footageFrames) {
+        return SessionOptions.defaults().withRecordFor(Duration.ofSeconds(1)).withMediaDir(media)
+                .withRig(RigOptions.defaults().withExpectedCameras(3)).withSync(SyncTolerance.defaults()
+                        .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(footageFrames));
+    }
+
+    @Test
+    void everyChapterIsInTheTakeAndTheStartComesFromTheFirst() throws Exception {
+        SdCard card = chapteredRig();
         // Its last chapter starts 3/4 of the 1 s recording in: about 22 frames, far over 6.
-        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofSeconds(1)).withMediaDir(media)
-                .withRig(rigOptions).withSync(SyncTolerance.defaults().withMaxSpread(Duration.ofSeconds(2))
-                        .withFootageFrames(6));
+        SessionOptions options = options(6);
 
         SessionReport report = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options,
                 SessionListener.none()).run().block(Duration.ofSeconds(60));
@@ -95,14 +104,9 @@ class ChapterSessionTest {
 
     @Test
     void withChapterOneDeletedBeforeTheOffloadTheStartIsUnknownNotLate() throws Exception {
-        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
-                .block(Duration.ofSeconds(10));
-        SdCard card = rig.cameras().get(1).sdCard();
-        card.splitChaptersAt(CHAPTER_BYTES);
+        SdCard card = chapteredRig();
         // Its chapter 02 starts a quarter of the 1 s recording in: about 7 frames, over 3.
-        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofSeconds(1)).withMediaDir(media)
-                .withRig(RigOptions.defaults().withExpectedCameras(3)).withSync(SyncTolerance.defaults()
-                        .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(3));
+        SessionOptions options = options(3);
         // The user deletes chapter 01 once the take is recorded, before camrig lists the card.
         SessionListener deleteChapterOne = new SessionListener() {
             @Override
