@@ -84,6 +84,30 @@ class ClusterTakeTest {
                 .withFootageFrames(30), Duration.ofMinutes(2)).record(rig, on, figures).block(Duration.ofMinutes(3));
     }
 
+    /**
+     * A 3 s take in which {@code split} splits its recording into 4 chapters (alpha's 64 KiB
+     * recordings at 16 KiB a chapter); {@code beforeOffload} is given the chapters' names once
+     * the shutter is off, before the take is offloaded.
+     */
+    private static TakeManifest chapteredTake(VirtualCamera split, java.util.function.Consumer<List<String>> beforeOffload) {
+        var card = split.sdCard();
+        card.splitChaptersAt(16 * 1024);
+        try (DistributedRig rig = coordinator()) {
+            rig.measureLatency(4).block(Duration.ofSeconds(30));
+            FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
+            var figures = rig.lastFire();
+            reactor.core.publisher.Mono.delay(Duration.ofSeconds(3)).block();
+            rig.fire(false).block(Duration.ofSeconds(60));
+            beforeOffload.accept(card.files().subList(card.files().size() - 4, card.files().size()).stream()
+                    .map(io.camrig.simulator.media.SdCardFile::name).toList());
+            return new ClusterTake(new TakeStore(media), "stage", SyncTolerance.defaults()
+                    .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(30), Duration.ofMinutes(2))
+                    .record(rig, on, figures).block(Duration.ofMinutes(3));
+        } finally {
+            card.splitChaptersAt(io.camrig.simulator.media.SdCard.DEFAULT_CHAPTER_BYTES);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
@@ -207,21 +231,8 @@ class ClusterTakeTest {
     @Order(4)
     void everyChapterOfARecordingIsOffloadedAndItsStartComesFromTheFirstChapter() throws Exception {
         VirtualCamera split = fixture.simulator("alpha").cameras().get(0);
-        split.sdCard().splitChaptersAt(16 * 1024);     // alpha's 64 KiB recordings: 4 chapters
-        TakeManifest m;
-        try (DistributedRig rig = coordinator()) {
-            rig.measureLatency(4).block(Duration.ofSeconds(30));
-            FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
-            var figures = rig.lastFire();
-            // A 3 s recording: its last chapter starts about 2.2 s (67 frames) after its first.
-            reactor.core.publisher.Mono.delay(Duration.ofSeconds(3)).block();
-            rig.fire(false).block(Duration.ofSeconds(60));
-            m = new ClusterTake(new TakeStore(media), "stage", SyncTolerance.defaults()
-                    .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(30), Duration.ofMinutes(2))
-                    .record(rig, on, figures).block(Duration.ofMinutes(3));
-        } finally {
-            split.sdCard().splitChaptersAt(io.camrig.simulator.media.SdCard.DEFAULT_CHAPTER_BYTES);
-        }
+        // Its last chapter starts about 2.2 s (67 frames) after its first.
+        TakeManifest m = chapteredTake(split, chapters -> { });
         var card = split.sdCard();
         var chapters = card.files().subList(card.files().size() - 4, card.files().size());
         TakeCamera c = m.camera(split.identity().serial()).orElseThrow();
@@ -240,6 +251,29 @@ class ClusterTakeTest {
         // Not late: its first chapter started with the others, although its last one starts seconds later.
         assertThat(c.late()).isFalse();
         assertThat(map(m.extensions().get("sync"))).containsEntry("ok", true).containsEntry("flagged", List.of());
+    }
+
+    @Test
+    @Order(4)
+    void withItsFirstChaptersDeletedBeforeTheOffloadACamerasStartIsUnknownNotLate() {
+        VirtualCamera split = fixture.simulator("alpha").cameras().get(1);
+        var card = split.sdCard();
+        // The user deletes chapters 01 and 02 before the offload: chapter 03 starts about 1.5 s (45 frames)
+        // after the first, over the 30 allowed.
+        TakeManifest m = chapteredTake(split, chapters -> {
+            assertThat(chapters.get(0)).startsWith("GX01");
+            assertThat(card.delete(io.camrig.simulator.media.SdCard.DIRECTORY, chapters.get(0))).isTrue();
+            assertThat(card.delete(io.camrig.simulator.media.SdCard.DIRECTORY, chapters.get(1))).isTrue();
+        });
+        TakeCamera c = m.camera(split.identity().serial()).orElseThrow();
+        assertThat(c.files()).hasSize(2).allSatisfy(f -> assertThat(f.verified()).isTrue());
+        String first = c.files().get(0).name();
+        assertThat(first).startsWith("GX03");
+        assertThat(c.late()).isFalse();
+        assertThat(c.startUnknown()).hasValue("chapter 01 is not on the card (first held: " + first + "): start unknown");
+        assertThat(map(m.extensions().get("sync"))).containsEntry("ok", true).containsEntry("flagged", List.of())
+                .containsEntry("startUnknown", List.of("alpha/GoPro 0002"));
+        assertThat(m.cameras()).filteredOn(x -> x != c).allSatisfy(x -> assertThat(x.startUnknown()).isEmpty());
     }
 
     @Test

@@ -27,7 +27,10 @@ final class JsonReport {
         }
     }
 
-    /** A take's sync: spreads, tolerance, and one entry per camera with its offsets, flag and reasons. */
+    /**
+     * A take's sync: spreads, tolerance, and one entry per camera with its offsets, flag and reasons
+     * (and {@code startUnknown}, why its start is unknown, when it is).
+     */
     private static ObjectNode sync(io.camrig.engine.sync.TakeSync s) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("ok", s.ok());
@@ -49,6 +52,7 @@ final class JsonReport {
                     : null);
             cn.put("flagged", c.flagged());
             c.reasons().forEach(cn.putArray("reasons")::add);
+            c.startUnknown().ifPresent(r -> cn.put("startUnknown", r));
         }
         return n;
     }

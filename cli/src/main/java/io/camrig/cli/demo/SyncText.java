@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
 /**
  * The take-sync part of the demo's text report: per take, the spread of camera-side starts (fire),
  * of footage start timecodes (frames) and of footage starts after clock-set translation (ms), then
- * per camera its offset from the rig's median (one take: a table), and every flagged camera with
- * its reasons. Camera-provided text is escaped.
+ * per camera its offset from the rig's median (one take: a table), every flagged camera with
+ * its reasons, and every other camera whose start is unknown with why. Camera-provided text is escaped.
  */
 final class SyncText {
     private SyncText() {
@@ -44,6 +44,11 @@ final class SyncText {
             for (CameraSync cam : s.flagged()) {
                 out.printf("  flagged %s: %s%n", TerminalText.safe(cam.camera()),
                         TerminalText.safe(String.join("; ", cam.reasons())));
+            }
+            for (CameraSync cam : s.startsUnknown()) {
+                if (!cam.flagged()) {    // a flagged camera's reasons say it already
+                    out.printf("  %s: %s%n", TerminalText.safe(cam.camera()), TerminalText.safe(cam.startUnknown().orElseThrow()));
+                }
             }
         }
         out.println();

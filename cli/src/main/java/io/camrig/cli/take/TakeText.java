@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * {@code camrig takes show}'s text: the take, the fire's figures next to the footage's (start
  * timecode spread in frames, from the manifest's {@code sync} extension), then per camera its
- * identity (under a {@code node …:} heading per node on a rig across hosts), start offset and late flag, the settings it reported in force, and per file its
+ * identity (under a {@code node …:} heading per node on a rig across hosts), start offset and late flag (or why its
+ * start is unknown), the settings it reported in force, and per file its
  * state, SHA-256 and the facts read from the file itself (firmware, camera id, start timecode and
  * frame, duration, GPMF devices, GPS time). Every camera-provided text is escaped.
  */
@@ -45,7 +46,8 @@ final class TakeText {
             out.printf("%s  %s %s%s%s%s%n", TerminalText.safe(c.serial()), TerminalText.safe(c.model()),
                     TerminalText.safe(c.firmware()), c.node() == null ? "" : "  node " + TerminalText.safe(c.node()),
                     c.startOffsetMillis() == null ? "" : String.format(Locale.ROOT, "  start %+.1f ms", c.startOffsetMillis()),
-                    c.late() ? "  FLAGGED: " + TerminalText.safe(String.valueOf(c.lateReason())) : "");
+                    c.late() ? "  FLAGGED: " + TerminalText.safe(String.valueOf(c.lateReason()))
+                            : c.startUnknown().map(r -> "  " + TerminalText.safe(r)).orElse(""));
             if (!c.settingsInForce().isEmpty()) {
                 out.printf("  settings: %s%n", TerminalText.safe(settings(c.settingsInForce())));
             }

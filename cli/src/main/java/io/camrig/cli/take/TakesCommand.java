@@ -87,8 +87,9 @@ public final class TakesCommand implements Runnable {
 
     /**
      * The take's sync check, as {@code list} shows it: {@code ok} with the start timecodes' spread
-     * in frames, {@code FLAGGED} with how many cameras, or {@code -} for a take with no fire (a card
-     * offload) or whose footage was not read.
+     * in frames, {@code FLAGGED} with how many cameras, then how many cameras' starts are unknown
+     * (chapter 01 not on the card) if any; or {@code -} for a take with no fire (a card offload) or
+     * whose footage was not read.
      */
     static String sync(TakeManifest m) {
         if (!(m.extensions().get("sync") instanceof Map<?, ?> sync) || !(sync.get("ok") instanceof Boolean ok)) {
@@ -97,7 +98,9 @@ public final class TakesCommand implements Runnable {
         Object frames = sync.get("timecodeSpreadFrames");
         String spread = frames instanceof Number n ? " (" + n + (n.intValue() == 1 ? " frame)" : " frames)") : "";
         int flagged = sync.get("flagged") instanceof java.util.Collection<?> c ? c.size() : 0;
-        return ok ? "ok" + spread : "FLAGGED" + (flagged == 0 ? "" : ": " + flagged + " camera(s)") + spread;
+        String unknown = sync.get(io.camrig.engine.sync.ManifestFacts.START_UNKNOWN) instanceof java.util.Collection<?> u
+                && !u.isEmpty() ? ", start unknown: " + u.size() + " camera(s)" : "";
+        return (ok ? "ok" + spread : "FLAGGED" + (flagged == 0 ? "" : ": " + flagged + " camera(s)") + spread) + unknown;
     }
 
     static long bytes(TakeManifest m) {

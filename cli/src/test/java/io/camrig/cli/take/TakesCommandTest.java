@@ -149,6 +149,23 @@ class TakesCommandTest {
                 .anySatisfy(l -> assertThat(l).startsWith(late.takeId()).endsWith("  FLAGGED: 1 camera(s) (4 frames)"));
     }
 
+    @Test
+    void aCameraWhoseChapterOneWasNotOnTheCardIsShownWithAnUnknownStartNotFlagged() throws Exception {
+        TakeManifest m = take(Instant.parse("2026-12-07T10:00:00Z"));
+        String reason = "chapter 01 is not on the card (first held: GX020001.MP4): start unknown";
+        new TakeStore(media()).write(m.updateCamera(SERIAL, c -> c.withStart(0.4, false, null).withStartUnknown(reason))
+                .withExtension("sync", java.util.Map.of("ok", true, "timecodeSpreadFrames", 1, "flagged", List.of(),
+                        "startUnknown", List.of("GoPro 0001"))));
+
+        assertThat(cli.runAfresh("takes", "list", "--media-dir", media().toString())).as("%s", cli.err).isZero();
+        assertThat(cli.out.toString().lines()).anySatisfy(l -> assertThat(l).startsWith(m.takeId())
+                .endsWith("  ok (1 frame), start unknown: 1 camera(s)"));
+        assertThat(cli.runAfresh("takes", "show", m.takeId(), "--media-dir", media().toString())).as("%s", cli.err).isZero();
+        assertThat(cli.out.toString().lines()).anySatisfy(l -> assertThat(l).startsWith(SERIAL)
+                .endsWith("start +0.4 ms  " + reason));
+        assertThat(cli.out.toString()).doesNotContain("FLAGGED");
+    }
+
     /** The manifest of {@code m} with its take-level {@code extensions.sync} set to {@code json}. */
     private void withSync(TakeManifest m, String json) throws Exception {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();

@@ -13,9 +13,11 @@ import io.camrig.engine.sync.ManifestFacts;
 import io.camrig.engine.sync.SyncTolerance;
 import io.camrig.engine.sync.TakeSync;
 import io.camrig.engine.take.TakeCamera;
+import io.camrig.engine.take.TakeFile;
 import io.camrig.engine.take.TakeManifest;
 import io.camrig.engine.take.TakeStore;
 import io.camrig.http.model.PathNames;
+import io.camrig.http.model.Recording;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +117,8 @@ public final class ClusterTake {
         TakeSync sync = TakeSync.of(starts, tolerance);
         for (int i = 0; i < cameras.size(); i++) {
             ManifestFacts.Start s = ManifestFacts.start(sync.cameras().get(i));
-            cameras.set(i, cameras.get(i).withStart(s.offsetMillis(), s.late(), s.late() ? s.reason() : null));
+            cameras.set(i, cameras.get(i).withStart(s.offsetMillis(), s.late(), s.late() ? s.reason() : null)
+                    .withStartUnknown(s.startUnknown()));
         }
         Map<String, Object> extensions = new java.util.LinkedHashMap<>(begun.extensions());
         extensions.put("sync", ManifestFacts.take(sync));
@@ -128,7 +131,7 @@ public final class ClusterTake {
     /**
      * The camera's start per the fire (its encoding instant from T) and per its footage: the
      * timecode of its recording's first chapter (the lowest chapter number; its first file when
-     * the names are not chapters').
+     * the names are not chapters'), unknown when that is not chapter 01 ({@link CameraStart#footageFrom}).
      */
     private static CameraStart start(RigMember m, TakeCamera c, FireResult on, Outcome<Void> offload) {
         OptionalLong fire = on.shutter().value(m).isPresent() && on.encoding().value(m).isPresent()
@@ -138,11 +141,11 @@ public final class ClusterTake {
             notes.add("offload failed: " + f.cause().getMessage());
         }
         // The recording's first chapter: a later one's timecode starts minutes after the fire.
-        var timecode = c.files().stream().filter(f -> f.companionOf() == null)
-                .min(java.util.Comparator.comparingInt(f -> io.camrig.http.model.Recording.chapter(f.name())))
-                .flatMap(f -> ManifestFacts.timecode(f.footage()));
-        return new CameraStart(m.node().orElseThrow() + "/" + m.advertisedName(), c.serial(), fire, timecode,
-                Optional.empty(), notes);
+        Optional<TakeFile> first = Recording.firstChapter(
+                c.files().stream().filter(f -> f.companionOf() == null).toList(), TakeFile::name);
+        CameraStart start = new CameraStart(m.node().orElseThrow() + "/" + m.advertisedName(), c.serial(), fire,
+                first.flatMap(f -> ManifestFacts.timecode(f.footage())), Optional.empty(), notes);
+        return first.map(f -> start.footageFrom(f.name())).orElse(start);
     }
 
     /** The fire's cross-node figures, for the manifest's {@code crossNode} extension. */

@@ -48,7 +48,8 @@ import reactor.core.scheduler.Schedulers;
  *       transfer on, SHA-256 while streaming, size-checked, never replacing another file).</li>
  *   <li>read what each downloaded file says about itself (udta, mvhd, tmcd start frame, GPMF;
  *       {@link io.camrig.footage.FootageReader}) and check the take's sync from each recording's
- *       first chapter (a later chapter's timecode starts minutes after the fire)
+ *       first chapter (a later chapter's timecode starts minutes after the fire: with chapter 01
+ *       not on the card, the camera's start is unknown, not late)
  *       ({@link io.camrig.engine.sync.TakeSync}): a camera out of {@link SessionOptions#sync()},
  *       missing, or whose footage disagrees with the fire makes the take fail; then replace the
  *       manifest atomically with every camera's step outcomes, its footage facts per file, its
@@ -331,10 +332,13 @@ public final class RecordingSession {
      * how many files, and their bytes together.
      */
     private record DownloadedFile(Path path, long bytes, int chapters) {
-        /** The recording {@code results} (never empty) make up: the first by chapter number is its start. */
+        /**
+         * The recording {@code results} (never empty) make up: the first by chapter number holds its
+         * start, when it is chapter 01 ({@link io.camrig.engine.sync.CameraStart#footageFrom}).
+         */
         static DownloadedFile of(List<io.camrig.http.DownloadResult> results) {
-            io.camrig.http.DownloadResult first = results.stream().min(java.util.Comparator.comparingInt(
-                    r -> Recording.chapter(r.path().getFileName().toString()))).orElseThrow();
+            io.camrig.http.DownloadResult first = Recording.firstChapter(results,
+                    r -> r.path().getFileName().toString()).orElseThrow();
             return new DownloadedFile(first.path(), results.stream().mapToLong(io.camrig.http.DownloadResult::bytes).sum(),
                     results.size());
         }

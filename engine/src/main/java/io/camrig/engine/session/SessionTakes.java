@@ -149,7 +149,8 @@ final class SessionTakes {
                         x = x.withStep(s.getKey(), s.getValue());
                     }
                     if (start != null) {
-                        x = x.withStart(start.offsetMillis(), start.late(), start.late() ? start.reason() : null);
+                        x = x.withStart(start.offsetMillis(), start.late(), start.late() ? start.reason() : null)
+                                .withStartUnknown(start.startUnknown());
                     }
                     if (file != null && read != null && (read.facts().isPresent() || !read.error().isEmpty())) {
                         String relative = takeDir.relativize(file).toString();

@@ -69,6 +69,7 @@ final class TakeCheck {
     }
 
     /**
+<<<<<<< HEAD
      * A file's footage facts, or why they could not be read ({@code error}), or why none were
      * looked for ({@code note}: a photo has no footage).
      */
@@ -81,6 +82,14 @@ final class TakeCheck {
         static Footage photo(Path file) {
             return new Footage(Optional.empty(), "", file.getFileName() + " is a photo: no timecode to read its start from");
         }
+=======
+     * A file's footage facts, or why they could not be read.
+     *
+     * @param file the file's name: its recording's first chapter on the card, whose timecode is the
+     *     camera's start only when it is chapter 01 ({@link CameraStart#footageFrom})
+     */
+    record Footage(String file, Optional<FootageFacts> facts, String error) {
+>>>>>>> s16-chapter1
     }
 
     /**
@@ -89,17 +98,30 @@ final class TakeCheck {
      */
     Mono<Map<RigMember, Footage>> readFootage(Map<RigMember, Path> files) {
         return Flux.fromIterable(files.entrySet())
+<<<<<<< HEAD
                 .flatMapSequential(e -> Mono.fromCallable(() -> !io.camrig.engine.offload.TakeFootage.isVideo(
                                 e.getValue().getFileName().toString()) ? Footage.photo(e.getValue())
                                 : new Footage(Optional.of(FootageReader.read(e.getValue())), ""))
                         .onErrorResume(t -> Mono.just(new Footage(Optional.empty(), "footage of "
+=======
+                .flatMapSequential(e -> Mono.fromCallable(() -> new Footage(name(e.getValue()),
+                                Optional.of(FootageReader.read(e.getValue())), ""))
+                        .onErrorResume(t -> Mono.just(new Footage(name(e.getValue()), Optional.empty(), "footage of "
+>>>>>>> s16-chapter1
                                 + e.getValue().getFileName() + " unreadable: " + t.getMessage())))
                         .subscribeOn(Schedulers.boundedElastic())
                         .map(f -> Map.entry(e.getKey(), f)), 4)
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
     }
 
-    /** The take's sync, every rig member included (a member that missed the shutter is flagged). */
+    private static String name(Path file) {
+        return file.getFileName().toString();
+    }
+
+    /**
+     * The take's sync, every rig member included (a member that missed the shutter is flagged; one
+     * whose recording's chapter 01 was not on the card has an unknown start, not a late one).
+     */
     TakeSync sync(Rig rig, FireResult on, Mark mark, Map<RigMember, Footage> footage) {
         List<CameraStart> starts = new ArrayList<>();
         for (RigMember m : rig.members()) {
@@ -118,7 +140,9 @@ final class TakeCheck {
             }
             Optional<io.camrig.footage.Timecode> tc = f == null ? Optional.empty()
                     : f.facts().flatMap(FootageFacts::timecode);
-            starts.add(new CameraStart(m.advertisedName(), "", fire, tc, Optional.ofNullable(clockSets.get(m)), notes));
+            CameraStart start = new CameraStart(m.advertisedName(), "", fire, tc, Optional.ofNullable(clockSets.get(m)),
+                    notes);
+            starts.add(f == null ? start : start.footageFrom(f.file()));
         }
         return TakeSync.of(starts, tolerance);
     }

@@ -1,6 +1,7 @@
 package io.camrig.engine.sync;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -19,11 +20,14 @@ import java.util.OptionalLong;
  * @param flagged {@code true} when it is out of tolerance, missed the shutter, or its footage
  *     disagrees with the fire
  * @param reasons why it is flagged, and what camrig saw that may explain it; empty when fine
+ * @param startUnknown why its footage gives no start ({@link CameraStart#startUnknown()}: its
+ *     recording's chapter 01 is not on the card), shown whether or not it is flagged; empty otherwise
  */
 public record CameraSync(String camera, String serial, OptionalDouble offsetMillis, OptionalLong startFrame,
                          OptionalDouble footageOffsetMillis, OptionalDouble disagreementMillis, boolean flagged,
-                         List<String> reasons) {
+                         List<String> reasons, Optional<String> startUnknown) {
     public CameraSync {
         reasons = List.copyOf(reasons);
+        java.util.Objects.requireNonNull(startUnknown, "startUnknown");
     }
 }

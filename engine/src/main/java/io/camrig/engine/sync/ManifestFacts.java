@@ -22,14 +22,22 @@ public final class ManifestFacts {
      * @param offsetMillis its start minus the rig's median, ms; null when it missed the shutter
      * @param late {@code true} when it was flagged
      * @param reason why, reasons joined by {@code "; "}; empty when not flagged
+     * @param startUnknown why its footage gives no start ({@link CameraSync#startUnknown()}), for
+     *     the camera's extension {@value #START_UNKNOWN}; null when known
      */
-    public record Start(Double offsetMillis, boolean late, String reason) {
+    public record Start(Double offsetMillis, boolean late, String reason, String startUnknown) {
     }
+
+    /**
+     * The key of a camera's manifest extension, and of the take's {@code sync} extension, that says
+     * its start is unknown: the reason (text) on the camera, the camera names (list) on the take.
+     */
+    public static final String START_UNKNOWN = "startUnknown";
 
     /** The camera's start from its sync line. */
     public static Start start(CameraSync c) {
         return new Start(c.offsetMillis().isPresent() ? c.offsetMillis().getAsDouble() : null, c.flagged(),
-                String.join("; ", c.reasons()));
+                String.join("; ", c.reasons()), c.startUnknown().orElse(null));
     }
 
     /**
@@ -104,7 +112,8 @@ public final class ManifestFacts {
     /**
      * A take's sync, for the manifest's take-level extensions: {@code ok, spreadMs,
      * timecodeSpreadFrames, footageSpreadMs, frameMs, maxSpreadMs, footageToleranceFrames,
-     * flagged} (camera names).
+     * flagged} (camera names), and {@value #START_UNKNOWN} (camera names) when some camera's start
+     * is unknown.
      */
     public static Map<String, Object> take(TakeSync s) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -116,6 +125,9 @@ public final class ManifestFacts {
         m.put("maxSpreadMs", s.tolerance().maxSpread().toNanos() / 1e6);
         m.put("footageToleranceFrames", s.tolerance().footageFrames());
         m.put("flagged", s.flagged().stream().map(CameraSync::camera).toList());
+        if (!s.startsUnknown().isEmpty()) {
+            m.put(START_UNKNOWN, s.startsUnknown().stream().map(CameraSync::camera).toList());
+        }
         return m;
     }
 }

@@ -23,7 +23,9 @@ import java.util.OptionalLong;
  * disagreement exceeds {@link SyncTolerance#footageFrames()} frames plus its clock-set uncertainty
  * is flagged. Without clock sets for every camera, raw times of day are compared, each taken the
  * nearer way round midnight from the first camera's (clocks set at different instants then show up
- * as disagreement).
+ * as disagreement). A camera whose start is unknown ({@link CameraStart#startUnknown()}: its
+ * recording's chapter 01 is not on the card) has no timecode: like a camera without footage, it is
+ * left out of the footage figures and never flagged for its footage.
  *
  * @param cameras one line per camera, in the order given
  * @param spreadMillis max − min of the camera-side starts per the fire, ms; empty with none
@@ -50,6 +52,11 @@ public record TakeSync(List<CameraSync> cameras, OptionalDouble spreadMillis, Op
     /** The flagged cameras. */
     public List<CameraSync> flagged() {
         return cameras.stream().filter(CameraSync::flagged).toList();
+    }
+
+    /** The cameras whose start is unknown ({@link CameraSync#startUnknown()}), flagged or not. */
+    public List<CameraSync> startsUnknown() {
+        return cameras.stream().filter(c -> c.startUnknown().isPresent()).toList();
     }
 
     /** Compares the starts of one take. */
@@ -122,7 +129,7 @@ public record TakeSync(List<CameraSync> cameras, OptionalDouble spreadMillis, Op
             }
             lines.add(new CameraSync(s.camera(), s.serial(), offset,
                     s.timecode().map(tc -> OptionalLong.of(tc.startFrame())).orElse(OptionalLong.empty()),
-                    footageOffset, disagreement, flagged, reasons));
+                    footageOffset, disagreement, flagged, reasons, s.startUnknown()));
         }
         return new TakeSync(lines, spreadMillis(fires), frameSpread(starts), spreadMillis(List.copyOf(footage.values())),
                 starts.stream().flatMap(s -> s.timecode().stream()).findFirst().map(tc -> tc.frameNanos() / 1e6)

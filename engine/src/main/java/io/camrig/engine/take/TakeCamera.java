@@ -32,6 +32,9 @@ public record TakeCamera(String serial, String name, String model, String firmwa
         Double startOffsetMillis, List<TakeFile> files, Map<String, Object> extensions,
         List<TakeSetting> settingsInForce) {
 
+    /** The extension that says why the camera's start is unknown ({@link #withStartUnknown}). */
+    public static final String START_UNKNOWN = "startUnknown";
+
     public TakeCamera {
         PathNames.requireSegment(serial, "serial");
         Objects.requireNonNull(name, "name");
@@ -95,6 +98,20 @@ public record TakeCamera(String serial, String name, String model, String firmwa
     public TakeCamera withStart(Double offsetMillis, boolean isLate, String reason) {
         return new TakeCamera(serial, name, model, firmware, node, settings, steps, isLate, reason, offsetMillis, files,
                 extensions, settingsInForce);
+    }
+
+    /**
+     * A copy that says why its start is unknown (its recording's chapter 01 was not on the card),
+     * under the extension {@value #START_UNKNOWN}; this camera when {@code reason} is null.
+     */
+    public TakeCamera withStartUnknown(String reason) {
+        return reason == null ? this : withExtension(START_UNKNOWN, reason);
+    }
+
+    /** Why its start is unknown ({@link #withStartUnknown}); empty when known or not checked. */
+    public java.util.Optional<String> startUnknown() {
+        return extensions.get(START_UNKNOWN) instanceof String reason ? java.util.Optional.of(reason)
+                : java.util.Optional.empty();
     }
 
     /** A copy with every setting value the camera reported at take time. */

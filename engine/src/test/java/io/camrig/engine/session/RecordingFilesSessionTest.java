@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>a recording split into chapters (spec: tag "Media", section "Chapters"): every chapter
  *       lands in the take, verified and byte-identical, and the camera's start is read from its
- *       first chapter, not from the last one, which starts later;</li>
+ *       first chapter, not from the last one, which starts later; with chapter 01 gone from the
+ *       card, the camera's start is unknown, said so, not late;</li>
  *   <li>a burst newer than every file (the rig fired in a burst preset): its photos land as
  *       members of their group, the group's name kept with each, as a card's offload records them,
  *       so that a later {@code camrig offload --since-last-take} knows them as offloaded.</li>
@@ -51,18 +52,27 @@ class RecordingFilesSessionTest {
         }
     }
 
-    @Test
-    void everyChapterIsInTheTakeAndTheStartComesFromTheFirst() throws Exception {
+    /** Three simulated cameras, camera 2 splitting its recording into 4 chapters (the others keep one file): its card. */
+    private SdCard chapteredRig() {
         rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
                 .block(Duration.ofSeconds(10));
-        // Camera 2 splits its recording into 4 chapters; the others keep one file.
         SdCard card = rig.cameras().get(1).sdCard();
         card.splitChaptersAt(CHAPTER_BYTES);
-        RigOptions rigOptions = RigOptions.defaults().withExpectedCameras(3);
+        return card;
+    }
+
+    /** One take of 1 s, a camera flagged when its footage disagrees with the fire by over {@code footageFrames}. */
+    private SessionOptions options(int footageFrames) {
+        return SessionOptions.defaults().withRecordFor(Duration.ofSeconds(1)).withMediaDir(media)
+                .withRig(RigOptions.defaults().withExpectedCameras(3)).withSync(SyncTolerance.defaults()
+                        .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(footageFrames));
+    }
+
+    @Test
+    void everyChapterIsInTheTakeAndTheStartComesFromTheFirst() throws Exception {
+        SdCard card = chapteredRig();
         // Its last chapter starts 3/4 of the 1 s recording in: about 22 frames, far over 6.
-        SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofSeconds(1)).withMediaDir(media)
-                .withRig(rigOptions).withSync(SyncTolerance.defaults().withMaxSpread(Duration.ofSeconds(2))
-                        .withFootageFrames(6));
+        SessionOptions options = options(6);
 
         SessionReport report = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options,
                 SessionListener.none()).run().block(Duration.ofSeconds(60));
@@ -100,6 +110,53 @@ class RecordingFilesSessionTest {
         assertThat(take.outcomes()).containsEntry("GoPro 0002", "ok");
         assertThat(take.files().get("GoPro 0002")).endsWith("GX010001.MP4");
         assertThat(report.cameras().get(1).fileBytes()).isEqualTo(FILE_BYTES);
+    }
+
+    @Test
+    void withChapterOneDeletedBeforeTheOffloadTheStartIsUnknownNotLate() throws Exception {
+        SdCard card = chapteredRig();
+        // Its chapter 02 starts a quarter of the 1 s recording in: about 7 frames, over 3.
+        SessionOptions options = options(3);
+        // The user deletes chapter 01 once the take is recorded, before camrig lists the card.
+        SessionListener deleteChapterOne = new SessionListener() {
+            @Override
+            public void onStep(String step) {
+                if (step.equals("download")) {
+                    assertThat(card.delete(SdCard.DIRECTORY, "GX010001.MP4")).isTrue();
+                }
+            }
+        };
+
+        SessionReport report = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri), options,
+                deleteChapterOne).run().block(Duration.ofSeconds(60));
+
+        CycleReport take = report.cycles().get(0);
+        TakeManifest m = new TakeStore(media).read(take.takeId()).orElseThrow();
+        TakeCamera cam = m.camera(card.serial()).orElseThrow();
+        // The chapters still held are offloaded as ever, and chapter 02's own facts kept.
+        assertThat(cam.files()).extracting(TakeFile::name).containsExactly("GX020001.MP4", "GX030001.MP4", "GX040001.MP4");
+        assertThat(cam.files()).allSatisfy(f -> assertThat(f.state()).isEqualTo(TakeFile.State.VERIFIED));
+        assertThat(ManifestFacts.timecode(cam.files().get(0).footage())).isPresent();
+        assertThat(take.files().get("GoPro 0002")).endsWith("GX020001.MP4");
+
+        // Its start is unknown, said so, and it is neither late nor in the footage figures.
+        String reason = "chapter 01 is not on the card (first held: GX020001.MP4): start unknown";
+        var sync = take.syncReport().orElseThrow();
+        assertThat(sync.flagged()).as("flagged: %s", sync.flagged()).isEmpty();
+        assertThat(sync.cameras().get(1).startUnknown()).hasValue(reason);
+        assertThat(sync.cameras().get(1).startFrame()).isEmpty();
+        assertThat(sync.cameras().get(1).footageOffsetMillis()).isEmpty();
+        assertThat(sync.startsUnknown()).hasSize(1);
+        assertThat(sync.footageSpreadMillis()).isPresent();
+        assertThat(take.ok()).isTrue();
+        assertThat(take.outcomes()).containsEntry("GoPro 0002", "ok");
+        assertThat(cam.late()).isFalse();
+        assertThat(cam.lateReason()).isNull();
+        assertThat(cam.startUnknown()).hasValue(reason);
+        assertThat(m.extensions().get("sync")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("ok", true).containsEntry("startUnknown", List.of("GoPro 0002"));
+        assertThat(m.cameras()).filteredOn(c -> !c.serial().equals(card.serial()))
+                .allSatisfy(c -> assertThat(c.startUnknown()).isEmpty());
     }
 
     @Test

@@ -204,4 +204,56 @@ class TakeSyncTest {
         assertThat(TakeSync.frameSpread(List.of(a, b))).isEmpty();
         assertThat(TakeSync.frameSpread(List.of(a, a))).hasValue(0);
     }
+
+    @Test
+    void aCameraWhoseChapterOneIsNotOnTheCardHasAnUnknownStartNotALateOne() {
+        // cam2's card holds its recording from chapter 02 on: that chapter starts 2 min after the fire.
+        List<CameraStart> starts = rig(4);
+        long chapterTwo = T + 2 * 200_000L + 120_000 * MS;
+        CameraStart second = camera("cam2", T + 2 * 200_000L, SET_AT, chapterTwo, List.of());
+        assertThat(TakeSync.of(withAt(starts, 2, second), SyncTolerance.defaults()).flagged())
+                .extracting(CameraSync::camera).contains("cam2");     // read as a start: late
+        starts.set(0, starts.get(0).footageFrom("GX010001.MP4"));
+        starts.set(1, starts.get(1).footageFrom("GOPR0002.JPG"));
+        starts.set(2, second.footageFrom("GX020003.MP4"));
+
+        TakeSync sync = TakeSync.of(starts, SyncTolerance.defaults());
+
+        String reason = "chapter 01 is not on the card (first held: GX020003.MP4): start unknown";
+        assertThat(sync.ok()).as("flagged: %s", sync.flagged()).isTrue();
+        CameraSync line = sync.cameras().get(2);
+        assertThat(line.flagged()).isFalse();
+        assertThat(line.startUnknown()).hasValue(reason);
+        assertThat(line.startFrame()).isEmpty();
+        assertThat(line.footageOffsetMillis()).isEmpty();
+        assertThat(line.disagreementMillis()).isEmpty();
+        assertThat(line.offsetMillis()).isPresent();        // the fire still says when it started
+        assertThat(sync.startsUnknown()).containsExactly(line);
+        // The spreads are the other three cameras': 0.6 ms apart, not 2 min.
+        assertThat(sync.footageSpreadMillis().getAsDouble()).isLessThan(1.0);
+        assertThat(sync.timecodeSpreadFrames().getAsLong()).isBetween(0L, 1L);
+        assertThat(sync.cameras()).filteredOn(c -> c != line).allSatisfy(c -> assertThat(c.startUnknown()).isEmpty());
+        assertThat(ManifestFacts.start(line).startUnknown()).isEqualTo(reason);
+        assertThat(ManifestFacts.start(sync.cameras().get(0)).startUnknown()).isNull();
+        assertThat(ManifestFacts.take(sync)).containsEntry("ok", true).containsEntry("startUnknown", List.of("cam2"));
+    }
+
+    @Test
+    void anUnknownStartIsAmongTheReasonsOfACameraFlaggedByTheFire() {
+        List<CameraStart> starts = rig(3);
+        long late = T + 420 * MS;
+        starts.set(1, camera("cam1", late, SET_AT, late, List.of()).footageFrom("GH030001.MP4"));
+
+        CameraSync line = TakeSync.of(starts, SyncTolerance.defaults()).cameras().get(1);
+
+        assertThat(line.flagged()).isTrue();
+        assertThat(line.reasons()).first().asString().contains("after the rig's median");
+        assertThat(line.reasons()).contains("chapter 01 is not on the card (first held: GH030001.MP4): start unknown");
+    }
+
+    private static List<CameraStart> withAt(List<CameraStart> starts, int i, CameraStart s) {
+        List<CameraStart> copy = new ArrayList<>(starts);
+        copy.set(i, s);
+        return copy;
+    }
 }

@@ -114,9 +114,44 @@ public record Recording(List<MediaFile> chapters, List<GroupMember> members) {
         return chapter == 0 ? -1 : chapter;
     }
 
-    /** The first chapter the card holds (chapter 01 unless deleted): its start timecode is the recording's. */
+    /**
+     * The first chapter the card holds: chapter 01 unless deleted, when only its start timecode is
+     * the recording's ({@link #startUnknown(String)}).
+     */
     public MediaFile first() {
         return chapters.get(0);
+    }
+
+    /** {@link #startUnknown(String)} of this recording's {@link #first()}. */
+    public Optional<String> startUnknown() {
+        return startUnknown(first().name());
+    }
+
+    /**
+     * Why a recording whose first file on the card is {@code firstHeld} has no known start: a
+     * chapter after 01 ({@code GX020078.MP4}) starts where the chapter before it ended, minutes
+     * after the recording began, so its start timecode is not the recording's; with chapter 01
+     * gone (deleted, or never listed) the start is unknown, not late.
+     *
+     * @param firstHeld the name of the recording's lowest-numbered chapter the card holds
+     * @return {@code "chapter 01 is not on the card (first held: GX020078.MP4): start unknown"};
+     *     empty for chapter 01 and for a name outside the chapter pattern (a recording of one file)
+     */
+    public static Optional<String> startUnknown(String firstHeld) {
+        return chapter(firstHeld) > 1
+                ? Optional.of("chapter 01 is not on the card (first held: " + firstHeld + "): start unknown")
+                : Optional.empty();
+    }
+
+    /**
+     * The first chapter among {@code files} (the lowest chapter number; a name outside the pattern
+     * counts as -1, before any chapter), each named by {@code name}: the file whose footage holds
+     * the recording's start when {@link #startUnknown(String)} is empty for it.
+     *
+     * @return empty when {@code files} is empty
+     */
+    public static <T> Optional<T> firstChapter(java.util.Collection<T> files, java.util.function.Function<T, String> name) {
+        return files.stream().min(Comparator.comparingInt(f -> chapter(name.apply(f))));
     }
 
     /** The total size of the chapters the list gives a size for, in bytes (a group's photos have none). */

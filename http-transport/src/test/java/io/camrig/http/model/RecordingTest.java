@@ -165,4 +165,34 @@ class RecordingTest {
         assertThat(Recording.ofMembers(members).chapters()).containsExactlyElementsOf(
                 members.stream().map(GroupMember::asFile).toList());
     }
+
+    @Test
+    void withChapterOneGoneTheStartIsUnknownAndSaysWhichChapterIsFirstHeld() {
+        // The user deleted GH010078.MP4: chapter 02 is first on the card, and its timecode is not the start.
+        Recording r = Recording.newest(list(file("100GOPRO", "GH030078.MP4", 300),
+                file("100GOPRO", "GH020078.MP4", 200))).orElseThrow();
+
+        assertThat(r.first().name()).isEqualTo("GH020078.MP4");
+        assertThat(r.startUnknown()).hasValue("chapter 01 is not on the card (first held: GH020078.MP4): start unknown");
+    }
+
+    @Test
+    void chapterOneOrAFileOutsideThePatternHasAKnownStart() {
+        assertThat(Recording.startUnknown("GX010078.MP4")).isEmpty();
+        assertThat(Recording.startUnknown("GOPR0001.JPG")).isEmpty();     // a photo: one file
+        assertThat(Recording.startUnknown("GS020078.360")).isEmpty();     // a letter the section does not list
+        assertThat(Recording.startUnknown("GX020000.MP4")).isEmpty();     // media id 0000: not a chapter
+        assertThat(Recording.startUnknown("GL990078.LRV")).hasValueSatisfying(r -> assertThat(r)
+                .contains("first held: GL990078.LRV"));
+        assertThat(Recording.newest(list(file("100GOPRO", "GX010078.MP4", 100), file("100GOPRO", "GX020078.MP4", 200)))
+                .orElseThrow().startUnknown()).isEmpty();
+    }
+
+    @Test
+    void theFirstChapterOfAnyFilesIsTheLowestNumberedAFileOutsideThePatternFirst() {
+        assertThat(Recording.firstChapter(List.of("GX030078.MP4", "GX020078.MP4", "GX040078.MP4"), n -> n))
+                .hasValue("GX020078.MP4");
+        assertThat(Recording.firstChapter(List.of("GX020078.MP4", "GOPR0001.JPG"), n -> n)).hasValue("GOPR0001.JPG");
+        assertThat(Recording.firstChapter(List.<String>of(), n -> n)).isEmpty();
+    }
 }
