@@ -69,27 +69,21 @@ final class TakeCheck {
     }
 
     /**
-<<<<<<< HEAD
      * A file's footage facts, or why they could not be read ({@code error}), or why none were
      * looked for ({@code note}: a photo has no footage).
-     */
-    record Footage(Optional<FootageFacts> facts, String error, String note) {
-        Footage(Optional<FootageFacts> facts, String error) {
-            this(facts, error, "");
-        }
-
-        /** A photo's: nothing to read (a burst's first photo, when the rig fired in a burst preset). */
-        static Footage photo(Path file) {
-            return new Footage(Optional.empty(), "", file.getFileName() + " is a photo: no timecode to read its start from");
-        }
-=======
-     * A file's footage facts, or why they could not be read.
      *
      * @param file the file's name: its recording's first chapter on the card, whose timecode is the
      *     camera's start only when it is chapter 01 ({@link CameraStart#footageFrom})
      */
-    record Footage(String file, Optional<FootageFacts> facts, String error) {
->>>>>>> s16-chapter1
+    record Footage(String file, Optional<FootageFacts> facts, String error, String note) {
+        Footage(String file, Optional<FootageFacts> facts, String error) {
+            this(file, facts, error, "");
+        }
+
+        /** A photo's: nothing to read (a burst's first photo, when the rig fired in a burst preset). */
+        static Footage photo(String file) {
+            return new Footage(file, Optional.empty(), "", file + " is a photo: no timecode to read its start from");
+        }
     }
 
     /**
@@ -98,16 +92,10 @@ final class TakeCheck {
      */
     Mono<Map<RigMember, Footage>> readFootage(Map<RigMember, Path> files) {
         return Flux.fromIterable(files.entrySet())
-<<<<<<< HEAD
                 .flatMapSequential(e -> Mono.fromCallable(() -> !io.camrig.engine.offload.TakeFootage.isVideo(
-                                e.getValue().getFileName().toString()) ? Footage.photo(e.getValue())
-                                : new Footage(Optional.of(FootageReader.read(e.getValue())), ""))
-                        .onErrorResume(t -> Mono.just(new Footage(Optional.empty(), "footage of "
-=======
-                .flatMapSequential(e -> Mono.fromCallable(() -> new Footage(name(e.getValue()),
-                                Optional.of(FootageReader.read(e.getValue())), ""))
+                                name(e.getValue())) ? Footage.photo(name(e.getValue()))
+                                : new Footage(name(e.getValue()), Optional.of(FootageReader.read(e.getValue())), ""))
                         .onErrorResume(t -> Mono.just(new Footage(name(e.getValue()), Optional.empty(), "footage of "
->>>>>>> s16-chapter1
                                 + e.getValue().getFileName() + " unreadable: " + t.getMessage())))
                         .subscribeOn(Schedulers.boundedElastic())
                         .map(f -> Map.entry(e.getKey(), f)), 4)
