@@ -207,7 +207,7 @@ class ClusterTakeTest {
     @Order(4)
     void everyChapterOfARecordingIsOffloadedAndItsStartComesFromTheFirstChapter() throws Exception {
         VirtualCamera split = fixture.simulator("alpha").cameras().get(0);
-        split.sdCard().splitChaptersAt(16 * 1024);     // alpha's 64 KiB recordings: 4 chapters
+        split.sdCard().videos().splitChaptersAt(16 * 1024);     // alpha's 64 KiB recordings: 4 chapters
         TakeManifest m;
         try (DistributedRig rig = coordinator()) {
             rig.measureLatency(4).block(Duration.ofSeconds(30));
@@ -220,7 +220,7 @@ class ClusterTakeTest {
                     .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(30), Duration.ofMinutes(2))
                     .record(rig, on, figures).block(Duration.ofMinutes(3));
         } finally {
-            split.sdCard().splitChaptersAt(io.camrig.simulator.media.SdCard.DEFAULT_CHAPTER_BYTES);
+            split.sdCard().videos().splitChaptersAt(io.camrig.simulator.media.RecordedVideos.DEFAULT_CHAPTER_BYTES);
         }
         var card = split.sdCard();
         var chapters = card.files().subList(card.files().size() - 4, card.files().size());

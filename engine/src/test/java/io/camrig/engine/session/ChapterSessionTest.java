@@ -48,7 +48,7 @@ class ChapterSessionTest {
                 .block(Duration.ofSeconds(10));
         // Camera 2 splits its recording into 4 chapters; the others keep one file.
         SdCard card = rig.cameras().get(1).sdCard();
-        card.splitChaptersAt(CHAPTER_BYTES);
+        card.videos().splitChaptersAt(CHAPTER_BYTES);
         RigOptions rigOptions = RigOptions.defaults().withExpectedCameras(3);
         // Its last chapter starts 3/4 of the 1 s recording in: about 22 frames, far over 6.
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofSeconds(1)).withMediaDir(media)
