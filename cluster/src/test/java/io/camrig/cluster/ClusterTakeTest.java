@@ -91,7 +91,7 @@ class ClusterTakeTest {
      */
     private static TakeManifest chapteredTake(VirtualCamera split, java.util.function.Consumer<List<String>> beforeOffload) {
         var card = split.sdCard();
-        card.splitChaptersAt(16 * 1024);
+        card.videos().splitChaptersAt(16 * 1024);
         try (DistributedRig rig = coordinator()) {
             rig.measureLatency(4).block(Duration.ofSeconds(30));
             FireResult on = rig.fire(true).block(Duration.ofSeconds(60));
@@ -104,7 +104,7 @@ class ClusterTakeTest {
                     .withMaxSpread(Duration.ofSeconds(2)).withFootageFrames(30), Duration.ofMinutes(2))
                     .record(rig, on, figures).block(Duration.ofMinutes(3));
         } finally {
-            card.splitChaptersAt(io.camrig.simulator.media.SdCard.DEFAULT_CHAPTER_BYTES);
+            card.videos().splitChaptersAt(io.camrig.simulator.media.RecordedVideos.DEFAULT_CHAPTER_BYTES);
         }
     }
 

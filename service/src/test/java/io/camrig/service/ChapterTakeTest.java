@@ -30,7 +30,7 @@ class ChapterTakeTest {
         TakeStore store = new TakeStore(media);
         try (ServiceFixture f = ServiceFixture.start(2, media, o -> o)) {
             SdCard card = f.sim.cameras().get(0).sdCard();
-            card.splitChaptersAt(10 * 1024);     // 32 KiB recordings: 3 chapters of 10 KiB and one of 2 KiB
+            card.videos().splitChaptersAt(10 * 1024);     // 32 KiB recordings: 3 chapters of 10 KiB and one of 2 KiB
             f.send("POST", "/api/arm", null);
             String takeId = JSON.readTree(f.send("POST", "/api/fire", "{\"shutter\":\"on\"}").body())
                     .path("take").path("takeId").asText();

@@ -213,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (VirtualRig rig = VirtualRig.start(sim, faults).block();
                  ProgressDisplay progress = new ProgressDisplay(err, showProgress, cameras, fileSize);
                  AutoCloseable endpoint = metricsEndpoint(registry, err)) {
-                rig.cameras().forEach(c -> c.sdCard().splitChaptersAt(chapterSize));
+                rig.cameras().forEach(c -> c.sdCard().videos().splitChaptersAt(chapterSize));
                 // A simulated rig's COHN credentials live as long as its certificates: this run.
                 CredentialStore store = new InMemoryCredentialStore();
                 RecordingSession plain = new RecordingSession(rig.central(), cohn

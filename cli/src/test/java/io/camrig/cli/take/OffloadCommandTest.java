@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camrig.simulator.http.HttpCameraIdentity;
 import io.camrig.simulator.http.HttpServerOptions;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
+import io.camrig.simulator.media.CardFaults;
 import io.camrig.simulator.media.SdCard;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -153,7 +154,7 @@ class OffloadCommandTest {
     void aCameraThatRefusesToDeleteLeavesEveryFileVerifiedAndTheRunExitsFour() throws Exception {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
         VirtualCameraHttpServer b = camera("C3501460050002", 1);
-        a.sdCard().deletes(SdCard.Deletes.REFUSES);
+        a.sdCard().faults().deletes(CardFaults.Deletes.REFUSES);
 
         assertThat(run("offload", "--url", a.baseUri().toString(), "--url", b.baseUri().toString(),
                 "--media-dir", media().toString(), "--delete-after-verify")).as(err.toString())
@@ -170,7 +171,7 @@ class OffloadCommandTest {
     @Test
     void whenEveryDeleteIsRefusedTheJsonSaysWhichAndWhy() throws Exception {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
-        a.sdCard().deletes(SdCard.Deletes.KEEPS);
+        a.sdCard().faults().deletes(CardFaults.Deletes.KEEPS);
 
         assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(),
                 "--delete-after-verify", "--json")).isEqualTo(ExitCodes.NOT_DELETED);
@@ -271,8 +272,8 @@ class OffloadCommandTest {
                 ".", "..", "", ".hidden", "n".repeat(300));
         Instant at = Instant.parse("2025-01-01T11:00:00Z");
         for (String name : hostile) {
-            a.sdCard().listAlso(new io.camrig.simulator.media.SdCardFile("100GOPRO", name, 10, at));
-            a.sdCard().listAlso(new io.camrig.simulator.media.SdCardFile(name, "GX010001.MP4", 10, at));
+            a.sdCard().faults().listAlso(new io.camrig.simulator.media.SdCardFile("100GOPRO", name, 10, at));
+            a.sdCard().faults().listAlso(new io.camrig.simulator.media.SdCardFile(name, "GX010001.MP4", 10, at));
         }
 
         int code = run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString(), "--json");
@@ -358,7 +359,7 @@ class OffloadCommandTest {
     @Test
     void aFileCutShortAgainstTheCamerasMediaInfoFailsWithExitThree() throws Exception {
         VirtualCameraHttpServer a = camera("C3501460050001", 1);
-        a.sdCard().truncate("100GOPRO", "GX010001.MP4", SIZE - 1000);
+        a.sdCard().faults().truncate("100GOPRO", "GX010001.MP4", SIZE - 1000);
 
         assertThat(run("offload", "--url", a.baseUri().toString(), "--media-dir", media().toString()))
                 .isEqualTo(ExitCodes.SOME_FAILED);

@@ -71,7 +71,7 @@ class OffloadRawPhotosCommandTest {
     @Test
     void aPhotoWhoseRawVersionCannotBeFetchedIsNotDeletedFromTheCamera() throws Exception {
         SdCard card = card();
-        card.withholdRawVersion(card.files().get(1));
+        card.faults().withholdRawVersion(card.files().get(1));
 
         int exit = offload("--delete-after-verify", "--json");
 

@@ -14,6 +14,7 @@ import io.camrig.http.model.MediaFile;
 import io.camrig.simulator.http.VirtualCameraHttpServer;
 import io.camrig.simulator.http.VirtualHttpRig;
 import io.camrig.simulator.media.RecordingFacts;
+import io.camrig.simulator.media.CardFaults;
 import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.media.SdCardFile;
 import java.net.URLDecoder;
@@ -165,7 +166,7 @@ class DeleteAfterVerifyTest {
     @Test
     void aCameraThatRefusesTheDeleteKeepsTheFileVerifiedAndSaysWhyWithoutFailingIt() {
         List<VirtualCameraHttpServer> cams = cameras(2, 1);
-        cams.get(0).sdCard().deletes(SdCard.Deletes.REFUSES);
+        cams.get(0).sdCard().faults().deletes(CardFaults.Deletes.REFUSES);
         OffloadQueue queue = queueAll(new TakeStore(media), cams);
 
         List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cams.get(0), HTTP), TestRigs.direct(cams.get(1), HTTP));
@@ -188,7 +189,7 @@ class DeleteAfterVerifyTest {
     @Test
     void aCameraThatSaysItDeletedAFileItStillHoldsIsReportedKeptNotDeleted() {
         List<VirtualCameraHttpServer> cams = cameras(1, 1);
-        cams.get(0).sdCard().deletes(SdCard.Deletes.KEEPS);
+        cams.get(0).sdCard().faults().deletes(CardFaults.Deletes.KEEPS);
         OffloadQueue queue = queueAll(new TakeStore(media), cams);
 
         List<OffloadEvent> events = offload(queue, DELETE, TestRigs.direct(cams.get(0), HTTP));

@@ -108,13 +108,13 @@ class DeleteVerifiedEarlierTest {
         VirtualCameraHttpServer cam = camera(0);
         SdCard card = cam.sdCard();
         SdCardFile photo = card.addPhoto(20_000, true, Instant.parse("2025-01-02T10:00:00Z"));
-        card.withholdRawVersion(photo);
+        card.faults().withholdRawVersion(photo);
         OffloadQueue first = queueCard(cam);
         String takeId = first.manifest().takeId();
         assertThat(of(TestRigs.offload(first, DELETE, cam, HTTP), OffloadEvent.KeptOnCamera.class))
                 .extracting(OffloadEvent.KeptOnCamera::reason).containsExactly(OffloadEvent.KeptReason.RAW_NOT_FETCHED);
 
-        card.serveRawVersion(photo);
+        card.faults().serveRawVersion(photo);
         List<OffloadEvent> second = TestRigs.offload(reread(takeId), DELETE, cam, HTTP);
 
         assertThat(of(second, OffloadEvent.Verified.class)).extracting(v -> v.file().name())

@@ -108,8 +108,8 @@ class HostileCameraOffloadTest {
         // It lists names that are paths, and its link drops as each transfer starts (a cut that lets
         // each resume get further is no failure at all: the file completes).
         Instant at = Instant.parse("2025-01-01T00:00:00Z");
-        hostile.sdCard().listAlso(new SdCardFile("100GOPRO", "../../../escaped.MP4", 10, at));
-        hostile.sdCard().listAlso(new SdCardFile("..", "GX010001.MP4", 10, at));
+        hostile.sdCard().faults().listAlso(new SdCardFile("100GOPRO", "../../../escaped.MP4", 10, at));
+        hostile.sdCard().faults().listAlso(new SdCardFile("..", "GX010001.MP4", 10, at));
         hostile.faults(HttpFaults.NONE.withCutAfterBytes(0));
         OffloadQueue queue = queueCards(cams);
         HttpOptions quick = HttpOptions.defaults().withResumeBackoff(Duration.ofMillis(1)).withDownloadResumes(2);

@@ -65,7 +65,7 @@ class OffloaderChecksTest {
         VirtualCameraHttpServer c = camera();
         SdCardFile video = c.sdCard().files().get(0);
         // The listing and the transfer say 4 KiB less than the camera recorded; its media info does not.
-        c.sdCard().truncate(video.directory(), video.name(), video.size() - 4096);
+        c.sdCard().faults().truncate(video.directory(), video.name(), video.size() - 4096);
         List<OffloadEvent> events = new java.util.ArrayList<>();
 
         TakeManifest m = offload(c, OffloadOptions.defaults(), events);
@@ -86,7 +86,7 @@ class OffloaderChecksTest {
     void withoutTheCheckTheCutFileWouldHaveBeenVerified() {
         VirtualCameraHttpServer c = camera();
         SdCardFile video = c.sdCard().files().get(0);
-        c.sdCard().truncate(video.directory(), video.name(), video.size() - 4096);
+        c.sdCard().faults().truncate(video.directory(), video.name(), video.size() - 4096);
         List<OffloadEvent> events = new java.util.ArrayList<>();
 
         TakeManifest m = offload(c, OffloadOptions.defaults().withCheckMediaInfo(false), events);
@@ -99,7 +99,7 @@ class OffloaderChecksTest {
         VirtualCameraHttpServer c = camera();
         SdCard card = c.sdCard();
         SdCardFile video = card.files().get(0);
-        SdCardFile lrv = card.lowResolution(video).orElseThrow();
+        SdCardFile lrv = card.videos().lowResolution(video).orElseThrow();
         String thm = video.name().replace(".MP4", ".THM");
         List<OffloadEvent> events = new java.util.ArrayList<>();
 

@@ -94,7 +94,7 @@ class RawPhotoOffloadTest {
         VirtualCameraHttpServer cam = cameraWithRawPhoto();
         String serial = cam.sdCard().serial();
         SdCardFile photo = cam.sdCard().files().get(0);
-        cam.sdCard().withholdRawVersion(photo);
+        cam.sdCard().faults().withholdRawVersion(photo);
         OffloadQueue queue = queueCard(cam);
 
         List<OffloadEvent> events = offload(queue, OffloadOptions.defaults().withDeleteAfterVerify(true), cam);

@@ -57,7 +57,7 @@ class RecordingFilesSessionTest {
         rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
                 .block(Duration.ofSeconds(10));
         SdCard card = rig.cameras().get(1).sdCard();
-        card.splitChaptersAt(CHAPTER_BYTES);
+        card.videos().splitChaptersAt(CHAPTER_BYTES);
         return card;
     }
 

@@ -1,5 +1,6 @@
 package io.camrig.simulator.camera;
 
+import io.camrig.proto.message.HardwareInfo;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -44,6 +45,17 @@ public record CameraIdentity(int index, SimulatedModel model, String serial, Str
     /** The advertised BLE name: {@code "GoPro "} and the last four digits of the serial. */
     public String bleName() {
         return "GoPro " + (serial.length() < 4 ? serial : serial.substring(serial.length() - 4));
+    }
+
+    /** Its MAC address as the camera reports it: the BLE address without colons, in lower case. */
+    String macAddress() {
+        return address.replace(":", "").toLowerCase();
+    }
+
+    /** Its answer to Get Hardware Info: model id and name, firmware, serial, AP SSID and {@link #macAddress()}. */
+    HardwareInfo hardwareInfo() {
+        return new HardwareInfo(model.modelId(), model.displayName(), model.firmwareVersion(), serial, apSsid,
+                macAddress());
     }
 
     @Override

@@ -123,6 +123,23 @@ public final class CameraStatuses {
         }
     }
 
+    /** Sets status {@code id} as {@link #setInt} does if the model reports it; a status it does not report stays absent. */
+    void setReported(int id, int width, long value) {
+        if (has(id)) {
+            setInt(id, width, value);
+        }
+    }
+
+    /** {@code true} while busy (status 8). */
+    boolean busy() {
+        return get(Status.BUSY.id()) == 1;
+    }
+
+    /** {@code true} while encoding (status 10). */
+    boolean encoding() {
+        return get(Status.ENCODING.id()) == 1;
+    }
+
     /** Entries for the given ids (all statuses when {@code ids} is empty); unknown ids are left out. */
     public List<TlvEntry> entries(List<Integer> ids) {
         List<TlvEntry> out = new ArrayList<>();

@@ -47,18 +47,18 @@ final class CommandHandler {
                 Map.entry(CommandId.POWER_DOWN, c -> noParameters(c, TlvStatus.SUCCESS)),
                 Map.entry(CommandId.SET_DATE_TIME, this::setDateTime),
                 Map.entry(CommandId.GET_DATE_TIME, c -> answer(c, TlvStatus.SUCCESS,
-                        new CameraDateTime(camera.localClock().dateTime()).encodeGetDateTimeResponse())),
+                        new CameraDateTime(camera.cameraClock().local().dateTime()).encodeGetDateTimeResponse())),
                 Map.entry(CommandId.SET_LOCAL_DATE_TIME, this::setLocalDateTime),
                 Map.entry(CommandId.GET_LOCAL_DATE_TIME, c -> answer(c, TlvStatus.SUCCESS,
-                        camera.localClock().encodeGetLocalDateTimeResponse())),
+                        camera.cameraClock().local().encodeGetLocalDateTimeResponse())),
                 Map.entry(CommandId.REBOOT, c -> noParameters(c, TlvStatus.SUCCESS)),
                 Map.entry(CommandId.SET_AP_CONTROL, this::apControl),
-                Map.entry(CommandId.HILIGHT_MOMENT, c -> noParameters(c, camera.hilight())),
+                Map.entry(CommandId.HILIGHT_MOMENT, c -> noParameters(c, camera.recorder().hilight())),
                 Map.entry(CommandId.PRESS_BUTTON, c -> answer(c, TlvStatus.SUCCESS, new byte[0])),
-                Map.entry(CommandId.GET_HARDWARE_INFO, c -> answer(c, TlvStatus.SUCCESS, camera.hardwareInfo().encode())),
+                Map.entry(CommandId.GET_HARDWARE_INFO, c -> answer(c, TlvStatus.SUCCESS, camera.identity().hardwareInfo().encode())),
                 Map.entry(CommandId.LOAD_PRESET_GROUP, this::loadPresetGroup),
                 Map.entry(CommandId.LOAD_PRESET, this::loadPreset),
-                Map.entry(CommandId.DELETE_ALL_FILES, c -> noParameters(c, camera.deleteAllFiles())),
+                Map.entry(CommandId.DELETE_ALL_FILES, c -> noParameters(c, camera.recorder().deleteAllFiles())),
                 Map.entry(CommandId.SET_ANALYTICS, c -> noParameters(c, TlvStatus.SUCCESS)),
                 Map.entry(CommandId.GET_OPEN_GOPRO_VERSION, c -> answer(c, TlvStatus.SUCCESS,
                         new OpenGoProVersion(2, 0).encode())));
@@ -90,31 +90,31 @@ final class CommandHandler {
         if (!oneParameter(c, 1)) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
-        if (c.param(0)[0] == 1 && camera.loseShutterOn()) {
+        if (c.param(0)[0] == 1 && camera.recorder().loseShutterOn()) {
             return null;   // the command was lost on the way: nothing happens, nothing answers
         }
-        return answer(c, camera.shutter(c.param(0)[0] == 1, session), new byte[0]);
+        return answer(c, camera.recorder().shutter(c.param(0)[0] == 1, session), new byte[0]);
     }
 
     private byte[] apControl(CommandRequest c) {
         if (!oneParameter(c, 1)) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
-        return answer(c, camera.apControl(c.param(0)[0] & 0xFF), new byte[0]);
+        return answer(c, camera.network().apControl(c.param(0)[0] & 0xFF), new byte[0]);
     }
 
     private byte[] loadPresetGroup(CommandRequest c) {
         if (c.params().size() != 1 || (c.param(0).length != 2 && c.param(0).length != 4)) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
-        return answer(c, camera.loadPresetGroup((int) unsigned(c.param(0))), new byte[0]);
+        return answer(c, camera.presetControl().loadPresetGroup((int) unsigned(c.param(0))), new byte[0]);
     }
 
     private byte[] loadPreset(CommandRequest c) {
         if (!oneParameter(c, 4)) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
-        return answer(c, camera.loadPreset(unsigned(c.param(0))), new byte[0]);
+        return answer(c, camera.presetControl().loadPreset(unsigned(c.param(0))), new byte[0]);
     }
 
     private byte[] setDateTime(CommandRequest c) {
@@ -122,7 +122,7 @@ final class CommandHandler {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
         try {
-            camera.setClock(new CameraLocalDateTime(CameraDateTime.parse(c.param(0)).dateTime(), 0, false));
+            camera.cameraClock().set(new CameraLocalDateTime(CameraDateTime.parse(c.param(0)).dateTime(), 0, false));
             return answer(c, TlvStatus.SUCCESS, new byte[0]);
         } catch (MalformedMessageException e) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
@@ -134,7 +134,7 @@ final class CommandHandler {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);
         }
         try {
-            camera.setClock(CameraLocalDateTime.parse(c.param(0)));
+            camera.cameraClock().set(CameraLocalDateTime.parse(c.param(0)));
             return answer(c, TlvStatus.SUCCESS, new byte[0]);
         } catch (MalformedMessageException e) {
             return answer(c, TlvStatus.INVALID_PARAMETER, new byte[0]);

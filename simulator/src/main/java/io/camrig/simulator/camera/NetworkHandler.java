@@ -131,9 +131,9 @@ final class NetworkHandler {
     private Message scan() {
         int scanId = camera.wifi().startScan();
         int found = camera.wifi().inRange().size();
-        camera.setReported(22, 1, 1);
+        camera.statuses().setReported(22, 1, 1);
         camera.after(camera.options().busyAfterCommand(), () -> {
-            camera.setReported(22, 1, 4);
+            camera.statuses().setReported(22, 1, 4);
             ProtobufRef n = Operation.SCAN_FOR_ACCESS_POINTS.info().notification().orElseThrow();
             session.send(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, ResponseEncoder.protobuf(n.featureId(), n.actionId(),
                     NotifStartScanning.newBuilder().setScanningState(EnumScanning.SCANNING_SUCCESS).setScanId(scanId)
@@ -145,9 +145,9 @@ final class NetworkHandler {
     }
 
     private void provisioningLater(EnumProvisioning outcome, boolean ok) {
-        camera.setReported(24, 1, 1);
+        camera.statuses().setReported(24, 1, 1);
         camera.after(camera.options().busyAfterCommand(), () -> {
-            camera.setReported(24, 1, ok ? 4 : 2);
+            camera.statuses().setReported(24, 1, ok ? 4 : 2);
             ProtobufRef n = Operation.CONNECT_TO_A_NEW_ACCESS_POINT.info().notification().orElseThrow();
             session.send(GoProUuid.NETWORK_MANAGEMENT_RESPONSE, ResponseEncoder.protobuf(n.featureId(), n.actionId(),
                     NotifProvisioningState.newBuilder().setProvisioningState(outcome).build()));

@@ -5,6 +5,7 @@ import io.camrig.proto.catalog.Operation;
 import io.camrig.proto.catalog.OperationInfo;
 import io.camrig.proto.catalog.ProtobufRef;
 import io.camrig.proto.catalog.ProtobufTypes;
+import io.camrig.proto.catalog.Status;
 import io.camrig.proto.codec.ResponseEncoder;
 import io.camrig.proto.id.TlvStatus;
 import io.camrig.proto.pb.EnumPairingFinishState;
@@ -59,11 +60,12 @@ final class ProtobufHandler {
         this.registrations = registrations;
         this.network = new NetworkHandler(camera, session, registrations);
         table.put(Operation.SET_CAMERA_CONTROL, m -> {
-            camera.claimControl(((RequestSetCameraControlStatus) m).getCameraControlStatus().getNumber());
+            camera.statuses().setInt(Status.CAMERA_CONTROL_ID.id(), 1,
+                    ((RequestSetCameraControlStatus) m).getCameraControlStatus().getNumber());
             return generic(EnumResultGeneric.RESULT_SUCCESS);
         });
         table.put(Operation.SET_TURBO_TRANSFER, m -> {
-            camera.setReported(113, 1, ((RequestSetTurboActive) m).getActive() ? 1 : 0);
+            camera.statuses().setReported(113, 1, ((RequestSetTurboActive) m).getActive() ? 1 : 0);
             return generic(EnumResultGeneric.RESULT_SUCCESS);
         });
         table.put(Operation.SET_CAMERA_NAME, m -> {
@@ -74,7 +76,7 @@ final class ProtobufHandler {
         });
         table.put(Operation.SET_PAIRING_STATE, m -> {
             boolean ok = ((RequestPairingFinish) m).getResult() == EnumPairingFinishState.SUCCESS;
-            camera.setReported(19, 1, ok ? 4 : 2);
+            camera.statuses().setReported(19, 1, ok ? 4 : 2);
             return generic(EnumResultGeneric.RESULT_SUCCESS);
         });
         table.put(Operation.RELEASE_NETWORK, m -> {
@@ -175,7 +177,7 @@ final class ProtobufHandler {
     }
 
     private Message customPreset(RequestCustomPresetUpdate r) {
-        if (camera.busy() || camera.encoding()) {
+        if (camera.statuses().busy() || camera.statuses().encoding()) {
             return generic(EnumResultGeneric.RESULT_RESOURCE_NOT_AVAILABLE);
         }
         camera.presets().updateActive(r.hasTitleId() ? r.getTitleId() : null, r.hasCustomName() ? r.getCustomName() : null,

@@ -56,7 +56,7 @@ final class QueryHandler {
         if (!camera.settings().supports(id) || value.length == 0 || value.length > 8) {
             return ResponseEncoder.settingResponse(id, TlvStatus.INVALID_PARAMETER);
         }
-        if (camera.busy() || camera.encoding()) {
+        if (camera.statuses().busy() || camera.statuses().encoding()) {
             return ResponseEncoder.settingResponse(id, TlvStatus.ERROR);
         }
         long v = 0;

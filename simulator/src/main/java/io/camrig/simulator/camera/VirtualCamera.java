@@ -2,9 +2,6 @@ package io.camrig.simulator.camera;
 
 import io.camrig.proto.catalog.CameraModel;
 import io.camrig.proto.catalog.Status;
-import io.camrig.proto.id.TlvStatus;
-import io.camrig.proto.message.CameraLocalDateTime;
-import io.camrig.proto.message.HardwareInfo;
 import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.state.SimulatedCohn;
 import io.camrig.simulator.state.SimulatedLivestream;
@@ -15,12 +12,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import reactor.core.scheduler.Scheduler;
 
 /**
  * One simulated camera: its identity, statuses, settings, presets, network state, SD card and
@@ -34,11 +29,13 @@ import reactor.core.scheduler.Scheduler;
  * {@link CameraBehaviour#busyAfterCommand()}, a setting change or preset load for
  * {@link CameraBehaviour#busyAfterSetting()}; shutter on sets encoding at once, shutter off clears
  * it after {@link CameraBehaviour#encodingStopTime()} and adds one file to the SD card.
+ *
+ * <p>One small part per role shares the camera's state: {@code Recorder} (shutter, hilights, Delete
+ * All Files, the faults around a recording), {@code PresetControl} (preset loads and the statuses
+ * that follow them), {@code CameraNetwork} (AP control, network listeners), {@code CameraClock};
+ * the request handlers of each {@link GattServerSession} answer through them.
  */
 public final class VirtualCamera {
-    /** The preset group id of video (EnumPresetGroup.PRESET_GROUP_ID_VIDEO). */
-    public static final int PRESET_GROUP_VIDEO = 1000;
-
     private final CameraIdentity identity;
     private final CameraBehaviour options;
     private final Duration latency;
@@ -51,17 +48,11 @@ public final class VirtualCamera {
     private final SimulatedLivestream livestream = new SimulatedLivestream();
     private final SdCard sdCard;
     private final List<GattServerSession> sessions = new CopyOnWriteArrayList<>();
-    private final Object lock = new Object();
-    private final List<Runnable> networkListeners = new CopyOnWriteArrayList<>();
-    private final List<java.util.function.LongConsumer> encodingStartListeners = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.atomic.AtomicLong apCommands = new java.util.concurrent.atomic.AtomicLong();
+    private final CameraNetwork network;
+    private final PresetControl presetControl;
+    private final CameraClock clock = new CameraClock();
+    private final Recorder recorder = new Recorder(this);
     private volatile URI httpBaseUri;
-    private CameraLocalDateTime clock;
-    private Instant clockSetAt;
-    private Instant recordingStarted;
-    private volatile Duration footageLate = Duration.ZERO;
-    private final java.util.concurrent.atomic.AtomicInteger shuttersToLose = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile String firmwareInFootage;
 
     public VirtualCamera(CameraIdentity identity, CameraBehaviour options, Duration latency) {
         this.identity = identity;
@@ -71,25 +62,11 @@ public final class VirtualCamera {
         this.statuses = CameraStatuses.forModel(model, identity.bleName());
         this.settings = new SimulatedSettings(model);
         this.wifi = new SimulatedWifi(identity.index(), options.networks(), options.emptyScans());
-        this.cohn = new SimulatedCohn(options.seed(), identity.index(), mac());
-        this.cohn.onChange(this::fireNetworkListeners);
-        this.wifi.onConnectionChange(this::fireNetworkListeners);
+        this.cohn = new SimulatedCohn(options.seed(), identity.index(), identity.macAddress());
+        this.network = new CameraNetwork(this);
         this.sdCard = new SdCard(identity.serial(), options.seed(), options.mediaFileBytes());
         settings.onChange(change -> sessions.forEach(s -> s.settingsChanged(change)));
-        presets.onChange(() -> {
-            setReported(96, 4, presets.activeGroup());
-            setReported(97, 4, presets.activePreset());
-            setReported(89, 1, presets.activeMode());
-            setReported(93 + (presets.activeGroup() - PRESET_GROUP_VIDEO), 4, presets.activePreset());
-            sessions.forEach(GattServerSession::presetsChanged);
-        });
-    }
-
-    /** Sets a status the model reports; statuses it does not report stay absent. */
-    void setReported(int id, int width, long value) {
-        if (statuses.has(id)) {
-            statuses.setInt(id, width, value);
-        }
+        this.presetControl = new PresetControl(this);
     }
 
     public CameraIdentity identity() {
@@ -145,13 +122,7 @@ public final class VirtualCamera {
 
     /** The camera's clock as last set over BLE (0x0D or 0x0F), or {@code null}. */
     public LocalDateTime clock() {
-        synchronized (lock) {
-            return clock == null ? null : clock.dateTime();
-        }
-    }
-
-    Scheduler scheduler() {
-        return options.scheduler();
+        return clock.lastSet();
     }
 
     CameraBehaviour options() {
@@ -187,7 +158,7 @@ public final class VirtualCamera {
      * HTTPS server follows. COHN status pushes to BLE clients follow the listeners.
      */
     public void onNetworkChange(Runnable listener) {
-        networkListeners.add(listener);
+        network.onChange(listener);
     }
 
     /**
@@ -196,19 +167,7 @@ public final class VirtualCamera {
      * benchmark compares across processes of one machine (they share the monotonic clock).
      */
     public void onEncodingStart(java.util.function.LongConsumer listener) {
-        encodingStartListeners.add(listener);
-    }
-
-    /** Told each time a camera starts encoding (on a real scheduler both instants are {@link System#nanoTime()}). */
-    @FunctionalInterface
-    public interface EncodingStart {
-        /**
-         * @param handledNanos {@link System#nanoTime()} when this machine's thread ran the shutter
-         * @param arrivedNanos when the simulated link modeled the shutter write's arrival, in the link's clock
-         *                     ({@link LinkArrival}): what a real camera, with its own radio and CPU,
-         *                     would see; {@code handledNanos} when the write came another way (HTTP)
-         */
-        void started(long handledNanos, long arrivedNanos);
+        recorder.onEncodingStart(listener);
     }
 
     /**
@@ -216,11 +175,7 @@ public final class VirtualCamera {
      * instant of the write as well.
      */
     public void onEncodingStartArrival(EncodingStart listener) {
-        encodingStartListeners.add(handled -> listener.started(handled, LinkArrival.dueNanosOr(handled)));
-    }
-
-    private void fireNetworkListeners() {
-        networkListeners.forEach(Runnable::run);
+        recorder.onEncodingStart(handled -> listener.started(handled, LinkArrival.dueNanosOr(handled)));
     }
 
     /** COHN provisioned: a certificate exists and the camera is connected to a network. */
@@ -234,32 +189,7 @@ public final class VirtualCamera {
      * new address.
      */
     public void moveCohn(String ipAddress) {
-        cohn.moveTo(ipAddress);
-        networkChanged();
-    }
-
-    /**
-     * Set AP Control: {@code 0} turns the AP off (status 69 "AP Mode" to 0 at once), {@code 1} turns
-     * it on (status 69 to 1 after {@link CameraBehaviour#busyAfterCommand()}, the time the camera
-     * takes to start its Wi-Fi hardware and DHCP server), {@code 2} bounces it (off at once, on after
-     * the same delay). A later command cancels a pending turn-on.
-     */
-    TlvStatus apControl(int mode) {
-        if (mode < 0 || mode > 2) {
-            return TlvStatus.INVALID_PARAMETER;
-        }
-        long command = apCommands.incrementAndGet();
-        if (mode == 0 || mode == 2) {
-            statuses.setFlag(Status.AP_MODE.id(), false);
-        }
-        if (mode != 0) {
-            after(options.busyAfterCommand(), () -> {
-                if (apCommands.get() == command) {
-                    statuses.setFlag(Status.AP_MODE.id(), true);
-                }
-            });
-        }
-        return TlvStatus.SUCCESS;
+        network.moveCohn(ipAddress);
     }
 
     /** Tells every session that the live stream or COHN state changed. */
@@ -267,22 +197,9 @@ public final class VirtualCamera {
         sessions.forEach(GattServerSession::networkChanged);
     }
 
-    HardwareInfo hardwareInfo() {
-        SimulatedModel m = identity.model();
-        return new HardwareInfo(m.modelId(), m.displayName(), m.firmwareVersion(), identity.serial(),
-                identity.apSsid(), mac());
-    }
-
-    private String mac() {
-        return identity.address().replace(":", "").toLowerCase();
-    }
-
-    boolean busy() {
-        return statuses.get(Status.BUSY.id()) == 1;
-    }
-
-    boolean encoding() {
-        return statuses.get(Status.ENCODING.id()) == 1;
+    /** Tells every session that the presets changed. */
+    void presetsChanged() {
+        sessions.forEach(GattServerSession::presetsChanged);
     }
 
     /** Busy (status 8) for {@code period}, then ready again. */
@@ -294,24 +211,12 @@ public final class VirtualCamera {
         after(period, () -> statuses.setFlag(Status.BUSY.id(), false));
     }
 
-    void setClock(CameraLocalDateTime value) {
-        synchronized (lock) {
-            clock = value;
-            clockSetAt = Instant.now();
-        }
-    }
-
     /**
      * The camera's own clock at host instant {@code at}: the value last set over BLE plus the time
      * since it was set (a camera applies the value when the command arrives), or UTC when never set.
      */
     public LocalDateTime clockAt(Instant at) {
-        synchronized (lock) {
-            if (clock == null) {
-                return LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
-            }
-            return clock.dateTime().plus(Duration.between(clockSetAt, at));
-        }
+        return clock.at(at);
     }
 
     /**
@@ -320,10 +225,7 @@ public final class VirtualCamera {
      * frame and GPMF timestamp move. Zero restores a prompt camera.
      */
     public void startFootageLate(Duration late) {
-        if (late.isNegative()) {
-            throw new IllegalArgumentException("late must not be negative");
-        }
-        this.footageLate = late;
+        recorder.startFootageLate(late);
     }
 
     /**
@@ -331,115 +233,32 @@ public final class VirtualCamera {
      * answer, no effect), so the central's exchange times out and its checked retry resends.
      */
     public void loseNextShutterOn(int n) {
-        shuttersToLose.set(Math.max(0, n));
-    }
-
-    /** {@code true} (once per lost command) while shutter-on commands are to be lost. */
-    boolean loseShutterOn() {
-        return shuttersToLose.getAndUpdate(v -> v > 0 ? v - 1 : 0) > 0;
+        recorder.loseNextShutterOn(n);
     }
 
     /** Plays a camera that writes {@code firmware} into its recordings' {@code udta/FIRM} (null: its own). */
     public void firmwareInFootage(String firmware) {
-        this.firmwareInFootage = firmware;
+        recorder.firmwareInFootage(firmware);
     }
 
-    /** The clock, running from the last set (the simulator keeps it as set), or now in UTC. */
-    CameraLocalDateTime localClock() {
-        synchronized (lock) {
-            return clock != null ? clock
-                    : new CameraLocalDateTime(LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
-                    0, false);
-        }
+    /** The clock as set over BLE, for the commands that set and get it. */
+    CameraClock cameraClock() {
+        return clock;
     }
 
-    /** Load Preset Group: refused while busy or encoding; busy afterwards. */
-    TlvStatus loadPresetGroup(int groupId) {
-        if (busy() || encoding()) {
-            return TlvStatus.ERROR;
-        }
-        if (presets.loadGroup(groupId) != SimulatedPresets.Result.OK) {
-            return TlvStatus.INVALID_PARAMETER;
-        }
-        busyFor(options.busyAfterCommand());
-        return TlvStatus.SUCCESS;
+    /** The shutter, hilights and Delete All Files: what the camera records. */
+    Recorder recorder() {
+        return recorder;
     }
 
-    /** Load Preset: refused while busy or encoding, or for a hidden or unknown preset. */
-    TlvStatus loadPreset(long presetId) {
-        if (busy() || encoding()) {
-            return TlvStatus.ERROR;
-        }
-        if (presetId > Integer.MAX_VALUE || presets.load((int) presetId) != SimulatedPresets.Result.OK) {
-            return TlvStatus.INVALID_PARAMETER;
-        }
-        busyFor(options.busyAfterSetting());
-        return TlvStatus.SUCCESS;
+    /** Set AP Control and the network listeners. */
+    CameraNetwork network() {
+        return network;
     }
 
-    int presetGroup() {
-        return presets.activeGroup();
-    }
-
-    void claimControl(int controlStatus) {
-        statuses.setInt(Status.CAMERA_CONTROL_ID.id(), 1, controlStatus);
-    }
-
-    TlvStatus shutter(boolean on, GattServerSession from) {
-        synchronized (lock) {
-            if (on) {
-                if (busy() || encoding()) {
-                    return TlvStatus.ERROR;
-                }
-                recordingStarted = Instant.now();
-                long startedNanos = System.nanoTime();
-                encodingStartListeners.forEach(l -> l.accept(startedNanos));
-                statuses.setFlag(Status.ENCODING.id(), true);
-                if (options.failCameras().contains(identity.index())) {
-                    after(options.linkDropDelay(), from::dropLink);
-                }
-                return TlvStatus.SUCCESS;
-            }
-            if (!encoding() || recordingStarted == null) {
-                return TlvStatus.SUCCESS;   // a real camera acknowledges shutter off when idle
-            }
-            Instant started = recordingStarted;
-            recordingStarted = null;
-            Instant footageStart = started.plus(footageLate);
-            Instant stopped = Instant.now();
-            String firmware = firmwareInFootage != null ? firmwareInFootage : identity.model().firmwareVersion();
-            io.camrig.simulator.media.RecordingFacts facts = new io.camrig.simulator.media.RecordingFacts(
-                    identity.model().displayName(), firmware, identity.serial(), clockAt(footageStart),
-                    stopped.isAfter(footageStart) ? Duration.between(footageStart, stopped) : Duration.ZERO);
-            after(options.encodingStopTime(), () -> {
-                sdCard.record(started, facts);
-                setReported(39, 4, sdCard.fileCount());
-                setReported(58, 4, 0);
-                statuses.setFlag(Status.ENCODING.id(), false);
-            });
-            return TlvStatus.SUCCESS;
-        }
-    }
-
-    /** Hilight Moment: only while encoding; counts in status 58 (active hilights). */
-    TlvStatus hilight() {
-        if (!encoding()) {
-            return TlvStatus.ERROR;
-        }
-        setReported(58, 4, Math.max(0, statuses.get(58)) + 1);
-        return TlvStatus.SUCCESS;
-    }
-
-    /** Delete All Files: refused while encoding; the SD card is emptied. */
-    TlvStatus deleteAllFiles() {
-        if (busy() || encoding()) {
-            return TlvStatus.ERROR;
-        }
-        sdCard.deleteAll();
-        setReported(38, 4, 0);
-        setReported(39, 4, 0);
-        busyFor(options.busyAfterSetting());
-        return TlvStatus.SUCCESS;
+    /** Load Preset (Group). */
+    PresetControl presetControl() {
+        return presetControl;
     }
 
     void after(Duration delay, Runnable task) {

@@ -32,7 +32,7 @@ final class CameraJson {
         ArrayNode media = root.putArray("media");
         Map<String, ArrayNode> dirs = new LinkedHashMap<>();
         List<SdCardFile> files = new java.util.ArrayList<>(card.files());
-        files.addAll(card.listedOnly());
+        files.addAll(card.faults().listedOnly());
         for (SdCardFile f : files) {
             ArrayNode fs = entries(dirs, media, f.directory());
             String seconds = Long.toString(f.created().getEpochSecond());
@@ -42,7 +42,7 @@ final class CameraJson {
             item.put("mod", seconds);
             item.put("ls", "-1");
             item.put("s", Long.toString(f.size()));
-            card.lowResolution(f).ifPresent(l -> item.put("glrv", Long.toString(l.size())));
+            card.videos().lowResolution(f).ifPresent(l -> item.put("glrv", Long.toString(l.size())));
             card.rawVersion(f).ifPresent(r -> item.put("raw", "1"));
         }
         for (io.camrig.simulator.media.SdCardGroup g : card.groups().all()) {

@@ -110,10 +110,10 @@ final class MediaRoutes {
      */
     private static Object info(CameraHttpModel m, SdCardFile f) {
         long seconds = f.created().getEpochSecond() + INFO_CRE_SKEW_SECONDS;
-        return map("ct", 0, "cre", seconds, "s", m.card().recordedSize(f), "gumi", String.format("%032x", (long) f.name().hashCode()),
+        return map("ct", 0, "cre", seconds, "s", m.card().videos().recordedSize(f), "gumi", String.format("%032x", (long) f.name().hashCode()),
                 "h", 1080, "w", 1920, "hc", m.hilights(f.directory() + "/" + f.name()).size(),
                 "hi", m.hilights(f.directory() + "/" + f.name()), "eis", 1, "mp", 0, "rot", 0, "tr", 0, "us", 0,
-                "ao", "auto", "profile", 100, "avc_profile", 0, "cl", 0, "dur", Math.round(m.card().length(f).toMillis() / 1000.0), "fps", 30000, "fps_denom", 1001,
+                "ao", "auto", "profile", 100, "avc_profile", 0, "cl", 0, "dur", Math.round(m.card().videos().length(f).toMillis() / 1000.0), "fps", 30000, "fps_denom", 1001,
                 "ls", -1, "pta", 1, "subsample", 0, "prjn", 0, "progr", 1);
     }
 

@@ -2,6 +2,7 @@ package io.camrig.simulator.http;
 
 import io.camrig.simulator.camera.CameraIdentity;
 import io.camrig.simulator.camera.SimulatedModel;
+import io.camrig.simulator.media.RecordedVideos;
 import io.camrig.simulator.media.SdCard;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class VirtualHttpRig implements AutoCloseable {
      * @param cohnBasePort HTTPS port of camera 1, the next ones follow; 0 for ephemeral ports
      * @param encodingStopTime delay between shutter stop and the file landing on the card
      * @param chapterBytes a recording over this many bytes is split into chapters, at least 1
-     *     ({@link SdCard#splitChaptersAt}; default {@link SdCard#DEFAULT_CHAPTER_BYTES}, one file)
+     *     ({@link RecordedVideos#splitChaptersAt}; default {@link RecordedVideos#DEFAULT_CHAPTER_BYTES}, one file)
      */
     public record Options(int cameras, String model, long seed, int fileBytes, int filesPerCamera, String host,
             int basePort, boolean cohn, int cohnBasePort, Duration encodingStopTime, long chapterBytes) {
@@ -52,7 +53,7 @@ public final class VirtualHttpRig implements AutoCloseable {
         public Options(int cameras, String model, long seed, int fileBytes, int filesPerCamera, String host,
                 int basePort, boolean cohn, int cohnBasePort, Duration encodingStopTime) {
             this(cameras, model, seed, fileBytes, filesPerCamera, host, basePort, cohn, cohnBasePort, encodingStopTime,
-                    SdCard.DEFAULT_CHAPTER_BYTES);
+                    RecordedVideos.DEFAULT_CHAPTER_BYTES);
         }
 
         /** These options with recordings split into chapters of at most {@code bytes} bytes. */
@@ -120,7 +121,7 @@ public final class VirtualHttpRig implements AutoCloseable {
                 .concatMap(i -> {
                     CameraIdentity id = CameraIdentity.generate(i, model, o.seed());
                     SdCard card = new SdCard(id.serial(), o.seed(), o.fileBytes());
-                    card.splitChaptersAt(o.chapterBytes());
+                    card.videos().splitChaptersAt(o.chapterBytes());
                     Instant t0 = Instant.parse("2025-01-01T10:00:00Z");
                     for (int f = 0; f < o.filesPerCamera(); f++) {
                         // written as this camera writes its own recordings: its model, firmware, serial and a length

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * cameras send it, not the spec's "number of files"), {@code t} {@code "b"}, {@code m} the ids of
  * deleted members. Member {@code id} is named {@code G} + the group number as three digits + the
  * id as four digits + {@code .JPG} ({@code G0017061.JPG}); its content is the card's filler for
- * that name ({@link SdCard#fill}).
+ * that name ({@link CardContent#fill}).
  *
  * @param directory the directory, e.g. {@code 100GOPRO}
  * @param number the group number ({@code g}), 1..999

@@ -7,7 +7,7 @@ import io.camrig.http.model.GroupMember;
 import io.camrig.http.model.MediaGroup;
 import io.camrig.http.model.MediaList;
 import io.camrig.http.model.MediaPath;
-import io.camrig.simulator.media.SdCard;
+import io.camrig.simulator.media.CardContent;
 import io.camrig.simulator.media.SdCardGroup;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class CardGroupsRouteTest {
             assertThat(list.files()).hasSize(1);
             for (var m : g.members()) {
                 assertThat(get(s, "/videos/DCIM/100GOPRO/" + m.name())).isEqualTo(s.sdCard().expectedBytes(m))
-                        .isEqualTo(SdCard.filler(s.sdCard().serial(), m.name(), 3000));
+                        .isEqualTo(CardContent.filler(s.sdCard().serial(), m.name(), 3000));
             }
             // the next video takes the next number, as a camera numbers photos and videos in one sequence
             assertThat(s.sdCard().record(Instant.parse("2025-01-02T11:00:00Z")).name()).isEqualTo("GX010006.MP4");

@@ -24,7 +24,7 @@ class ChaptersTest {
     void aRecordingOverTheChapterSizeIsChaptersOfOneMediaIdEachAValidMp4ContinuingTheTimecode(@TempDir Path dir)
             throws Exception {
         SdCard card = new SdCard("C3501324500001", 42, 250_000);
-        card.splitChaptersAt(100_000);
+        card.videos().splitChaptersAt(100_000);
         card.record(T0.minusSeconds(60));
         SdCardFile first = card.record(T0, new RecordingFacts("HERO12 Black", "H23", "C3501324500001", START,
                 Duration.ofSeconds(10)));
@@ -46,7 +46,7 @@ class ChaptersTest {
             Path mp4 = dir.resolve(c.name());
             Files.write(mp4, card.expectedBytes(c));
             facts.add(FootageReader.read(mp4));
-            assertThat(card.length(c)).isEqualTo(Duration.ofMillis(c.name().startsWith("GX03") ? 2000 : 4000));
+            assertThat(card.videos().length(c)).isEqualTo(Duration.ofMillis(c.name().startsWith("GX03") ? 2000 : 4000));
         }
         assertThat(facts).extracting(FootageFacts::durationMillis).containsExactly(4000.0, 4000.0, 2000.0);
         assertThat(facts).allSatisfy(f -> assertThat(f.warnings()).isEmpty());
@@ -56,15 +56,15 @@ class ChaptersTest {
         assertThat(frames).containsExactly(1_106_808, 1_106_928, 1_107_047);
         // Each chapter's bytes are keyed by its own name, so no two chapters are alike.
         assertThat(card.expectedBytes(chapters.get(0))).isNotEqualTo(card.expectedBytes(chapters.get(1)));
-        assertThat(card.lowResolution(chapters.get(1))).map(SdCardFile::name).hasValue("GL020002.LRV");
+        assertThat(card.videos().lowResolution(chapters.get(1))).map(SdCardFile::name).hasValue("GL020002.LRV");
     }
 
     @Test
     void byDefaultARecordingStaysOneFile() {
         SdCard card = new SdCard("S", 1, Integer.MAX_VALUE - 16);
-        assertThat(card.chapterBytes()).isEqualTo(SdCard.DEFAULT_CHAPTER_BYTES);
-        assertThat(Chapters.split(Integer.MAX_VALUE, SdCard.DEFAULT_CHAPTER_BYTES, Duration.ofHours(1))).hasSize(1);
-        assertThatThrownBy(() -> card.splitChaptersAt(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(card.videos().chapterBytes()).isEqualTo(RecordedVideos.DEFAULT_CHAPTER_BYTES);
+        assertThat(Chapters.split(Integer.MAX_VALUE, RecordedVideos.DEFAULT_CHAPTER_BYTES, Duration.ofHours(1))).hasSize(1);
+        assertThatThrownBy(() -> card.videos().splitChaptersAt(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

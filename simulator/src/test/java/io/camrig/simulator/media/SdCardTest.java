@@ -32,7 +32,7 @@ class SdCardTest {
         SdCard card = new SdCard("SERIAL1", 1, 100_003);
         SdCardFile file = card.record(T0);
         byte[] expected = card.expectedBytes(file);
-        byte[] filler = SdCard.filler("SERIAL1", "GX010001.MP4", 100_003);
+        byte[] filler = CardContent.filler("SERIAL1", "GX010001.MP4", 100_003);
         assertThat(new String(expected, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
         assertThat(java.util.Arrays.copyOfRange(expected, 2048, expected.length))
                 .isEqualTo(java.util.Arrays.copyOfRange(filler, 2048, filler.length));
@@ -52,11 +52,11 @@ class SdCardTest {
 
     @Test
     void contentIsDeterministicAndDependsOnSerialAndName() {
-        byte[] a = SdCard.filler("A", "GX010001.MP4", 4096);
+        byte[] a = CardContent.filler("A", "GX010001.MP4", 4096);
 
-        assertThat(SdCard.filler("A", "GX010001.MP4", 4096)).isEqualTo(a);
-        assertThat(SdCard.filler("B", "GX010001.MP4", 4096)).isNotEqualTo(a);
-        assertThat(SdCard.filler("A", "GX010002.MP4", 4096)).isNotEqualTo(a);
+        assertThat(CardContent.filler("A", "GX010001.MP4", 4096)).isEqualTo(a);
+        assertThat(CardContent.filler("B", "GX010001.MP4", 4096)).isNotEqualTo(a);
+        assertThat(CardContent.filler("A", "GX010002.MP4", 4096)).isNotEqualTo(a);
         // Not a trivial pattern: every byte value shows up in 4 KiB of content.
         boolean[] seen = new boolean[256];
         for (byte b : a) {
