@@ -3,7 +3,6 @@ package io.camrig.cli.preset;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
 import io.camrig.cli.rig.SelectedCameras;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -67,13 +66,7 @@ public final class PresetLoadCommand implements Callable<Integer> {
             ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> (group != null
                     ? c.presets().loadGroup(group) : c.presets().load(target.presetId)).then(Mono.just(true)));
-            PrintWriter out = cl.getOut();
-            for (ConnectedRig.Result<Boolean> r : results) {
-                out.printf("%-12s load %s: %s%n", r.member().name(), what,
-                        r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
-            }
-            out.flush();
-            return RigCommandSupport.exitCode(rig, results);
+            return RigCommandSupport.printSteps(rig, results, "load " + what, cl.getOut());
         }
     }
 

@@ -53,22 +53,15 @@ public final class SettingsSetCommand implements Callable<Integer> {
         if (remote.present()) {
             return remote.run(cl, () -> remote(setting, cl));
         }
+        String step = setting.info().snakeName() + " = "
+                + setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
         if (broker.present()) {
-            String shown = setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
-            return broker.run(cl, rig -> rig.setSetting(setting.id(), value),
-                    io.camrig.cli.rig.BrokerRig.lines(setting.info().snakeName() + " = " + shown));
+            return broker.run(cl, rig -> rig.setSetting(setting.id(), value), io.camrig.cli.rig.BrokerRig.lines(step));
         }
         try (SelectedCameras.Connected connected = selected.connect(cl)) {
             ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> c.settings().set(setting, value).thenReturn(true));
-            PrintWriter out = cl.getOut();
-            String shown = setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
-            for (ConnectedRig.Result<Boolean> r : results) {
-                out.printf("%-12s %s = %s: %s%n", r.member().name(), setting.info().snakeName(), shown,
-                        r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
-            }
-            out.flush();
-            return RigCommandSupport.exitCode(rig, results);
+            return RigCommandSupport.printSteps(rig, results, step, cl.getOut());
         }
     }
 
