@@ -67,6 +67,15 @@ class DownloadResumeTest {
         return cutAfter < 0 ? sent : sent.then(Mono.fromRunnable(() -> res.withConnection(Connection::dispose)));
     }
 
+    /** Downloads GX010001.MP4 to {@code target}: it must complete with every byte of {@link #CONTENT}. */
+    private static void downloadsWhole(CameraHttpClient client, Path target) throws IOException {
+        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
+                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
+                .expectComplete()
+                .verify(VERIFY);
+        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
+    }
+
     private List<Path> filesInDir() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();
@@ -76,15 +85,10 @@ class DownloadResumeTest {
     @Test
     void aDownloadInterruptedFiveTimesEndsByteIdentical() throws IOException {
         serve(5, 150_000, true);
-        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
         Path target = dir.resolve("GX010001.MP4");
 
-        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
-                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
-                .expectComplete()
-                .verify(VERIFY);
+        downloadsWhole(new CameraHttpClient(camera.uri(), QUICK), target);
 
-        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
         assertThat(filesInDir()).containsExactly(target);
         assertThat(ranges).hasSize(6);
         assertThat(ranges.get(0)).isEqualTo("null");
@@ -110,15 +114,9 @@ class DownloadResumeTest {
     @Test
     void aCameraThatIgnoresRangeStartsOverAndStillEndsByteIdentical() throws IOException {
         serve(2, 300_000, false);
-        CameraHttpClient client = new CameraHttpClient(camera.uri(), QUICK);
-        Path target = dir.resolve("GX010001.MP4");
 
-        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
-                .assertNext(p -> assertThat(p.complete() && p.bytesDone() == SIZE).isTrue())
-                .expectComplete()
-                .verify(VERIFY);
+        downloadsWhole(new CameraHttpClient(camera.uri(), QUICK), dir.resolve("GX010001.MP4"));
 
-        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
         assertThat(ranges).containsExactly("null", "bytes=300000-", "bytes=300000-");
     }
 
@@ -219,12 +217,8 @@ class DownloadResumeTest {
                 .verify(VERIFY);
         assertThat(filesInDir()).as("the part that no resume can continue is gone").isEmpty();
 
-        StepVerifier.create(client.download("100GOPRO", "GX010001.MP4", SIZE, target).last())
-                .assertNext(p -> assertThat(p.complete()).isTrue())
-                .expectComplete()
-                .verify(VERIFY);
+        downloadsWhole(client, target);
         assertThat(ranges).containsExactly("bytes=600000-", "null");
-        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
     }
 
     @Test
@@ -236,14 +230,9 @@ class DownloadResumeTest {
         Files.write(part, junk);
         Path target = dir.resolve("GX010001.MP4");
 
-        StepVerifier.create(new CameraHttpClient(camera.uri(), QUICK).download("100GOPRO", "GX010001.MP4", SIZE, target)
-                        .last())
-                .assertNext(p -> assertThat(p.complete()).isTrue())
-                .expectComplete()
-                .verify(VERIFY);
+        downloadsWhole(new CameraHttpClient(camera.uri(), QUICK), target);
 
         assertThat(ranges).containsExactly("null");
-        assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
         assertThat(filesInDir()).containsExactly(target);
     }
     @Test

@@ -1,10 +1,9 @@
 package io.camrig.cli.network;
 
 import io.camrig.cli.console.TerminalText;
-import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
-import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.cli.rig.SelectedCameras;
 import io.camrig.credentials.FileCredentialStore;
 import io.camrig.engine.camera.ApCredentials;
 import io.camrig.engine.credentials.CredentialStoreException;
@@ -39,10 +38,7 @@ public final class ApCommand implements Callable<Integer> {
     Mode mode;
 
     @CommandLine.Mixin
-    RigSourceOptions rigSource = new RigSourceOptions();
-
-    @CommandLine.Mixin
-    CameraSelection selection = new CameraSelection();
+    SelectedCameras selected = new SelectedCameras();
 
     @CommandLine.Mixin
     CredentialOptions credentials = new CredentialOptions();
@@ -53,14 +49,13 @@ public final class ApCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        rigSource.validate(cl);
+        selected.validate(cl);
         boolean on = mode == Mode.ON;
         AccessPointMode ap = new AccessPointMode(ProvisioningOptions.defaults());
         PrintWriter out = cl.getOut();
         try (FileCredentialStore store = credentials.open(cl, System.getenv());
-             RigSourceOptions.Source source = rigSource.open();
-             ConnectedRig rig = ConnectedRig.connect(source, selection)) {
-            RigCommandSupport.requireCameras(rig, selection, cl);
+             SelectedCameras.Connected connected = selected.connect(cl)) {
+            ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<Optional<ApCredentials>>> results = rig.forEachMember((m, c) -> {
                 Mono<Void> switched = ap.set(c, on, ProvisionListener.none());
                 return on ? switched.then(ap.storeCredentials(c, m.serial(), store, ProvisionListener.none()))

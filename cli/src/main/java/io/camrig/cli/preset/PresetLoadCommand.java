@@ -1,10 +1,8 @@
 package io.camrig.cli.preset;
 
-import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
-import io.camrig.cli.rig.RigSourceOptions;
-import java.io.PrintWriter;
+import io.camrig.cli.rig.SelectedCameras;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,10 +33,7 @@ public final class PresetLoadCommand implements Callable<Integer> {
     Target target;
 
     @CommandLine.Mixin
-    RigSourceOptions rigSource = new RigSourceOptions();
-
-    @CommandLine.Mixin
-    CameraSelection selection = new CameraSelection();
+    SelectedCameras selected = new SelectedCameras();
 
     @CommandLine.Mixin
     io.camrig.cli.rig.BrokerRig broker = new io.camrig.cli.rig.BrokerRig();
@@ -52,7 +47,7 @@ public final class PresetLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        rigSource.validate(cl);
+        selected.validate(cl);
         Integer group = target.group == null ? null : group(target.group, cl);
         String what = group != null ? "preset group " + group : "preset " + target.presetId;
         broker.refuseWith(remote, cl);
@@ -63,21 +58,15 @@ public final class PresetLoadCommand implements Callable<Integer> {
         if (remote.present()) {
             return remote.run(cl, () -> io.camrig.cli.rig.RemoteRig.printOutcomes(group != null
                     ? remote.call("POST", "/api/presets/group", io.camrig.cli.rig.RemoteRig.body("group", group,
-                            remote.cameras(selection, cl)), cl)
+                            remote.cameras(selected.selection(), cl)), cl)
                     : remote.call("POST", "/api/presets/load", io.camrig.cli.rig.RemoteRig.body("preset",
-                            target.presetId, remote.cameras(selection, cl)), cl), "load " + what, cl.getOut()));
+                            target.presetId, remote.cameras(selected.selection(), cl)), cl), "load " + what, cl.getOut()));
         }
-        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
-            RigCommandSupport.requireCameras(rig, selection, cl);
+        try (SelectedCameras.Connected connected = selected.connect(cl)) {
+            ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> (group != null
                     ? c.presets().loadGroup(group) : c.presets().load(target.presetId)).then(Mono.just(true)));
-            PrintWriter out = cl.getOut();
-            for (ConnectedRig.Result<Boolean> r : results) {
-                out.printf("%-12s load %s: %s%n", r.member().name(), what,
-                        r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
-            }
-            out.flush();
-            return RigCommandSupport.exitCode(rig, results);
+            return RigCommandSupport.printSteps(rig, results, "load " + what, cl.getOut());
         }
     }
 

@@ -45,6 +45,21 @@ public final class RigCommandSupport {
     }
 
     /**
+     * Prints a line per camera, what was done and how it went ({@code GoPro 0001   load preset 3: ok},
+     * else the error), and returns {@link #exitCode(ConnectedRig, List)}.
+     *
+     * @param step what was done on each camera, e.g. {@code video_resolution = 1080}
+     */
+    public static <T> int printSteps(ConnectedRig rig, List<ConnectedRig.Result<T>> results, String step,
+                                     PrintWriter out) {
+        for (ConnectedRig.Result<T> r : results) {
+            out.printf("%-12s %s: %s%n", r.member().name(), step, r.ok() ? "ok" : describe(r.error().get()));
+        }
+        out.flush();
+        return exitCode(rig, results);
+    }
+
+    /**
      * Exit code 0 when every camera succeeded and every expected camera was found, 3 otherwise: a
      * camera that never showed up counts as a failed one.
      */

@@ -2,10 +2,9 @@ package io.camrig.cli.settings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
-import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.cli.rig.SelectedCameras;
 import io.camrig.engine.camera.SettingCapabilities;
 import io.camrig.proto.catalog.Catalog;
 import io.camrig.proto.catalog.SettingInfo;
@@ -33,10 +32,7 @@ public final class SettingsCapabilitiesCommand implements Callable<Integer> {
     boolean json;
 
     @CommandLine.Mixin
-    RigSourceOptions rigSource = new RigSourceOptions();
-
-    @CommandLine.Mixin
-    CameraSelection selection = new CameraSelection();
+    SelectedCameras selected = new SelectedCameras();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,10 +40,10 @@ public final class SettingsCapabilitiesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        rigSource.validate(cl);
+        selected.validate(cl);
         var settings = SettingsCommands.settings(names, cl);
-        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
-            RigCommandSupport.requireCameras(rig, selection, cl);
+        try (SelectedCameras.Connected connected = selected.connect(cl)) {
+            ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<List<SettingCapabilities>>> results =
                     rig.forEach(c -> c.settings().capabilities(settings));
             PrintWriter out = cl.getOut();

@@ -2,11 +2,10 @@ package io.camrig.cli.settings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
 import io.camrig.cli.rig.RemoteRig;
-import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.cli.rig.SelectedCameras;
 import io.camrig.cli.rig.Table;
 import io.camrig.engine.camera.SettingValue;
 import io.camrig.proto.catalog.Catalog;
@@ -38,10 +37,7 @@ public final class SettingsGetCommand implements Callable<Integer> {
     boolean json;
 
     @CommandLine.Mixin
-    RigSourceOptions rigSource = new RigSourceOptions();
-
-    @CommandLine.Mixin
-    CameraSelection selection = new CameraSelection();
+    SelectedCameras selected = new SelectedCameras();
 
     @CommandLine.Mixin
     RemoteRig remote = new RemoteRig();
@@ -52,13 +48,13 @@ public final class SettingsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        rigSource.validate(cl);
+        selected.validate(cl);
         Setting[] settings = SettingsCommands.settings(names, cl);
         if (remote.present()) {
-            return remote.run(cl, () -> RemoteSettings.get(remote, selection, settings, json, cl));
+            return remote.run(cl, () -> RemoteSettings.get(remote, selected.selection(), settings, json, cl));
         }
-        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
-            RigCommandSupport.requireCameras(rig, selection, cl);
+        try (SelectedCameras.Connected connected = selected.connect(cl)) {
+            ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<List<SettingValue>>> results = rig.forEach(c -> c.settings().get(settings));
             PrintWriter out = cl.getOut();
             if (json) {

@@ -1,12 +1,11 @@
 package io.camrig.cli.settings;
 
 import io.camrig.cli.console.ExitCodes;
-import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.RigCommandSupport;
 import io.camrig.cli.console.TerminalText;
 import io.camrig.cli.rig.RemoteRig;
-import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.cli.rig.SelectedCameras;
 import io.camrig.proto.catalog.Setting;
 import io.camrig.proto.catalog.SettingOption;
 import java.io.PrintWriter;
@@ -33,10 +32,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
     String optionName;
 
     @CommandLine.Mixin
-    RigSourceOptions rigSource = new RigSourceOptions();
-
-    @CommandLine.Mixin
-    CameraSelection selection = new CameraSelection();
+    SelectedCameras selected = new SelectedCameras();
 
     @CommandLine.Mixin
     RemoteRig remote = new RemoteRig();
@@ -50,35 +46,28 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        rigSource.validate(cl);
+        selected.validate(cl);
         Setting setting = SettingsCommands.settings(List.of(settingName), cl)[0];
         long value = value(setting, cl);
         broker.refuseWith(remote, cl);
         if (remote.present()) {
             return remote.run(cl, () -> remote(setting, cl));
         }
+        String step = setting.info().snakeName() + " = "
+                + setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
         if (broker.present()) {
-            String shown = setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
-            return broker.run(cl, rig -> rig.setSetting(setting.id(), value),
-                    io.camrig.cli.rig.BrokerRig.lines(setting.info().snakeName() + " = " + shown));
+            return broker.run(cl, rig -> rig.setSetting(setting.id(), value), io.camrig.cli.rig.BrokerRig.lines(step));
         }
-        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
-            RigCommandSupport.requireCameras(rig, selection, cl);
+        try (SelectedCameras.Connected connected = selected.connect(cl)) {
+            ConnectedRig rig = connected.rig();
             List<ConnectedRig.Result<Boolean>> results = rig.forEach(c -> c.settings().set(setting, value).thenReturn(true));
-            PrintWriter out = cl.getOut();
-            String shown = setting.option(value).map(SettingOption::toString).orElse(Long.toString(value));
-            for (ConnectedRig.Result<Boolean> r : results) {
-                out.printf("%-12s %s = %s: %s%n", r.member().name(), setting.info().snakeName(), shown,
-                        r.ok() ? "ok" : RigCommandSupport.describe(r.error().get()));
-            }
-            out.flush();
-            return RigCommandSupport.exitCode(rig, results);
+            return RigCommandSupport.printSteps(rig, results, step, cl.getOut());
         }
     }
 
     /** Through a running {@code camrig serve}: one PUT, the per-camera outcomes printed as locally. */
     private int remote(Setting setting, CommandLine cl) {
-        List<RemoteRig.Camera> cameras = remote.cameras(selection, cl);
+        List<RemoteRig.Camera> cameras = remote.cameras(selected.selection(), cl);
         var report = remote.call("PUT", "/api/settings/" + setting.info().snakeName(),
                 RemoteRig.settingBody(optionName, setting.options().isEmpty(), cameras), cl);
         PrintWriter out = cl.getOut();

@@ -4,11 +4,10 @@ import io.camrig.cli.console.ExitCodes;
 import io.camrig.cli.console.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camrig.cli.rig.CameraSelection;
 import io.camrig.cli.rig.ConnectedRig;
 import io.camrig.cli.rig.Names;
 import io.camrig.cli.rig.RigCommandSupport;
-import io.camrig.cli.rig.RigSourceOptions;
+import io.camrig.cli.rig.SelectedCameras;
 import io.camrig.engine.camera.StatusValue;
 import io.camrig.proto.catalog.Catalog;
 import io.camrig.proto.catalog.Status;
@@ -63,13 +62,10 @@ public final class StatusCommand implements Callable<Integer> {
     io.camrig.cli.console.Terminal terminal;
 
     @CommandLine.Mixin
-    RigSourceOptions rigSource = new RigSourceOptions();
+    SelectedCameras selected = new SelectedCameras();
 
     @CommandLine.Mixin
     io.camrig.cli.rig.BrokerRig broker = new io.camrig.cli.rig.BrokerRig();
-
-    @CommandLine.Mixin
-    CameraSelection selection = new CameraSelection();
 
     @CommandLine.Mixin
     io.camrig.cli.rig.RemoteRig remote = new io.camrig.cli.rig.RemoteRig();
@@ -80,7 +76,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        rigSource.validate(cl);
+        selected.validate(cl);
         List<Status> statuses = statuses(cl);
         if (watchFor != null && !watch) {
             throw new CommandLine.ParameterException(cl, "--for needs --watch");
@@ -100,13 +96,13 @@ public final class StatusCommand implements Callable<Integer> {
                         + "(or its event stream, GET /api/events) shows the statuses live");
             }
             return remote.run(cl, () -> {
-                var results = RemoteStatus.read(remote, selection, statuses, cl);
+                var results = RemoteStatus.read(remote, selected.selection(), statuses, cl);
                 print(results.stream().map(ConnectedRig.Result::member).toList(), statuses, results, out);
                 return RigCommandSupport.exitCode(results);
             });
         }
-        try (RigSourceOptions.Source source = rigSource.open(); ConnectedRig rig = ConnectedRig.connect(source, selection)) {
-            RigCommandSupport.requireCameras(rig, selection, cl);
+        try (SelectedCameras.Connected connected = selected.connect(cl)) {
+            ConnectedRig rig = connected.rig();
             Status[] wanted = statuses.toArray(Status[]::new);
             if (watch) {
                 return watch(rig, statuses, wanted, out);

@@ -122,7 +122,7 @@ public final class MessageJson {
             node.put("action", p.actionId());
             node.set("fields", ProtobufJson.rawFields(p.fields()));
         } else {
-            node.put("id", ((UnknownMessage) m).id());
+            node.put("id", ((UnknownMessage) m).payload().id());
         }
         return tail(node, raw, redacted);
     }
@@ -160,7 +160,7 @@ public final class MessageJson {
                     p.message(), showSecrets);
         } else {
             UnknownRequest u = (UnknownRequest) r;
-            node.put("id", u.id());
+            node.put("id", u.payload().id());
             redacted = !showSecrets && carriesApPassword(u);
         }
         return tail(node, raw, redacted);
@@ -184,7 +184,7 @@ public final class MessageJson {
 
     /** Connect to a New Access Point (0x02/0x05, RequestConnectNew) carries the network's password. */
     private static boolean carriesApPassword(UnknownRequest u) {
-        byte[] b = u.bytes();
+        byte[] b = u.payload().bytes();
         return u.characteristic() == GoProUuid.NETWORK_MANAGEMENT_COMMAND && b.length >= 2 && b[0] == 0x02 && b[1] == 0x05;
     }
 

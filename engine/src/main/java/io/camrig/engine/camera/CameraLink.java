@@ -177,7 +177,7 @@ final class CameraLink {
     static Predicate<CameraMessage> answers(int feature, int action) {
         return m -> (m instanceof ProtobufMessage p && p.featureId() == feature && p.actionId() == action)
                 || (m instanceof ProtobufError e && e.featureId() == feature)
-                || (m instanceof UnknownMessage u && u.id() == feature);
+                || (m instanceof UnknownMessage u && u.payload().id() == feature);
     }
 
     private static String errorStatus(CameraMessage m) {

@@ -17,6 +17,7 @@ import io.camrig.simulator.media.RecordingFacts;
 import io.camrig.simulator.media.CardFaults;
 import io.camrig.simulator.media.SdCard;
 import io.camrig.simulator.media.SdCardFile;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,14 @@ class DeleteAfterVerifyTest {
     }
 
     /** A take queueing every file each camera lists now, as {@code camrig offload --card} does. */
+    /** Where {@code queue} puts the first file of {@code cam}, its folder made (for a file already there). */
+    private static Path firstTarget(TakeStore store, OffloadQueue queue, VirtualCameraHttpServer cam) throws IOException {
+        String serial = cam.sdCard().serial();
+        Path target = store.target(queue.manifest().takeId(), serial, queue.pending(serial).get(0));
+        Files.createDirectories(target.getParent());
+        return target;
+    }
+
     private OffloadQueue queueAll(TakeStore store, List<VirtualCameraHttpServer> cams) {
         OffloadQueue queue = new OffloadQueue(store, store.create("test"));
         for (VirtualCameraHttpServer c : cams) {
@@ -208,8 +217,7 @@ class DeleteAfterVerifyTest {
         SdCardFile f = cam.sdCard().files().get(0);
         TakeStore store = new TakeStore(media);
         OffloadQueue queue = queueAll(store, cams);
-        Path target = store.target(queue.manifest().takeId(), cam.sdCard().serial(), queue.pending(cam.sdCard().serial()).get(0));
-        Files.createDirectories(target.getParent());
+        Path target = firstTarget(store, queue, cam);
         byte[] camerasBytes = cam.sdCard().expectedBytes(f);   // read before the card loses it
         Files.write(target, camerasBytes);
 
@@ -229,8 +237,7 @@ class DeleteAfterVerifyTest {
         SdCardFile f = cam.sdCard().files().get(0);
         TakeStore store = new TakeStore(media);
         OffloadQueue queue = queueAll(store, cams);
-        Path target = store.target(queue.manifest().takeId(), cam.sdCard().serial(), queue.pending(cam.sdCard().serial()).get(0));
-        Files.createDirectories(target.getParent());
+        Path target = firstTarget(store, queue, cam);
         byte[] other = new byte[(int) f.size()];   // same size, other bytes: not the camera's file
         Files.write(target, other);
         byte[] camerasBytes = cam.sdCard().expectedBytes(f);   // read before the card loses it

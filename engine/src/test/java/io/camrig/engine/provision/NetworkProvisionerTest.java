@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camrig.proto.pb.EnumProvisioning;
 import io.camrig.simulator.state.SimulatedNetworks;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -120,17 +125,7 @@ class NetworkProvisionerTest {
 
     @Test
     void scansThatFindNothingAreRetriedUntilTheNetworkShowsInVirtualTime() {
-        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
-        c = SimCamera.start(vts, o -> o.withEmptyScans(2));
-        NetworkProvisioner patient = new NetworkProvisioner(ProvisioningOptions.defaults()
-                .withScanRetries(3, Duration.ofSeconds(5)).withScheduler(vts));
-        RigNetwork backstage = new RigNetwork(SimulatedNetworks.BACKSTAGE_SSID, SimulatedNetworks.BACKSTAGE_PASSWORD);
-
-        StepVerifier.withVirtualTime(() -> patient.connectOrSetUp(c.camera, backstage, c.listener()), () -> vts,
-                        Long.MAX_VALUE)
-                .expectSubscription()
-                .expectNoEvent(Duration.ofSeconds(10))   // two empty scans and two 5 s pauses
-                .thenAwait(Duration.ofSeconds(1))         // the third scan shows it; Connect New (40 ms busy)
+        joinBackstageAfterEmptyScans(2)   // the third scan shows it; Connect New (40 ms busy)
                 .assertNext(join -> assertThat(join).isEqualTo(new NetworkJoin(SimulatedNetworks.BACKSTAGE_SSID, false,
                         3, EnumProvisioning.PROVISIONING_SUCCESS_NEW_AP.name())))
                 .expectComplete()
@@ -149,17 +144,7 @@ class NetworkProvisionerTest {
 
     @Test
     void moreEmptyScansThanAttemptsEndInNetworkNotFoundInVirtualTime() {
-        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
-        c = SimCamera.start(vts, o -> o.withEmptyScans(5));
-        NetworkProvisioner patient = new NetworkProvisioner(ProvisioningOptions.defaults()
-                .withScanRetries(3, Duration.ofSeconds(5)).withScheduler(vts));
-        RigNetwork backstage = new RigNetwork(SimulatedNetworks.BACKSTAGE_SSID, SimulatedNetworks.BACKSTAGE_PASSWORD);
-
-        StepVerifier.withVirtualTime(() -> patient.connectOrSetUp(c.camera, backstage, c.listener()), () -> vts,
-                        Long.MAX_VALUE)
-                .expectSubscription()
-                .expectNoEvent(Duration.ofSeconds(10))
-                .thenAwait(Duration.ofSeconds(1))
+        joinBackstageAfterEmptyScans(5)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(NetworkNotFoundException.class, n -> {
                     assertThat(n.scans()).isEqualTo(3);
                     assertThat(n.ssid()).isEqualTo(SimulatedNetworks.BACKSTAGE_SSID);
@@ -175,39 +160,62 @@ class NetworkProvisionerTest {
 
     @Test
     void aScanOverItsTimeLimitIsATypedTimeoutInVirtualTime() {
-        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
-        c = SimCamera.start(vts);
         // The simulator ends a scan after 40 ms; a 10 ms limit passes first.
-        NetworkProvisioner impatient = new NetworkProvisioner(ProvisioningOptions.defaults()
-                .withScanTimeout(Duration.ofMillis(10)).withScheduler(vts));
+        ProvisioningTimeoutException t = timeoutOf(o -> o.withScanTimeout(Duration.ofMillis(10)),
+                impatient -> impatient.setUp(c.camera, new RigNetwork("rig-backstage", "backstage-pass-2"), c.listener()));
 
-        StepVerifier.withVirtualTime(() -> impatient.setUp(c.camera, new RigNetwork("rig-backstage", "backstage-pass-2"),
-                        c.listener()), () -> vts, Long.MAX_VALUE)
-                .expectSubscription()
-                .thenAwait(Duration.ofMillis(100))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ProvisioningTimeoutException.class,
-                        t -> {
-                            assertThat(t.step()).isEqualTo(ProvisionStep.SCAN);
-                            assertThat(t.limit()).isEqualTo(Duration.ofMillis(10));
-                            assertThat(t.isTransient()).isTrue();
-                        }))
-                .verify(LIMIT);
+        assertThat(t.step()).isEqualTo(ProvisionStep.SCAN);
+        assertThat(t.limit()).isEqualTo(Duration.ofMillis(10));
+        assertThat(t.isTransient()).isTrue();
     }
 
     @Test
     void aConnectionOverItsTimeLimitIsATypedTimeoutInVirtualTime() {
+        ProvisioningTimeoutException t = timeoutOf(o -> o.withConnectTimeout(Duration.ofMillis(10)),
+                impatient -> impatient.connectOrSetUp(c.camera, new RigNetwork("rig-studio", "studio-pass-1"),
+                        c.listener()));
+
+        assertThat(t.step()).isEqualTo(ProvisionStep.CONNECT_KNOWN);
+    }
+
+    /**
+     * Starts a camera on virtual time whose first {@code emptyScans} network scans find nothing, and
+     * has a provisioner (3 scans, 5 s apart) join the backstage network: when the returned step
+     * goes on, 11 s have passed without a signal (two empty scans, two pauses), the third scan ran.
+     */
+    private StepVerifier.Step<NetworkJoin> joinBackstageAfterEmptyScans(int emptyScans) {
+        VirtualTimeScheduler vts = VirtualTimeScheduler.create();
+        c = SimCamera.start(vts, o -> o.withEmptyScans(emptyScans));
+        NetworkProvisioner patient = new NetworkProvisioner(ProvisioningOptions.defaults()
+                .withScanRetries(3, Duration.ofSeconds(5)).withScheduler(vts));
+        RigNetwork backstage = new RigNetwork(SimulatedNetworks.BACKSTAGE_SSID, SimulatedNetworks.BACKSTAGE_PASSWORD);
+
+        return StepVerifier.withVirtualTime(() -> patient.connectOrSetUp(c.camera, backstage, c.listener()), () -> vts,
+                        Long.MAX_VALUE)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofSeconds(10))
+                .thenAwait(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Starts a camera on virtual time, runs {@code step} (which may use {@link #c}) with a provisioner
+     * whose options {@code limited} tightens, lets 100 ms pass and returns the timeout it ended in.
+     */
+    private ProvisioningTimeoutException timeoutOf(UnaryOperator<ProvisioningOptions> limited,
+                                                   Function<NetworkProvisioner, Mono<?>> step) {
         VirtualTimeScheduler vts = VirtualTimeScheduler.create();
         c = SimCamera.start(vts);
-        NetworkProvisioner impatient = new NetworkProvisioner(ProvisioningOptions.defaults()
-                .withConnectTimeout(Duration.ofMillis(10)).withScheduler(vts));
+        NetworkProvisioner impatient = new NetworkProvisioner(limited.apply(ProvisioningOptions.defaults())
+                .withScheduler(vts));
+        AtomicReference<Throwable> error = new AtomicReference<>();
 
-        StepVerifier.withVirtualTime(() -> impatient.connectOrSetUp(c.camera, new RigNetwork("rig-studio", "studio-pass-1"),
-                        c.listener()), () -> vts, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> step.apply(impatient), () -> vts, Long.MAX_VALUE)
                 .expectSubscription()
                 .thenAwait(Duration.ofMillis(100))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ProvisioningTimeoutException.class,
-                        t -> assertThat(t.step()).isEqualTo(ProvisionStep.CONNECT_KNOWN)))
+                .expectErrorSatisfies(error::set)
                 .verify(LIMIT);
+        return assertThat(error.get()).asInstanceOf(InstanceOfAssertFactories.type(ProvisioningTimeoutException.class))
+                .actual();
     }
 
     @Test

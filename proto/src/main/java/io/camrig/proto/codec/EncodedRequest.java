@@ -1,50 +1,49 @@
 package io.camrig.proto.codec;
 
 import io.camrig.proto.gatt.GoProUuid;
-import java.util.Arrays;
-import java.util.HexFormat;
+import io.camrig.proto.message.RawPayload;
 import java.util.Objects;
 
 /**
  * A request ready to be fragmented into packets and written: the message bytes (no packet header)
- * and the characteristic to write them to. Produced by {@link RequestEncoder}.
+ * and the characteristic to write them to. Produced by {@link RequestEncoder}. Equal, and printed,
+ * as its message: {@code GP-0072 0101}.
  *
- * @param characteristic the characteristic to write to (GP-0072, GP-0074, GP-0076 or GP-0091)
- * @param bytes          the whole message (copied in and out)
+ * @param message the characteristic to write to (GP-0072, GP-0074, GP-0076 or GP-0091) and the
+ *                whole message
  */
-public record EncodedRequest(GoProUuid characteristic, byte[] bytes) {
+public record EncodedRequest(RawPayload message) {
     public EncodedRequest {
-        Objects.requireNonNull(characteristic, "characteristic");
-        bytes = bytes.clone();
+        Objects.requireNonNull(message, "message");
     }
 
-    @Override
+    /** The message {@code bytes} to write to {@code characteristic} (copied in and out). */
+    public EncodedRequest(GoProUuid characteristic, byte[] bytes) {
+        this(new RawPayload(characteristic, bytes));
+    }
+
+    /** The characteristic to write to. */
+    public GoProUuid characteristic() {
+        return message.characteristic();
+    }
+
+    /** The whole message, a copy. */
     public byte[] bytes() {
-        return bytes.clone();
+        return message.bytes();
     }
 
     /** The message length in bytes. */
     public int length() {
-        return bytes.length;
+        return message.length();
     }
 
     /** The characteristic the answer arrives on (GP-0073, GP-0075, GP-0077 or GP-0092). */
     public GoProUuid responseCharacteristic() {
-        return characteristic.responseCharacteristic().orElseThrow();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof EncodedRequest r && r.characteristic == characteristic && Arrays.equals(r.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(characteristic, Arrays.hashCode(bytes));
+        return message.characteristic().responseCharacteristic().orElseThrow();
     }
 
     @Override
     public String toString() {
-        return characteristic.label() + " " + HexFormat.of().formatHex(bytes);
+        return message.toString();
     }
 }

@@ -234,7 +234,7 @@ public final class RequestEncoder {
             return protobuf(p.characteristic(), p.featureId(), p.actionId(), p.message());
         }
         UnknownRequest u = (UnknownRequest) request;
-        return new EncodedRequest(u.characteristic(), u.bytes());
+        return new EncodedRequest(u.payload());
     }
 
     private static void checkByte(String what, int v) {

@@ -112,7 +112,7 @@ public final class ResponseEncoder {
         } else if (message instanceof ProtobufError e) {
             return e.encode();
         }
-        return ((UnknownMessage) message).bytes();
+        return ((UnknownMessage) message).payload().bytes();
     }
 
     private static void checkByte(String what, int v) {

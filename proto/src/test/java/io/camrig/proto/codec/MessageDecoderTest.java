@@ -33,7 +33,7 @@ class MessageDecoderTest {
     void unknownCommandIdIsUnknownMessage() {
         CameraMessage m = MessageDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("99 00 01 02"));
         assertThat(m).isEqualTo(new UnknownMessage(GoProUuid.COMMAND_RESPONSE, bytes("99 00 01 02")));
-        assertThat(((UnknownMessage) m).id()).isEqualTo(0x99);
+        assertThat(((UnknownMessage) m).payload().id()).isEqualTo(0x99);
     }
 
     @Test

@@ -127,7 +127,7 @@ class RequestCodecTest {
         assertThat(RequestDecoder.decode(GoProUuid.NETWORK_MANAGEMENT_COMMAND, bytes("02 7f 08 01")))
                 .isInstanceOf(UnknownRequest.class);
         assertThat(RequestDecoder.decode(GoProUuid.COMMAND_RESPONSE, bytes("01 00"))).isInstanceOf(UnknownRequest.class);
-        assertThat(((UnknownRequest) RequestDecoder.decode(GoProUuid.COMMAND, bytes("99")))).extracting(UnknownRequest::id)
+        assertThat(((UnknownRequest) RequestDecoder.decode(GoProUuid.COMMAND, bytes("99")))).extracting(u -> u.payload().id())
                 .isEqualTo(0x99);
     }
 
