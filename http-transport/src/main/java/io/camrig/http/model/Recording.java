@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  *
  * @param chapters the recording's files, ordered by chapter number (never empty; one file for a
  *     name outside the pattern); for a group's photos, each {@link GroupMember#asFile()}, in id order
+ * <p>The constructor throws {@link IllegalArgumentException} when {@code chapters} is empty, or
+ * {@code members} is not empty and {@code chapters} is not exactly its photos as files.
+ *
  * @param members the group's photos the recording is made of, or empty for a video or single photo
- * @throws IllegalArgumentException when {@code chapters} is empty, or {@code members} is not empty
- *     and {@code chapters} is not exactly its photos as files
  */
 public record Recording(List<MediaFile> chapters, List<GroupMember> members) {
     private static final Pattern CHAPTER = Pattern.compile("G([XHML])(\\d{2})(\\d{4})\\.([A-Za-z0-9]+)");
