@@ -7,8 +7,8 @@ import io.camrig.simulator.SimulatorOptions;
 import io.camrig.simulator.VirtualRig;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
@@ -17,19 +17,14 @@ class MissingCameraTest {
     @TempDir
     Path media;
 
+    @RegisterExtension
+    final SimulatedRigs rigs = new SimulatedRigs();
     private VirtualRig rig;
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     @Test
     void aCameraThatNeverShowsUpIsReportedAsFailed() {
         SimulatorOptions sim = SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(64 * 1024);
-        rig = VirtualRig.start(sim).block(Duration.ofSeconds(10));
+        rig = rigs.start(VirtualRig.start(sim));
         rig.powerOff(rig.cameras().get(2).identity().serial());      // switched off before the scan
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(200)).withMediaDir(media)
                 .withRig(RigOptions.defaults().withExpectedCameras(3));

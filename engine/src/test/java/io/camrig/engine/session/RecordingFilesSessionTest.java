@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,19 +43,13 @@ class RecordingFilesSessionTest {
     @TempDir
     Path media;
 
+    @RegisterExtension
+    final SimulatedRigs rigs = new SimulatedRigs();
     private VirtualRig rig;
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     /** Three simulated cameras, camera 2 splitting its recording into 4 chapters (the others keep one file): its card. */
     private SdCard chapteredRig() {
-        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
-                .block(Duration.ofSeconds(10));
+        rig = rigs.start(VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES)));
         SdCard card = rig.cameras().get(1).sdCard();
         card.videos().splitChaptersAt(CHAPTER_BYTES);
         return card;
@@ -161,8 +155,7 @@ class RecordingFilesSessionTest {
 
     @Test
     void aBurstNewerThanEveryFileLandsInTheTakeAsItsGroupsMembers() throws Exception {
-        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(2).withMediaFileBytes(16 * 1024))
-                .block(Duration.ofSeconds(10));
+        rig = rigs.start(VirtualRig.start(SimulatorOptions.defaults().withCameras(2).withMediaFileBytes(16 * 1024)));
         SdCard card = rig.cameras().get(1).sdCard();
         // Dated after the recording the fire makes: the burst is the camera's newest media.
         SdCardGroup burst = card.addGroup(3, PHOTO_BYTES, Instant.now().plus(Duration.ofHours(1)));

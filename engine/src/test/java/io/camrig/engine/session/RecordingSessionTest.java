@@ -17,8 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.test.StepVerifier;
 
@@ -32,22 +32,17 @@ class RecordingSessionTest {
     @TempDir
     Path media;
 
+    @RegisterExtension
+    final SimulatedRigs rigs = new SimulatedRigs();
     private VirtualRig rig;
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private RecordingSession session(SimulatorOptions sim) {
         return session(sim, java.util.Map.of());
     }
 
     private RecordingSession session(SimulatorOptions sim, java.util.Map<Integer, String> serials) {
-        rig = VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES), io.camrig.simulator.fault.FaultProfile.NONE,
-                java.util.Map.of(), serials).block(Duration.ofSeconds(10));
+        rig = rigs.start(VirtualRig.start(sim.withMediaFileBytes(FILE_BYTES), io.camrig.simulator.fault.FaultProfile.NONE,
+                java.util.Map.of(), serials));
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
                 .withRig(RigOptions.defaults().withExpectedCameras(sim.cameras()))
                 // This test is about the session and its downloads; judging sync on a machine shared
@@ -160,8 +155,7 @@ class RecordingSessionTest {
 
     @Test
     void overTheCamerasOwnApsEachCameraIsJoinedFetchedAndLeftInTurn() {
-        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES))
-                .block(Duration.ofSeconds(10));
+        rig = rigs.start(VirtualRig.start(SimulatorOptions.defaults().withCameras(3).withMediaFileBytes(FILE_BYTES)));
         SessionOptions options = SessionOptions.defaults().withRecordFor(Duration.ofMillis(300)).withMediaDir(media)
                 .withRig(RigOptions.defaults().withExpectedCameras(3));
         RecordingSession session = new RecordingSession(rig.central(), HttpAddressResolver.ofUris(rig::httpBaseUri),

@@ -12,8 +12,8 @@ import io.camrig.simulator.VirtualRig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,19 +27,13 @@ class TakeSyncSessionTest {
     @TempDir
     Path media;
 
+    @RegisterExtension
+    final SimulatedRigs rigs = new SimulatedRigs();
     private VirtualRig rig;
-
-    @AfterEach
-    void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
 
     private SessionReport run(int cameras, int cycles, SyncTolerance sync, SessionListener listener,
                               java.util.function.Consumer<VirtualRig> before) {
-        rig = VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(FILE_BYTES))
-                .block(Duration.ofSeconds(10));
+        rig = rigs.start(VirtualRig.start(SimulatorOptions.defaults().withCameras(cameras).withMediaFileBytes(FILE_BYTES)));
         before.accept(rig);
         RigOptions rigOptions = RigOptions.defaults().withExpectedCameras(cameras);
         rigOptions = rigOptions.withCamera(rigOptions.camera().withExchangeTimeout(Duration.ofMillis(400)));
