@@ -111,15 +111,32 @@ class SimulateCommandTest {
 
     @Test
     void fixedPortsFollowEachOther() throws Exception {
-        int base;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            base = probe.getLocalPort();
-        }
+        int base = twoFreePortsInARow();
         List<Integer> ports = new ArrayList<>();
         int code = simulate(rig -> rig.cameras().forEach(s -> ports.add(s.baseUri().getPort())),
                 "--cameras", "2", "--http-port", Integer.toString(base), "--files", "0");
         assertThat(code).as(err.toString()).isZero();
         assertThat(ports).containsExactly(base, base + 1);
+    }
+
+    /**
+     * A port {@code p} such that {@code p} and {@code p + 1} were both free a moment ago: a free port
+     * alone leaves its neighbour to chance (another process's ephemeral port), which failed CI once.
+     */
+    private static int twoFreePortsInARow() throws java.io.IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (java.net.ServerSocket first = new java.net.ServerSocket(0)) {
+                int p = first.getLocalPort();
+                if (p < 65535) {
+                    try (java.net.ServerSocket second = new java.net.ServerSocket(p + 1)) {
+                        return p;
+                    } catch (java.io.IOException taken) {
+                        // its neighbour is in use: try another
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no two free ports in a row in 50 attempts");
     }
 
     @Test
