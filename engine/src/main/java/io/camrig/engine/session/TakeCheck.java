@@ -69,21 +69,13 @@ final class TakeCheck {
     }
 
     /**
-     * A file's footage facts, or why they could not be read ({@code error}), or why none were
-     * looked for ({@code note}: a photo has no footage).
+     * A file's footage facts, or why they could not be read ({@code error}); neither for a photo,
+     * which has no footage.
      *
      * @param file the file's name: its recording's first chapter on the card, whose timecode is the
      *     camera's start only when it is chapter 01 ({@link CameraStart#footageFrom})
      */
-    record Footage(String file, Optional<FootageFacts> facts, String error, String note) {
-        Footage(String file, Optional<FootageFacts> facts, String error) {
-            this(file, facts, error, "");
-        }
-
-        /** A photo's: nothing to read (a burst's first photo, when the rig fired in a burst preset). */
-        static Footage photo(String file) {
-            return new Footage(file, Optional.empty(), "", file + " is a photo: no timecode to read its start from");
-        }
+    record Footage(String file, Optional<FootageFacts> facts, String error) {
     }
 
     /**
@@ -92,9 +84,9 @@ final class TakeCheck {
      */
     Mono<Map<RigMember, Footage>> readFootage(Map<RigMember, Path> files) {
         return Flux.fromIterable(files.entrySet())
-                .flatMapSequential(e -> Mono.fromCallable(() -> !io.camrig.engine.offload.TakeFootage.isVideo(
-                                name(e.getValue())) ? Footage.photo(name(e.getValue()))
-                                : new Footage(name(e.getValue()), Optional.of(FootageReader.read(e.getValue())), ""))
+                .flatMapSequential(e -> Mono.fromCallable(() -> new Footage(name(e.getValue()),
+                                io.camrig.engine.offload.TakeFootage.isVideo(name(e.getValue()))
+                                        ? Optional.of(FootageReader.read(e.getValue())) : Optional.empty(), ""))
                         .onErrorResume(t -> Mono.just(new Footage(name(e.getValue()), Optional.empty(), "footage of "
                                 + e.getValue().getFileName() + " unreadable: " + t.getMessage())))
                         .subscribeOn(Schedulers.boundedElastic())
@@ -122,9 +114,6 @@ final class TakeCheck {
             List<String> notes = notes(m, mark);
             if (f != null && !f.error().isEmpty()) {
                 notes.add(f.error());
-            }
-            if (f != null && !f.note().isEmpty()) {
-                notes.add(f.note());
             }
             Optional<io.camrig.footage.Timecode> tc = f == null ? Optional.empty()
                     : f.facts().flatMap(FootageFacts::timecode);
